@@ -1,0 +1,45 @@
+package io.presign.api;
+
+import io.presign.policy.Disposition;
+import io.presign.policy.DownloadIntent;
+import io.presign.policy.PolicyViolation;
+import io.presign.policy.Rule;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * Body of {@code POST /v1/downloads}.
+ *
+ * @param profile the profile to use
+ * @param key the key below the caller's prefix
+ * @param filename the file name browsers should save as
+ * @param disposition {@code inline} or {@code attachment}
+ * @param versionId the object version to read
+ * @param expiresInSeconds the wished lifetime of the URL
+ */
+@Schema(description = "A request for a presigned GET URL")
+public record DownloadRequest(@Schema(example = "avatars") @NotBlank String profile,
+		@Schema(example = "photos/cat.png", description = "Key below the caller's prefix") String key,
+		@Schema(example = "Cat photo.png", description = "Becomes a signed response-content-disposition") String filename,
+		@Schema(example = "attachment", allowableValues = { "inline", "attachment" }) String disposition,
+		@Schema(description = "Object version; the latest when absent") String versionId,
+		@Schema(example = "300", description = "Lifetime; the profile's default when absent") Long expiresInSeconds) {
+
+	DownloadIntent toIntent() {
+		return new DownloadIntent(this.profile, this.key, this.filename, parsedDisposition(), this.versionId,
+				this.expiresInSeconds);
+	}
+
+	private Disposition parsedDisposition() {
+		if (this.disposition == null) {
+			return null;
+		}
+		return switch (this.disposition) {
+			case "inline" -> Disposition.INLINE;
+			case "attachment" -> Disposition.ATTACHMENT;
+			default -> throw new PolicyViolation(Rule.REQUEST_INVALID, "disposition",
+					"The disposition must be 'inline' or 'attachment'");
+		};
+	}
+
+}

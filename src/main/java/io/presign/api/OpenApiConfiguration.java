@@ -1,0 +1,33 @@
+package io.presign.api;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Describes the API and both ways to authenticate, so Swagger UI's Authorize button offers each.
+ */
+@Configuration(proxyBeanMethods = false)
+@OpenAPIDefinition(
+		info = @Info(title = "presign-service",
+				description = "Issues Amazon S3 presigned URLs under per-profile policy. Errors are RFC 9457 "
+						+ "problem documents with a stable `code` and the `field` at fault.",
+				version = "v1"),
+		security = { @SecurityRequirement(name = OpenApiConfiguration.BEARER),
+				@SecurityRequirement(name = OpenApiConfiguration.API_KEY) })
+@SecurityScheme(name = OpenApiConfiguration.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+		bearerFormat = "JWT", description = "An OAuth2 access token whose `scope` claim holds the profile's scope")
+@SecurityScheme(name = OpenApiConfiguration.API_KEY, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+		paramName = "X-Api-Key", description = "An API key for backend services")
+class OpenApiConfiguration {
+
+	static final String BEARER = "bearer";
+
+	static final String API_KEY = "apiKey";
+
+}

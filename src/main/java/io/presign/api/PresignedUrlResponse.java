@@ -1,0 +1,32 @@
+package io.presign.api;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.presign.issuing.IssuedUrl;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A presigned URL and exactly what the client must send with it.
+ *
+ * @param method the HTTP method to use
+ * @param url the URL
+ * @param headers headers that were signed: send each exactly as given, or S3 answers 403
+ * @param bucket the bucket
+ * @param key the full object key
+ * @param expiresAt when the URL stops working
+ * @param expiresInSeconds the lifetime the URL was signed for
+ */
+@Schema(description = "A presigned URL and the headers that must accompany it")
+public record PresignedUrlResponse(@Schema(example = "PUT") String method,
+		@Schema(example = "https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...") String url,
+		@Schema(example = "{\"Content-Type\":\"image/png\",\"Content-Length\":\"48213\"}") Map<String, String> headers,
+		@Schema(example = "my-avatars") String bucket, @Schema(example = "users/alice/photos/cat.png") String key,
+		Instant expiresAt, @Schema(example = "300") long expiresInSeconds) {
+
+	static PresignedUrlResponse of(IssuedUrl issued) {
+		return new PresignedUrlResponse(issued.url().method(), issued.url().url().toString(), issued.url().headers(),
+				issued.profile().bucket(), issued.key(), issued.url().expiresAt(), issued.lifetime().toSeconds());
+	}
+
+}

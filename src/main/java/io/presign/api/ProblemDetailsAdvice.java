@@ -1,0 +1,178 @@
+package io.presign.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.presign.policy.PolicyViolation;
+import io.presign.signing.SigningUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into an RFC 9457 problem document with a stable {@code type} and {@code code}, and
+ * the {@code field} at fault where there is one. Client mistakes are 4xx; no stack trace ever leaves.
+ */
+@RestControllerAdvice
+final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	/** Every problem type is this prefix followed by the problem's code. */
+	static final String TYPE_PREFIX = "urn:presign:problem:";
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	@ExceptionHandler(PolicyViolation.class)
+	ResponseEntity<ProblemDetail> policyViolation(PolicyViolation ex) {
+		HttpStatus status = switch (ex.rule().outcome()) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+		};
+		ProblemDetail problem = problem(status, ex.rule().code(), ex.getMessage(), ex.field());
+		ex.limits().forEach(problem::setProperty);
+		return respond(problem, HttpHeaders.EMPTY);
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex) {
+		String detail = (ex instanceof OAuth2AuthenticationException || ex instanceof BadCredentialsException)
+				? ex.getMessage() : "A valid bearer token or API key is required";
+		return respond(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", detail, null), HttpHeaders.EMPTY);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
+		return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "The caller may not do this", null),
+				HttpHeaders.EMPTY);
+	}
+
+	@ExceptionHandler(SigningUnavailableException.class)
+	ResponseEntity<ProblemDetail> signingUnavailable(SigningUnavailableException ex) {
+		log.warn("Signing unavailable: {}", ex.getMessage());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "5");
+		return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-unavailable",
+				"No URL can be signed right now; try again shortly", null), headers);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected failure", ex);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+				"The service failed unexpectedly; the failure was logged", null), HttpHeaders.EMPTY);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		JacksonException jackson = findCause(ex, JacksonException.class);
+		String field = (jackson != null) ? fieldPath(jackson.getPath()) : null;
+		String detail = (field != null) ? "The field '" + field + "' has a value of the wrong type or form"
+				: "The request body is missing or is not valid JSON";
+		return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, "request-invalid", detail, field), headers,
+				HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult().getFieldErrors();
+		String field = errors.isEmpty() ? null : errors.get(0).getField();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "request-invalid",
+				(field != null) ? "The field '" + field + "' " + errors.get(0).getDefaultMessage()
+						: "The request is not valid",
+				field);
+		problem.setProperty("errors", errors.stream()
+			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.toList());
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Gives the framework's own problems (unknown path, wrong method, unsupported media type) a stable
+	 * type and code too.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem && (problem.getProperties() == null
+				|| !problem.getProperties().containsKey("code"))) {
+			String code = codeFor(response.getStatusCode());
+			problem.setType(URI.create(TYPE_PREFIX + code));
+			problem.setProperty("code", code);
+		}
+		return response;
+	}
+
+	private static String codeFor(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return (known != null) ? known.name().toLowerCase(Locale.ROOT).replace('_', '-') : "http-" + status.value();
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String code, String detail, String field) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_PREFIX + code));
+		problem.setTitle(title(code));
+		problem.setProperty("code", code);
+		if (field != null) {
+			problem.setProperty("field", field);
+		}
+		return problem;
+	}
+
+	private static String title(String code) {
+		String words = code.replace('-', ' ');
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpHeaders headers) {
+		return ResponseEntity.status(problem.getStatus())
+			.headers(headers)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+	private static String fieldPath(List<JacksonException.Reference> path) {
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference reference : path) {
+			if (reference.getPropertyName() != null) {
+				field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return field.isEmpty() ? null : field.toString();
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.presign.config;
+
+import java.util.List;
+
+import io.presign.policy.ContentTypePolicy;
+import io.presign.policy.ExpiryPolicy;
+import io.presign.policy.KeyTemplate;
+import io.presign.policy.PresignPolicy;
+import io.presign.policy.Profile;
+import io.presign.policy.ProfileCatalog;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Turns validated configuration into the policy objects, which know nothing of Spring.
+ */
+@Configuration(proxyBeanMethods = false)
+class PolicyConfiguration {
+
+	@Bean
+	ProfileCatalog profileCatalog(PresignProperties properties) {
+		List<Profile> profiles = properties.profiles()
+			.entrySet()
+			.stream()
+			.map((entry) -> toProfile(entry.getKey(), entry.getValue()))
+			.toList();
+		return new ProfileCatalog(profiles);
+	}
+
+	@Bean
+	PresignPolicy presignPolicy(ProfileCatalog catalog) {
+		return new PresignPolicy(catalog);
+	}
+
+	private static Profile toProfile(String name, ProfileProperties p) {
+		long maxContentLength = (p.maxContentLength() != null) ? p.maxContentLength().toBytes() : 0;
+		return new Profile(name, p.bucket(), p.region(), p.endpoint(), p.pathStyle(), KeyTemplate.parse(p.keyPrefix()),
+				p.operations(), ContentTypePolicy.of(p.contentTypes()), maxContentLength,
+				new ExpiryPolicy(p.defaultExpiry(), p.maxExpiry()), p.requiredScope());
+	}
+
+}

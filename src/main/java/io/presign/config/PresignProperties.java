@@ -1,0 +1,20 @@
+package io.presign.config;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The profiles this deployment offers, under {@code presign.profiles}. None by default: a fresh
+ * deployment issues nothing until profiles are configured.
+ *
+ * @param profiles the profiles, by name
+ */
+@ConfigurationProperties("presign")
+@Validated
+public record PresignProperties(@DefaultValue Map<String, @Valid ProfileProperties> profiles) {
+}

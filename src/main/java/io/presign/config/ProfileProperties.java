@@ -1,0 +1,81 @@
+package io.presign.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import io.presign.policy.ContentTypePolicy;
+import io.presign.policy.ExpiryPolicy;
+import io.presign.policy.KeyTemplate;
+import io.presign.policy.Operation;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * One profile as configured under {@code presign.profiles.<name>}.
+ *
+ * @param bucket the S3 bucket
+ * @param region the bucket's region; every URL of the profile is signed for it
+ * @param endpoint an S3-compatible endpoint; leave unset for AWS
+ * @param pathStyle whether to put the bucket in the path rather than the host name
+ * @param keyPrefix the key template, for example {@code users/{principal}/}; must end with {@code /}
+ * @param operations what callers may do: {@code download}, {@code upload}
+ * @param contentTypes the media types uploads may declare; wildcards such as {@code image/*} allowed
+ * @param maxContentLength the largest upload, for example {@code 10MB}
+ * @param defaultExpiry the expiry when a client names none
+ * @param maxExpiry the longest expiry a client may ask for, at most 7 days
+ * @param requiredScope the scope a caller must hold to use the profile
+ */
+public record ProfileProperties(@NotBlank String bucket,
+		@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an AWS region name such as eu-west-1") String region,
+		URI endpoint, @DefaultValue("false") boolean pathStyle, @DefaultValue("") String keyPrefix,
+		@NotEmpty Set<Operation> operations, @DefaultValue List<String> contentTypes, DataSize maxContentLength,
+		@DefaultValue("5m") Duration defaultExpiry, @DefaultValue("1h") Duration maxExpiry,
+		@NotBlank String requiredScope) {
+
+	@AssertTrue(message = "key-prefix must be a template that ends with '/' and uses only {principal}")
+	boolean isKeyPrefixValid() {
+		try {
+			KeyTemplate.parse(this.keyPrefix);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	@AssertTrue(message = "content-types must all be media types such as image/png or image/*")
+	boolean isContentTypesValid() {
+		try {
+			ContentTypePolicy.of(this.contentTypes);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	@AssertTrue(message = "profiles that allow upload need content-types and a positive max-content-length")
+	boolean isUploadLimitsSet() {
+		return this.operations == null || !this.operations.contains(Operation.UPLOAD)
+				|| (!this.contentTypes.isEmpty() && this.maxContentLength != null && this.maxContentLength.toBytes() > 0);
+	}
+
+	@AssertTrue(message = "expiries must satisfy 1s <= default-expiry <= max-expiry <= 7d")
+	boolean isExpiryRangeValid() {
+		try {
+			new ExpiryPolicy(this.defaultExpiry, this.maxExpiry);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.presign.issuing;
+
+import java.time.Duration;
+
+import io.presign.policy.Operation;
+import io.presign.policy.Profile;
+import io.presign.signing.PresignedUrl;
+
+/**
+ * A URL handed to a caller, with the policy facts behind it.
+ *
+ * @param profile the profile that allowed it
+ * @param operation what it allows
+ * @param key the full object key
+ * @param lifetime how long it was signed to live
+ * @param url the signed request
+ */
+public record IssuedUrl(Profile profile, Operation operation, String key, Duration lifetime, PresignedUrl url) {
+}

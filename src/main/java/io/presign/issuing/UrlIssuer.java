@@ -1,0 +1,69 @@
+package io.presign.issuing;
+
+import java.util.List;
+
+import io.presign.policy.Caller;
+import io.presign.policy.DownloadGrant;
+import io.presign.policy.DownloadIntent;
+import io.presign.policy.Operation;
+import io.presign.policy.PresignPolicy;
+import io.presign.policy.Profile;
+import io.presign.policy.UploadGrant;
+import io.presign.policy.UploadIntent;
+import io.presign.signing.UrlSigner;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues URLs: policy decides, the signer signs. Every URL the service hands out passes through here.
+ */
+@Service
+public final class UrlIssuer {
+
+	private final PresignPolicy policy;
+
+	private final UrlSigner signer;
+
+	/**
+	 * @param policy decides what a caller may have
+	 * @param signer signs what policy granted
+	 */
+	public UrlIssuer(PresignPolicy policy, UrlSigner signer) {
+		this.policy = policy;
+		this.signer = signer;
+	}
+
+	/**
+	 * Issue a download URL.
+	 * @param caller the caller
+	 * @param intent what the caller asks for
+	 * @return the issued URL
+	 */
+	public IssuedUrl issueDownload(Caller caller, DownloadIntent intent) {
+		DownloadGrant grant = this.policy.authorizeDownload(caller, intent);
+		return new IssuedUrl(grant.profile(), Operation.DOWNLOAD, grant.key(), grant.expiry(),
+				this.signer.presignDownload(grant));
+	}
+
+	/**
+	 * Issue an upload URL.
+	 * @param caller the caller
+	 * @param intent what the caller asks for
+	 * @return the issued URL
+	 */
+	public IssuedUrl issueUpload(Caller caller, UploadIntent intent) {
+		UploadGrant grant = this.policy.authorizeUpload(caller, intent);
+		return new IssuedUrl(grant.profile(), Operation.UPLOAD, grant.key(), grant.expiry(),
+				this.signer.presignUpload(grant));
+	}
+
+	/**
+	 * The profiles a caller may use.
+	 * @param caller the caller
+	 * @return those profiles
+	 */
+	public List<Profile> profilesFor(Caller caller) {
+		return this.policy.profilesFor(caller);
+	}
+
+}

@@ -1,0 +1,15 @@
+package io.presign.policy;
+
+/**
+ * What a caller asks to download.
+ *
+ * @param profile the profile name
+ * @param key the key part below the caller's prefix
+ * @param filename the file name to suggest to browsers, or {@code null}
+ * @param disposition inline or attachment, or {@code null}
+ * @param versionId the object version, or {@code null} for the latest
+ * @param expiresInSeconds the wished expiry, or {@code null} for the profile's default
+ */
+public record DownloadIntent(String profile, String key, String filename, Disposition disposition, String versionId,
+		Long expiresInSeconds) {
+}

@@ -1,0 +1,57 @@
+package io.presign.policy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Joins a client's key to its expanded prefix, refusing anything that could escape the prefix or that
+ * S3 and its clients treat inconsistently.
+ */
+final class ObjectKeyRules {
+
+	/** S3's limit on the UTF-8 length of a key. */
+	static final int MAX_KEY_BYTES = 1024;
+
+	private ObjectKeyRules() {
+	}
+
+	/**
+	 * @param prefix the caller's expanded prefix
+	 * @param clientKey the key part the client chose
+	 * @return the full object key, always starting with {@code prefix}
+	 */
+	static String resolve(String prefix, String clientKey) {
+		if (clientKey == null || clientKey.isEmpty()) {
+			throw invalid("The key must not be empty");
+		}
+		if (clientKey.startsWith("/")) {
+			throw invalid("The key must not start with '/'");
+		}
+		if (clientKey.indexOf('\\') >= 0) {
+			throw invalid("The key must not contain a backslash");
+		}
+		if (TextRules.hasUnsafeCharacters(clientKey)) {
+			throw invalid("The key must not contain control characters or malformed Unicode");
+		}
+		for (String segment : clientKey.split("/", -1)) {
+			if (segment.isEmpty()) {
+				throw invalid("The key must not contain empty segments ('//' or a trailing '/')");
+			}
+			if (segment.equals(".") || segment.equals("..")) {
+				throw invalid("The key must not contain '.' or '..' segments");
+			}
+		}
+		String key = prefix + clientKey;
+		if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+			throw new PolicyViolation(Rule.KEY_INVALID, "key",
+					"The full key, prefix included, must not exceed " + MAX_KEY_BYTES + " UTF-8 bytes",
+					Map.of("maxKeyBytes", MAX_KEY_BYTES, "prefix", prefix));
+		}
+		return key;
+	}
+
+	private static PolicyViolation invalid(String detail) {
+		return new PolicyViolation(Rule.KEY_INVALID, "key", detail);
+	}
+
+}

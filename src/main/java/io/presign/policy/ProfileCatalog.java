@@ -1,0 +1,44 @@
+package io.presign.policy;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The configured profiles, by name.
+ */
+public final class ProfileCatalog {
+
+	private final Map<String, Profile> profiles;
+
+	/**
+	 * @param profiles the profiles, in the order they should be listed
+	 */
+	public ProfileCatalog(Collection<Profile> profiles) {
+		Map<String, Profile> byName = new LinkedHashMap<>();
+		for (Profile profile : profiles) {
+			if (byName.putIfAbsent(profile.name(), profile) != null) {
+				throw new IllegalArgumentException("duplicate profile '" + profile.name() + "'");
+			}
+		}
+		this.profiles = Collections.unmodifiableMap(byName);
+	}
+
+	/**
+	 * @param name a profile name
+	 * @return the profile, if any
+	 */
+	public Optional<Profile> find(String name) {
+		return Optional.ofNullable(this.profiles.get(name));
+	}
+
+	/**
+	 * @return every profile
+	 */
+	public Collection<Profile> all() {
+		return this.profiles.values();
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.presign.policy;
+
+/**
+ * The rules a request can break, each with a stable code that clients and dashboards can rely on.
+ */
+public enum Rule {
+
+	/** The request body is missing a field or carries one of the wrong type. */
+	REQUEST_INVALID("request-invalid", Outcome.INVALID),
+
+	/** The object key is empty, escapes its prefix, holds forbidden characters or is too long. */
+	KEY_INVALID("key-invalid", Outcome.INVALID),
+
+	/** The content type does not parse as a concrete media type. */
+	CONTENT_TYPE_INVALID("content-type-invalid", Outcome.INVALID),
+
+	/** The content type is valid but not among the profile's allowed types. */
+	CONTENT_TYPE_NOT_ALLOWED("content-type-not-allowed", Outcome.INVALID),
+
+	/** The content length is missing or not positive. */
+	CONTENT_LENGTH_INVALID("content-length-invalid", Outcome.INVALID),
+
+	/** The content length exceeds the profile's maximum. */
+	CONTENT_LENGTH_TOO_LARGE("content-length-too-large", Outcome.INVALID),
+
+	/** The requested expiry is below one second or above the profile's maximum. */
+	EXPIRY_OUT_OF_RANGE("expiry-out-of-range", Outcome.INVALID),
+
+	/** The download file name cannot be put into a Content-Disposition header. */
+	FILENAME_INVALID("filename-invalid", Outcome.INVALID),
+
+	/** No profile has that name. */
+	PROFILE_NOT_FOUND("profile-not-found", Outcome.NOT_FOUND),
+
+	/** The caller's identity cannot fill the profile's key prefix (for example a name holding '/'). */
+	KEY_PREFIX_UNRESOLVABLE("key-prefix-unresolvable", Outcome.FORBIDDEN),
+
+	/** The profile does not offer the operation. */
+	OPERATION_NOT_ALLOWED("operation-not-allowed", Outcome.FORBIDDEN),
+
+	/** The caller does not hold the scope the profile requires. */
+	SCOPE_MISSING("scope-missing", Outcome.FORBIDDEN);
+
+	private final String code;
+
+	private final Outcome outcome;
+
+	Rule(String code, Outcome outcome) {
+		this.code = code;
+		this.outcome = outcome;
+	}
+
+	/**
+	 * The stable, kebab-case code of the rule.
+	 * @return the code, for example {@code key-invalid}
+	 */
+	public String code() {
+		return this.code;
+	}
+
+	/**
+	 * How a breach of this rule is answered.
+	 * @return the outcome
+	 */
+	public Outcome outcome() {
+		return this.outcome;
+	}
+
+	/**
+	 * The kinds of refusal, independent of any transport.
+	 */
+	public enum Outcome {
+
+		/** The request itself is wrong. */
+		INVALID,
+
+		/** The caller may not do this. */
+		FORBIDDEN,
+
+		/** The thing named does not exist. */
+		NOT_FOUND
+
+	}
+
+}

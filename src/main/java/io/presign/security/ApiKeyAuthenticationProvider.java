@@ -1,0 +1,63 @@
+package io.presign.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * Checks an API key against the configured SHA-256 hashes in constant time: every configured hash is
+ * compared, whichever matches, so timing reveals neither which key nor how much of one matched.
+ */
+final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
+
+	private final List<KnownKey> keys;
+
+	ApiKeyAuthenticationProvider(ApiKeyProperties properties) {
+		this.keys = properties.apiKeys()
+			.stream()
+			.map((key) -> new KnownKey(key, HexFormat.of().parseHex(key.sha256().toLowerCase())))
+			.toList();
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String presented = (String) authentication.getCredentials();
+		byte[] hash = sha256(presented != null ? presented : "");
+		KnownKey match = null;
+		for (KnownKey key : this.keys) {
+			if (MessageDigest.isEqual(hash, key.hash()) && match == null) {
+				match = key;
+			}
+		}
+		if (match == null || presented == null || presented.isEmpty()) {
+			throw new BadCredentialsException("The API key is not valid");
+		}
+		return ApiKeyAuthentication.authenticated(match.key().name(),
+				match.key().scopes().stream().map((scope) -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList());
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return ApiKeyAuthentication.class.isAssignableFrom(authentication);
+	}
+
+	private static byte[] sha256(String key) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+	private record KnownKey(ApiKeyProperties.ApiKey key, byte[] hash) {
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.presign.security;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every API call is authenticated, by bearer JWT (when an issuer or JWKS is configured) or by API key.
+ * Health and the API documentation are public. No sessions, no cookies, so no CSRF exposure.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String API_KEY_HEADER = "X-Api-Key";
+
+	private static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error" };
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyProperties apiKeys, ObjectProvider<JwtDecoder> jwtDecoder,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+		AuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+		AccessDeniedHandler accessDenied = (request, response, ex) -> problems.resolveException(request, response,
+				null, ex);
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.addFilterBefore(apiKeyFilter(apiKeys, entryPoint), BearerTokenAuthenticationFilter.class);
+		JwtDecoder decoder = jwtDecoder.getIfAvailable();
+		if (decoder != null) {
+			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied)
+				.jwt((jwt) -> jwt.decoder(decoder)));
+		}
+		return http.build();
+	}
+
+	private static AuthenticationFilter apiKeyFilter(ApiKeyProperties apiKeys, AuthenticationEntryPoint entryPoint) {
+		AuthenticationFilter filter = new AuthenticationFilter(
+				new ProviderManager(List.of(new ApiKeyAuthenticationProvider(apiKeys))), (request) -> {
+					String key = request.getHeader(API_KEY_HEADER);
+					return (key != null) ? ApiKeyAuthentication.unauthenticated(key) : null;
+				});
+		filter.setSuccessHandler((request, response, authentication) -> {
+		});
+		filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+		return filter;
+	}
+
+	@Bean
+	WebMvcConfigurer callerArgumentResolver() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CallerArgumentResolver());
+			}
+		};
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.presign;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * The embedded default: a {@code demo} profile on an in-memory bucket, a dev API key, and a curl tour
+ * printed once the service is ready.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class EmbeddedDemo {
+
+	/** The demo bucket. */
+	public static final String BUCKET = "demo-bucket";
+
+	/** The dev API key, whose hash {@code application-embedded.yml} configures. */
+	public static final String API_KEY = "dev-api-key";
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDemo.class);
+
+	private final Environment environment;
+
+	EmbeddedDemo(Environment environment) {
+		this.environment = environment;
+	}
+
+	/**
+	 * @param s3 the running S3 server
+	 * @return command-line arguments pointing the demo profile and the signer at it
+	 */
+	public static String[] arguments(EmbeddedS3Server s3) {
+		return new String[] { "--presign.profiles.demo.endpoint=" + s3.endpoint(),
+				"--presign.signing.static-credentials.access-key-id=" + EmbeddedS3Server.ACCESS_KEY_ID,
+				"--presign.signing.static-credentials.secret-access-key=" + EmbeddedS3Server.SECRET_ACCESS_KEY };
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void printTour() {
+		String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
+		log.info("""
+
+				presign-service is running on {} with an embedded S3 server (bucket '{}').
+				Swagger UI: {}/swagger-ui.html   dev API key: {}
+				Try it (curl and sed only):
+
+				printf 'hello, presigned world\\n' > hello.txt
+				upload=$(curl -s {}/v1/uploads -H 'X-Api-Key: {}' -H 'Content-Type: application/json' \\
+				  -d '{"profile":"demo","key":"hello.txt","contentType":"text/plain","contentLength":'$(wc -c < hello.txt)'}')
+				echo "$upload"
+				curl -s -o /dev/null -w 'PUT %{http_code}\\n' -X PUT -H 'Content-Type: text/plain' --data-binary @hello.txt \\
+				  "$(echo "$upload" | sed -E 's/.*"url":"([^"]*)".*/\\1/')"
+				download=$(curl -s {}/v1/downloads -H 'X-Api-Key: {}' -H 'Content-Type: application/json' \\
+				  -d '{"profile":"demo","key":"hello.txt","filename":"hello.txt"}')
+				curl -s "$(echo "$download" | sed -E 's/.*"url":"([^"]*)".*/\\1/')"
+				""", base, BUCKET, base, API_KEY, base, API_KEY, base, API_KEY);
+	}
+
+}

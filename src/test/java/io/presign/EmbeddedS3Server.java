@@ -1,0 +1,115 @@
+package io.presign;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+
+/**
+ * An in-memory S3-compatible server (S3Proxy) that validates SigV4 signatures, so URLs issued against it
+ * are checked for real: a wrong header, key, signature or an expired URL is refused as S3 would.
+ */
+public final class EmbeddedS3Server implements AutoCloseable {
+
+	/** Access key id the server accepts. */
+	public static final String ACCESS_KEY_ID = "AKIAEMBEDDEDS3PROXY0";
+
+	/** Secret the server accepts. */
+	public static final String SECRET_ACCESS_KEY = "embedded-s3-secret-key-not-for-production";
+
+	private static EmbeddedS3Server shared;
+
+	private final S3Proxy proxy;
+
+	private final BlobStore store;
+
+	private EmbeddedS3Server(S3Proxy proxy, BlobStore store) {
+		this.proxy = proxy;
+		this.store = store;
+	}
+
+	/**
+	 * Start a server on a port of the loopback interface.
+	 * @param port the port, 0 for any free one
+	 * @return the running server
+	 */
+	public static EmbeddedS3Server start(int port) {
+		Properties properties = new Properties();
+		properties.setProperty("jclouds.identity", ACCESS_KEY_ID);
+		properties.setProperty("jclouds.credential", SECRET_ACCESS_KEY);
+		BlobStore store = BlobStores.create("transient", properties);
+		S3Proxy proxy = S3Proxy.builder()
+			.blobStore(store)
+			.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
+			.endpoint(URI.create("http://127.0.0.1:" + port))
+			.build();
+		try {
+			proxy.start();
+			Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+			while (!"STARTED".equals(proxy.getState())) {
+				if (Instant.now().isAfter(deadline)) {
+					throw new IllegalStateException("S3Proxy did not start within 30 s");
+				}
+				Thread.sleep(10);
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not start the embedded S3 server", ex);
+		}
+		return new EmbeddedS3Server(proxy, store);
+	}
+
+	/**
+	 * One server for the whole test JVM, started on first use and stopped when the JVM exits.
+	 * @return the shared server
+	 */
+	public static synchronized EmbeddedS3Server shared() {
+		if (shared == null) {
+			shared = start(0);
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+		}
+		return shared;
+	}
+
+	/**
+	 * Create a bucket unless it exists.
+	 * @param bucket the bucket name
+	 * @return this server
+	 */
+	public EmbeddedS3Server createBucket(String bucket) {
+		this.store.createContainer(bucket);
+		return this;
+	}
+
+	/**
+	 * @param bucket a bucket
+	 * @param key a key
+	 * @return whether the object exists
+	 */
+	public boolean exists(String bucket, String key) {
+		return this.store.blobExists(bucket, key);
+	}
+
+	/**
+	 * @return the base URI, for example {@code http://127.0.0.1:41234}
+	 */
+	public URI endpoint() {
+		return URI.create("http://127.0.0.1:" + this.proxy.getPort());
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.proxy.stop();
+		}
+		catch (Exception ex) {
+			// Stopping at JVM exit: nothing useful to do with a failure.
+		}
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.presign;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the whole service on a random port against the embedded S3 server and the
+ * test JWT issuer. Subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+public abstract class IntegrationTest {
+
+	/** The bucket of the {@code it} profiles. */
+	protected static final String BUCKET = "it-bucket";
+
+	/** Holds scopes {@code files} and {@code reports}; principal {@code alice}. */
+	protected static final String ALICE_KEY = "alice-key";
+
+	/** Holds scope {@code files}; principal {@code bob}. */
+	protected static final String BOB_KEY = "bob-key";
+
+	/** Holds no scope of any profile; principal {@code carol}. */
+	protected static final String CAROL_KEY = "carol-key";
+
+	@LocalServerPort
+	private int port;
+
+	/** A client of the running service. */
+	protected ApiClient api;
+
+	@DynamicPropertySource
+	static void embeddedServers(DynamicPropertyRegistry registry) {
+		EmbeddedS3Server s3 = EmbeddedS3Server.shared().createBucket(BUCKET);
+		registry.add("presign.profiles.files.endpoint", () -> s3.endpoint().toString());
+		registry.add("presign.profiles.reports.endpoint", () -> s3.endpoint().toString());
+		registry.add("presign.signing.static-credentials.access-key-id", () -> EmbeddedS3Server.ACCESS_KEY_ID);
+		registry.add("presign.signing.static-credentials.secret-access-key", () -> EmbeddedS3Server.SECRET_ACCESS_KEY);
+		TestJwtIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	@BeforeEach
+	void createClient() {
+		this.api = new ApiClient(this.port);
+	}
+
+}
