@@ -42,22 +42,29 @@ public class EmbeddedDemo {
 	@EventListener(ApplicationReadyEvent.class)
 	void printTour() {
 		String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
-		log.info("""
+		log.info("\n\npresign-service is running on {} with an embedded S3 server (bucket '{}').\n"
+				+ "Swagger UI: {}/swagger-ui.html   dev API key: {}\nTry it (curl and sed only):\n\n{}", base, BUCKET,
+				base, API_KEY, tour(base));
+	}
 
-				presign-service is running on {} with an embedded S3 server (bucket '{}').
-				Swagger UI: {}/swagger-ui.html   dev API key: {}
-				Try it (curl and sed only):
-
+	/**
+	 * The curl tour: get an upload URL, PUT a file with the returned headers, get a download URL, read the
+	 * file back.
+	 * @param base the service's base URL
+	 * @return a shell script
+	 */
+	public static String tour(String base) {
+		return """
 				printf 'hello, presigned world\\n' > hello.txt
-				upload=$(curl -s {}/v1/uploads -H 'X-Api-Key: {}' -H 'Content-Type: application/json' \\
+				upload=$(curl -s BASE/v1/uploads -H 'X-Api-Key: KEY' -H 'Content-Type: application/json' \\
 				  -d '{"profile":"demo","key":"hello.txt","contentType":"text/plain","contentLength":'$(wc -c < hello.txt)'}')
 				echo "$upload"
 				curl -s -o /dev/null -w 'PUT %{http_code}\\n' -X PUT -H 'Content-Type: text/plain' --data-binary @hello.txt \\
 				  "$(echo "$upload" | sed -E 's/.*"url":"([^"]*)".*/\\1/')"
-				download=$(curl -s {}/v1/downloads -H 'X-Api-Key: {}' -H 'Content-Type: application/json' \\
+				download=$(curl -s BASE/v1/downloads -H 'X-Api-Key: KEY' -H 'Content-Type: application/json' \\
 				  -d '{"profile":"demo","key":"hello.txt","filename":"hello.txt"}')
 				curl -s "$(echo "$download" | sed -E 's/.*"url":"([^"]*)".*/\\1/')"
-				""", base, BUCKET, base, API_KEY, base, API_KEY, base, API_KEY);
+				""".replace("BASE", base).replace("KEY", API_KEY);
 	}
 
 }

@@ -25,6 +25,11 @@ final class ProblemExamples {
 			{"type":"urn:presign:problem:key-invalid","title":"Key invalid","status":400,
 			 "detail":"The key must not contain '.' or '..' segments","code":"key-invalid","field":"key"}""";
 
+	static final String FILENAME_INVALID = """
+			{"type":"urn:presign:problem:filename-invalid","title":"Filename invalid","status":400,
+			 "detail":"The file name must hold 1 to 255 characters and no control characters",
+			 "code":"filename-invalid","field":"filename"}""";
+
 	static final String EXPIRY_OUT_OF_RANGE = """
 			{"type":"urn:presign:problem:expiry-out-of-range","title":"Expiry out of range","status":400,
 			 "detail":"The expiry must be between 1 and 3600 seconds","code":"expiry-out-of-range",

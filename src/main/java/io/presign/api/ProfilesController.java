@@ -5,6 +5,7 @@ import java.util.List;
 import io.presign.issuing.UrlIssuer;
 import io.presign.policy.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,13 +33,13 @@ final class ProfilesController {
 	@Operation(summary = "List usable profiles",
 			description = "The profiles whose scope the caller holds, with their limits, so a frontend can validate early.")
 	@ApiResponse(responseCode = "200", description = "The profiles",
-			content = @Content(examples = @ExampleObject(value = """
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
 					[{"name":"avatars","operations":["download","upload"],"contentTypes":["image/png","image/*"],
 					  "maxContentLength":10485760,"defaultExpirySeconds":300,"maxExpirySeconds":3600}]""")))
 	@ApiResponse(responseCode = "401", description = "No valid bearer token or API key",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-	List<ProfileResponse> profiles(Caller caller) {
+	List<ProfileResponse> profiles(@Parameter(hidden = true) Caller caller) {
 		return this.issuer.profilesFor(caller).stream().map(ProfileResponse::of).toList();
 	}
 

@@ -3,6 +3,7 @@ package io.presign.api;
 import io.presign.issuing.UrlIssuer;
 import io.presign.policy.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,11 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1")
 @Tag(name = "URLs", description = "Presigned URLs for one object")
-@ApiResponse(responseCode = "400", description = "The request breaks a rule of the profile",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-				examples = { @ExampleObject(name = "key-invalid", value = ProblemExamples.KEY_INVALID),
-						@ExampleObject(name = "expiry-out-of-range", value = ProblemExamples.EXPIRY_OUT_OF_RANGE),
-						@ExampleObject(name = "request-invalid", value = ProblemExamples.REQUEST_INVALID) }))
 @ApiResponse(responseCode = "401", description = "No valid bearer token or API key",
 		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
 				examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
@@ -53,12 +49,18 @@ final class UrlController {
 			description = "Returns a presigned GET. A filename becomes a signed response-content-disposition, "
 					+ "so browsers save the object under that name.")
 	@ApiResponse(responseCode = "200", description = "The URL; send a plain GET to it",
-			content = @Content(schema = @Schema(implementation = PresignedUrlResponse.class),
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = PresignedUrlResponse.class),
 					examples = @ExampleObject(value = """
 							{"method":"GET","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
 							 "headers":{},"bucket":"my-avatars","key":"users/alice/photos/cat.png",
 							 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
-	PresignedUrlResponse download(@Valid @RequestBody DownloadRequest request, Caller caller) {
+	@ApiResponse(responseCode = "400", description = "The request breaks a rule of the profile",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
+					examples = { @ExampleObject(name = "key-invalid", value = ProblemExamples.KEY_INVALID),
+							@ExampleObject(name = "filename-invalid", value = ProblemExamples.FILENAME_INVALID),
+							@ExampleObject(name = "expiry-out-of-range", value = ProblemExamples.EXPIRY_OUT_OF_RANGE),
+							@ExampleObject(name = "request-invalid", value = ProblemExamples.REQUEST_INVALID) }))
+	PresignedUrlResponse download(@Valid @RequestBody DownloadRequest request, @Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueDownload(caller, request.toIntent()));
 	}
 
@@ -67,7 +69,7 @@ final class UrlController {
 			description = "Returns a presigned PUT. The Content-Type and Content-Length are signed in: send every "
 					+ "header in `headers` exactly as given, or S3 answers 403 SignatureDoesNotMatch.")
 	@ApiResponse(responseCode = "200", description = "The URL and the headers the PUT must carry",
-			content = @Content(schema = @Schema(implementation = PresignedUrlResponse.class),
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = PresignedUrlResponse.class),
 					examples = @ExampleObject(value = """
 							{"method":"PUT","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
 							 "headers":{"Content-Type":"image/png","Content-Length":"48213"},"bucket":"my-avatars",
@@ -76,8 +78,10 @@ final class UrlController {
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
 					examples = { @ExampleObject(name = "content-type-not-allowed", value = ProblemExamples.CONTENT_TYPE_NOT_ALLOWED),
 							@ExampleObject(name = "content-length-too-large", value = ProblemExamples.CONTENT_LENGTH_TOO_LARGE),
-							@ExampleObject(name = "key-invalid", value = ProblemExamples.KEY_INVALID) }))
-	PresignedUrlResponse upload(@Valid @RequestBody UploadRequest request, Caller caller) {
+							@ExampleObject(name = "key-invalid", value = ProblemExamples.KEY_INVALID),
+							@ExampleObject(name = "expiry-out-of-range", value = ProblemExamples.EXPIRY_OUT_OF_RANGE),
+							@ExampleObject(name = "request-invalid", value = ProblemExamples.REQUEST_INVALID) }))
+	PresignedUrlResponse upload(@Valid @RequestBody UploadRequest request, @Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueUpload(caller, request.toIntent()));
 	}
 

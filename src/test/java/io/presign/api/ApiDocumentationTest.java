@@ -1,0 +1,54 @@
+package io.presign.api;
+
+import java.util.Map;
+
+import io.presign.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document is public and describes both security schemes, every endpoint, and examples of
+ * success and of each error.
+ */
+class ApiDocumentationTest extends IntegrationTest {
+
+	@Test
+	void documentDescribesBothSecuritySchemes() {
+		JsonNode schemes = openApi().at("/components/securitySchemes");
+		assertThat(schemes.at("/bearer/scheme").asString()).isEqualTo("bearer");
+		assertThat(schemes.at("/bearer/bearerFormat").asString()).isEqualTo("JWT");
+		assertThat(schemes.at("/apiKey/in").asString()).isEqualTo("header");
+		assertThat(schemes.at("/apiKey/name").asString()).isEqualTo("X-Api-Key");
+	}
+
+	@Test
+	void everyEndpointHasExamplesForSuccessAndErrors() {
+		JsonNode paths = openApi().get("paths");
+		assertThat(paths.propertyNames()).contains("/v1/downloads", "/v1/uploads", "/v1/profiles");
+		for (String path : new String[] { "/v1/downloads", "/v1/uploads" }) {
+			JsonNode responses = paths.get(path).at("/post/responses");
+			assertThat(responses.propertyNames()).contains("200", "400", "401", "403", "404", "503");
+			assertThat(responses.at("/200/content/application~1json/example/url").asString()).contains("X-Amz-");
+			assertThat(responses.at("/400/content/application~1problem+json/examples").isEmpty()).isFalse();
+		}
+		assertThat(paths.get("/v1/uploads").at("/post/responses/400/content/application~1problem+json/examples")
+			.propertyNames()).contains("content-type-not-allowed", "content-length-too-large");
+		assertThat(paths.get("/v1/profiles").at("/get/responses").propertyNames()).contains("200", "401");
+		assertThat(paths.toString()).as("the caller is resolved from credentials, never a parameter")
+			.doesNotContain("\"name\":\"caller\"");
+	}
+
+	@Test
+	void requestSchemasCarryExamples() {
+		JsonNode upload = openApi().at("/components/schemas/UploadRequest/properties");
+		assertThat(upload.at("/contentType/example").asString()).isEqualTo("image/png");
+		assertThat(upload.at("/contentLength/example").asLong()).isEqualTo(48213);
+	}
+
+	private JsonNode openApi() {
+		return this.api.get("/v3/api-docs", Map.of()).json();
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.presign.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.presign.policy.Profile;
+import io.presign.policy.ProfileCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bad profile fails start-up with a message naming the property at fault.
+ */
+class ProfilePropertiesTest {
+
+	private static final String[] VALID = { "presign.profiles.avatars.bucket=my-avatars",
+			"presign.profiles.avatars.region=eu-west-1", "presign.profiles.avatars.key-prefix=users/{principal}/",
+			"presign.profiles.avatars.operations=download,upload",
+			"presign.profiles.avatars.content-types=image/png,image/*",
+			"presign.profiles.avatars.max-content-length=10MB", "presign.profiles.avatars.default-expiry=5m",
+			"presign.profiles.avatars.max-expiry=1h", "presign.profiles.avatars.required-scope=avatars" };
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(PropertiesConfiguration.class);
+
+	@Test
+	void validProfileBindsIntoTheCatalog() {
+		this.runner.withPropertyValues(VALID).run((context) -> {
+			assertThat(context).hasNotFailed();
+			Profile avatars = context.getBean(ProfileCatalog.class).find("avatars").orElseThrow();
+			assertThat(avatars.maxContentLength()).isEqualTo(10L * 1024 * 1024);
+			assertThat(avatars.expiry().maxExpiry()).isEqualTo(Duration.ofHours(1));
+			assertThat(avatars.contentTypes().allowed()).containsExactly("image/png", "image/*");
+			assertThat(avatars.keyPrefix()).hasToString("users/{principal}/");
+		});
+	}
+
+	@Test
+	void noProfilesIsAValidEmptyCatalog() {
+		this.runner.run((context) -> assertThat(context.getBean(ProfileCatalog.class).all()).isEmpty());
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', value = { "bucket|''|bucket", "region|''|region", "region|EU West|region",
+			"key-prefix|users/{principal}|keyPrefixValid", "key-prefix|users/{tenant}/|keyPrefixValid",
+			"content-types|images|contentTypesValid", "max-expiry|8d|expiryRangeValid",
+			"default-expiry|2h|expiryRangeValid", "default-expiry|0s|expiryRangeValid",
+			"required-scope|''|requiredScope", "operations|''|operations" })
+	void invalidValueFailsStartUpNamingTheProperty(String property, String value, String reported) {
+		this.runner.withPropertyValues(with(property, value)).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains("on presign")
+				.contains("profiles[avatars]." + reported);
+		});
+	}
+
+	@Test
+	void uploadWithoutLimitsFailsStartUp() {
+		this.runner.withPropertyValues(with("content-types", "")).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains("profiles[avatars].uploadLimitsSet")
+				.contains("content-types and a positive max-content-length");
+		});
+	}
+
+	private static String[] with(String property, String value) {
+		List<String> values = new ArrayList<>();
+		for (String entry : VALID) {
+			if (!entry.startsWith("presign.profiles.avatars." + property + "=")) {
+				values.add(entry);
+			}
+		}
+		values.add("presign.profiles.avatars." + property + "=" + value);
+		return values.toArray(String[]::new);
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder all = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			all.append(cause.getMessage()).append('\n');
+		}
+		return all.toString();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(PresignProperties.class)
+	@Import(PolicyConfiguration.class)
+	static class PropertiesConfiguration {
+
+	}
+
+}

@@ -1,0 +1,147 @@
+package io.presign.security;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.presign.ApiClient;
+import io.presign.IntegrationTest;
+import io.presign.TestJwtIssuer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real RS256 tokens verified through the JWKS endpoint, and API keys, over real HTTP.
+ */
+class AuthenticationTest extends IntegrationTest {
+
+	private static final Map<String, Object> UPLOAD = Map.of("profile", "files", "key", "a.txt", "contentType",
+			"text/plain", "contentLength", 3);
+
+	private final TestJwtIssuer issuer = TestJwtIssuer.shared();
+
+	@Test
+	void validJwtWithTheScopeGetsAUrlUnderItsSubject() {
+		ApiClient.Response response = this.api.postJson("/v1/uploads", UPLOAD,
+				ApiClient.bearer(this.issuer.token("user-42", "openid files")));
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		assertThat(response.json().get("key").asString()).isEqualTo("users/user-42/a.txt");
+	}
+
+	@Test
+	void jwtWithoutTheProfileScopeIsForbidden() {
+		assertUnauthorizedOrForbidden(
+				this.api.postJson("/v1/uploads", UPLOAD, ApiClient.bearer(this.issuer.token("user-42", "reports"))),
+				403, "scope-missing");
+	}
+
+	@Test
+	void jwtFromAnotherIssuerIsRejected() {
+		String token = this.issuer.sign(this.issuer.claims("user-42", "files").issuer("https://evil.test").build());
+		assertUnauthorizedOrForbidden(this.api.postJson("/v1/uploads", UPLOAD, ApiClient.bearer(token)), 401,
+				"unauthenticated");
+	}
+
+	@Test
+	void jwtForAnotherAudienceIsRejected() {
+		String token = this.issuer.sign(this.issuer.claims("user-42", "files").audience("other-service").build());
+		assertUnauthorizedOrForbidden(this.api.postJson("/v1/uploads", UPLOAD, ApiClient.bearer(token)), 401,
+				"unauthenticated");
+	}
+
+	@Test
+	void expiredJwtIsRejected() {
+		Instant past = Instant.now().minusSeconds(3600);
+		String token = this.issuer.sign(this.issuer.claims("user-42", "files")
+			.issueTime(Date.from(past.minusSeconds(300)))
+			.expirationTime(Date.from(past))
+			.build());
+		assertUnauthorizedOrForbidden(this.api.postJson("/v1/uploads", UPLOAD, ApiClient.bearer(token)), 401,
+				"unauthenticated");
+	}
+
+	@Test
+	void jwtSignedByAnUntrustedKeyIsRejected() {
+		String token = TestJwtIssuer.token(TestJwtIssuer.generateKey("test-key"),
+				this.issuer.claims("user-42", "files").build());
+		assertUnauthorizedOrForbidden(this.api.postJson("/v1/uploads", UPLOAD, ApiClient.bearer(token)), 401,
+				"unauthenticated");
+	}
+
+	@Test
+	void unsignedJwtWithAlgNoneIsRejected() {
+		JWTClaimsSet claims = this.issuer.claims("user-42", "files").build();
+		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+		String token = base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "."
+				+ base64.encodeToString(claims.toString().getBytes()) + ".";
+		assertUnauthorizedOrForbidden(this.api.postJson("/v1/uploads", UPLOAD, ApiClient.bearer(token)), 401,
+				"unauthenticated");
+	}
+
+	@Test
+	void garbageBearerTokenIsRejected() {
+		ApiClient.Response response = this.api.postJson("/v1/uploads", UPLOAD, ApiClient.bearer("not-a-jwt"));
+		assertUnauthorizedOrForbidden(response, 401, "unauthenticated");
+		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+	}
+
+	@Test
+	void rightApiKeyIsAccepted() {
+		ApiClient.Response response = this.api.postJson("/v1/uploads", UPLOAD, ApiClient.apiKey(BOB_KEY));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("key").asString()).isEqualTo("users/bob/a.txt");
+	}
+
+	@Test
+	void wrongApiKeyIsRejected() {
+		assertUnauthorizedOrForbidden(this.api.postJson("/v1/uploads", UPLOAD, ApiClient.apiKey("alice-kez")), 401,
+				"unauthenticated");
+		assertUnauthorizedOrForbidden(this.api.postJson("/v1/uploads", UPLOAD, ApiClient.apiKey("")), 401,
+				"unauthenticated");
+	}
+
+	@Test
+	void missingCredentialsAreRejected() {
+		ApiClient.Response response = this.api.postJson("/v1/uploads", UPLOAD, Map.of());
+		assertUnauthorizedOrForbidden(response, 401, "unauthenticated");
+		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+		assertUnauthorizedOrForbidden(this.api.get("/v1/profiles", Map.of()), 401, "unauthenticated");
+	}
+
+	@Test
+	void profilesListsOnlyWhatTheCallerMayUse() {
+		JsonNode alice = this.api.get("/v1/profiles", ApiClient.apiKey(ALICE_KEY)).json();
+		assertThat(alice.findValuesAsString("name")).containsExactly("files", "reports");
+		JsonNode files = alice.get(0);
+		assertThat(files.get("operations").toString()).isEqualTo("[\"download\",\"upload\"]");
+		assertThat(files.get("maxContentLength").asLong()).isEqualTo(1024 * 1024);
+		assertThat(files.get("defaultExpirySeconds").asLong()).isEqualTo(300);
+		assertThat(files.get("maxExpirySeconds").asLong()).isEqualTo(3600);
+		assertThat(this.api.get("/v1/profiles", ApiClient.apiKey(BOB_KEY)).json().findValuesAsString("name"))
+			.containsExactly("files");
+		assertThat(this.api.get("/v1/profiles", ApiClient.apiKey(CAROL_KEY)).json().size()).isZero();
+	}
+
+	@Test
+	void healthAndApiDocsArePublic() {
+		assertThat(this.api.get("/actuator/health", Map.of()).status()).isEqualTo(200);
+		assertThat(this.api.get("/v3/api-docs", Map.of()).status()).isEqualTo(200);
+		assertThat(this.api.get("/swagger-ui/index.html", Map.of()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void otherActuatorEndpointsNeedCredentials() {
+		assertThat(this.api.get("/actuator/prometheus", Map.of()).status()).isEqualTo(401);
+	}
+
+	private static void assertUnauthorizedOrForbidden(ApiClient.Response response, int status, String code) {
+		assertThat(response.status()).as(response.text()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("code").asString()).isEqualTo(code);
+	}
+
+}
