@@ -81,8 +81,10 @@ public final class EmbeddedS3Server implements AutoCloseable {
 	 * @param bucket the bucket name
 	 * @return this server
 	 */
-	public EmbeddedS3Server createBucket(String bucket) {
-		this.store.createContainer(bucket);
+	public synchronized EmbeddedS3Server createBucket(String bucket) {
+		if (!this.store.containerExists(bucket)) {
+			this.store.createContainer(bucket);
+		}
 		return this;
 	}
 

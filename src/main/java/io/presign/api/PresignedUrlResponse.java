@@ -16,17 +16,23 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param key the full object key
  * @param expiresAt when the URL stops working
  * @param expiresInSeconds the lifetime the URL was signed for
+ * @param expiryCappedBy {@code credentials} or {@code policy} when the lifetime is shorter than asked; absent
+ * otherwise
  */
 @Schema(description = "A presigned URL and the headers that must accompany it")
 public record PresignedUrlResponse(@Schema(example = "PUT") String method,
 		@Schema(example = "https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...") String url,
 		@Schema(example = "{\"Content-Type\":\"image/png\",\"Content-Length\":\"48213\"}") Map<String, String> headers,
 		@Schema(example = "my-avatars") String bucket, @Schema(example = "users/alice/photos/cat.png") String key,
-		Instant expiresAt, @Schema(example = "300") long expiresInSeconds) {
+		Instant expiresAt, @Schema(example = "300") long expiresInSeconds,
+		@Schema(allowableValues = { "credentials", "policy" },
+				description = "Present when the URL lives shorter than asked: the signing credentials end sooner "
+						+ "(credentials) or the profile caps the wish at its max-expiry (policy)") String expiryCappedBy) {
 
 	static PresignedUrlResponse of(IssuedUrl issued) {
 		return new PresignedUrlResponse(issued.url().method(), issued.url().url().toString(), issued.url().headers(),
-				issued.profile().bucket(), issued.key(), issued.url().expiresAt(), issued.lifetime().toSeconds());
+				issued.profile().bucket(), issued.key(), issued.url().expiresAt(), issued.url().lifetime().toSeconds(),
+				(issued.url().cappedBy() != null) ? issued.url().cappedBy().wireName() : null);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.presign.policy.PolicyViolation;
+import io.presign.signing.CredentialsExpiringException;
 import io.presign.signing.SigningUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,15 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		headers.set(HttpHeaders.RETRY_AFTER, "5");
 		return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-unavailable",
 				"No URL can be signed right now; try again shortly", null), headers);
+	}
+
+	@ExceptionHandler(CredentialsExpiringException.class)
+	ResponseEntity<ProblemDetail> credentialsExpiring(CredentialsExpiringException ex) {
+		log.warn("Signing credentials expiring: {}", ex.getMessage());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
+		return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-credentials-expiring", ex.getMessage(), null),
+				headers);
 	}
 
 	@ExceptionHandler(Exception.class)

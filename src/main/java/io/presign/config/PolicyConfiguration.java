@@ -3,7 +3,6 @@ package io.presign.config;
 import java.util.List;
 
 import io.presign.policy.ContentTypePolicy;
-import io.presign.policy.ExpiryPolicy;
 import io.presign.policy.KeyTemplate;
 import io.presign.policy.PresignPolicy;
 import io.presign.policy.Profile;
@@ -37,7 +36,7 @@ class PolicyConfiguration {
 		long maxContentLength = (p.maxContentLength() != null) ? p.maxContentLength().toBytes() : 0;
 		return new Profile(name, p.bucket(), p.region(), p.endpoint(), p.pathStyle(), KeyTemplate.parse(p.keyPrefix()),
 				p.operations(), ContentTypePolicy.of(p.contentTypes()), maxContentLength,
-				new ExpiryPolicy(p.defaultExpiry(), p.maxExpiry()), p.requiredScope());
+				p.toExpiryPolicy(), p.requiredScope());
 	}
 
 }

@@ -30,14 +30,17 @@ import org.springframework.util.unit.DataSize;
  * @param maxContentLength the largest upload, for example {@code 10MB}
  * @param defaultExpiry the expiry when a client names none
  * @param maxExpiry the longest expiry a client may ask for, at most 7 days
+ * @param minExpiry the shortest URL worth issuing when signing credentials end soon; by default 1 minute, or
+ * the default expiry when that is shorter
+ * @param capExpiryAtMax whether a wish above max-expiry is capped (and reported) rather than refused
  * @param requiredScope the scope a caller must hold to use the profile
  */
 public record ProfileProperties(@NotBlank String bucket,
 		@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an AWS region name such as eu-west-1") String region,
 		URI endpoint, @DefaultValue("false") boolean pathStyle, @DefaultValue("") String keyPrefix,
 		@NotEmpty Set<Operation> operations, @DefaultValue List<String> contentTypes, DataSize maxContentLength,
-		@DefaultValue("5m") Duration defaultExpiry, @DefaultValue("1h") Duration maxExpiry,
-		@NotBlank String requiredScope) {
+		@DefaultValue("5m") Duration defaultExpiry, @DefaultValue("1h") Duration maxExpiry, Duration minExpiry,
+		@DefaultValue("false") boolean capExpiryAtMax, @NotBlank String requiredScope) {
 
 	@AssertTrue(message = "key-prefix must be a template that ends with '/' and uses only {principal}")
 	boolean isKeyPrefixValid() {
@@ -67,15 +70,19 @@ public record ProfileProperties(@NotBlank String bucket,
 				|| (!this.contentTypes.isEmpty() && this.maxContentLength != null && this.maxContentLength.toBytes() > 0);
 	}
 
-	@AssertTrue(message = "expiries must satisfy 1s <= default-expiry <= max-expiry <= 7d")
+	@AssertTrue(message = "expiries must satisfy 1s <= min-expiry <= default-expiry <= max-expiry <= 7d")
 	boolean isExpiryRangeValid() {
 		try {
-			new ExpiryPolicy(this.defaultExpiry, this.maxExpiry);
+			toExpiryPolicy();
 			return true;
 		}
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
+	}
+
+	ExpiryPolicy toExpiryPolicy() {
+		return new ExpiryPolicy(this.defaultExpiry, this.maxExpiry, this.minExpiry, this.capExpiryAtMax);
 	}
 
 }

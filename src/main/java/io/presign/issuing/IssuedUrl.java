@@ -1,7 +1,5 @@
 package io.presign.issuing;
 
-import java.time.Duration;
-
 import io.presign.policy.Operation;
 import io.presign.policy.Profile;
 import io.presign.signing.PresignedUrl;
@@ -12,8 +10,7 @@ import io.presign.signing.PresignedUrl;
  * @param profile the profile that allowed it
  * @param operation what it allows
  * @param key the full object key
- * @param lifetime how long it was signed to live
  * @param url the signed request
  */
-public record IssuedUrl(Profile profile, Operation operation, String key, Duration lifetime, PresignedUrl url) {
+public record IssuedUrl(Profile profile, Operation operation, String key, PresignedUrl url) {
 }

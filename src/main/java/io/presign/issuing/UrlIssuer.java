@@ -41,7 +41,7 @@ public final class UrlIssuer {
 	 */
 	public IssuedUrl issueDownload(Caller caller, DownloadIntent intent) {
 		DownloadGrant grant = this.policy.authorizeDownload(caller, intent);
-		return new IssuedUrl(grant.profile(), Operation.DOWNLOAD, grant.key(), grant.expiry(),
+		return new IssuedUrl(grant.profile(), Operation.DOWNLOAD, grant.key(),
 				this.signer.presignDownload(grant));
 	}
 
@@ -53,7 +53,7 @@ public final class UrlIssuer {
 	 */
 	public IssuedUrl issueUpload(Caller caller, UploadIntent intent) {
 		UploadGrant grant = this.policy.authorizeUpload(caller, intent);
-		return new IssuedUrl(grant.profile(), Operation.UPLOAD, grant.key(), grant.expiry(),
+		return new IssuedUrl(grant.profile(), Operation.UPLOAD, grant.key(),
 				this.signer.presignUpload(grant));
 	}
 

@@ -1,7 +1,5 @@
 package io.presign.policy;
 
-import java.time.Duration;
-
 /**
  * A download that policy allowed, with everything the signer needs.
  *
@@ -9,8 +7,8 @@ import java.time.Duration;
  * @param key the full object key
  * @param versionId the object version, or {@code null}
  * @param contentDisposition the response Content-Disposition to sign, or {@code null}
- * @param expiry how long the URL may live
+ * @param expiry how long the URL may live, and the shortest lifetime still worth issuing
  */
 public record DownloadGrant(Profile profile, String key, String versionId, String contentDisposition,
-		Duration expiry) {
+		Expiry expiry) {
 }

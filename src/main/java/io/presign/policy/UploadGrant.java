@@ -1,7 +1,5 @@
 package io.presign.policy;
 
-import java.time.Duration;
-
 /**
  * An upload that policy allowed, with everything the signer needs.
  *
@@ -9,7 +7,7 @@ import java.time.Duration;
  * @param key the full object key
  * @param contentType the Content-Type to sign
  * @param contentLength the Content-Length to sign
- * @param expiry how long the URL may live
+ * @param expiry how long the URL may live, and the shortest lifetime still worth issuing
  */
-public record UploadGrant(Profile profile, String key, String contentType, long contentLength, Duration expiry) {
+public record UploadGrant(Profile profile, String key, String contentType, long contentLength, Expiry expiry) {
 }

@@ -1,8 +1,11 @@
 package io.presign.signing;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+
+import io.presign.policy.ExpiryCap;
 
 /**
  * A signed request, and exactly what its user must send with it.
@@ -10,9 +13,12 @@ import java.util.Map;
  * @param method the HTTP method that was signed
  * @param url the URL, signature included
  * @param headers every signed header the client must send unchanged, {@code Host} excepted
+ * @param lifetime the lifetime signed into the URL
  * @param expiresAt when the URL stops working
+ * @param cappedBy what shortened the lifetime below the caller's wish, or {@code null}
  */
-public record PresignedUrl(String method, URI url, Map<String, String> headers, Instant expiresAt) {
+public record PresignedUrl(String method, URI url, Map<String, String> headers, Duration lifetime,
+		Instant expiresAt, ExpiryCap cappedBy) {
 
 	public PresignedUrl {
 		headers = Map.copyOf(headers);

@@ -2,28 +2,45 @@ package io.presign.signing;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import io.presign.policy.DownloadGrant;
+import io.presign.policy.Expiry;
+import io.presign.policy.Profile;
 import io.presign.policy.UploadGrant;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Signs with the AWS SDK's {@code S3Presigner}, picking the presigner pinned to each profile's region.
+ * Each URL is signed with credentials resolved once for it, and never lives longer than they do.
  */
 final class S3UrlSigner implements UrlSigner {
 
+	private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
+
 	private final PresignerRegistry presigners;
 
-	S3UrlSigner(PresignerRegistry presigners) {
+	private final SigningCredentials credentials;
+
+	private final CredentialExpiryCap expiryCap;
+
+	S3UrlSigner(PresignerRegistry presigners, SigningCredentials credentials, CredentialExpiryCap expiryCap) {
 		this.presigners = presigners;
+		this.credentials = credentials;
+		this.expiryCap = expiryCap;
 	}
 
 	@Override
@@ -35,34 +52,69 @@ final class S3UrlSigner implements UrlSigner {
 		if (grant.contentDisposition() != null) {
 			get.responseContentDisposition(grant.contentDisposition());
 		}
-		return sign(() -> this.presigners.presignerFor(grant.profile())
-			.presignGetObject((request) -> request.signatureDuration(grant.expiry()).getObjectRequest(get.build())));
+		return sign(grant.profile(), grant.expiry(), (presigner, signing) -> presigner
+			.presignGetObject((request) -> request.signatureDuration(signing.expiry().duration())
+				.getObjectRequest(get.overrideConfiguration((o) -> o.credentialsProvider(signing.provider())).build())));
 	}
 
 	@Override
 	public PresignedUrl presignUpload(UploadGrant grant) {
-		PutObjectRequest put = PutObjectRequest.builder()
+		PutObjectRequest.Builder put = PutObjectRequest.builder()
 			.bucket(grant.profile().bucket())
 			.key(grant.key())
 			.contentType(grant.contentType())
-			.contentLength(grant.contentLength())
-			.build();
-		return sign(() -> this.presigners.presignerFor(grant.profile())
-			.presignPutObject((request) -> request.signatureDuration(grant.expiry()).putObjectRequest(put)));
+			.contentLength(grant.contentLength());
+		return sign(grant.profile(), grant.expiry(), (presigner, signing) -> presigner
+			.presignPutObject((request) -> request.signatureDuration(signing.expiry().duration())
+				.putObjectRequest(put.overrideConfiguration((o) -> o.credentialsProvider(signing.provider())).build())));
 	}
 
-	private static PresignedUrl sign(Signature signature) {
+	private PresignedUrl sign(Profile profile, Expiry wanted,
+			BiFunction<S3Presigner, Signing, ? extends PresignedRequest> signature) {
+		Signing signing = signingFor(wanted);
 		PresignedRequest presigned;
 		try {
-			presigned = signature.sign();
+			presigned = signature.apply(this.presigners.presignerFor(profile), signing);
 		}
-		catch (SdkClientException ex) {
-			// Typically unresolvable credentials; the message names the providers tried, never a secret.
+		catch (SdkException ex) {
 			throw new SigningUnavailableException("Signing failed: " + ex.getMessage(), ex);
 		}
 		// X-Amz-Date has whole seconds, so the URL really expires at the whole second before expiration().
 		return new PresignedUrl(presigned.httpRequest().method().name(), toUri(presigned), clientHeaders(presigned),
-				presigned.expiration().truncatedTo(ChronoUnit.SECONDS));
+				signing.expiry().duration(), presigned.expiration().truncatedTo(ChronoUnit.SECONDS),
+				signing.expiry().cappedBy());
+	}
+
+	/**
+	 * Resolves the credentials and caps the expiry to them; when too little is left, tries fresher
+	 * credentials once before giving up.
+	 */
+	private Signing signingFor(Expiry wanted) {
+		SigningIdentity identity = resolve(this.credentials::current);
+		Expiry expiry = this.expiryCap.cap(wanted, identity.expiresAt());
+		if (expiry.duration().compareTo(expiry.minimum()) < 0) {
+			identity = resolve(this.credentials::refresh);
+			expiry = this.expiryCap.cap(wanted, identity.expiresAt());
+		}
+		if (expiry.duration().compareTo(expiry.minimum()) < 0) {
+			Duration left = expiry.duration().plus(this.expiryCap.safetyMargin());
+			Duration retryAfter = left.isNegative() || left.isZero() ? Duration.ofSeconds(1)
+					: (left.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : left);
+			throw new CredentialsExpiringException("The signing credentials end in " + Math.max(0, left.toSeconds())
+					+ " s; a URL would live " + Math.max(0, expiry.duration().toSeconds())
+					+ " s, below the minimum of " + expiry.minimum().toSeconds() + " s", retryAfter);
+		}
+		return new Signing(StaticCredentialsProvider.create(identity.credentials()), expiry);
+	}
+
+	private static SigningIdentity resolve(Supplier<SigningIdentity> source) {
+		try {
+			return source.get();
+		}
+		catch (SdkException ex) {
+			// Typically unresolvable credentials; the message names the providers tried, never a secret.
+			throw new SigningUnavailableException("Signing credentials unavailable: " + ex.getMessage(), ex);
+		}
 	}
 
 	private static URI toUri(PresignedRequest presigned) {
@@ -98,11 +150,10 @@ final class S3UrlSigner implements UrlSigner {
 		return display.toString();
 	}
 
-	@FunctionalInterface
-	private interface Signature {
-
-		PresignedRequest sign();
-
+	/**
+	 * The credentials and capped expiry of one signature.
+	 */
+	private record Signing(AwsCredentialsProvider provider, Expiry expiry) {
 	}
 
 }

@@ -1,12 +1,21 @@
 package io.presign.signing;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,25 +25,72 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SigningConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(SigningConfiguration.class);
+
 	@Bean
-	@ConditionalOnMissingBean
-	AwsCredentialsProvider signingCredentialsProvider(SigningProperties properties) {
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	SigningCredentials signingCredentials(SigningProperties properties, ProfileCatalog catalog, Clock clock) {
 		SigningProperties.StaticCredentials fixed = properties.staticCredentials();
 		if (fixed != null) {
-			return StaticCredentialsProvider
-				.create(AwsBasicCredentials.create(fixed.accessKeyId(), fixed.secretAccessKey()));
+			return new ProviderSigningCredentials(
+					StaticCredentialsProvider.create(AwsBasicCredentials.create(fixed.accessKeyId(), fixed.secretAccessKey())));
 		}
-		return DefaultCredentialsProvider.builder().build();
+		if (properties.role() != null) {
+			return assumedRole(properties.role(), properties.safetyMargin(), largestMaxExpiry(catalog), clock,
+					DefaultCredentialsProvider.builder().build());
+		}
+		return new ProviderSigningCredentials(DefaultCredentialsProvider.builder().build());
+	}
+
+	/**
+	 * A signing session whose length and renewal fit the profiles.
+	 * @param baseCredentials what calls STS: the default chain in production
+	 */
+	static AssumedRoleCredentials assumedRole(SigningProperties.Role role, Duration safetyMargin,
+			Duration largestMaxExpiry, Clock clock, AwsCredentialsProvider baseCredentials) {
+		RoleSessionPlan plan = RoleSessionPlan.of(largestMaxExpiry, safetyMargin, role.sessionDuration());
+		if (!plan.coversFully(largestMaxExpiry, safetyMargin)) {
+			log.warn("A signing session of {} cannot give every URL the largest max-expiry ({}) plus the margin ({}); "
+					+ "URLs issued late in a session will be capped", plan.sessionDuration(), largestMaxExpiry,
+					safetyMargin);
+		}
+		StsClientBuilder sts = StsClient.builder().credentialsProvider(baseCredentials);
+		if (role.region() != null) {
+			sts.region(Region.of(role.region()));
+		}
+		if (role.endpoint() != null) {
+			sts.endpointOverride(role.endpoint());
+		}
+		AssumeRoleRequest request = AssumeRoleRequest.builder()
+			.roleArn(role.arn())
+			.roleSessionName(role.sessionName())
+			.externalId(role.externalId())
+			.durationSeconds((int) plan.sessionDuration().toSeconds())
+			.build();
+		return new AssumedRoleCredentials(sts.build(), request, clock, plan.refreshAhead());
+	}
+
+	private static Duration largestMaxExpiry(ProfileCatalog catalog) {
+		return catalog.all()
+			.stream()
+			.map((Profile profile) -> profile.expiry().maxExpiry())
+			.max(Duration::compareTo)
+			.orElse(Duration.ofHours(1));
 	}
 
 	@Bean
-	PresignerRegistry presignerRegistry(ProfileCatalog catalog, AwsCredentialsProvider credentials) {
-		return new PresignerRegistry(catalog, credentials);
+	PresignerRegistry presignerRegistry(ProfileCatalog catalog, SigningCredentials credentials) {
+		return new PresignerRegistry(catalog, () -> credentials.current().credentials());
 	}
 
 	@Bean
-	UrlSigner urlSigner(PresignerRegistry presigners) {
-		return new S3UrlSigner(presigners);
+	UrlSigner urlSigner(PresignerRegistry presigners, SigningCredentials credentials, SigningProperties properties,
+			Clock clock) {
+		return new S3UrlSigner(presigners, credentials, new CredentialExpiryCap(clock, properties.safetyMargin()));
 	}
 
 }

@@ -1,9 +1,14 @@
 package io.presign.signing;
 
+import java.net.URI;
+import java.time.Duration;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -11,10 +16,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param staticCredentials fixed credentials for S3-compatible stores and local runs; leave unset on AWS so
  * that the default credentials chain (IRSA, ECS, instance profile, environment) is used
+ * @param role a role to assume for signing, so that URLs get a session of their own
+ * @param safetyMargin how long before the signing credentials end every URL must expire
+ * @param regionCheck what to do at start-up when a bucket's real region differs from its profile's
  */
 @ConfigurationProperties("presign.signing")
 @Validated
-public record SigningProperties(@Valid StaticCredentials staticCredentials) {
+public record SigningProperties(@Valid StaticCredentials staticCredentials, @Valid Role role,
+		@DefaultValue("60s") @NotNull Duration safetyMargin, @DefaultValue("fail") @NotNull RegionCheck regionCheck) {
 
 	/**
 	 * A fixed access key.
@@ -28,6 +37,37 @@ public record SigningProperties(@Valid StaticCredentials staticCredentials) {
 		public String toString() {
 			return "StaticCredentials[accessKeyId=" + this.accessKeyId + ", secretAccessKey=******]";
 		}
+
+	}
+
+	/**
+	 * A role assumed through STS with the default credentials chain, used only for signing.
+	 *
+	 * @param arn the role's ARN
+	 * @param externalId the external id the role's trust policy requires, if any
+	 * @param sessionName the session name, visible in CloudTrail
+	 * @param sessionDuration the session length; by default twice the largest profile max-expiry plus the
+	 * safety margin, between 15 minutes and 12 hours (the role's own maximum must allow it)
+	 * @param region the STS region; by default the AWS default region chain
+	 * @param endpoint an STS endpoint override
+	 */
+	public record Role(@NotBlank String arn, String externalId, @DefaultValue("presign-service") String sessionName,
+			Duration sessionDuration, String region, URI endpoint) {
+	}
+
+	/**
+	 * What a start-up region mismatch does.
+	 */
+	public enum RegionCheck {
+
+		/** Refuse to start. */
+		FAIL,
+
+		/** Log a warning and report it in readiness. */
+		WARN,
+
+		/** Do not check. */
+		OFF
 
 	}
 

@@ -1,6 +1,7 @@
 package io.presign.signing;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,16 +49,16 @@ class S3UrlSignerTest {
 				new ProfileCatalog(List.of(this.ireland, this.tokyo, this.tokyoLocal, this.irelandToo)), CREDENTIALS)) {
 			assertThat(registry.size()).isEqualTo(3);
 			assertThat(registry.presignerFor(this.ireland)).isSameAs(registry.presignerFor(this.irelandToo));
+			assertThat(registry.presignerFor(this.tokyo)).isNotSameAs(registry.presignerFor(this.tokyoLocal));
 		}
 	}
 
 	@Test
 	void eachProfileIsSignedForItsOwnRegion() {
-		try (PresignerRegistry registry = new PresignerRegistry(new ProfileCatalog(List.of(this.ireland, this.tokyo)),
-				CREDENTIALS)) {
-			S3UrlSigner signer = new S3UrlSigner(registry);
-			String eu = signer.presignDownload(download(this.ireland)).url().toString();
-			String jp = signer.presignDownload(download(this.tokyo)).url().toString();
+		try (PresignerRegistry registry = registry(this.ireland, this.tokyo)) {
+			UrlSigner signer = signer(registry, new ProviderSigningCredentials(CREDENTIALS));
+			String eu = signer.presignDownload(download(this.ireland, 300)).url().toString();
+			String jp = signer.presignDownload(download(this.tokyo, 300)).url().toString();
 			assertThat(eu).contains("%2Feu-west-1%2Fs3%2Faws4_request").contains("s3.eu-west-1.amazonaws.com");
 			assertThat(jp).contains("%2Fap-northeast-1%2Fs3%2Faws4_request").contains("s3.ap-northeast-1.amazonaws.com");
 		}
@@ -65,51 +66,176 @@ class S3UrlSignerTest {
 
 	@Test
 	void uploadSignsContentTypeAndLengthAndReportsThem() {
-		try (PresignerRegistry registry = new PresignerRegistry(new ProfileCatalog(List.of(this.ireland)), CREDENTIALS)) {
-			PresignedUrl url = new S3UrlSigner(registry).presignUpload(
-					new UploadGrant(this.ireland, "users/a/b.png", "image/png", 1234, Duration.ofSeconds(90)));
+		try (PresignerRegistry registry = registry(this.ireland)) {
+			PresignedUrl url = signer(registry, new ProviderSigningCredentials(CREDENTIALS)).presignUpload(
+					new UploadGrant(this.ireland, "users/a/b.png", "image/png", 1234, this.ireland.expiry().resolve(90L)));
 			assertThat(url.method()).isEqualTo("PUT");
 			assertThat(url.headers()).containsOnlyKeys("Content-Type", "Content-Length")
 				.containsEntry("Content-Type", "image/png")
 				.containsEntry("Content-Length", "1234");
 			assertThat(url.url().getRawQuery()).contains("X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost")
 				.contains("X-Amz-Expires=90");
+			assertThat(url.cappedBy()).isNull();
 		}
 	}
 
 	@Test
 	void expiresAtIsTheSignedDatePlusTheSignedExpiry() {
-		try (PresignerRegistry registry = new PresignerRegistry(new ProfileCatalog(List.of(this.ireland)), CREDENTIALS)) {
-			PresignedUrl url = new S3UrlSigner(registry).presignDownload(download(this.ireland));
-			String query = url.url().getRawQuery();
-			String amzDate = query.replaceAll(".*X-Amz-Date=(\\d{8}T\\d{6}Z).*", "$1");
-			Instant signedAt = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-				.withZone(ZoneOffset.UTC)
-				.parse(amzDate, Instant::from);
-			assertThat(url.expiresAt()).isEqualTo(signedAt.plusSeconds(300));
+		try (PresignerRegistry registry = registry(this.ireland)) {
+			PresignedUrl url = signer(registry, new ProviderSigningCredentials(CREDENTIALS))
+				.presignDownload(download(this.ireland, 300));
+			assertThat(url.expiresAt()).isEqualTo(signedAt(url).plusSeconds(300));
+			assertThat(url.lifetime()).isEqualTo(Duration.ofSeconds(300));
 		}
 	}
 
 	@Test
 	void unresolvableCredentialsMakeSigningUnavailable() {
-		AwsCredentialsProvider broken = () -> {
+		SigningCredentials broken = new ProviderSigningCredentials(() -> {
 			throw SdkClientException.create("Unable to load credentials from any of the providers in the chain");
-		};
-		try (PresignerRegistry registry = new PresignerRegistry(new ProfileCatalog(List.of(this.ireland)), broken)) {
-			assertThatThrownBy(() -> new S3UrlSigner(registry).presignDownload(download(this.ireland)))
+		});
+		try (PresignerRegistry registry = registry(this.ireland)) {
+			assertThatThrownBy(() -> signer(registry, broken).presignDownload(download(this.ireland, 300)))
 				.isInstanceOf(SigningUnavailableException.class)
 				.hasMessageContaining("Unable to load credentials");
 		}
 	}
 
-	private static DownloadGrant download(Profile profile) {
-		return new DownloadGrant(profile, "users/a/b.txt", null, null, Duration.ofMinutes(5));
+	@Test
+	void sessionWithTenMinutesLeftCapsAnHourToNineMinutesAndSaysSo() {
+		ScriptedCredentials session = new ScriptedCredentials(Instant.now().plus(Duration.ofMinutes(10)));
+		try (PresignerRegistry registry = registry(this.ireland)) {
+			PresignedUrl url = signer(registry, session).presignDownload(download(this.ireland, 3600));
+			assertThat(expiresParameter(url)).isLessThanOrEqualTo(540).isGreaterThan(530);
+			assertThat(url.cappedBy()).hasToString("CREDENTIALS");
+			assertThat(url.lifetime().toSeconds()).isEqualTo(expiresParameter(url));
+			assertThat(url.url().getRawQuery()).contains("X-Amz-Security-Token=token-1")
+				.contains("X-Amz-Credential=ASIA1%2F");
+			assertThat(session.refreshes).isZero();
+		}
+	}
+
+	@Test
+	void tooLittleLeftTriesARefreshAndSignsWithTheFreshSession() {
+		ScriptedCredentials session = new ScriptedCredentials(Instant.now().plusSeconds(90),
+				Instant.now().plus(Duration.ofHours(2)));
+		try (PresignerRegistry registry = registry(this.ireland)) {
+			PresignedUrl url = signer(registry, session).presignDownload(download(this.ireland, 3600));
+			assertThat(session.refreshes).isEqualTo(1);
+			assertThat(expiresParameter(url)).isEqualTo(3600);
+			assertThat(url.cappedBy()).isNull();
+			assertThat(url.url().getRawQuery()).contains("X-Amz-Security-Token=token-2");
+		}
+	}
+
+	@Test
+	void tooLittleLeftEvenAfterARefreshIsRefused() {
+		Instant end = Instant.now().plusSeconds(90);
+		ScriptedCredentials session = new ScriptedCredentials(end, end);
+		try (PresignerRegistry registry = registry(this.ireland)) {
+			assertThatThrownBy(() -> signer(registry, session).presignDownload(download(this.ireland, 3600)))
+				.isInstanceOfSatisfying(CredentialsExpiringException.class,
+						(ex) -> assertThat(ex.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(90)));
+			assertThat(session.refreshes).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void callerAskingLessThanTheMinimumStillGetsItsShortUrl() {
+		ScriptedCredentials session = new ScriptedCredentials(Instant.now().plusSeconds(90));
+		try (PresignerRegistry registry = registry(this.ireland)) {
+			PresignedUrl url = signer(registry, session).presignDownload(download(this.ireland, 20));
+			assertThat(expiresParameter(url)).isEqualTo(20);
+			assertThat(session.refreshes).isZero();
+		}
+	}
+
+	@Test
+	void noUrlEverOutlivesItsCredentialsMinusTheMargin() {
+		java.util.Random random = new java.util.Random(20261122);
+		Profile week = new Profile("week", "bucket", "eu-west-1", null, false, KeyTemplate.parse(""),
+				Set.of(Operation.DOWNLOAD), ContentTypePolicy.of(List.of()), 0,
+				new ExpiryPolicy(Duration.ofSeconds(1), Duration.ofDays(7), Duration.ofSeconds(1), false), "scope");
+		try (PresignerRegistry registry = registry(week)) {
+			int issued = 0;
+			for (int i = 0; i < 2000; i++) {
+				long requested = 1 + random.nextInt((int) Duration.ofDays(7).toSeconds());
+				Instant end = Instant.now().plusSeconds(random.nextInt((int) Duration.ofDays(8).toSeconds()) - 3600);
+				ScriptedCredentials session = new ScriptedCredentials(end);
+				try {
+					PresignedUrl url = signer(registry, session).presignDownload(download(week, requested));
+					issued++;
+					assertThat(url.expiresAt()).as("requested %d s, credentials end %s", requested, end)
+						.isBeforeOrEqualTo(end.minusSeconds(60));
+					assertThat(url.expiresAt()).isEqualTo(signedAt(url).plusSeconds(expiresParameter(url)));
+					assertThat(expiresParameter(url)).isLessThanOrEqualTo(requested).isPositive();
+					assertThat(url.cappedBy() != null).isEqualTo(expiresParameter(url) < requested);
+				}
+				catch (CredentialsExpiringException refused) {
+					assertThat(end).isBefore(Instant.now().plusSeconds(62));
+				}
+			}
+			assertThat(issued).isGreaterThan(1500);
+		}
+	}
+
+	private static UrlSigner signer(PresignerRegistry registry, SigningCredentials credentials) {
+		return new S3UrlSigner(registry, credentials, new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)));
+	}
+
+	private static PresignerRegistry registry(Profile... profiles) {
+		return new PresignerRegistry(new ProfileCatalog(List.of(profiles)), CREDENTIALS);
+	}
+
+	private static long expiresParameter(PresignedUrl url) {
+		return Long.parseLong(url.url().getRawQuery().replaceAll(".*X-Amz-Expires=(\\d+).*", "$1"));
+	}
+
+	private static Instant signedAt(PresignedUrl url) {
+		String amzDate = url.url().getRawQuery().replaceAll(".*X-Amz-Date=(\\d{8}T\\d{6}Z).*", "$1");
+		return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).parse(amzDate, Instant::from);
+	}
+
+	private static DownloadGrant download(Profile profile, long seconds) {
+		return new DownloadGrant(profile, "users/a/b.txt", null, null, profile.expiry().resolve(seconds));
 	}
 
 	private static Profile profile(String name, String region, URI endpoint) {
 		return new Profile(name, "bucket-" + name, region, endpoint, endpoint != null, KeyTemplate.parse(""),
 				Set.of(Operation.DOWNLOAD, Operation.UPLOAD), ContentTypePolicy.of(List.of("image/*")), 10_000,
 				new ExpiryPolicy(Duration.ofMinutes(5), Duration.ofHours(1)), "scope");
+	}
+
+	/**
+	 * Session credentials whose successive refreshes end at the given instants.
+	 */
+	private static final class ScriptedCredentials implements SigningCredentials {
+
+		private final Instant[] ends;
+
+		private int refreshes;
+
+		ScriptedCredentials(Instant... ends) {
+			this.ends = ends;
+		}
+
+		@Override
+		public SigningIdentity current() {
+			int session = Math.min(this.refreshes, this.ends.length - 1);
+			return new SigningIdentity(software.amazon.awssdk.auth.credentials.AwsSessionCredentials.builder()
+				.accessKeyId("ASIA" + (session + 1))
+				.secretAccessKey("secret")
+				.sessionToken("token-" + (session + 1))
+				.expirationTime(this.ends[session])
+				.build());
+		}
+
+		@Override
+		public SigningIdentity refresh() {
+			this.refreshes++;
+			return current();
+		}
+
 	}
 
 }
