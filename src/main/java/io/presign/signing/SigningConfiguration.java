@@ -88,6 +88,18 @@ class SigningConfiguration {
 	}
 
 	@Bean
+	BucketRegionCheck bucketRegionCheck(ProfileCatalog catalog, PresignerRegistry clients,
+			SigningProperties properties) {
+		return new BucketRegionCheck(catalog, clients, properties.regionCheck());
+	}
+
+	@Bean
+	SigningHealthIndicator signingHealthIndicator(ProfileCatalog catalog, SigningCredentials credentials,
+			BucketRegionCheck regions, SigningProperties properties, Clock clock) {
+		return new SigningHealthIndicator(catalog, credentials, regions, properties.safetyMargin(), clock);
+	}
+
+	@Bean
 	UrlSigner urlSigner(PresignerRegistry presigners, SigningCredentials credentials, SigningProperties properties,
 			Clock clock) {
 		return new S3UrlSigner(presigners, credentials, new CredentialExpiryCap(clock, properties.safetyMargin()));
