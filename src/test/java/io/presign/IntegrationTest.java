@@ -39,8 +39,6 @@ public abstract class IntegrationTest {
 		EmbeddedS3Server s3 = EmbeddedS3Server.shared().createBucket(BUCKET);
 		registry.add("presign.profiles.files.endpoint", () -> s3.endpoint().toString());
 		registry.add("presign.profiles.reports.endpoint", () -> s3.endpoint().toString());
-		registry.add("presign.signing.static-credentials.access-key-id", () -> EmbeddedS3Server.ACCESS_KEY_ID);
-		registry.add("presign.signing.static-credentials.secret-access-key", () -> EmbeddedS3Server.SECRET_ACCESS_KEY);
 		TestJwtIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 

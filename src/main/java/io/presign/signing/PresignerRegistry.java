@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * One {@link S3Presigner} and one {@link S3Client} per (region, endpoint, addressing style), built once at
  * start-up, so every profile signs for its own bucket's region and nothing is built per request.
  */
-final class PresignerRegistry implements AutoCloseable {
+public final class PresignerRegistry implements AutoCloseable {
 
 	private final Map<S3Target, S3Presigner> presigners;
 
@@ -35,7 +35,12 @@ final class PresignerRegistry implements AutoCloseable {
 		return lookup(this.presigners, profile);
 	}
 
-	S3Client clientFor(Profile profile) {
+	/**
+	 * The S3 client for a profile's region and endpoint, signed with the signing credentials.
+	 * @param profile a configured profile
+	 * @return its client
+	 */
+	public S3Client clientFor(Profile profile) {
 		return lookup(this.clients, profile);
 	}
 

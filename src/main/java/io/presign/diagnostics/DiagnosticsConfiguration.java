@@ -1,0 +1,25 @@
+package io.presign.diagnostics;
+
+import java.time.Clock;
+
+import io.presign.signing.BucketRegionCheck;
+import io.presign.signing.PresignerRegistry;
+import io.presign.signing.SigningCredentials;
+import io.presign.signing.UrlSigner;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the diagnostics checklist.
+ */
+@Configuration(proxyBeanMethods = false)
+class DiagnosticsConfiguration {
+
+	@Bean
+	UrlDiagnostics urlDiagnostics(UrlSigner signer, SigningCredentials credentials, BucketRegionCheck regions,
+			PresignerRegistry clients, DiagnosticsProperties properties, Clock clock) {
+		return new UrlDiagnostics(signer, credentials, regions, clients, properties, clock);
+	}
+
+}
