@@ -3,6 +3,7 @@ package io.presign;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,8 +32,14 @@ public abstract class IntegrationTest {
 	@LocalServerPort
 	private int port;
 
-	/** A client of the running service. */
+	@LocalManagementPort
+	private int managementPort;
+
+	/** A client of the running service's API port. */
 	protected ApiClient api;
+
+	/** A client of the running service's management port (Prometheus, probes). */
+	protected ApiClient management;
 
 	@DynamicPropertySource
 	static void embeddedServers(DynamicPropertyRegistry registry) {
@@ -45,6 +52,7 @@ public abstract class IntegrationTest {
 	@BeforeEach
 	void createClient() {
 		this.api = new ApiClient(this.port);
+		this.management = new ApiClient(this.managementPort);
 	}
 
 }

@@ -23,7 +23,7 @@ public record DownloadRequest(@Schema(example = "avatars") @NotBlank String prof
 		@Schema(example = "Cat photo.png", description = "Becomes a signed response-content-disposition") String filename,
 		@Schema(example = "attachment", allowableValues = { "inline", "attachment" }) String disposition,
 		@Schema(description = "Object version; the latest when absent") String versionId,
-		@Schema(example = "300", description = "Lifetime; the profile's default when absent") Long expiresInSeconds) {
+		@Schema(example = "300", description = "Lifetime; the profile's default when absent") Long expiresInSeconds) implements ObjectRequest {
 
 	DownloadIntent toIntent() {
 		return new DownloadIntent(this.profile, this.key, this.filename, parsedDisposition(), this.versionId,

@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.presign.observability.AuditLog;
+import io.presign.observability.PresignMetrics;
+import io.presign.observability.RequestIdFilter;
 import io.presign.policy.PolicyViolation;
+import io.presign.policy.ProfileCatalog;
+import io.presign.security.CurrentCaller;
 import io.presign.signing.CredentialsExpiringException;
 import io.presign.signing.SigningUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -27,6 +33,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -42,8 +49,20 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	private final PresignMetrics metrics;
+
+	private final AuditLog audit;
+
+	private final ProfileCatalog catalog;
+
+	ProblemDetailsAdvice(PresignMetrics metrics, AuditLog audit, ProfileCatalog catalog) {
+		this.metrics = metrics;
+		this.audit = audit;
+		this.catalog = catalog;
+	}
+
 	@ExceptionHandler(PolicyViolation.class)
-	ResponseEntity<ProblemDetail> policyViolation(PolicyViolation ex) {
+	ResponseEntity<ProblemDetail> policyViolation(PolicyViolation ex, HttpServletRequest request) {
 		HttpStatus status = switch (ex.rule().outcome()) {
 			case INVALID -> HttpStatus.BAD_REQUEST;
 			case FORBIDDEN -> HttpStatus.FORBIDDEN;
@@ -51,44 +70,45 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		};
 		ProblemDetail problem = problem(status, ex.rule().code(), ex.getMessage(), ex.field());
 		ex.limits().forEach(problem::setProperty);
-		return respond(problem, HttpHeaders.EMPTY);
+		return respond(request, problem, HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(AuthenticationException.class)
-	ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex) {
+	ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex, HttpServletRequest request) {
 		String detail = (ex instanceof OAuth2AuthenticationException || ex instanceof BadCredentialsException)
 				? ex.getMessage() : "A valid bearer token or API key is required";
-		return respond(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", detail, null), HttpHeaders.EMPTY);
+		return respond(request, problem(HttpStatus.UNAUTHORIZED, "unauthenticated", detail, null), HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
-		return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "The caller may not do this", null),
+	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex, HttpServletRequest request) {
+		return respond(request, problem(HttpStatus.FORBIDDEN, "forbidden", "The caller may not do this", null),
 				HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(SigningUnavailableException.class)
-	ResponseEntity<ProblemDetail> signingUnavailable(SigningUnavailableException ex) {
+	ResponseEntity<ProblemDetail> signingUnavailable(SigningUnavailableException ex, HttpServletRequest request) {
 		log.warn("Signing unavailable: {}", ex.getMessage());
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "5");
-		return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-unavailable",
+		return respond(request, problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-unavailable",
 				"No URL can be signed right now; try again shortly", null), headers);
 	}
 
 	@ExceptionHandler(CredentialsExpiringException.class)
-	ResponseEntity<ProblemDetail> credentialsExpiring(CredentialsExpiringException ex) {
+	ResponseEntity<ProblemDetail> credentialsExpiring(CredentialsExpiringException ex,
+			HttpServletRequest request) {
 		log.warn("Signing credentials expiring: {}", ex.getMessage());
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
-		return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-credentials-expiring", ex.getMessage(), null),
-				headers);
+		return respond(request,
+				problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-credentials-expiring", ex.getMessage(), null), headers);
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected failure", ex);
-		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+		return respond(request, problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
 				"The service failed unexpectedly; the failure was logged", null), HttpHeaders.EMPTY);
 	}
 
@@ -132,6 +152,10 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			problem.setType(URI.create(TYPE_PREFIX + code));
 			problem.setProperty("code", code);
 		}
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& request instanceof ServletWebRequest servlet) {
+			observe(servlet.getRequest(), problem);
+		}
 		return response;
 	}
 
@@ -156,11 +180,33 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}
 
-	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpHeaders headers) {
+	private ResponseEntity<ProblemDetail> respond(HttpServletRequest request, ProblemDetail problem,
+			HttpHeaders headers) {
+		observe(request, problem);
 		return ResponseEntity.status(problem.getStatus())
 			.headers(headers)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
+	}
+
+	/**
+	 * Every problem carries the request id, is counted under its code, and is audited with the profile and
+	 * key the caller named.
+	 */
+	private void observe(HttpServletRequest request, ProblemDetail problem) {
+		Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
+		if (requestId != null) {
+			problem.setProperty("requestId", requestId);
+		}
+		String code = String.valueOf(problem.getProperties().get("code"));
+		ObjectRequest body = (request.getAttribute(ObjectRequestCapture.ATTRIBUTE) instanceof ObjectRequest named)
+				? named : null;
+		// Only configured profile names become tags: anything else a client sends would explode cardinality.
+		String profile = (body != null && body.profile() != null && this.catalog.find(body.profile()).isPresent())
+				? body.profile() : null;
+		this.metrics.rejected((profile != null) ? profile : PresignMetrics.UNKNOWN_PROFILE, code);
+		this.audit.refused(CurrentCaller.get().orElse(null), profile, (body != null) ? body.key() : null,
+				problem.getStatus(), code);
 	}
 
 	private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {

@@ -18,7 +18,7 @@ public record UploadRequest(@Schema(example = "avatars") @NotBlank String profil
 		@Schema(example = "photos/cat.png", description = "Key below the caller's prefix") String key,
 		@Schema(example = "image/png", description = "Signed: the PUT must send exactly this") String contentType,
 		@Schema(example = "48213", description = "Signed: the PUT must send exactly this many bytes") Long contentLength,
-		@Schema(example = "300", description = "Lifetime; the profile's default when absent") Long expiresInSeconds) {
+		@Schema(example = "300", description = "Lifetime; the profile's default when absent") Long expiresInSeconds) implements ObjectRequest {
 
 	UploadIntent toIntent() {
 		return new UploadIntent(this.profile, this.key, this.contentType, this.contentLength, this.expiresInSeconds);

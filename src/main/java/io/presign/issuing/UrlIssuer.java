@@ -1,6 +1,8 @@
 package io.presign.issuing;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.presign.policy.Caller;
 import io.presign.policy.DownloadGrant;
@@ -10,6 +12,7 @@ import io.presign.policy.PresignPolicy;
 import io.presign.policy.Profile;
 import io.presign.policy.UploadGrant;
 import io.presign.policy.UploadIntent;
+import io.presign.signing.PresignedUrl;
 import io.presign.signing.UrlSigner;
 
 import org.springframework.stereotype.Service;
@@ -24,13 +27,17 @@ public final class UrlIssuer {
 
 	private final UrlSigner signer;
 
+	private final List<IssuanceObserver> observers;
+
 	/**
 	 * @param policy decides what a caller may have
 	 * @param signer signs what policy granted
+	 * @param observers told of every issued URL
 	 */
-	public UrlIssuer(PresignPolicy policy, UrlSigner signer) {
+	public UrlIssuer(PresignPolicy policy, UrlSigner signer, List<IssuanceObserver> observers) {
 		this.policy = policy;
 		this.signer = signer;
+		this.observers = List.copyOf(observers);
 	}
 
 	/**
@@ -41,8 +48,7 @@ public final class UrlIssuer {
 	 */
 	public IssuedUrl issueDownload(Caller caller, DownloadIntent intent) {
 		DownloadGrant grant = this.policy.authorizeDownload(caller, intent);
-		return new IssuedUrl(grant.profile(), Operation.DOWNLOAD, grant.key(),
-				this.signer.presignDownload(grant));
+		return issue(caller, grant.profile(), Operation.DOWNLOAD, grant.key(), () -> this.signer.presignDownload(grant));
 	}
 
 	/**
@@ -53,8 +59,17 @@ public final class UrlIssuer {
 	 */
 	public IssuedUrl issueUpload(Caller caller, UploadIntent intent) {
 		UploadGrant grant = this.policy.authorizeUpload(caller, intent);
-		return new IssuedUrl(grant.profile(), Operation.UPLOAD, grant.key(),
-				this.signer.presignUpload(grant));
+		return issue(caller, grant.profile(), Operation.UPLOAD, grant.key(), () -> this.signer.presignUpload(grant));
+	}
+
+	private IssuedUrl issue(Caller caller, Profile profile, Operation operation, String key,
+			Supplier<PresignedUrl> signing) {
+		long start = System.nanoTime();
+		PresignedUrl url = signing.get();
+		Duration signingTime = Duration.ofNanos(System.nanoTime() - start);
+		IssuedUrl issued = new IssuedUrl(profile, operation, key, url);
+		this.observers.forEach((observer) -> observer.issued(caller, issued, signingTime));
+		return issued;
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.presign.security;
 
 import java.util.List;
 
+import io.presign.diagnostics.DiagnosticsProperties;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +24,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every API call is authenticated, by bearer JWT (when an issuer or JWKS is configured) or by API key.
- * Health and the API documentation are public. No sessions, no cookies, so no CSRF exposure.
+ * Health, info and the API documentation are public; other actuator endpoints need the admin scope, except
+ * on the separate management port. No sessions, no cookies, so no CSRF exposure.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -33,8 +36,14 @@ class SecurityConfiguration {
 			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error" };
 
 	@Bean
+	ManagementPort managementPort() {
+		return new ManagementPort();
+	}
+
+	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyProperties apiKeys, ObjectProvider<JwtDecoder> jwtDecoder,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, ManagementPort managementPort,
+			DiagnosticsProperties diagnostics) {
 		AuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
 		AccessDeniedHandler accessDenied = (request, response, ex) -> problems.resolveException(request, response,
 				null, ex);
@@ -43,6 +52,10 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.disable())
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
+				.requestMatchers(managementPort)
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasAuthority("SCOPE_" + diagnostics.adminScope())
 				.anyRequest()
 				.authenticated())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)

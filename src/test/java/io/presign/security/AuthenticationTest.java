@@ -127,14 +127,24 @@ class AuthenticationTest extends IntegrationTest {
 	}
 
 	@Test
-	void healthAndApiDocsArePublic() {
-		assertThat(this.api.get("/actuator/health", Map.of()).status()).isEqualTo(200);
+	void apiDocsArePublic() {
 		assertThat(this.api.get("/v3/api-docs", Map.of()).status()).isEqualTo(200);
 		assertThat(this.api.get("/swagger-ui/index.html", Map.of()).status()).isEqualTo(200);
 	}
 
 	@Test
-	void otherActuatorEndpointsNeedCredentials() {
+	void managementPortServesProbesAndPrometheusWithoutCredentials() {
+		assertThat(this.management.get("/actuator/health", Map.of()).status()).isEqualTo(200);
+		assertThat(this.management.get("/actuator/health/readiness", Map.of()).status()).isEqualTo(200);
+		assertThat(this.management.get("/actuator/info", Map.of()).status()).isEqualTo(200);
+		ApiClient.Response prometheus = this.management.get("/actuator/prometheus", Map.of());
+		assertThat(prometheus.status()).isEqualTo(200);
+		assertThat(prometheus.text()).contains("http_server_requests_seconds");
+	}
+
+	@Test
+	void actuatorIsNotOnTheApiPort() {
+		assertThat(this.api.get("/actuator/prometheus", ApiClient.apiKey(ALICE_KEY)).status()).isIn(401, 403, 404);
 		assertThat(this.api.get("/actuator/prometheus", Map.of()).status()).isEqualTo(401);
 	}
 

@@ -69,12 +69,12 @@ class CredentialCappingApiTest extends IntegrationTest {
 	void readinessFollowsTheTimeLeftWithoutCallingAws() {
 		int refreshesBefore = this.session.refreshes.get();
 		this.session.end.set(Instant.now().plusSeconds(7200));
-		assertThat(this.api.get("/actuator/health/readiness", Map.of()).status()).isEqualTo(200);
+		assertThat(this.management.get("/actuator/health/readiness", Map.of()).status()).isEqualTo(200);
 		this.session.end.set(Instant.now().plusSeconds(90));
-		ApiClient.Response down = this.api.get("/actuator/health/readiness", Map.of());
+		ApiClient.Response down = this.management.get("/actuator/health/readiness", Map.of());
 		assertThat(down.status()).isEqualTo(503);
 		assertThat(down.json().get("status").asString()).isEqualTo("DOWN");
-		assertThat(this.api.get("/actuator/health/liveness", Map.of()).status()).isEqualTo(200);
+		assertThat(this.management.get("/actuator/health/liveness", Map.of()).status()).isEqualTo(200);
 		assertThat(this.session.refreshes.get()).as("probes only read cached state").isEqualTo(refreshesBefore);
 	}
 

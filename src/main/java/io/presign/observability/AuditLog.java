@@ -1,0 +1,77 @@
+package io.presign.observability;
+
+import java.time.Duration;
+
+import io.presign.issuing.IssuanceObserver;
+import io.presign.issuing.IssuedUrl;
+import io.presign.policy.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+
+/**
+ * One structured event per issued URL and per refusal, on the {@value #LOGGER} logger so that it can be
+ * routed apart. Fields are key-value pairs, which structured logging (ECS, Logstash) turns into JSON fields;
+ * the request id and client address come from the MDC that {@link RequestIdFilter} fills.
+ * The URL itself is never logged: its signature, credential and token would make the log a key ring.
+ */
+public final class AuditLog implements IssuanceObserver {
+
+	/** The audit logger's name. */
+	public static final String LOGGER = "presign.audit";
+
+	/** MDC key of the request id. */
+	public static final String REQUEST_ID = "requestId";
+
+	/** MDC key of the client address. */
+	public static final String CLIENT_IP = "clientIp";
+
+	private static final Logger log = LoggerFactory.getLogger(LOGGER);
+
+	@Override
+	public void issued(Caller caller, IssuedUrl url, Duration signingTime) {
+		LoggingEventBuilder event = base("url-issued", "success", caller)
+			.addKeyValue("profile", url.profile().name())
+			.addKeyValue("bucket", url.profile().bucket())
+			.addKeyValue("key", url.key())
+			.addKeyValue("operation", url.operation().wireName())
+			.addKeyValue("expiresAt", url.url().expiresAt().toString())
+			.addKeyValue("expiresInSeconds", url.url().lifetime().toSeconds());
+		if (url.url().cappedBy() != null) {
+			event = event.addKeyValue("cappedBy", url.url().cappedBy().wireName());
+		}
+		event.log("Issued a {} URL for {}/{}", url.operation().wireName(), url.profile().bucket(), url.key());
+	}
+
+	/**
+	 * Record a refused request.
+	 * @param caller who asked, or {@code null} when unauthenticated
+	 * @param profile the profile named, or {@code null}
+	 * @param key the key named, or {@code null}
+	 * @param status the HTTP status answered
+	 * @param reason the problem code
+	 */
+	public void refused(Caller caller, String profile, String key, int status, String reason) {
+		LoggingEventBuilder event = base("request-refused", "failure", caller).addKeyValue("status", status)
+			.addKeyValue("reason", reason);
+		if (profile != null) {
+			event = event.addKeyValue("profile", profile);
+		}
+		if (key != null) {
+			event = event.addKeyValue("key", key);
+		}
+		event.log("Refused a request: {}", reason);
+	}
+
+	private static LoggingEventBuilder base(String eventName, String outcome, Caller caller) {
+		LoggingEventBuilder event = log.atInfo()
+			.addKeyValue("event.action", eventName)
+			.addKeyValue("event.outcome", outcome);
+		if (caller != null) {
+			event = event.addKeyValue("principal", caller.name())
+				.addKeyValue("authMethod", caller.authMethod().name().toLowerCase(java.util.Locale.ROOT));
+		}
+		return event;
+	}
+
+}

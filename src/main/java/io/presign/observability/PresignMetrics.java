@@ -1,0 +1,95 @@
+package io.presign.observability;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.presign.issuing.IssuanceObserver;
+import io.presign.issuing.IssuedUrl;
+import io.presign.policy.Caller;
+import io.presign.signing.SigningCredentials;
+
+/**
+ * The service's meters. Tags stay low-cardinality: profile, operation, region and reason, never a key or a
+ * principal.
+ */
+public final class PresignMetrics implements IssuanceObserver {
+
+	/** The profile tag of refusals whose profile is unknown or not configured. */
+	public static final String UNKNOWN_PROFILE = "unknown";
+
+	private final MeterRegistry registry;
+
+	/**
+	 * @param registry the registry
+	 * @param credentials the signing credentials, whose time left is a gauge
+	 * @param clock the clock
+	 */
+	public PresignMetrics(MeterRegistry registry, SigningCredentials credentials, Clock clock) {
+		this.registry = registry;
+		Gauge.builder("presign.signing.credentials.remaining", () -> secondsLeft(credentials, clock))
+			.description("Seconds until the signing credentials expire; absent for credentials that never do")
+			.baseUnit("seconds")
+			.register(registry);
+	}
+
+	@Override
+	public void issued(Caller caller, IssuedUrl url, Duration signingTime) {
+		String profile = url.profile().name();
+		String operation = url.operation().wireName();
+		Counter.builder("presign.urls.issued")
+			.description("Presigned URLs issued")
+			.tags("profile", profile, "operation", operation, "region", url.profile().region())
+			.register(this.registry)
+			.increment();
+		DistributionSummary.builder("presign.url.expiry")
+			.description("Lifetime of issued URLs")
+			.baseUnit("seconds")
+			.tags("profile", profile, "operation", operation)
+			.register(this.registry)
+			.record(url.url().lifetime().toSeconds());
+		Timer.builder("presign.signing")
+			.description("Time to sign one URL")
+			.tag("operation", operation)
+			.publishPercentiles(0.5, 0.95, 0.99)
+			.register(this.registry)
+			.record(signingTime);
+		if (url.url().cappedBy() != null) {
+			Counter.builder("presign.expiry.capped")
+				.description("URLs issued with a shorter lifetime than asked")
+				.tags("profile", profile, "reason", url.url().cappedBy().wireName())
+				.register(this.registry)
+				.increment();
+		}
+	}
+
+	/**
+	 * Count a refused request.
+	 * @param profile the configured profile it named, or {@link #UNKNOWN_PROFILE}
+	 * @param reason the problem code, for example {@code key-invalid}
+	 */
+	public void rejected(String profile, String reason) {
+		Counter.builder("presign.requests.rejected")
+			.description("Requests refused, by problem code")
+			.tags("profile", profile, "reason", reason)
+			.register(this.registry)
+			.increment();
+	}
+
+	private static double secondsLeft(SigningCredentials credentials, Clock clock) {
+		try {
+			Optional<Instant> end = credentials.current().expiresAt();
+			return end.map((instant) -> (double) Duration.between(clock.instant(), instant).toSeconds()).orElse(Double.NaN);
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
+}

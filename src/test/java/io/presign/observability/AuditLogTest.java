@@ -1,0 +1,88 @@
+package io.presign.observability;
+
+import java.util.Map;
+
+import io.presign.ApiClient;
+import io.presign.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One structured audit event per issuance and per refusal, tied to the request id, with no URL secret.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class AuditLogTest extends IntegrationTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Test
+	void issuanceEventCarriesTheListedFieldsAndNoSecret(CapturedOutput output) {
+		ApiClient.Response response = this.api.postJson("/v1/uploads",
+				Map.of("profile", "files", "key", "audit/a.txt", "contentType", "text/plain", "contentLength", 3),
+				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-test-1"));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("X-Request-Id")).isEqualTo("audit-test-1");
+
+		String line = auditLine(output, "audit-test-1");
+		JsonNode event = JSON.readTree(line);
+		assertThat(event.at("/log/logger").asString()).isEqualTo("presign.audit");
+		assertThat(event.at("/event/action").asString()).isEqualTo("url-issued");
+		assertThat(event.at("/event/outcome").asString()).isEqualTo("success");
+		assertThat(event.get("@timestamp").asString()).isNotBlank();
+		assertThat(event.get("clientIp").asString()).isEqualTo("127.0.0.1");
+		assertThat(event.get("principal").asString()).isEqualTo("alice");
+		assertThat(event.get("authMethod").asString()).isEqualTo("api_key");
+		assertThat(event.get("profile").asString()).isEqualTo("files");
+		assertThat(event.get("bucket").asString()).isEqualTo(BUCKET);
+		assertThat(event.get("key").asString()).isEqualTo("users/alice/audit/a.txt");
+		assertThat(event.get("operation").asString()).isEqualTo("upload");
+		assertThat(event.get("expiresAt").asString()).isEqualTo(response.json().get("expiresAt").asString());
+		assertThat(line).doesNotContain("X-Amz-Signature").doesNotContain("X-Amz-Credential")
+			.doesNotContain("X-Amz-Security-Token")
+			.doesNotContain(response.json().get("url").asString().replaceAll(".*X-Amz-Signature=", ""));
+	}
+
+	@Test
+	void refusalEventAndProblemCarryTheRequestId(CapturedOutput output) {
+		ApiClient.Response response = this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "../b"),
+				Map.of("X-Api-Key", BOB_KEY, "X-Request-Id", "audit-test-2"));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("requestId").asString()).isEqualTo("audit-test-2");
+		JsonNode event = JSON.readTree(auditLine(output, "audit-test-2"));
+		assertThat(event.at("/event/action").asString()).isEqualTo("request-refused");
+		assertThat(event.at("/event/outcome").asString()).isEqualTo("failure");
+		assertThat(event.get("reason").asString()).isEqualTo("key-invalid");
+		assertThat(event.get("status").asInt()).isEqualTo(400);
+		assertThat(event.get("principal").asString()).isEqualTo("bob");
+		assertThat(event.get("profile").asString()).isEqualTo("files");
+	}
+
+	@Test
+	void unauthenticatedRefusalIsAuditedWithAGeneratedRequestId(CapturedOutput output) {
+		ApiClient.Response response = this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "b"),
+				Map.of("X-Request-Id", "bad id\twith tab"));
+		assertThat(response.status()).isEqualTo(401);
+		String generated = response.header("X-Request-Id");
+		assertThat(generated).matches("[0-9a-f-]{36}");
+		assertThat(response.json().get("requestId").asString()).isEqualTo(generated);
+		JsonNode event = JSON.readTree(auditLine(output, generated));
+		assertThat(event.get("reason").asString()).isEqualTo("unauthenticated");
+		assertThat(event.has("principal")).isFalse();
+	}
+
+	private static String auditLine(CapturedOutput output, String requestId) {
+		return output.getOut()
+			.lines()
+			.filter((line) -> line.contains("\"presign.audit\"") && line.contains("\"requestId\":\"" + requestId + "\""))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no audit event for request " + requestId));
+	}
+
+}
