@@ -1,0 +1,190 @@
+package io.presign.deploy;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.presign.config.PresignProperties;
+import io.presign.diagnostics.DiagnosticsProperties;
+import io.presign.security.ApiKeyProperties;
+import io.presign.signing.SigningProperties;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ByteArrayResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Renders the Helm chart with a real helm binary (default values and the full example) and checks what a
+ * platform team relies on: every container has resources, probes and a locked-down security context, and
+ * the configuration the chart ships binds and validates with the service's own properties classes.
+ * {@code .ci/run} installs helm and passes it as {@code HELM_BINARY}; without helm the test is skipped.
+ */
+class HelmChartTest {
+
+	private static final Path CHART = Paths.get("helm/presign-service");
+
+	private static String helm;
+
+	@BeforeAll
+	static void findHelm() {
+		String configured = System.getenv("HELM_BINARY");
+		Path cached = Paths.get(System.getProperty("user.home"), ".cache/presign-service/helm-2.2.2/helm/helm");
+		if (configured != null && new File(configured).canExecute()) {
+			helm = configured;
+		}
+		else if (Files.isExecutable(cached)) {
+			helm = cached.toString();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "default values", "ci/full-values.yaml" })
+	void chartLintsAndRendersHardenedWorkloads(String values) throws Exception {
+		assumeTrue(helm != null, "helm is not installed (.ci/run installs it)");
+		List<String> valuesArgs = values.endsWith(".yaml") ? List.of("-f", CHART.resolve(values).toString()) : List.of();
+		run(concat(List.of(helm, "lint", "--strict", CHART.toString()), valuesArgs));
+		List<Map<String, Object>> manifests = render(valuesArgs);
+
+		Map<String, Object> deployment = only(manifests, "Deployment");
+		Map<String, Object> podSpec = at(deployment, "spec", "template", "spec");
+		assertThat(at(podSpec, "securityContext")).containsEntry("runAsNonRoot", true);
+		for (Map<String, Object> container : list(podSpec, "containers")) {
+			assertThat(at(container, "resources", "requests")).containsKeys("cpu", "memory");
+			assertThat(at(container, "resources", "limits")).containsKey("memory");
+			assertThat(at(container, "livenessProbe", "httpGet")).containsEntry("path", "/actuator/health/liveness");
+			assertThat(at(container, "readinessProbe", "httpGet")).containsEntry("path", "/actuator/health/readiness");
+			Map<String, Object> security = at(container, "securityContext");
+			assertThat(security).containsEntry("runAsNonRoot", true)
+				.containsEntry("readOnlyRootFilesystem", true)
+				.containsEntry("allowPrivilegeEscalation", false);
+			assertThat(at(security, "capabilities").get("drop")).isEqualTo(List.of("ALL"));
+			assertThat(list(container, "volumeMounts")).anySatisfy(
+					(mount) -> assertThat(mount).containsEntry("mountPath", "/tmp"));
+		}
+		assertThat(list(podSpec, "topologySpreadConstraints")).hasSize(2);
+		assertThat(kinds(manifests)).contains("Service", "ServiceAccount", "ConfigMap", "Secret",
+				"HorizontalPodAutoscaler", "PodDisruptionBudget");
+
+		bindsWithTheServicesOwnProperties(manifests);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "ci/full-values.yaml" })
+	void fullExampleRendersEveryOptionalResource(String values) throws Exception {
+		assumeTrue(helm != null, "helm is not installed (.ci/run installs it)");
+		List<Map<String, Object>> manifests = render(List.of("-f", CHART.resolve(values).toString()));
+		assertThat(kinds(manifests)).contains("Ingress", "ServiceMonitor", "PrometheusRule");
+		Map<String, Object> account = only(manifests, "ServiceAccount");
+		assertThat(at(account, "metadata", "annotations")).containsEntry("eks.amazonaws.com/role-arn",
+				"arn:aws:iam::123456789012:role/presign-service");
+		Map<String, Object> rule = only(manifests, "PrometheusRule");
+		List<Map<String, Object>> rules = list(list(at(rule, "spec"), "groups").get(0), "rules");
+		assertThat(rules).extracting((r) -> r.get("alert"))
+			.containsExactly("PresignSigningCredentialsExpiring", "PresignRejectionRatioHigh");
+		assertThat(manifests.stream()
+			.filter((m) -> "ConfigMap".equals(m.get("kind")))
+			.map((m) -> at(m, "data"))
+			.anyMatch((data) -> data.containsKey("presign-service.json"))).isTrue();
+	}
+
+	private void bindsWithTheServicesOwnProperties(List<Map<String, Object>> manifests) throws IOException {
+		String application = (String) manifests.stream()
+			.filter((m) -> "ConfigMap".equals(m.get("kind")) && at(m, "data").containsKey("application.yaml"))
+			.findFirst()
+			.map((m) -> at(m, "data").get("application.yaml"))
+			.orElseThrow();
+		String secrets = (String) at(only(manifests, "Secret"), "stringData").get("application-secrets.yaml");
+		List<PropertySource<?>> sources = new ArrayList<>();
+		YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
+		sources.addAll(loader.load("configmap", new ByteArrayResource(application.getBytes(StandardCharsets.UTF_8))));
+		sources.addAll(loader.load("secret", new ByteArrayResource(secrets.getBytes(StandardCharsets.UTF_8))));
+		new ApplicationContextRunner().withUserConfiguration(ChartProperties.class)
+			.withInitializer((context) -> sources.forEach(context.getEnvironment().getPropertySources()::addFirst))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				PresignProperties presign = context.getBean(PresignProperties.class);
+				assertThat(presign.profiles()).allSatisfy((name, profile) -> assertThat(profile.bucket()).isNotBlank());
+				assertThat(context.getBean(SigningProperties.class).regionCheck())
+					.isEqualTo(SigningProperties.RegionCheck.FAIL);
+				context.getBean(ApiKeyProperties.class);
+			});
+	}
+
+	private static List<Map<String, Object>> render(List<String> valuesArgs) throws Exception {
+		String rendered = run(concat(List.of(helm, "template", "test", CHART.toString()), valuesArgs));
+		List<Map<String, Object>> manifests = new ArrayList<>();
+		for (Object document : new Yaml().loadAll(rendered)) {
+			if (document instanceof Map<?, ?> manifest) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> typed = (Map<String, Object>) manifest;
+				manifests.add(typed);
+			}
+		}
+		return manifests;
+	}
+
+	private static String run(List<String> command) throws Exception {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+		return output;
+	}
+
+	private static List<String> kinds(List<Map<String, Object>> manifests) {
+		return manifests.stream().map((m) -> (String) m.get("kind")).toList();
+	}
+
+	private static Map<String, Object> only(List<Map<String, Object>> manifests, String kind) {
+		List<Map<String, Object>> matching = manifests.stream().filter((m) -> kind.equals(m.get("kind"))).toList();
+		assertThat(matching).as(kind).hasSize(1);
+		return matching.get(0);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> at(Map<String, Object> map, String... path) {
+		Map<String, Object> current = map;
+		for (String key : path) {
+			assertThat(current).as(String.join(".", path)).containsKey(key);
+			current = (Map<String, Object>) current.get(key);
+		}
+		return current;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> list(Map<String, Object> map, String key) {
+		assertThat(map).containsKey(key);
+		return (List<Map<String, Object>>) map.get(key);
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		List<String> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties({ PresignProperties.class, SigningProperties.class, ApiKeyProperties.class,
+			DiagnosticsProperties.class })
+	static class ChartProperties {
+
+	}
+
+}
