@@ -44,8 +44,7 @@ public abstract class IntegrationTest {
 	@DynamicPropertySource
 	static void embeddedServers(DynamicPropertyRegistry registry) {
 		EmbeddedS3Server s3 = EmbeddedS3Server.shared().createBucket(BUCKET);
-		registry.add("presign.profiles.files.endpoint", () -> s3.endpoint().toString());
-		registry.add("presign.profiles.reports.endpoint", () -> s3.endpoint().toString());
+		registry.add("embedded.s3.endpoint", () -> s3.endpoint().toString());
 		TestJwtIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 

@@ -71,9 +71,8 @@ class LocalStackRoundTripTest implements RoundTripContract {
 
 	@DynamicPropertySource
 	static void localStackProperties(DynamicPropertyRegistry registry) {
-		registry.add("presign.profiles.files.endpoint", () -> localStack.getEndpoint().toString());
-		registry.add("presign.profiles.files.region", () -> localStack.getRegion());
-		registry.add("presign.profiles.reports.endpoint", () -> localStack.getEndpoint().toString());
+		registry.add("embedded.s3.endpoint", () -> localStack.getEndpoint().toString());
+		registry.add("embedded.s3.region", () -> localStack.getRegion());
 		registry.add("presign.signing.static-credentials.access-key-id", () -> localStack.getAccessKey());
 		registry.add("presign.signing.static-credentials.secret-access-key", () -> localStack.getSecretKey());
 	}

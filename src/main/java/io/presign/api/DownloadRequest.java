@@ -1,9 +1,6 @@
 package io.presign.api;
 
-import io.presign.policy.Disposition;
 import io.presign.policy.DownloadIntent;
-import io.presign.policy.PolicyViolation;
-import io.presign.policy.Rule;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 
@@ -12,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
  *
  * @param profile the profile to use
  * @param key the key below the caller's prefix
+ * @param fullKey the full object key, as an upload returned it; instead of {@code key}
  * @param filename the file name browsers should save as
  * @param disposition {@code inline} or {@code attachment}
  * @param versionId the object version to read
@@ -20,26 +18,17 @@ import jakarta.validation.constraints.NotBlank;
 @Schema(description = "A request for a presigned GET URL")
 public record DownloadRequest(@Schema(example = "avatars") @NotBlank String profile,
 		@Schema(example = "photos/cat.png", description = "Key below the caller's prefix") String key,
+		@Schema(example = "users/alice/photos/cat.png",
+				description = "The full key, as an upload returned it; must lie under the caller's prefix (else 403). "
+						+ "Give key or fullKey") String fullKey,
 		@Schema(example = "Cat photo.png", description = "Becomes a signed response-content-disposition") String filename,
 		@Schema(example = "attachment", allowableValues = { "inline", "attachment" }) String disposition,
 		@Schema(description = "Object version; the latest when absent") String versionId,
 		@Schema(example = "300", description = "Lifetime; the profile's default when absent") Long expiresInSeconds) implements ObjectRequest {
 
 	DownloadIntent toIntent() {
-		return new DownloadIntent(this.profile, this.key, this.filename, parsedDisposition(), this.versionId,
-				this.expiresInSeconds);
-	}
-
-	private Disposition parsedDisposition() {
-		if (this.disposition == null) {
-			return null;
-		}
-		return switch (this.disposition) {
-			case "inline" -> Disposition.INLINE;
-			case "attachment" -> Disposition.ATTACHMENT;
-			default -> throw new PolicyViolation(Rule.REQUEST_INVALID, "disposition",
-					"The disposition must be 'inline' or 'attachment'");
-		};
+		return new DownloadIntent(this.profile, this.key, this.fullKey, this.filename,
+				Dispositions.parse(this.disposition), this.versionId, this.expiresInSeconds);
 	}
 
 }

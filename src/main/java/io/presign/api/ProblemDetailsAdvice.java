@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.presign.issuing.QuotaExceededException;
 import io.presign.observability.AuditLog;
 import io.presign.observability.PresignMetrics;
 import io.presign.observability.RequestIdFilter;
@@ -93,6 +94,19 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		headers.set(HttpHeaders.RETRY_AFTER, "5");
 		return respond(request, problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-unavailable",
 				"No URL can be signed right now; try again shortly", null), headers);
+	}
+
+	@ExceptionHandler(QuotaExceededException.class)
+	ResponseEntity<ProblemDetail> rateLimited(QuotaExceededException ex, HttpServletRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ceilSeconds(ex.retryAfter()))));
+		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", ex.getMessage(), null);
+		problem.setProperty("limit", ex.limit());
+		return respond(request, problem, headers);
+	}
+
+	private static long ceilSeconds(java.time.Duration duration) {
+		return (duration.toNanos() + 999_999_999L) / 1_000_000_000L;
 	}
 
 	@ExceptionHandler(CredentialsExpiringException.class)

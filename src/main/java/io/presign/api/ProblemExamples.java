@@ -13,6 +13,20 @@ final class ProblemExamples {
 			{"type":"urn:presign:problem:scope-missing","title":"Scope missing","status":403,
 			 "detail":"The profile 'avatars' requires the scope 'avatars'","code":"scope-missing","field":"profile"}""";
 
+	static final String KEY_OUTSIDE_PREFIX = """
+			{"type":"urn:presign:problem:key-outside-prefix","title":"Key outside prefix","status":403,
+			 "detail":"The key is outside the caller's prefix 'users/alice/'","code":"key-outside-prefix","field":"fullKey"}""";
+
+	static final String RATE_LIMITED = """
+			{"type":"urn:presign:problem:rate-limited","title":"Rate limited","status":429,
+			 "detail":"The rate limit of 600 URLs per 60 s on profile 'avatars' is used up","code":"rate-limited",
+			 "limit":600}""";
+
+	static final String BATCH_SIZE_INVALID = """
+			{"type":"urn:presign:problem:batch-size-invalid","title":"Batch size invalid","status":400,
+			 "detail":"A batch must name between 1 and 100 keys","code":"batch-size-invalid","field":"keys",
+			 "maxBatchSize":100}""";
+
 	static final String OPERATION_NOT_ALLOWED = """
 			{"type":"urn:presign:problem:operation-not-allowed","title":"Operation not allowed","status":403,
 			 "detail":"The profile 'reports' does not allow uploads","code":"operation-not-allowed","field":"profile"}""";

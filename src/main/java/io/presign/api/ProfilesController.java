@@ -40,7 +40,7 @@ final class ProfilesController {
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
 	List<ProfileResponse> profiles(@Parameter(hidden = true) Caller caller) {
-		return this.issuer.profilesFor(caller).stream().map(ProfileResponse::of).toList();
+		return this.issuer.profilesFor(caller).stream().map((profile) -> ProfileResponse.of(profile, caller)).toList();
 	}
 
 }

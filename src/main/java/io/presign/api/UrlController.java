@@ -29,7 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "403", description = "The caller lacks the profile's scope, or the profile forbids the operation",
 		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
 				examples = { @ExampleObject(name = "scope-missing", value = ProblemExamples.SCOPE_MISSING),
+						@ExampleObject(name = "key-outside-prefix", value = ProblemExamples.KEY_OUTSIDE_PREFIX),
 						@ExampleObject(name = "operation-not-allowed", value = ProblemExamples.OPERATION_NOT_ALLOWED) }))
+@ApiResponse(responseCode = "429", description = "The caller's rate limit on the profile is used up",
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
+				examples = @ExampleObject(name = "rate-limited", value = ProblemExamples.RATE_LIMITED)))
 @ApiResponse(responseCode = "404", description = "No such profile",
 		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
 				examples = @ExampleObject(name = "profile-not-found", value = ProblemExamples.PROFILE_NOT_FOUND)))
@@ -62,6 +66,29 @@ final class UrlController {
 							@ExampleObject(name = "request-invalid", value = ProblemExamples.REQUEST_INVALID) }))
 	PresignedUrlResponse download(@Valid @RequestBody DownloadRequest request, @Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueDownload(caller, request.toIntent()));
+	}
+
+	@PostMapping("/downloads/batch")
+	@Operation(summary = "Issue download URLs for many keys",
+			description = "Up to the configured maximum (default 100) keys of one profile. A malformed key is "
+					+ "refused in its own entry; a key outside the caller's prefix refuses the whole batch (403). "
+					+ "Each URL counts against the rate limit.")
+	@ApiResponse(responseCode = "200", description = "One entry per key",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = BatchDownloadResponse.class), examples = @ExampleObject(value = """
+							{"items":[
+							 {"key":"photos/cat.png","download":{"method":"GET","url":"https://...X-Amz-Signature=...","headers":{},
+							  "bucket":"my-avatars","key":"users/alice/photos/cat.png","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}},
+							 {"key":"../dog.png","error":{"code":"key-invalid","detail":"The key must not contain '.' or '..' segments"}}]}""")))
+	@ApiResponse(responseCode = "400", description = "No keys, or more than the maximum",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
+					examples = @ExampleObject(name = "batch-size-invalid", value = ProblemExamples.BATCH_SIZE_INVALID)))
+	@ApiResponse(responseCode = "429", description = "The caller's rate limit on the profile is used up",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
+					examples = @ExampleObject(name = "rate-limited", value = ProblemExamples.RATE_LIMITED)))
+	BatchDownloadResponse downloadBatch(@Valid @RequestBody BatchDownloadRequest request,
+			@Parameter(hidden = true) Caller caller) {
+		return BatchDownloadResponse.of(this.issuer.issueBatchDownload(caller, request.toIntent()));
 	}
 
 	@PostMapping("/uploads")

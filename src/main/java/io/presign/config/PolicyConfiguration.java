@@ -28,15 +28,16 @@ class PolicyConfiguration {
 	}
 
 	@Bean
-	PresignPolicy presignPolicy(ProfileCatalog catalog) {
-		return new PresignPolicy(catalog);
+	PresignPolicy presignPolicy(ProfileCatalog catalog, PresignProperties properties) {
+		return new PresignPolicy(catalog, properties.maxBatchSize());
 	}
 
 	private static Profile toProfile(String name, ProfileProperties p) {
 		long maxContentLength = (p.maxContentLength() != null) ? p.maxContentLength().toBytes() : 0;
+		String requiredScope = (p.requiredScope() != null && !p.requiredScope().isBlank()) ? p.requiredScope() : null;
 		return new Profile(name, p.bucket(), p.region(), p.endpoint(), p.pathStyle(), KeyTemplate.parse(p.keyPrefix()),
-				p.operations(), ContentTypePolicy.of(p.contentTypes()), maxContentLength,
-				p.toExpiryPolicy(), p.requiredScope());
+				p.keyStrategy(), p.operations(), p.scopeOperations(), ContentTypePolicy.of(p.contentTypes()), maxContentLength,
+				p.toExpiryPolicy(), requiredScope, p.rateLimit().toRateLimit());
 	}
 
 }

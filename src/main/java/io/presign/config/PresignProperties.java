@@ -3,6 +3,8 @@ package io.presign.config;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,8 +15,10 @@ import org.springframework.validation.annotation.Validated;
  * deployment issues nothing until profiles are configured.
  *
  * @param profiles the profiles, by name
+ * @param maxBatchSize the most URLs one batch request may ask for
  */
 @ConfigurationProperties("presign")
 @Validated
-public record PresignProperties(@DefaultValue Map<String, @Valid ProfileProperties> profiles) {
+public record PresignProperties(@DefaultValue Map<String, @Valid ProfileProperties> profiles,
+		@DefaultValue("100") @Min(1) @Max(1000) int maxBatchSize) {
 }

@@ -3,16 +3,21 @@ package io.presign.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.presign.policy.ContentTypePolicy;
 import io.presign.policy.ExpiryPolicy;
 import io.presign.policy.KeyTemplate;
 import io.presign.policy.Operation;
+import io.presign.policy.KeyStrategy;
+import io.presign.policy.RateLimit;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -33,14 +38,63 @@ import org.springframework.util.unit.DataSize;
  * @param minExpiry the shortest URL worth issuing when signing credentials end soon; by default 1 minute, or
  * the default expiry when that is shorter
  * @param capExpiryAtMax whether a wish above max-expiry is capped (and reported) rather than refused
- * @param requiredScope the scope a caller must hold to use the profile
+ * @param requiredScope the scope granting every operation of the profile
+ * @param scopes finer grants, each a scope and the operations it allows, e.g. {@code avatars:read} with
+ * {@code [download]}
+ * @param keyStrategy {@code client}: callers choose keys below their prefix; {@code generated}: the service
+ * picks {@code prefix + UUID + extension}
+ * @param rateLimit URLs per caller per period on this profile
  */
 public record ProfileProperties(@NotBlank String bucket,
 		@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an AWS region name such as eu-west-1") String region,
 		URI endpoint, @DefaultValue("false") boolean pathStyle, @DefaultValue("") String keyPrefix,
 		@NotEmpty Set<Operation> operations, @DefaultValue List<String> contentTypes, DataSize maxContentLength,
 		@DefaultValue("5m") Duration defaultExpiry, @DefaultValue("1h") Duration maxExpiry, Duration minExpiry,
-		@DefaultValue("false") boolean capExpiryAtMax, @NotBlank String requiredScope) {
+		@DefaultValue("false") boolean capExpiryAtMax, String requiredScope,
+		@DefaultValue List<@Valid ScopeGrant> scopes, @DefaultValue("client") KeyStrategy keyStrategy,
+		@DefaultValue @Valid RateLimitProperties rateLimit) {
+
+	/**
+	 * A scope and what it allows on the profile. A list rather than a map, because scope names such as
+	 * {@code docs:read} would lose their punctuation as map keys.
+	 *
+	 * @param scope the scope
+	 * @param operations the operations it grants
+	 */
+	public record ScopeGrant(@NotBlank String scope, @NotEmpty Set<Operation> operations) {
+	}
+
+	Map<String, Set<Operation>> scopeOperations() {
+		Map<String, Set<Operation>> grants = new java.util.LinkedHashMap<>();
+		this.scopes.forEach((grant) -> grants.merge(grant.scope(), grant.operations(), (a, b) -> {
+			Set<Operation> union = java.util.EnumSet.copyOf(a);
+			union.addAll(b);
+			return union;
+		}));
+		return grants;
+	}
+
+	/**
+	 * URLs one caller may obtain from the profile per period; a batch of n costs n.
+	 *
+	 * @param capacity URLs per period, and the largest burst; 0 disables the limit
+	 * @param period the refill period
+	 */
+	public record RateLimitProperties(@DefaultValue("600") @PositiveOrZero long capacity,
+			@DefaultValue("1m") Duration period) {
+
+		RateLimit toRateLimit() {
+			return (this.capacity == 0) ? RateLimit.UNLIMITED : new RateLimit(this.capacity, this.period);
+		}
+
+	}
+
+	@AssertTrue(message = "a profile needs required-scope or scopes, and scopes may grant only the profile's operations")
+	boolean isScopesValid() {
+		boolean anyScope = (this.requiredScope != null && !this.requiredScope.isBlank()) || !this.scopes.isEmpty();
+		return anyScope && (this.operations == null || this.scopes.stream()
+			.allMatch((grant) -> grant.operations() == null || this.operations.containsAll(grant.operations())));
+	}
 
 	@AssertTrue(message = "key-prefix must be a template that ends with '/' and uses only {principal}")
 	boolean isKeyPrefixValid() {

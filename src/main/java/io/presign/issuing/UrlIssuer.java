@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.presign.policy.BatchDownloadIntent;
+import io.presign.policy.BatchItem;
 import io.presign.policy.Caller;
 import io.presign.policy.DownloadGrant;
 import io.presign.policy.DownloadIntent;
@@ -27,16 +29,20 @@ public final class UrlIssuer {
 
 	private final UrlSigner signer;
 
+	private final IssuanceQuota quota;
+
 	private final List<IssuanceObserver> observers;
 
 	/**
 	 * @param policy decides what a caller may have
 	 * @param signer signs what policy granted
+	 * @param quota limits URLs per caller and profile
 	 * @param observers told of every issued URL
 	 */
-	public UrlIssuer(PresignPolicy policy, UrlSigner signer, List<IssuanceObserver> observers) {
+	public UrlIssuer(PresignPolicy policy, UrlSigner signer, IssuanceQuota quota, List<IssuanceObserver> observers) {
 		this.policy = policy;
 		this.signer = signer;
+		this.quota = quota;
 		this.observers = List.copyOf(observers);
 	}
 
@@ -48,6 +54,7 @@ public final class UrlIssuer {
 	 */
 	public IssuedUrl issueDownload(Caller caller, DownloadIntent intent) {
 		DownloadGrant grant = this.policy.authorizeDownload(caller, intent);
+		this.quota.consume(caller, grant.profile(), 1);
 		return issue(caller, grant.profile(), Operation.DOWNLOAD, grant.key(), () -> this.signer.presignDownload(grant));
 	}
 
@@ -59,7 +66,30 @@ public final class UrlIssuer {
 	 */
 	public IssuedUrl issueUpload(Caller caller, UploadIntent intent) {
 		UploadGrant grant = this.policy.authorizeUpload(caller, intent);
+		this.quota.consume(caller, grant.profile(), 1);
 		return issue(caller, grant.profile(), Operation.UPLOAD, grant.key(), () -> this.signer.presignUpload(grant));
+	}
+
+	/**
+	 * Issue download URLs for many keys of one profile; each allowed key costs one URL of the quota.
+	 * @param caller the caller
+	 * @param intent what the caller asks for
+	 * @return one result per key, in request order
+	 */
+	public List<BatchResult> issueBatchDownload(Caller caller, BatchDownloadIntent intent) {
+		List<BatchItem> items = this.policy.authorizeBatchDownload(caller, intent);
+		List<BatchItem> granted = items.stream().filter((item) -> item.grant() != null).toList();
+		if (!granted.isEmpty()) {
+			this.quota.consume(caller, granted.get(0).grant().profile(), granted.size());
+		}
+		return items.stream().map((item) -> {
+			if (item.grant() == null) {
+				return new BatchResult(item, null);
+			}
+			DownloadGrant grant = item.grant();
+			return new BatchResult(item, issue(caller, grant.profile(), Operation.DOWNLOAD, grant.key(),
+					() -> this.signer.presignDownload(grant)));
+		}).toList();
 	}
 
 	private IssuedUrl issue(Caller caller, Profile profile, Operation operation, String key,

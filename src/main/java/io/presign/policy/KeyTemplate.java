@@ -2,17 +2,22 @@ package io.presign.policy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * A profile's key prefix, such as {@code users/{principal}/}, expanded per caller.
+ * A profile's key prefix, such as {@code users/{principal}/} or {@code tenants/{claim:org_id}/{sub}/},
+ * expanded per caller.
  *
- * <p>A non-empty template must end with {@code /}: otherwise the prefix of caller {@code bob} would
- * also be a prefix of caller {@code bobby}'s objects.
+ * <p>Placeholders: {@code {principal}} (the caller's name), {@code {sub}} and {@code {tenant}} (those claims,
+ * or those attributes of an API key), and {@code {claim:NAME}} (any claim or attribute). A non-empty template
+ * must end with {@code /}: otherwise the prefix of caller {@code bob} would also be a prefix of caller
+ * {@code bobby}'s objects.
  */
 public final class KeyTemplate {
 
 	private static final String PRINCIPAL = "principal";
+
+	private static final String CLAIM = "claim:";
 
 	private final String source;
 
@@ -27,8 +32,8 @@ public final class KeyTemplate {
 	 * Parse a template.
 	 * @param template the template, empty for none
 	 * @return the parsed template
-	 * @throws IllegalArgumentException if a placeholder is unknown or unclosed, or the template does
-	 * not end with {@code /}
+	 * @throws IllegalArgumentException if a placeholder is unknown or unclosed, or the template does not end
+	 * with {@code /}
 	 */
 	public static KeyTemplate parse(String template) {
 		String source = (template != null) ? template : "";
@@ -43,7 +48,7 @@ public final class KeyTemplate {
 		while (i < source.length()) {
 			int open = source.indexOf('{', i);
 			if (open < 0) {
-				parts.add(new Part(source.substring(i), false));
+				parts.add(Part.literal(source.substring(i)));
 				break;
 			}
 			int close = source.indexOf('}', open);
@@ -51,49 +56,72 @@ public final class KeyTemplate {
 				throw new IllegalArgumentException("unclosed '{' at index " + open);
 			}
 			if (open > i) {
-				parts.add(new Part(source.substring(i, open), false));
+				parts.add(Part.literal(source.substring(i, open)));
 			}
-			String name = source.substring(open + 1, close);
-			if (!PRINCIPAL.equals(name)) {
-				throw new IllegalArgumentException("unknown placeholder {" + name + "}; supported: {principal}");
-			}
-			parts.add(new Part(name, true));
+			parts.add(placeholder(source.substring(open + 1, close)));
 			i = close + 1;
 		}
-		String literal = parts.stream().filter((part) -> !part.placeholder()).map(Part::text).reduce("", String::concat);
+		String literal = parts.stream().filter((part) -> part.attribute() == null).map(Part::text).reduce("", String::concat);
 		if (literal.contains("}") || TextRules.hasUnsafeCharacters(literal) || literal.contains("\\")) {
 			throw new IllegalArgumentException("holds '}', a backslash or a control character");
 		}
 		return new KeyTemplate(source, List.copyOf(parts));
 	}
 
+	private static Part placeholder(String name) {
+		if (name.equals(PRINCIPAL)) {
+			return new Part(name, PRINCIPAL);
+		}
+		if (name.equals("sub") || name.equals("tenant")) {
+			return new Part(name, name);
+		}
+		if (name.startsWith(CLAIM) && name.length() > CLAIM.length()
+				&& name.substring(CLAIM.length()).matches("[A-Za-z0-9_.:-]+")) {
+			return new Part(name, name.substring(CLAIM.length()));
+		}
+		throw new IllegalArgumentException(
+				"unknown placeholder {" + name + "}; supported: {principal}, {sub}, {tenant}, {claim:NAME}");
+	}
+
 	/**
 	 * Expand the template for a caller.
 	 * @param caller the caller
 	 * @return the prefix every key of this caller must start with
-	 * @throws PolicyViolation if a placeholder's value cannot safely stand in a key
+	 * @throws PolicyViolation (403) if a placeholder's value is missing or cannot safely stand in a key
 	 */
 	public String expand(Caller caller) {
-		Map<String, String> values = Map.of(PRINCIPAL, caller.name() != null ? caller.name() : "");
 		StringBuilder prefix = new StringBuilder();
 		for (Part part : this.parts) {
-			if (!part.placeholder()) {
+			if (part.attribute() == null) {
 				prefix.append(part.text());
 				continue;
 			}
-			String value = values.get(part.text());
-			if (!isSafeSegmentValue(value)) {
+			Optional<String> value = PRINCIPAL.equals(part.attribute()) ? Optional.ofNullable(caller.name())
+					: caller.attribute(part.attribute());
+			if (value.isEmpty()) {
 				throw new PolicyViolation(Rule.KEY_PREFIX_UNRESOLVABLE, null,
-						"The caller's {" + part.text() + "} cannot be used in an object key");
+						"The caller has no '" + part.attribute() + "', which the profile's key prefix needs");
 			}
-			prefix.append(value);
+			if (!isSafeSegmentValue(value.get())) {
+				throw new PolicyViolation(Rule.KEY_PREFIX_UNRESOLVABLE, null,
+						"The caller's '" + part.attribute() + "' cannot be used in an object key");
+			}
+			prefix.append(value.get());
 		}
 		return prefix.toString();
 	}
 
+	/**
+	 * @return whether the prefix is the same for every caller
+	 */
+	public boolean isConstant() {
+		return this.parts.stream().allMatch((part) -> part.attribute() == null);
+	}
+
 	private static boolean isSafeSegmentValue(String value) {
 		return !value.isEmpty() && !value.equals(".") && !value.equals("..") && value.indexOf('/') < 0
-				&& value.indexOf('\\') < 0 && !TextRules.hasUnsafeCharacters(value);
+				&& value.indexOf('\\') < 0 && !TextRules.hasUnsafeCharacters(value)
+				&& value.length() <= 255;
 	}
 
 	@Override
@@ -101,7 +129,15 @@ public final class KeyTemplate {
 		return this.source;
 	}
 
-	private record Part(String text, boolean placeholder) {
+	/**
+	 * A literal run of the template, or a placeholder with the attribute it reads.
+	 */
+	private record Part(String text, String attribute) {
+
+		static Part literal(String text) {
+			return new Part(text, null);
+		}
+
 	}
 
 }

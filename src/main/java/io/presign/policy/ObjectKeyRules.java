@@ -21,37 +21,47 @@ final class ObjectKeyRules {
 	 * @return the full object key, always starting with {@code prefix}
 	 */
 	static String resolve(String prefix, String clientKey) {
+		return resolve(prefix, clientKey, "key");
+	}
+
+	/**
+	 * @param prefix the caller's expanded prefix
+	 * @param clientKey the key part the client chose
+	 * @param field the request field that carried it
+	 * @return the full object key, always starting with {@code prefix}
+	 */
+	static String resolve(String prefix, String clientKey, String field) {
 		if (clientKey == null || clientKey.isEmpty()) {
-			throw invalid("The key must not be empty");
+			throw invalid(field, "The key must not be empty");
 		}
 		if (clientKey.startsWith("/")) {
-			throw invalid("The key must not start with '/'");
+			throw invalid(field, "The key must not start with '/'");
 		}
 		if (clientKey.indexOf('\\') >= 0) {
-			throw invalid("The key must not contain a backslash");
+			throw invalid(field, "The key must not contain a backslash");
 		}
 		if (TextRules.hasUnsafeCharacters(clientKey)) {
-			throw invalid("The key must not contain control characters or malformed Unicode");
+			throw invalid(field, "The key must not contain control characters or malformed Unicode");
 		}
 		for (String segment : clientKey.split("/", -1)) {
 			if (segment.isEmpty()) {
-				throw invalid("The key must not contain empty segments ('//' or a trailing '/')");
+				throw invalid(field, "The key must not contain empty segments ('//' or a trailing '/')");
 			}
 			if (segment.equals(".") || segment.equals("..")) {
-				throw invalid("The key must not contain '.' or '..' segments");
+				throw invalid(field, "The key must not contain '.' or '..' segments");
 			}
 		}
 		String key = prefix + clientKey;
 		if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
-			throw new PolicyViolation(Rule.KEY_INVALID, "key",
+			throw new PolicyViolation(Rule.KEY_INVALID, field,
 					"The full key, prefix included, must not exceed " + MAX_KEY_BYTES + " UTF-8 bytes",
 					Map.of("maxKeyBytes", MAX_KEY_BYTES, "prefix", prefix));
 		}
 		return key;
 	}
 
-	private static PolicyViolation invalid(String detail) {
-		return new PolicyViolation(Rule.KEY_INVALID, "key", detail);
+	private static PolicyViolation invalid(String field, String detail) {
+		return new PolicyViolation(Rule.KEY_INVALID, field, detail);
 	}
 
 }

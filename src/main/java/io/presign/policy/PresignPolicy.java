@@ -1,6 +1,8 @@
 package io.presign.policy;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decides whether a caller may have a URL, and for exactly what: the only place where requests meet
@@ -12,11 +14,23 @@ public final class PresignPolicy {
 
 	private final ProfileCatalog catalog;
 
+	private final int maxBatchSize;
+
 	/**
+	 * @param catalog the configured profiles
+	 * @param maxBatchSize the most URLs one batch may ask for
+	 */
+	public PresignPolicy(ProfileCatalog catalog, int maxBatchSize) {
+		this.catalog = catalog;
+		this.maxBatchSize = maxBatchSize;
+	}
+
+	/**
+	 * A policy allowing batches of up to 100.
 	 * @param catalog the configured profiles
 	 */
 	public PresignPolicy(ProfileCatalog catalog) {
-		this.catalog = catalog;
+		this(catalog, 100);
 	}
 
 	/**
@@ -28,11 +42,54 @@ public final class PresignPolicy {
 	 */
 	public DownloadGrant authorizeDownload(Caller caller, DownloadIntent intent) {
 		Profile profile = profileFor(caller, intent.profile(), Operation.DOWNLOAD);
-		String key = profile.keyFor(caller, intent.key());
+		String key = objectKey(caller, profile, intent.key(), intent.fullKey());
 		checkVersionId(intent.versionId());
 		String contentDisposition = ContentDispositionValue.of(intent.disposition(), intent.filename());
 		return new DownloadGrant(profile, key, intent.versionId(), contentDisposition,
 				profile.expiry().resolve(intent.expiresInSeconds()));
+	}
+
+	/**
+	 * Authorize many downloads from one profile. Profile-level refusals and any key outside the caller's
+	 * prefix refuse the whole batch; a malformed key refuses only its item.
+	 * @param caller the caller
+	 * @param intent what the caller asks for
+	 * @return one item per key, in request order ({@code keys}, then {@code fullKeys})
+	 * @throws PolicyViolation if the whole batch is refused
+	 */
+	public List<BatchItem> authorizeBatchDownload(Caller caller, BatchDownloadIntent intent) {
+		Profile profile = profileFor(caller, intent.profile(), Operation.DOWNLOAD);
+		if (intent.size() == 0 || intent.size() > this.maxBatchSize) {
+			throw new PolicyViolation(Rule.BATCH_SIZE_INVALID, "keys",
+					"A batch must name between 1 and " + this.maxBatchSize + " keys",
+					Map.of("maxBatchSize", this.maxBatchSize));
+		}
+		Expiry expiry = profile.expiry().resolve(intent.expiresInSeconds());
+		String disposition = ContentDispositionValue.of(intent.disposition(), null);
+		List<BatchItem> items = new ArrayList<>(intent.size());
+		for (String key : intent.keys()) {
+			items.add(batchItem(key, false, () -> profile.keyFor(caller, key), profile, disposition, expiry));
+		}
+		for (String fullKey : intent.fullKeys()) {
+			items.add(batchItem(fullKey, true, () -> profile.checkFullKey(caller, fullKey), profile, disposition,
+					expiry));
+		}
+		return items;
+	}
+
+	private static BatchItem batchItem(String requested, boolean full, KeyResolution resolution, Profile profile,
+			String disposition, Expiry expiry) {
+		try {
+			return new BatchItem(requested, full,
+					new DownloadGrant(profile, resolution.resolve(), null, disposition, expiry), null);
+		}
+		catch (PolicyViolation violation) {
+			if (violation.rule().outcome() == Rule.Outcome.FORBIDDEN) {
+				// Asking for another caller's objects is not a typo: refuse the whole batch.
+				throw violation;
+			}
+			return new BatchItem(requested, full, null, violation);
+		}
 	}
 
 	/**
@@ -44,7 +101,17 @@ public final class PresignPolicy {
 	 */
 	public UploadGrant authorizeUpload(Caller caller, UploadIntent intent) {
 		Profile profile = profileFor(caller, intent.profile(), Operation.UPLOAD);
-		String key = profile.keyFor(caller, intent.key());
+		String key;
+		if (profile.keyStrategy() == KeyStrategy.GENERATED) {
+			if (intent.fullKey() != null) {
+				throw new PolicyViolation(Rule.REQUEST_INVALID, "fullKey",
+						"The profile '" + profile.name() + "' generates keys: give at most a file name as key");
+			}
+			key = profile.generatedKeyFor(caller, intent.key());
+		}
+		else {
+			key = objectKey(caller, profile, intent.key(), intent.fullKey());
+		}
 		String contentType = profile.contentTypes().check(intent.contentType());
 		long contentLength = profile.checkContentLength(intent.contentLength());
 		return new UploadGrant(profile, key, contentType, contentLength,
@@ -52,26 +119,62 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * The profiles a caller holds the scope for.
+	 * The profiles a caller may use, with at least one operation.
 	 * @param caller the caller
 	 * @return those profiles, in configuration order
 	 */
 	public List<Profile> profilesFor(Caller caller) {
-		return this.catalog.all().stream().filter((profile) -> caller.holds(profile.requiredScope())).toList();
+		return this.catalog.all()
+			.stream()
+			.filter((profile) -> caller.mayUse(profile.name()) && !profile.operationsFor(caller).isEmpty())
+			.toList();
 	}
 
-	private Profile profileFor(Caller caller, String name, Operation operation) {
+	/**
+	 * The profile a caller names, if the caller may use it for the operation.
+	 * @param caller the caller
+	 * @param name the profile name
+	 * @param operation the operation
+	 * @return the profile
+	 * @throws PolicyViolation 404 if unknown, 403 if not allowed
+	 */
+	public Profile profileFor(Caller caller, String name, Operation operation) {
 		Profile profile = this.catalog.find(name)
 			.orElseThrow(() -> new PolicyViolation(Rule.PROFILE_NOT_FOUND, "profile", "No profile is named '" + name + "'"));
-		if (!caller.holds(profile.requiredScope())) {
-			throw new PolicyViolation(Rule.SCOPE_MISSING, "profile",
-					"The profile '" + name + "' requires the scope '" + profile.requiredScope() + "'");
+		if (!caller.mayUse(name)) {
+			throw new PolicyViolation(Rule.PROFILE_NOT_ALLOWED, "profile",
+					"The caller's credentials are restricted to other profiles than '" + name + "'");
 		}
 		if (!profile.operations().contains(operation)) {
 			throw new PolicyViolation(Rule.OPERATION_NOT_ALLOWED, "profile",
 					"The profile '" + name + "' does not allow " + operation.wireName() + "s");
 		}
+		if (!profile.operationsFor(caller).contains(operation)) {
+			throw new PolicyViolation(Rule.SCOPE_MISSING, "profile",
+					"No scope the caller holds grants " + operation.wireName() + "s on profile '" + name + "'",
+					Map.of("grantingScopes", grantingScopes(profile, operation)));
+		}
 		return profile;
+	}
+
+	private static List<String> grantingScopes(Profile profile, Operation operation) {
+		List<String> scopes = new ArrayList<>();
+		if (profile.requiredScope() != null) {
+			scopes.add(profile.requiredScope());
+		}
+		profile.scopeOperations().forEach((scope, operations) -> {
+			if (operations.contains(operation)) {
+				scopes.add(scope);
+			}
+		});
+		return scopes.stream().sorted().toList();
+	}
+
+	private static String objectKey(Caller caller, Profile profile, String key, String fullKey) {
+		if (key != null && fullKey != null) {
+			throw new PolicyViolation(Rule.REQUEST_INVALID, "fullKey", "Give either key or fullKey, not both");
+		}
+		return (fullKey != null) ? profile.checkFullKey(caller, fullKey) : profile.keyFor(caller, key);
 	}
 
 	private static void checkVersionId(String versionId) {
@@ -80,6 +183,13 @@ public final class PresignPolicy {
 			throw new PolicyViolation(Rule.REQUEST_INVALID, "versionId",
 					"The version id must hold 1 to " + MAX_VERSION_ID_LENGTH + " characters and no control characters");
 		}
+	}
+
+	@FunctionalInterface
+	private interface KeyResolution {
+
+		String resolve();
+
 	}
 
 }

@@ -1,11 +1,15 @@
 package io.presign.policy;
 
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * One named policy: where objects live and what callers holding its scope may do with them.
+ * One named policy: where objects live and what callers holding its scopes may do with them.
  *
  * @param name the profile's name, as clients give it
  * @param bucket the S3 bucket
@@ -13,28 +17,100 @@ import java.util.Set;
  * @param endpoint an S3-compatible endpoint, or {@code null} for AWS
  * @param pathStyle whether to address the bucket in the path rather than the host name
  * @param keyPrefix the template every key starts with
- * @param operations what the profile allows
+ * @param keyStrategy who names uploaded objects
+ * @param operations what the profile allows at most
+ * @param scopeOperations finer grants: scope to the operations it allows
  * @param contentTypes the media types uploads may declare
  * @param maxContentLength the largest upload, in bytes
  * @param expiry the expiry rules
- * @param requiredScope the scope a caller must hold
+ * @param requiredScope the scope granting every operation of the profile, or {@code null}
+ * @param rateLimit URLs per caller and period
  */
 public record Profile(String name, String bucket, String region, URI endpoint, boolean pathStyle,
-		KeyTemplate keyPrefix, Set<Operation> operations, ContentTypePolicy contentTypes, long maxContentLength,
-		ExpiryPolicy expiry, String requiredScope) {
+		KeyTemplate keyPrefix, KeyStrategy keyStrategy, Set<Operation> operations,
+		Map<String, Set<Operation>> scopeOperations, ContentTypePolicy contentTypes, long maxContentLength,
+		ExpiryPolicy expiry, String requiredScope, RateLimit rateLimit) {
+
+	private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
 
 	public Profile {
 		operations = Set.copyOf(operations);
+		scopeOperations = Map.copyOf(scopeOperations);
 	}
 
 	/**
-	 * Resolve the full object key a caller may use.
+	 * A profile whose one scope grants everything, with client-chosen keys and no rate limit.
+	 */
+	public Profile(String name, String bucket, String region, URI endpoint, boolean pathStyle, KeyTemplate keyPrefix,
+			Set<Operation> operations, ContentTypePolicy contentTypes, long maxContentLength, ExpiryPolicy expiry,
+			String requiredScope) {
+		this(name, bucket, region, endpoint, pathStyle, keyPrefix, KeyStrategy.CLIENT, operations, Map.of(),
+				contentTypes, maxContentLength, expiry, requiredScope, RateLimit.UNLIMITED);
+	}
+
+	/**
+	 * The operations a caller's scopes grant on this profile.
+	 * @param caller the caller
+	 * @return the granted operations, possibly none
+	 */
+	public Set<Operation> operationsFor(Caller caller) {
+		Set<Operation> granted = EnumSet.noneOf(Operation.class);
+		if (this.requiredScope != null && caller.holds(this.requiredScope)) {
+			granted.addAll(this.operations);
+		}
+		this.scopeOperations.forEach((scope, allowed) -> {
+			if (caller.holds(scope)) {
+				granted.addAll(allowed);
+			}
+		});
+		granted.retainAll(this.operations);
+		return granted;
+	}
+
+	/**
+	 * Resolve the full object key from a key the caller chose below its prefix.
 	 * @param caller the caller
 	 * @param clientKey the key part the caller chose
 	 * @return the full key, starting with the caller's expanded prefix
 	 */
 	public String keyFor(Caller caller, String clientKey) {
 		return ObjectKeyRules.resolve(this.keyPrefix.expand(caller), clientKey);
+	}
+
+	/**
+	 * Check a full key the caller named, such as one an upload returned.
+	 * @param caller the caller
+	 * @param fullKey the full object key
+	 * @return the key
+	 * @throws PolicyViolation 400 if malformed, 403 if outside the caller's prefix
+	 */
+	public String checkFullKey(Caller caller, String fullKey) {
+		String prefix = this.keyPrefix.expand(caller);
+		ObjectKeyRules.resolve("", fullKey, "fullKey");
+		if (!fullKey.startsWith(prefix) || fullKey.length() == prefix.length()) {
+			throw new PolicyViolation(Rule.KEY_OUTSIDE_PREFIX, "fullKey",
+					"The key is outside the caller's prefix '" + prefix + "'");
+		}
+		return fullKey;
+	}
+
+	/**
+	 * A fresh key below the caller's prefix: a UUID, with the extension of the client's file name when it is
+	 * a plain one.
+	 * @param caller the caller
+	 * @param fileNameHint the client's file name, or {@code null}
+	 * @return the generated full key
+	 */
+	public String generatedKeyFor(Caller caller, String fileNameHint) {
+		String extension = "";
+		if (fileNameHint != null) {
+			int dot = fileNameHint.lastIndexOf('.');
+			String candidate = (dot >= 0) ? fileNameHint.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+			if (EXTENSION.matcher(candidate).matches()) {
+				extension = "." + candidate;
+			}
+		}
+		return ObjectKeyRules.resolve(this.keyPrefix.expand(caller), UUID.randomUUID() + extension);
 	}
 
 	/**

@@ -29,11 +29,20 @@ public enum Rule {
 	/** The download file name cannot be put into a Content-Disposition header. */
 	FILENAME_INVALID("filename-invalid", Outcome.INVALID),
 
+	/** A batch names more keys than allowed, or none. */
+	BATCH_SIZE_INVALID("batch-size-invalid", Outcome.INVALID),
+
 	/** No profile has that name. */
 	PROFILE_NOT_FOUND("profile-not-found", Outcome.NOT_FOUND),
 
 	/** The caller's identity cannot fill the profile's key prefix (for example a name holding '/'). */
 	KEY_PREFIX_UNRESOLVABLE("key-prefix-unresolvable", Outcome.FORBIDDEN),
+
+	/** A full key names an object outside the caller's prefix: another caller's object. */
+	KEY_OUTSIDE_PREFIX("key-outside-prefix", Outcome.FORBIDDEN),
+
+	/** The caller's credentials are restricted to other profiles. */
+	PROFILE_NOT_ALLOWED("profile-not-allowed", Outcome.FORBIDDEN),
 
 	/** The profile does not offer the operation. */
 	OPERATION_NOT_ALLOWED("operation-not-allowed", Outcome.FORBIDDEN),

@@ -11,39 +11,47 @@ import org.springframework.security.core.GrantedAuthority;
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
-	private final String name;
+	private final ApiKeyProperties.ApiKey key;
 
-	private String key;
+	private String presented;
 
-	private ApiKeyAuthentication(String name, String key, Collection<? extends GrantedAuthority> authorities,
-			boolean authenticated) {
+	private ApiKeyAuthentication(ApiKeyProperties.ApiKey key, String presented,
+			Collection<? extends GrantedAuthority> authorities, boolean authenticated) {
 		super(authorities);
-		this.name = name;
 		this.key = key;
+		this.presented = presented;
 		super.setAuthenticated(authenticated);
 	}
 
-	static ApiKeyAuthentication unauthenticated(String key) {
-		return new ApiKeyAuthentication(null, key, List.of(), false);
+	static ApiKeyAuthentication unauthenticated(String presented) {
+		return new ApiKeyAuthentication(null, presented, List.of(), false);
 	}
 
-	static ApiKeyAuthentication authenticated(String name, Collection<? extends GrantedAuthority> authorities) {
-		return new ApiKeyAuthentication(name, null, authorities, true);
+	static ApiKeyAuthentication authenticated(ApiKeyProperties.ApiKey key,
+			Collection<? extends GrantedAuthority> authorities) {
+		return new ApiKeyAuthentication(key, null, authorities, true);
 	}
 
-	@Override
-	public Object getCredentials() {
+	/**
+	 * @return the configured key this authentication matched, or {@code null} before it is checked
+	 */
+	ApiKeyProperties.ApiKey key() {
 		return this.key;
 	}
 
 	@Override
+	public Object getCredentials() {
+		return this.presented;
+	}
+
+	@Override
 	public Object getPrincipal() {
-		return this.name;
+		return (this.key != null) ? this.key.name() : null;
 	}
 
 	@Override
 	public String getName() {
-		return this.name;
+		return (this.key != null) ? this.key.name() : null;
 	}
 
 	@Override
@@ -57,7 +65,7 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 	@Override
 	public void eraseCredentials() {
 		super.eraseCredentials();
-		this.key = null;
+		this.presented = null;
 	}
 
 }

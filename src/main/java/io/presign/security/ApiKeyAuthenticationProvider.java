@@ -13,7 +13,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Checks an API key against the configured SHA-256 hashes in constant time: every configured hash is
- * compared, whichever matches, so timing reveals neither which key nor how much of one matched.
+ * compared, whichever matches, so timing reveals neither which key nor how much of one matched. A key may
+ * list several hashes, so that a new key works before the old one is retired.
  */
 final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
@@ -22,7 +23,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 	ApiKeyAuthenticationProvider(ApiKeyProperties properties) {
 		this.keys = properties.apiKeys()
 			.stream()
-			.map((key) -> new KnownKey(key, HexFormat.of().parseHex(key.sha256().toLowerCase())))
+			.flatMap((key) -> key.sha256().stream().map((hash) -> new KnownKey(key, HexFormat.of().parseHex(hash))))
 			.toList();
 	}
 
@@ -39,7 +40,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 		if (match == null || presented == null || presented.isEmpty()) {
 			throw new BadCredentialsException("The API key is not valid");
 		}
-		return ApiKeyAuthentication.authenticated(match.key().name(),
+		return ApiKeyAuthentication.authenticated(match.key(),
 				match.key().scopes().stream().map((scope) -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList());
 	}
 

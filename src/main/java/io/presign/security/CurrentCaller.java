@@ -1,5 +1,7 @@
 package io.presign.security;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,12 +32,28 @@ public final class CurrentCaller {
 
 	static Optional<Caller> from(Authentication authentication) {
 		if (authentication instanceof JwtAuthenticationToken jwt) {
-			return Optional.of(new Caller(jwt.getName(), scopes(jwt), Caller.AuthMethod.JWT));
+			return Optional.of(new Caller(jwt.getName(), scopes(jwt), Caller.AuthMethod.JWT,
+					claims(jwt.getToken().getClaims()), Set.of()));
 		}
 		if (authentication instanceof ApiKeyAuthentication apiKey && apiKey.isAuthenticated()) {
-			return Optional.of(new Caller(apiKey.getName(), scopes(apiKey), Caller.AuthMethod.API_KEY));
+			return Optional.of(new Caller(apiKey.getName(), scopes(apiKey), Caller.AuthMethod.API_KEY,
+					apiKey.key().attributeValues(), apiKey.key().profiles()));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The claims a key template may use: strings, numbers and booleans; lists and objects have no single
+	 * value to put in a key.
+	 */
+	private static Map<String, String> claims(Map<String, Object> claims) {
+		Map<String, String> values = new HashMap<>();
+		claims.forEach((name, value) -> {
+			if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+				values.put(name, value.toString());
+			}
+		});
+		return values;
 	}
 
 	private static Set<String> scopes(Authentication authentication) {

@@ -1,14 +1,18 @@
 package io.presign.security;
 
+import java.time.Duration;
 import java.util.List;
 
+import io.presign.config.PresignProperties;
 import io.presign.diagnostics.DiagnosticsProperties;
+import io.presign.observability.RequestIdFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -18,6 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -47,7 +54,8 @@ class SecurityConfiguration {
 		AuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
 		AccessDeniedHandler accessDenied = (request, response, ex) -> problems.resolveException(request, response,
 				null, ex);
-		http.csrf((csrf) -> csrf.disable())
+		http.cors(Customizer.withDefaults())
+			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
@@ -80,6 +88,38 @@ class SecurityConfiguration {
 		});
 		filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
 		return filter;
+	}
+
+	/**
+	 * Browser apps call with bearer tokens in a header, never cookies, so credentials stay off; API keys are
+	 * for backends and are not an allowed header.
+	 */
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (properties.allowedOrigins().isEmpty()) {
+			return source;
+		}
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOriginPatterns(properties.allowedOrigins());
+		cors.setAllowedMethods(List.of("GET", "POST", "DELETE"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", RequestIdFilter.HEADER));
+		cors.setExposedHeaders(List.of(RequestIdFilter.HEADER, "Retry-After", "WWW-Authenticate"));
+		cors.setAllowCredentials(false);
+		cors.setMaxAge(properties.maxAge());
+		source.registerCorsConfiguration("/v1/**", cors);
+		return source;
+	}
+
+	@Bean
+	TokenBucketQuota issuanceQuota(PresignProperties presign) {
+		Duration longestPeriod = presign.profiles()
+			.values()
+			.stream()
+			.map((profile) -> profile.rateLimit().period())
+			.max(Duration::compareTo)
+			.orElse(Duration.ofMinutes(1));
+		return new TokenBucketQuota(longestPeriod);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.presign.ApiClient;
+import io.presign.ProblemAssertions;
 import io.presign.EmbeddedS3Server;
 import io.presign.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,9 @@ class DiagnosticsTest extends IntegrationTest {
 
 	@Test
 	void needsTheAdminScope() {
-		ProblemDetailsTest.assertProblem(this.api.get("/v1/diagnostics/files", ApiClient.apiKey(ALICE_KEY)), 403,
+		ProblemAssertions.assertProblem(this.api.get("/v1/diagnostics/files", ApiClient.apiKey(ALICE_KEY)), 403,
 				"scope-missing", null);
-		ProblemDetailsTest.assertProblem(this.api.get("/v1/diagnostics/nope", ApiClient.apiKey(OPS_KEY)), 404,
+		ProblemAssertions.assertProblem(this.api.get("/v1/diagnostics/nope", ApiClient.apiKey(OPS_KEY)), 404,
 				"profile-not-found", "profile");
 	}
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
+import static io.presign.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -129,22 +130,6 @@ class ProblemDetailsTest extends IntegrationTest {
 	void problemsNeverCarryAStackTrace() {
 		ApiClient.Response response = this.api.post("/v1/uploads", "[1,2", ApiClient.apiKey(ALICE_KEY));
 		assertThat(response.text()).doesNotContain("Exception").doesNotContain("at io.").doesNotContain("trace");
-	}
-
-	static void assertProblem(ApiClient.Response response, int status, String code, String field) {
-		assertThat(response.status()).as(response.text()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		JsonNode problem = response.json();
-		assertThat(problem.get("type").asString()).isEqualTo("urn:presign:problem:" + code);
-		assertThat(problem.get("code").asString()).isEqualTo(code);
-		assertThat(problem.get("status").asInt()).isEqualTo(status);
-		assertThat(problem.get("title").asString()).isNotBlank();
-		if (field != null) {
-			assertThat(problem.get("field").asString()).isEqualTo(field);
-		}
-		else {
-			assertThat(problem.has("field")).isFalse();
-		}
 	}
 
 	private static Map<String, Object> upload(String key) {

@@ -51,10 +51,10 @@ class ProfilePropertiesTest {
 
 	@ParameterizedTest(name = "{0}={1}")
 	@CsvSource(delimiter = '|', value = { "bucket|''|bucket", "region|''|region", "region|EU West|region",
-			"key-prefix|users/{principal}|keyPrefixValid", "key-prefix|users/{tenant}/|keyPrefixValid",
+			"key-prefix|users/{principal}|keyPrefixValid", "key-prefix|users/{group}/|keyPrefixValid",
 			"content-types|images|contentTypesValid", "max-expiry|8d|expiryRangeValid",
 			"default-expiry|2h|expiryRangeValid", "default-expiry|0s|expiryRangeValid",
-			"required-scope|''|requiredScope", "operations|''|operations" })
+			"required-scope|''|scopesValid", "operations|''|operations" })
 	void invalidValueFailsStartUpNamingTheProperty(String property, String value, String reported) {
 		this.runner.withPropertyValues(with(property, value)).run((context) -> {
 			assertThat(context).hasFailed();

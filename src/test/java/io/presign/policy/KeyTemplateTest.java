@@ -25,7 +25,7 @@ class KeyTemplateTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "users/{principal}", "users/{tenant}/", "users/{principal/", "/users/", "a}b/" })
+	@ValueSource(strings = { "users/{principal}", "users/{group}/", "users/{principal/", "/users/", "a}b/" })
 	void rejectsUnsafeTemplatesAtStartUp(String template) {
 		assertThatIllegalArgumentException().isThrownBy(() -> KeyTemplate.parse(template));
 	}

@@ -1,0 +1,52 @@
+package io.presign.api;
+
+import java.util.List;
+
+import io.presign.issuing.BatchResult;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * One entry per requested key: its URL, or why it was refused.
+ *
+ * @param items the entries, in request order ({@code keys}, then {@code fullKeys})
+ */
+@Schema(description = "One URL or one error per requested key")
+public record BatchDownloadResponse(List<Item> items) {
+
+	static BatchDownloadResponse of(List<BatchResult> results) {
+		return new BatchDownloadResponse(results.stream().map(Item::of).toList());
+	}
+
+	/**
+	 * One requested key.
+	 *
+	 * @param key the key as requested, when given in {@code keys}
+	 * @param fullKey the key as requested, when given in {@code fullKeys}
+	 * @param download the URL, or {@code null} on error
+	 * @param error why the key was refused, or {@code null}
+	 */
+	public record Item(String key, String fullKey, PresignedUrlResponse download, Error error) {
+
+		static Item of(BatchResult result) {
+			String requested = result.item().requested();
+			boolean full = result.item().full();
+			if (result.url() == null) {
+				return new Item(full ? null : requested, full ? requested : null, null,
+						new Error(result.item().refusal().rule().code(), result.item().refusal().getMessage()));
+			}
+			return new Item(full ? null : requested, full ? requested : null, PresignedUrlResponse.of(result.url()),
+					null);
+		}
+
+	}
+
+	/**
+	 * A refused item.
+	 *
+	 * @param code the problem code, as in problem documents
+	 * @param detail what is wrong
+	 */
+	public record Error(String code, String detail) {
+	}
+
+}

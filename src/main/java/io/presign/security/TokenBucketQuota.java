@@ -1,0 +1,55 @@
+package io.presign.security;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.presign.issuing.IssuanceQuota;
+import io.presign.issuing.QuotaExceededException;
+import io.presign.policy.Caller;
+import io.presign.policy.Profile;
+import io.presign.policy.RateLimit;
+
+/**
+ * A token bucket per (caller, profile), in this replica's memory: each replica enforces the limit on the
+ * requests it serves. Buckets of idle callers are dropped once they would be full again.
+ */
+final class TokenBucketQuota implements IssuanceQuota {
+
+	private final Cache<BucketKey, Bucket> buckets;
+
+	TokenBucketQuota(Duration idleExpiry) {
+		this.buckets = Caffeine.newBuilder().expireAfterAccess(idleExpiry).maximumSize(1_000_000).build();
+	}
+
+	@Override
+	public void consume(Caller caller, Profile profile, int urls) {
+		RateLimit limit = profile.rateLimit();
+		if (limit.isUnlimited()) {
+			return;
+		}
+		if (urls > limit.capacity()) {
+			throw new QuotaExceededException("A batch of " + urls + " exceeds the rate limit of " + limit.capacity()
+					+ " URLs per " + limit.period().toSeconds() + " s", limit.period(), limit.capacity());
+		}
+		Bucket bucket = this.buckets.get(new BucketKey(caller.authMethod(), caller.name(), profile.name()),
+				(key) -> Bucket.builder()
+					.addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period())
+						.build())
+					.build());
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(urls);
+		if (!probe.isConsumed()) {
+			Duration retryAfter = Duration.ofNanos(probe.getNanosToWaitForRefill());
+			throw new QuotaExceededException("The rate limit of " + limit.capacity() + " URLs per "
+					+ limit.period().toSeconds() + " s on profile '" + profile.name() + "' is used up", retryAfter,
+					limit.capacity());
+		}
+	}
+
+	private record BucketKey(Caller.AuthMethod method, String principal, String profile) {
+	}
+
+}

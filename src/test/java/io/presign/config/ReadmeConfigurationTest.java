@@ -1,0 +1,59 @@
+package io.presign.config;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.presign.diagnostics.DiagnosticsProperties;
+import io.presign.policy.ProfileCatalog;
+import io.presign.security.ApiKeyProperties;
+import io.presign.security.CorsProperties;
+import io.presign.signing.SigningProperties;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ByteArrayResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The configuration example in the README binds and validates: the documentation cannot drift from the
+ * properties classes.
+ */
+class ReadmeConfigurationTest {
+
+	@Test
+	void readmeConfigurationExampleIsValid() throws Exception {
+		String readme = Files.readString(Path.of("README.md"));
+		int section = readme.indexOf("## Configuration");
+		int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+		String yaml = readme.substring(start, readme.indexOf("```", start));
+		var sources = new YamlPropertySourceLoader().load("readme",
+				new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
+		new ApplicationContextRunner().withUserConfiguration(ReadmeProperties.class)
+			.withInitializer((context) -> sources.forEach(context.getEnvironment().getPropertySources()::addFirst))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ProfileCatalog.class).find("avatars")).hasValueSatisfying((avatars) -> {
+					assertThat(avatars.scopeOperations()).containsKeys("avatars:read", "avatars:write");
+					assertThat(avatars.rateLimit().capacity()).isEqualTo(600);
+				});
+				assertThat(context.getBean(ApiKeyProperties.class).apiKeys().get(1).sha256()).hasSize(2);
+				assertThat(context.getBean(CorsProperties.class).allowedOrigins()).containsExactly("https://app.example.com");
+				assertThat(context.getBean(PresignProperties.class).maxBatchSize()).isEqualTo(100);
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties({ PresignProperties.class, SigningProperties.class, ApiKeyProperties.class,
+			CorsProperties.class, DiagnosticsProperties.class })
+	@Import(PolicyConfiguration.class)
+	static class ReadmeProperties {
+
+	}
+
+}
