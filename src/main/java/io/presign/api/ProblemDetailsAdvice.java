@@ -14,6 +14,7 @@ import io.presign.policy.ProfileCatalog;
 import io.presign.security.CurrentCaller;
 import io.presign.signing.CredentialsExpiringException;
 import io.presign.signing.SigningUnavailableException;
+import io.presign.signing.StorageRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,15 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		headers.set(HttpHeaders.RETRY_AFTER, "5");
 		return respond(request, problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-unavailable",
 				"No URL can be signed right now; try again shortly", null), headers);
+	}
+
+	@ExceptionHandler(StorageRejectedException.class)
+	ResponseEntity<ProblemDetail> storageRejected(StorageRejectedException ex, HttpServletRequest request) {
+		boolean missing = "NoSuchUpload".equals(ex.s3Code()) || ex.status() == 404;
+		ProblemDetail problem = problem(missing ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
+				missing ? "upload-not-found" : "upload-rejected", ex.getMessage(), null);
+		problem.setProperty("s3Code", ex.s3Code());
+		return respond(request, problem, HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(QuotaExceededException.class)

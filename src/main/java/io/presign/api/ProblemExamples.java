@@ -27,6 +27,10 @@ final class ProblemExamples {
 			 "detail":"A batch must name between 1 and 100 keys","code":"batch-size-invalid","field":"keys",
 			 "maxBatchSize":100}""";
 
+	static final String UPLOAD_NOT_FOUND = """
+			{"type":"urn:presign:problem:upload-not-found","title":"Upload not found","status":404,
+			 "detail":"The specified upload does not exist.","code":"upload-not-found","s3Code":"NoSuchUpload"}""";
+
 	static final String OPERATION_NOT_ALLOWED = """
 			{"type":"urn:presign:problem:operation-not-allowed","title":"Operation not allowed","status":403,
 			 "detail":"The profile 'reports' does not allow uploads","code":"operation-not-allowed","field":"profile"}""";

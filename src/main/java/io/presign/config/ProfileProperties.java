@@ -10,7 +10,9 @@ import io.presign.policy.ContentTypePolicy;
 import io.presign.policy.ExpiryPolicy;
 import io.presign.policy.KeyTemplate;
 import io.presign.policy.Operation;
+import io.presign.policy.Encryption;
 import io.presign.policy.KeyStrategy;
+import io.presign.policy.MultipartSettings;
 import io.presign.policy.RateLimit;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -44,6 +46,9 @@ import org.springframework.util.unit.DataSize;
  * @param keyStrategy {@code client}: callers choose keys below their prefix; {@code generated}: the service
  * picks {@code prefix + UUID + extension}
  * @param rateLimit URLs per caller per period on this profile
+ * @param multipart multipart upload settings
+ * @param sse server-side encryption every upload must request: {@code AES256} or {@code aws:kms}
+ * @param kmsKeyId the KMS key for {@code aws:kms}; the bucket's default key when unset
  */
 public record ProfileProperties(@NotBlank String bucket,
 		@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an AWS region name such as eu-west-1") String region,
@@ -52,7 +57,44 @@ public record ProfileProperties(@NotBlank String bucket,
 		@DefaultValue("5m") Duration defaultExpiry, @DefaultValue("1h") Duration maxExpiry, Duration minExpiry,
 		@DefaultValue("false") boolean capExpiryAtMax, String requiredScope,
 		@DefaultValue List<@Valid ScopeGrant> scopes, @DefaultValue("client") KeyStrategy keyStrategy,
-		@DefaultValue @Valid RateLimitProperties rateLimit) {
+		@DefaultValue @Valid RateLimitProperties rateLimit, @DefaultValue @Valid MultipartProperties multipart,
+		@Pattern(regexp = "AES256|aws:kms", message = "must be AES256 or aws:kms") String sse, String kmsKeyId) {
+
+	/**
+	 * Multipart uploads.
+	 *
+	 * @param enabled whether the profile allows them
+	 * @param minPartSize the smallest part planned (S3: at least 5MB)
+	 * @param maxPartSize the largest part planned (S3: at most 5GB)
+	 */
+	public record MultipartProperties(@DefaultValue("false") boolean enabled, @DefaultValue("8MB") DataSize minPartSize,
+			@DefaultValue("5GB") DataSize maxPartSize) {
+
+		MultipartSettings toSettings() {
+			return new MultipartSettings(this.enabled, this.minPartSize.toBytes(), this.maxPartSize.toBytes());
+		}
+
+	}
+
+	@AssertTrue(message = "multipart part sizes must satisfy 5MB <= min-part-size <= max-part-size <= 5GB")
+	boolean isMultipartValid() {
+		try {
+			this.multipart.toSettings();
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	@AssertTrue(message = "kms-key-id needs sse: aws:kms")
+	boolean isEncryptionValid() {
+		return this.kmsKeyId == null || "aws:kms".equals(this.sse);
+	}
+
+	Encryption toEncryption() {
+		return (this.sse != null) ? new Encryption(this.sse, this.kmsKeyId) : null;
+	}
 
 	/**
 	 * A scope and what it allows on the profile. A list rather than a map, because scope names such as

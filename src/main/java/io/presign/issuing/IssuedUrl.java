@@ -1,6 +1,5 @@
 package io.presign.issuing;
 
-import io.presign.policy.Operation;
 import io.presign.policy.Profile;
 import io.presign.signing.PresignedUrl;
 
@@ -8,9 +7,9 @@ import io.presign.signing.PresignedUrl;
  * A URL handed to a caller, with the policy facts behind it.
  *
  * @param profile the profile that allowed it
- * @param operation what it allows
+ * @param kind what it allows
  * @param key the full object key
  * @param url the signed request
  */
-public record IssuedUrl(Profile profile, Operation operation, String key, PresignedUrl url) {
+public record IssuedUrl(Profile profile, UrlKind kind, String key, PresignedUrl url) {
 }

@@ -2,18 +2,22 @@ package io.presign.issuing;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.presign.policy.BatchDownloadIntent;
 import io.presign.policy.BatchItem;
 import io.presign.policy.Caller;
 import io.presign.policy.DownloadGrant;
+import io.presign.policy.FormUploadGrant;
+import io.presign.policy.FormUploadIntent;
 import io.presign.policy.DownloadIntent;
-import io.presign.policy.Operation;
 import io.presign.policy.PresignPolicy;
 import io.presign.policy.Profile;
 import io.presign.policy.UploadGrant;
 import io.presign.policy.UploadIntent;
+import io.presign.policy.UploadPartGrant;
+import io.presign.signing.PresignedForm;
 import io.presign.signing.PresignedUrl;
 import io.presign.signing.UrlSigner;
 
@@ -55,7 +59,7 @@ public final class UrlIssuer {
 	public IssuedUrl issueDownload(Caller caller, DownloadIntent intent) {
 		DownloadGrant grant = this.policy.authorizeDownload(caller, intent);
 		this.quota.consume(caller, grant.profile(), 1);
-		return issue(caller, grant.profile(), Operation.DOWNLOAD, grant.key(), () -> this.signer.presignDownload(grant));
+		return issue(caller, grant.profile(), UrlKind.DOWNLOAD, grant.key(), () -> this.signer.presignDownload(grant));
 	}
 
 	/**
@@ -67,7 +71,7 @@ public final class UrlIssuer {
 	public IssuedUrl issueUpload(Caller caller, UploadIntent intent) {
 		UploadGrant grant = this.policy.authorizeUpload(caller, intent);
 		this.quota.consume(caller, grant.profile(), 1);
-		return issue(caller, grant.profile(), Operation.UPLOAD, grant.key(), () -> this.signer.presignUpload(grant));
+		return issue(caller, grant.profile(), UrlKind.UPLOAD, grant.key(), () -> this.signer.presignUpload(grant));
 	}
 
 	/**
@@ -87,17 +91,58 @@ public final class UrlIssuer {
 				return new BatchResult(item, null);
 			}
 			DownloadGrant grant = item.grant();
-			return new BatchResult(item, issue(caller, grant.profile(), Operation.DOWNLOAD, grant.key(),
+			return new BatchResult(item, issue(caller, grant.profile(), UrlKind.DOWNLOAD, grant.key(),
 					() -> this.signer.presignDownload(grant)));
 		}).toList();
 	}
 
-	private IssuedUrl issue(Caller caller, Profile profile, Operation operation, String key,
+	/**
+	 * Issue UploadPart URLs for parts of a multipart upload the caller may write; each part costs one URL.
+	 * @param caller the caller
+	 * @param profile the profile name
+	 * @param key the upload's full key
+	 * @param uploadId the upload
+	 * @param partNumbers the parts
+	 * @param expiresInSeconds the wished expiry, or {@code null}
+	 * @return one URL per part, in request order
+	 */
+	public List<IssuedUrl> issueUploadParts(Caller caller, String profile, String key, String uploadId,
+			List<Integer> partNumbers, Long expiresInSeconds) {
+		List<UploadPartGrant> grants = this.policy.authorizeParts(caller, profile, key, uploadId, partNumbers,
+				expiresInSeconds);
+		this.quota.consume(caller, grants.get(0).profile(), grants.size());
+		return grants.stream()
+			.map((grant) -> issue(caller, grant.profile(), UrlKind.MULTIPART_PART, grant.key(),
+					() -> this.signer.presignUploadPart(grant)))
+			.toList();
+	}
+
+	/**
+	 * Issue a signed browser form upload.
+	 * @param caller the caller
+	 * @param intent what the caller asks for
+	 * @return the form and the grant it was signed for
+	 */
+	public IssuedForm issueFormUpload(Caller caller, FormUploadIntent intent) {
+		FormUploadGrant grant = this.policy.authorizeFormUpload(caller, intent);
+		this.quota.consume(caller, grant.profile(), 1);
+		long start = System.nanoTime();
+		PresignedForm form = this.signer.presignFormUpload(grant);
+		Duration signingTime = Duration.ofNanos(System.nanoTime() - start);
+		String key = (grant.key() != null) ? grant.key() : grant.keyPrefix() + "*";
+		// Observers see the form as the POST it authorizes; its fields (policy, signature) are never passed on.
+		IssuedUrl observed = new IssuedUrl(grant.profile(), UrlKind.FORM_UPLOAD, key, new PresignedUrl("POST",
+				form.url(), Map.of(), form.lifetime(), form.expiresAt(), form.cappedBy()));
+		this.observers.forEach((observer) -> observer.issued(caller, observed, signingTime));
+		return new IssuedForm(grant, form);
+	}
+
+	private IssuedUrl issue(Caller caller, Profile profile, UrlKind kind, String key,
 			Supplier<PresignedUrl> signing) {
 		long start = System.nanoTime();
 		PresignedUrl url = signing.get();
 		Duration signingTime = Duration.ofNanos(System.nanoTime() - start);
-		IssuedUrl issued = new IssuedUrl(profile, operation, key, url);
+		IssuedUrl issued = new IssuedUrl(profile, kind, key, url);
 		this.observers.forEach((observer) -> observer.issued(caller, issued, signingTime));
 		return issued;
 	}

@@ -34,13 +34,13 @@ public final class AuditLog implements IssuanceObserver {
 			.addKeyValue("profile", url.profile().name())
 			.addKeyValue("bucket", url.profile().bucket())
 			.addKeyValue("key", url.key())
-			.addKeyValue("operation", url.operation().wireName())
+			.addKeyValue("operation", url.kind().wireName())
 			.addKeyValue("expiresAt", url.url().expiresAt().toString())
 			.addKeyValue("expiresInSeconds", url.url().lifetime().toSeconds());
 		if (url.url().cappedBy() != null) {
 			event = event.addKeyValue("cappedBy", url.url().cappedBy().wireName());
 		}
-		event.log("Issued a {} URL for {}/{}", url.operation().wireName(), url.profile().bucket(), url.key());
+		event.log("Issued a {} URL for {}/{}", url.kind().wireName(), url.profile().bucket(), url.key());
 	}
 
 	/**

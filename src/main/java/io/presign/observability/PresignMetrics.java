@@ -42,7 +42,7 @@ public final class PresignMetrics implements IssuanceObserver {
 	@Override
 	public void issued(Caller caller, IssuedUrl url, Duration signingTime) {
 		String profile = url.profile().name();
-		String operation = url.operation().wireName();
+		String operation = url.kind().wireName();
 		Counter.builder("presign.urls.issued")
 			.description("Presigned URLs issued")
 			.tags("profile", profile, "operation", operation, "region", url.profile().region())

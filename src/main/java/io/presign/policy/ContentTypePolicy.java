@@ -87,6 +87,35 @@ public final class ContentTypePolicy {
 	}
 
 	/**
+	 * Check a wildcard a form upload asks for, such as {@code image/*}: allowed only when a configured
+	 * pattern covers every type it matches.
+	 * @param wildcard the wildcard
+	 * @return the prefix a Content-Type must start with, for example {@code image/}
+	 */
+	public String checkWildcard(String wildcard) {
+		MimeType type;
+		try {
+			type = MimeTypeUtils.parseMimeType(wildcard.trim());
+		}
+		catch (InvalidMimeTypeException ex) {
+			throw new PolicyViolation(Rule.CONTENT_TYPE_INVALID, "contentType",
+					"The content type does not parse as a media type (type/subtype)");
+		}
+		if (type.isWildcardType() || !type.isWildcardSubtype() || !type.getSubtype().equals("*")) {
+			throw new PolicyViolation(Rule.CONTENT_TYPE_INVALID, "contentType",
+					"Only a whole family such as image/* can be a wildcard");
+		}
+		for (MimeType pattern : this.patterns) {
+			if (pattern.includes(type)) {
+				return type.getType() + "/";
+			}
+		}
+		throw new PolicyViolation(Rule.CONTENT_TYPE_NOT_ALLOWED, "contentType",
+				"The profile does not allow every type of '" + type.getType() + "/*'",
+				Map.of("allowedContentTypes", this.allowed));
+	}
+
+	/**
 	 * @return the configured entries, as written
 	 */
 	public List<String> allowed() {

@@ -101,21 +101,131 @@ public final class PresignPolicy {
 	 */
 	public UploadGrant authorizeUpload(Caller caller, UploadIntent intent) {
 		Profile profile = profileFor(caller, intent.profile(), Operation.UPLOAD);
-		String key;
-		if (profile.keyStrategy() == KeyStrategy.GENERATED) {
-			if (intent.fullKey() != null) {
-				throw new PolicyViolation(Rule.REQUEST_INVALID, "fullKey",
-						"The profile '" + profile.name() + "' generates keys: give at most a file name as key");
-			}
-			key = profile.generatedKeyFor(caller, intent.key());
-		}
-		else {
-			key = objectKey(caller, profile, intent.key(), intent.fullKey());
-		}
+		String key = uploadKey(caller, profile, intent.key(), intent.fullKey());
 		String contentType = profile.contentTypes().check(intent.contentType());
 		long contentLength = profile.checkContentLength(intent.contentLength());
 		return new UploadGrant(profile, key, contentType, contentLength,
+				profile.expiry().resolve(intent.expiresInSeconds()), Checksums.md5(intent.contentMd5()),
+				Checksums.sha256(intent.checksumSha256()));
+	}
+
+	/**
+	 * Authorize starting a multipart upload, and plan its parts.
+	 * @param caller the caller
+	 * @param profileName the profile
+	 * @param key the key below the caller's prefix, or {@code null}
+	 * @param fullKey the full key, or {@code null}
+	 * @param contentType the object's Content-Type
+	 * @param contentLength the announced total size, or {@code null}
+	 * @return the plan
+	 */
+	public MultipartPlan authorizeMultipartStart(Caller caller, String profileName, String key, String fullKey,
+			String contentType, Long contentLength) {
+		Profile profile = multipartProfile(caller, profileName);
+		String objectKey = uploadKey(caller, profile, key, fullKey);
+		String type = profile.contentTypes().check(contentType);
+		Long length = (contentLength != null) ? profile.checkContentLength(contentLength) : null;
+		long partSize = profile.multipart().partSizeFor(length);
+		Integer partCount = (length != null) ? (int) ((length + partSize - 1) / partSize) : null;
+		return new MultipartPlan(profile, objectKey, type, length, partSize, partCount);
+	}
+
+	/**
+	 * Authorize acting on an existing multipart upload (listing, completing, aborting): the caller must be
+	 * allowed to write its key.
+	 * @param caller the caller
+	 * @param profileName the profile
+	 * @param fullKey the upload's full key
+	 * @return the profile
+	 */
+	public Profile authorizeMultipartAccess(Caller caller, String profileName, String fullKey) {
+		Profile profile = multipartProfile(caller, profileName);
+		profile.checkFullKey(caller, fullKey);
+		return profile;
+	}
+
+	/**
+	 * Authorize presigning some parts of a multipart upload.
+	 * @param caller the caller
+	 * @param profileName the profile
+	 * @param fullKey the upload's full key
+	 * @param uploadId the upload
+	 * @param partNumbers the parts, each 1 to 10,000, at most the batch maximum
+	 * @param expiresInSeconds the wished expiry, or {@code null}
+	 * @return one grant per part
+	 */
+	public List<UploadPartGrant> authorizeParts(Caller caller, String profileName, String fullKey, String uploadId,
+			List<Integer> partNumbers, Long expiresInSeconds) {
+		Profile profile = authorizeMultipartAccess(caller, profileName, fullKey);
+		if (partNumbers == null || partNumbers.isEmpty() || partNumbers.size() > this.maxBatchSize
+				|| partNumbers.stream().anyMatch((n) -> n == null || n < 1 || n > MultipartSettings.S3_MAX_PARTS)
+				|| partNumbers.stream().distinct().count() != partNumbers.size()) {
+			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "partNumbers", "Give 1 to " + this.maxBatchSize
+					+ " distinct part numbers, each from 1 to " + MultipartSettings.S3_MAX_PARTS);
+		}
+		Expiry expiry = profile.expiry().resolve(expiresInSeconds);
+		return partNumbers.stream().map((n) -> new UploadPartGrant(profile, fullKey, uploadId, n, expiry)).toList();
+	}
+
+	/**
+	 * Authorize a browser form upload, with an exact key or any key under a prefix, and an exact Content-Type
+	 * or a family such as {@code image/*}.
+	 * @param caller the caller
+	 * @param intent what the caller asks for
+	 * @return the conditions to sign
+	 */
+	public FormUploadGrant authorizeFormUpload(Caller caller, FormUploadIntent intent) {
+		Profile profile = profileFor(caller, intent.profile(), Operation.UPLOAD);
+		String key = null;
+		String keyPrefix = null;
+		if (intent.keyPrefix() != null) {
+			if (intent.key() != null || profile.keyStrategy() == KeyStrategy.GENERATED) {
+				throw new PolicyViolation(Rule.REQUEST_INVALID, "keyPrefix",
+						"Give key or keyPrefix, not both; profiles that generate keys take no keyPrefix");
+			}
+			String relative = intent.keyPrefix();
+			if (!relative.isEmpty() && !relative.endsWith("/")) {
+				throw new PolicyViolation(Rule.KEY_INVALID, "keyPrefix", "The key prefix must be empty or end with '/'");
+			}
+			// Validated as a key with a stand-in file name, so the same segment rules apply.
+			String full = ObjectKeyRules.resolve(profile.keyPrefix().expand(caller), relative + "f", "keyPrefix");
+			keyPrefix = full.substring(0, full.length() - 1);
+		}
+		else {
+			key = uploadKey(caller, profile, intent.key(), null);
+		}
+		String contentType = null;
+		String contentTypePrefix = null;
+		if (intent.contentType() != null && intent.contentType().trim().endsWith("/*")) {
+			contentTypePrefix = profile.contentTypes().checkWildcard(intent.contentType());
+		}
+		else {
+			contentType = profile.contentTypes().check(intent.contentType());
+		}
+		long maxContentLength = (intent.maxContentLength() != null)
+				? profile.checkContentLength(intent.maxContentLength()) : profile.maxContentLength();
+		return new FormUploadGrant(profile, key, keyPrefix, contentType, contentTypePrefix, maxContentLength,
 				profile.expiry().resolve(intent.expiresInSeconds()));
+	}
+
+	private Profile multipartProfile(Caller caller, String profileName) {
+		Profile profile = profileFor(caller, profileName, Operation.UPLOAD);
+		if (!profile.multipart().enabled()) {
+			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile",
+					"The profile '" + profile.name() + "' does not allow multipart uploads");
+		}
+		return profile;
+	}
+
+	private static String uploadKey(Caller caller, Profile profile, String key, String fullKey) {
+		if (profile.keyStrategy() == KeyStrategy.GENERATED) {
+			if (fullKey != null) {
+				throw new PolicyViolation(Rule.REQUEST_INVALID, "fullKey",
+						"The profile '" + profile.name() + "' generates keys: give at most a file name as key");
+			}
+			return profile.generatedKeyFor(caller, key);
+		}
+		return objectKey(caller, profile, key, fullKey);
 	}
 
 	/**

@@ -25,11 +25,14 @@ import java.util.regex.Pattern;
  * @param expiry the expiry rules
  * @param requiredScope the scope granting every operation of the profile, or {@code null}
  * @param rateLimit URLs per caller and period
+ * @param multipart multipart upload settings
+ * @param encryption server-side encryption every upload must request, or {@code null}
  */
 public record Profile(String name, String bucket, String region, URI endpoint, boolean pathStyle,
 		KeyTemplate keyPrefix, KeyStrategy keyStrategy, Set<Operation> operations,
 		Map<String, Set<Operation>> scopeOperations, ContentTypePolicy contentTypes, long maxContentLength,
-		ExpiryPolicy expiry, String requiredScope, RateLimit rateLimit) {
+		ExpiryPolicy expiry, String requiredScope, RateLimit rateLimit, MultipartSettings multipart,
+		Encryption encryption) {
 
 	private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
 
@@ -45,7 +48,7 @@ public record Profile(String name, String bucket, String region, URI endpoint, b
 			Set<Operation> operations, ContentTypePolicy contentTypes, long maxContentLength, ExpiryPolicy expiry,
 			String requiredScope) {
 		this(name, bucket, region, endpoint, pathStyle, keyPrefix, KeyStrategy.CLIENT, operations, Map.of(),
-				contentTypes, maxContentLength, expiry, requiredScope, RateLimit.UNLIMITED);
+				contentTypes, maxContentLength, expiry, requiredScope, RateLimit.UNLIMITED, MultipartSettings.DISABLED, null);
 	}
 
 	/**

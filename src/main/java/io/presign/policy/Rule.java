@@ -29,6 +29,15 @@ public enum Rule {
 	/** The download file name cannot be put into a Content-Disposition header. */
 	FILENAME_INVALID("filename-invalid", Outcome.INVALID),
 
+	/** A body digest is not the base64 of a digest of the right length. */
+	CHECKSUM_INVALID("checksum-invalid", Outcome.INVALID),
+
+	/** The profile does not allow multipart uploads. */
+	MULTIPART_NOT_ALLOWED("multipart-not-allowed", Outcome.FORBIDDEN),
+
+	/** A part number is outside 1 to 10,000, repeated, or too many are asked at once. */
+	PART_NUMBERS_INVALID("part-numbers-invalid", Outcome.INVALID),
+
 	/** A batch names more keys than allowed, or none. */
 	BATCH_SIZE_INVALID("batch-size-invalid", Outcome.INVALID),
 

@@ -8,6 +8,17 @@ package io.presign.policy;
  * @param contentType the Content-Type to sign
  * @param contentLength the Content-Length to sign
  * @param expiry how long the URL may live, and the shortest lifetime still worth issuing
+ * @param contentMd5 the Content-MD5 to sign, or {@code null}
+ * @param checksumSha256 the x-amz-checksum-sha256 to sign, or {@code null}
  */
-public record UploadGrant(Profile profile, String key, String contentType, long contentLength, Expiry expiry) {
+public record UploadGrant(Profile profile, String key, String contentType, long contentLength, Expiry expiry,
+		String contentMd5, String checksumSha256) {
+
+	/**
+	 * An upload without checksums.
+	 */
+	public UploadGrant(Profile profile, String key, String contentType, long contentLength, Expiry expiry) {
+		this(profile, key, contentType, contentLength, expiry, null, null);
+	}
+
 }

@@ -10,15 +10,25 @@ package io.presign.policy;
  * @param contentType the media type the client will send
  * @param contentLength the exact size the client will send, in bytes
  * @param expiresInSeconds the wished expiry, or {@code null} for the profile's default
+ * @param contentMd5 the base64 MD5 of the body, to be signed in, or {@code null}
+ * @param checksumSha256 the base64 SHA-256 of the body, to be signed in, or {@code null}
  */
 public record UploadIntent(String profile, String key, String fullKey, String contentType, Long contentLength,
-		Long expiresInSeconds) {
+		Long expiresInSeconds, String contentMd5, String checksumSha256) {
 
 	/**
-	 * An upload named by a key below the caller's prefix.
+	 * An upload named by a key below the caller's prefix, without checksums.
 	 */
 	public UploadIntent(String profile, String key, String contentType, Long contentLength, Long expiresInSeconds) {
-		this(profile, key, null, contentType, contentLength, expiresInSeconds);
+		this(profile, key, null, contentType, contentLength, expiresInSeconds, null, null);
+	}
+
+	/**
+	 * An upload without checksums.
+	 */
+	public UploadIntent(String profile, String key, String fullKey, String contentType, Long contentLength,
+			Long expiresInSeconds) {
+		this(profile, key, fullKey, contentType, contentLength, expiresInSeconds, null, null);
 	}
 
 }

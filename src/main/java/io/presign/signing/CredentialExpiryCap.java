@@ -48,6 +48,13 @@ final class CredentialExpiryCap {
 	}
 
 	/**
+	 * @return now, by the clock capping uses
+	 */
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	/**
 	 * @return the margin kept before the credentials' end
 	 */
 	Duration safetyMargin() {

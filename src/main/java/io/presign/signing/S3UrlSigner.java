@@ -3,6 +3,7 @@ package io.presign.signing;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,15 +13,19 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import io.presign.policy.DownloadGrant;
+import io.presign.policy.Encryption;
 import io.presign.policy.Expiry;
+import io.presign.policy.FormUploadGrant;
 import io.presign.policy.Profile;
 import io.presign.policy.UploadGrant;
+import io.presign.policy.UploadPartGrant;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -63,10 +68,38 @@ final class S3UrlSigner implements UrlSigner {
 			.bucket(grant.profile().bucket())
 			.key(grant.key())
 			.contentType(grant.contentType())
-			.contentLength(grant.contentLength());
+			.contentLength(grant.contentLength())
+			.contentMD5(grant.contentMd5())
+			.checksumSHA256(grant.checksumSha256());
+		Encryption encryption = grant.profile().encryption();
+		if (encryption != null) {
+			put.serverSideEncryption(encryption.algorithm()).ssekmsKeyId(encryption.kmsKeyId());
+		}
 		return sign(grant.profile(), grant.expiry(), (presigner, signing) -> presigner
 			.presignPutObject((request) -> request.signatureDuration(signing.expiry().duration())
 				.putObjectRequest(put.overrideConfiguration((o) -> o.credentialsProvider(signing.provider())).build())));
+	}
+
+	@Override
+	public PresignedUrl presignUploadPart(UploadPartGrant grant) {
+		UploadPartRequest.Builder part = UploadPartRequest.builder()
+			.bucket(grant.profile().bucket())
+			.key(grant.key())
+			.uploadId(grant.uploadId())
+			.partNumber(grant.partNumber());
+		return sign(grant.profile(), grant.expiry(), (presigner, signing) -> presigner
+			.presignUploadPart((request) -> request.signatureDuration(signing.expiry().duration())
+				.uploadPartRequest(part.overrideConfiguration((o) -> o.credentialsProvider(signing.provider())).build())));
+	}
+
+	@Override
+	public PresignedForm presignFormUpload(FormUploadGrant grant) {
+		Signing signing = signingFor(grant.expiry());
+		Instant signedAt = this.expiryCap.now().truncatedTo(ChronoUnit.SECONDS);
+		Instant expiresAt = signedAt.plus(signing.expiry().duration());
+		PostPolicySigner.Form form = PostPolicySigner.sign(grant, signing.identity().credentials(), signedAt, expiresAt);
+		return new PresignedForm(PostPolicySigner.actionUrl(grant.profile()), form.fields(), form.policy(),
+				signing.expiry().duration(), expiresAt, signing.expiry().cappedBy());
 	}
 
 	private PresignedUrl sign(Profile profile, Expiry wanted,
@@ -104,7 +137,7 @@ final class S3UrlSigner implements UrlSigner {
 					+ " s; a URL would live " + Math.max(0, expiry.duration().toSeconds())
 					+ " s, below the minimum of " + expiry.minimum().toSeconds() + " s", retryAfter);
 		}
-		return new Signing(StaticCredentialsProvider.create(identity.credentials()), expiry);
+		return new Signing(identity, StaticCredentialsProvider.create(identity.credentials()), expiry);
 	}
 
 	private static SigningIdentity resolve(Supplier<SigningIdentity> source) {
@@ -153,7 +186,7 @@ final class S3UrlSigner implements UrlSigner {
 	/**
 	 * The credentials and capped expiry of one signature.
 	 */
-	private record Signing(AwsCredentialsProvider provider, Expiry expiry) {
+	private record Signing(SigningIdentity identity, AwsCredentialsProvider provider, Expiry expiry) {
 	}
 
 }

@@ -88,6 +88,11 @@ class SigningConfiguration {
 	}
 
 	@Bean
+	MultipartUploads multipartUploads(PresignerRegistry clients) {
+		return new S3MultipartUploads(clients);
+	}
+
+	@Bean
 	BucketRegionCheck bucketRegionCheck(ProfileCatalog catalog, PresignerRegistry clients,
 			SigningProperties properties) {
 		return new BucketRegionCheck(catalog, clients, properties.regionCheck());

@@ -1,7 +1,9 @@
 package io.presign.signing;
 
 import io.presign.policy.DownloadGrant;
+import io.presign.policy.FormUploadGrant;
 import io.presign.policy.UploadGrant;
+import io.presign.policy.UploadPartGrant;
 
 /**
  * Signs what policy granted. The only seam between the service and a signing implementation, so the
@@ -24,5 +26,21 @@ public interface UrlSigner {
 	 * @throws SigningUnavailableException if no signature can be made right now
 	 */
 	PresignedUrl presignUpload(UploadGrant grant);
+
+	/**
+	 * Sign an UploadPart of a multipart upload.
+	 * @param grant the grant
+	 * @return the signed request
+	 * @throws SigningUnavailableException if no signature can be made right now
+	 */
+	PresignedUrl presignUploadPart(UploadPartGrant grant);
+
+	/**
+	 * Sign a browser form POST policy.
+	 * @param grant the grant
+	 * @return the form
+	 * @throws SigningUnavailableException if no signature can be made right now
+	 */
+	PresignedForm presignFormUpload(FormUploadGrant grant);
 
 }

@@ -26,7 +26,14 @@ class ApiDocumentationTest extends IntegrationTest {
 	@Test
 	void everyEndpointHasExamplesForSuccessAndErrors() {
 		JsonNode paths = openApi().get("paths");
-		assertThat(paths.propertyNames()).contains("/v1/downloads", "/v1/uploads", "/v1/profiles");
+		assertThat(paths.propertyNames()).contains("/v1/downloads", "/v1/uploads", "/v1/profiles",
+				"/v1/downloads/batch", "/v1/form-uploads", "/v1/multipart-uploads", "/v1/multipart-uploads/{uploadId}/parts",
+				"/v1/multipart-uploads/{uploadId}/complete", "/v1/multipart-uploads/{uploadId}", "/v1/diagnostics/{profile}");
+		for (String path : new String[] { "/v1/form-uploads", "/v1/multipart-uploads", "/v1/multipart-uploads/{uploadId}/parts",
+				"/v1/downloads/batch" }) {
+			assertThat(paths.get(path).at("/post/responses/200/content/application~1json/example").isMissingNode())
+				.as(path).isFalse();
+		}
 		for (String path : new String[] { "/v1/downloads", "/v1/uploads" }) {
 			JsonNode responses = paths.get(path).at("/post/responses");
 			assertThat(responses.propertyNames()).contains("200", "400", "401", "403", "404", "503");

@@ -1,0 +1,117 @@
+package io.presign.api;
+
+import java.util.List;
+
+import io.presign.issuing.MultipartSessions;
+import io.presign.issuing.UrlIssuer;
+import io.presign.policy.Caller;
+import io.presign.signing.MultipartUploads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Multipart uploads for large files: the service starts, completes and aborts them; clients upload the parts
+ * to S3 through presigned URLs. Every call names the profile and the full key and re-checks that the caller
+ * may write it.
+ */
+@RestController
+@RequestMapping("/v1/multipart-uploads")
+@Tag(name = "Multipart uploads", description = "Large files in parts: start, presign parts, list, complete, abort")
+@ApiResponse(responseCode = "403", description = "Another caller's key, a missing scope, or a profile without multipart",
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
+				examples = @ExampleObject(name = "key-outside-prefix", value = ProblemExamples.KEY_OUTSIDE_PREFIX)))
+@ApiResponse(responseCode = "404", description = "No such profile or upload",
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
+				examples = @ExampleObject(name = "upload-not-found", value = ProblemExamples.UPLOAD_NOT_FOUND)))
+final class MultipartController {
+
+	private final MultipartSessions sessions;
+
+	private final UrlIssuer issuer;
+
+	MultipartController(MultipartSessions sessions, UrlIssuer issuer) {
+		this.sessions = sessions;
+		this.issuer = issuer;
+	}
+
+	@PostMapping
+	@Operation(summary = "Start a multipart upload",
+			description = "Creates the upload in S3 with the signed Content-Type and the profile's encryption, and plans "
+					+ "the part size (at least the profile's min-part-size, at most 10,000 parts).")
+	@ApiResponse(responseCode = "200", description = "The upload",
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+					{"uploadId":"VXBsb2FkIElEIGZvciBlbHZpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA","key":"users/alice/talks/keynote.mp4",
+					 "bucket":"my-videos","partSize":8388608,"partCount":2}""")))
+	MultipartRequests.Started start(@Valid @RequestBody MultipartRequests.Start request,
+			@Parameter(hidden = true) Caller caller) {
+		MultipartSessions.StartedUpload started = this.sessions.start(caller, request.profile(), request.key(),
+				request.fullKey(), request.contentType(), request.contentLength());
+		return new MultipartRequests.Started(started.uploadId(), started.plan().key(), started.plan().profile().bucket(),
+				started.plan().partSize(), started.plan().partCount());
+	}
+
+	@PostMapping("/{uploadId}/parts")
+	@Operation(summary = "Presign parts",
+			description = "One UploadPart URL per part number (1 to 10,000; at most the batch maximum per call). PUT "
+					+ "each part's bytes to its URL and keep the ETag response header for completion.")
+	@ApiResponse(responseCode = "200", description = "The part URLs",
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+					{"parts":[{"partNumber":1,"url":{"method":"PUT","url":"https://my-videos.s3.eu-west-1.amazonaws.com/users/alice/talks/keynote.mp4?partNumber=1&uploadId=...&X-Amz-Signature=...",
+					 "headers":{},"bucket":"my-videos","key":"users/alice/talks/keynote.mp4","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}}]}""")))
+	MultipartRequests.PartUrls parts(@PathVariable String uploadId, @Valid @RequestBody MultipartRequests.Parts request,
+			@Parameter(hidden = true) Caller caller) {
+		List<Integer> numbers = (request.partNumbers() != null) ? request.partNumbers() : List.of();
+		var issued = this.issuer.issueUploadParts(caller, request.profile(), request.key(), uploadId, numbers,
+				request.expiresInSeconds());
+		return new MultipartRequests.PartUrls(java.util.stream.IntStream.range(0, issued.size())
+			.mapToObj((i) -> new MultipartRequests.PartUrl(numbers.get(i), PresignedUrlResponse.of(issued.get(i))))
+			.toList());
+	}
+
+	@GetMapping("/{uploadId}/parts")
+	@Operation(summary = "List uploaded parts", description = "The parts S3 holds so far, a page at a time.")
+	MultipartUploads.PartsPage listParts(@PathVariable String uploadId, @RequestParam String profile,
+			@RequestParam String key, @RequestParam(required = false) Integer partNumberMarker,
+			@Parameter(hidden = true) Caller caller) {
+		return this.sessions.listParts(caller, profile, key, uploadId, partNumberMarker);
+	}
+
+	@PostMapping("/{uploadId}/complete")
+	@Operation(summary = "Complete the upload",
+			description = "Assembles the parts, after checking that together they stay within the profile's maximum size.")
+	MultipartUploads.CompletedUpload complete(@PathVariable String uploadId,
+			@Valid @RequestBody MultipartRequests.Complete request, @Parameter(hidden = true) Caller caller) {
+		List<MultipartUploads.PartRef> parts = (request.parts() != null) ? request.parts()
+			.stream()
+			.map((part) -> new MultipartUploads.PartRef(part.partNumber(), part.etag()))
+			.toList() : List.of();
+		return this.sessions.complete(caller, request.profile(), request.key(), uploadId, parts);
+	}
+
+	@DeleteMapping("/{uploadId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Abort the upload", description = "Discards the upload and every part uploaded so far.")
+	void abort(@PathVariable String uploadId, @RequestParam String profile, @RequestParam String key,
+			@Parameter(hidden = true) Caller caller) {
+		this.sessions.abort(caller, profile, key, uploadId);
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.presign.api;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * Bodies and answers of the multipart endpoints.
+ */
+final class MultipartRequests {
+
+	private MultipartRequests() {
+	}
+
+	/**
+	 * Body of {@code POST /v1/multipart-uploads}.
+	 *
+	 * @param profile the profile
+	 * @param key the key below the caller's prefix
+	 * @param fullKey the full key, instead of {@code key}
+	 * @param contentType the object's Content-Type
+	 * @param contentLength the total size, to plan parts and check the profile's maximum
+	 */
+	@Schema(name = "MultipartStartRequest")
+	record Start(@Schema(example = "videos") @NotBlank String profile, @Schema(example = "talks/keynote.mp4") String key,
+			String fullKey, @Schema(example = "video/mp4") String contentType,
+			@Schema(example = "12582912") Long contentLength) implements ObjectRequest {
+	}
+
+	/**
+	 * Answer of {@code POST /v1/multipart-uploads}.
+	 *
+	 * @param uploadId S3's upload id
+	 * @param key the full key: name it in every later call
+	 * @param bucket the bucket
+	 * @param partSize the size of every part but the last
+	 * @param partCount how many parts, when the size was given
+	 */
+	@Schema(name = "MultipartStartResponse")
+	record Started(String uploadId, @Schema(example = "users/alice/talks/keynote.mp4") String key, String bucket,
+			@Schema(example = "8388608") long partSize, @Schema(example = "2") Integer partCount) {
+	}
+
+	/**
+	 * Body of {@code POST /v1/multipart-uploads/{uploadId}/parts}.
+	 *
+	 * @param profile the profile
+	 * @param key the upload's full key
+	 * @param partNumbers the parts to presign
+	 * @param expiresInSeconds the wished lifetime of the URLs
+	 */
+	@Schema(name = "MultipartPartsRequest")
+	record Parts(@NotBlank String profile, @Schema(example = "users/alice/talks/keynote.mp4") String key,
+			@Schema(example = "[1,2]") List<Integer> partNumbers, Long expiresInSeconds) implements ObjectRequest {
+	}
+
+	/**
+	 * One presigned part.
+	 *
+	 * @param partNumber the part
+	 * @param url the URL and what to send with it
+	 */
+	@Schema(name = "MultipartPartUrl")
+	record PartUrl(int partNumber, PresignedUrlResponse url) {
+	}
+
+	/**
+	 * Answer of {@code POST /v1/multipart-uploads/{uploadId}/parts}.
+	 *
+	 * @param parts one URL per part; PUT each part's bytes and keep the ETag response header
+	 */
+	@Schema(name = "MultipartPartsResponse")
+	record PartUrls(List<PartUrl> parts) {
+	}
+
+	/**
+	 * A part to assemble.
+	 *
+	 * @param partNumber the part
+	 * @param etag the ETag its PUT returned
+	 */
+	@Schema(name = "MultipartPart")
+	record Part(int partNumber, @Schema(example = "\"5d41402abc4b2a76b9719d911017c592\"") String etag) {
+	}
+
+	/**
+	 * Body of {@code POST /v1/multipart-uploads/{uploadId}/complete}.
+	 *
+	 * @param profile the profile
+	 * @param key the upload's full key
+	 * @param parts every part, in order
+	 */
+	@Schema(name = "MultipartCompleteRequest")
+	record Complete(@NotBlank String profile, String key, List<Part> parts) implements ObjectRequest {
+	}
+
+}

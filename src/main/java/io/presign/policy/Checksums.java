@@ -1,0 +1,38 @@
+package io.presign.policy;
+
+import java.util.Base64;
+
+/**
+ * Checks client-supplied body digests before they are signed in: a malformed one would only make S3 refuse
+ * the upload later, with an error the client cannot connect to its request.
+ */
+final class Checksums {
+
+	private Checksums() {
+	}
+
+	static String md5(String base64) {
+		return check(base64, 16, "contentMd5", "MD5");
+	}
+
+	static String sha256(String base64) {
+		return check(base64, 32, "checksumSha256", "SHA-256");
+	}
+
+	private static String check(String base64, int bytes, String field, String algorithm) {
+		if (base64 == null) {
+			return null;
+		}
+		try {
+			if (Base64.getDecoder().decode(base64).length == bytes) {
+				return base64;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Reported below.
+		}
+		throw new PolicyViolation(Rule.CHECKSUM_INVALID, field,
+				"The " + field + " must be the base64 of a " + bytes + "-byte " + algorithm + " digest");
+	}
+
+}

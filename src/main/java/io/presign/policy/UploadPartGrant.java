@@ -1,0 +1,13 @@
+package io.presign.policy;
+
+/**
+ * One part of a multipart upload that policy allowed to be uploaded.
+ *
+ * @param profile the profile
+ * @param key the full object key
+ * @param uploadId the multipart upload
+ * @param partNumber the part, 1 to 10,000
+ * @param expiry how long the URL may live
+ */
+public record UploadPartGrant(Profile profile, String key, String uploadId, int partNumber, Expiry expiry) {
+}

@@ -1,0 +1,91 @@
+package io.presign.signing;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.presign.policy.MultipartPlan;
+import io.presign.policy.Profile;
+
+/**
+ * The multipart calls the service makes itself (only the parts are uploaded by clients, through presigned
+ * URLs). Failures S3 attributes to the request raise {@link StorageRejectedException}.
+ */
+public interface MultipartUploads {
+
+	/**
+	 * Start a multipart upload with the planned Content-Type and the profile's encryption.
+	 * @param plan the plan
+	 * @return the upload id
+	 */
+	String start(MultipartPlan plan);
+
+	/**
+	 * One page of the parts uploaded so far.
+	 * @param profile the profile
+	 * @param key the key
+	 * @param uploadId the upload
+	 * @param partNumberMarker list parts after this number, or {@code null}
+	 * @return the page
+	 */
+	PartsPage listParts(Profile profile, String key, String uploadId, Integer partNumberMarker);
+
+	/**
+	 * Complete an upload.
+	 * @param profile the profile
+	 * @param key the key
+	 * @param uploadId the upload
+	 * @param parts the parts, with the ETags their uploads returned
+	 * @return the stored object
+	 */
+	CompletedUpload complete(Profile profile, String key, String uploadId, List<PartRef> parts);
+
+	/**
+	 * Abort an upload, discarding its parts.
+	 * @param profile the profile
+	 * @param key the key
+	 * @param uploadId the upload
+	 */
+	void abort(Profile profile, String key, String uploadId);
+
+	/**
+	 * An uploaded part.
+	 *
+	 * @param partNumber its number
+	 * @param etag its ETag
+	 * @param size its size in bytes
+	 * @param lastModified when it was uploaded
+	 */
+	record UploadedPart(int partNumber, String etag, long size, Instant lastModified) {
+	}
+
+	/**
+	 * A page of parts.
+	 *
+	 * @param parts the parts
+	 * @param nextPartNumberMarker the marker of the next page, or {@code null}
+	 * @param truncated whether more parts follow
+	 */
+	record PartsPage(List<UploadedPart> parts, Integer nextPartNumberMarker, boolean truncated) {
+	}
+
+	/**
+	 * A part to assemble.
+	 *
+	 * @param partNumber its number
+	 * @param etag the ETag its upload returned
+	 */
+	record PartRef(int partNumber, String etag) {
+	}
+
+	/**
+	 * A completed object.
+	 *
+	 * @param bucket the bucket
+	 * @param key the key
+	 * @param etag the object's ETag
+	 * @param location the object's URL, as S3 reports it
+	 */
+	record CompletedUpload(String bucket, String key, String etag, String location) {
+	}
+
+}

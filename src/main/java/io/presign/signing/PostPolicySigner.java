@@ -1,0 +1,167 @@
+package io.presign.signing;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.presign.policy.Encryption;
+import io.presign.policy.FormUploadGrant;
+import io.presign.policy.Profile;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Signs S3 browser-form POST policies with SigV4, which the AWS SDK for Java v2 does not offer. Follows
+ * AWS's documented algorithm: the base64 policy document is the string to sign, and the signing key is
+ * derived from the secret, date, region and service like any SigV4 key.
+ */
+final class PostPolicySigner {
+
+	static final String ALGORITHM = "AWS4-HMAC-SHA256";
+
+	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+	private static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private PostPolicySigner() {
+	}
+
+	/**
+	 * Build and sign the form for a grant.
+	 * @param grant what policy allowed
+	 * @param credentials the signing credentials
+	 * @param signedAt the signing instant (whole seconds)
+	 * @param expiresAt when the policy expires
+	 * @return the form's fields, in order, and the policy document
+	 */
+	static Form sign(FormUploadGrant grant, AwsCredentials credentials, Instant signedAt, Instant expiresAt) {
+		Profile profile = grant.profile();
+		String credential = credentials.accessKeyId() + "/" + DATE.format(signedAt) + "/" + profile.region()
+				+ "/s3/aws4_request";
+		Map<String, String> fields = new LinkedHashMap<>();
+		List<Object> conditions = new ArrayList<>();
+		conditions.add(Map.of("bucket", profile.bucket()));
+		if (grant.key() != null) {
+			fields.put("key", grant.key());
+			conditions.add(Map.of("key", grant.key()));
+		}
+		else {
+			fields.put("key", grant.keyPrefix() + "${filename}");
+			conditions.add(List.of("starts-with", "$key", grant.keyPrefix()));
+		}
+		if (grant.contentType() != null) {
+			fields.put("Content-Type", grant.contentType());
+			conditions.add(Map.of("Content-Type", grant.contentType()));
+		}
+		else {
+			conditions.add(List.of("starts-with", "$Content-Type", grant.contentTypePrefix()));
+		}
+		conditions.add(List.of("content-length-range", 1, grant.maxContentLength()));
+		Encryption encryption = profile.encryption();
+		if (encryption != null) {
+			fields.put("x-amz-server-side-encryption", encryption.algorithm());
+			conditions.add(Map.of("x-amz-server-side-encryption", encryption.algorithm()));
+			if (encryption.kmsKeyId() != null) {
+				fields.put("x-amz-server-side-encryption-aws-kms-key-id", encryption.kmsKeyId());
+				conditions.add(Map.of("x-amz-server-side-encryption-aws-kms-key-id", encryption.kmsKeyId()));
+			}
+		}
+		fields.put("x-amz-algorithm", ALGORITHM);
+		conditions.add(Map.of("x-amz-algorithm", ALGORITHM));
+		fields.put("x-amz-credential", credential);
+		conditions.add(Map.of("x-amz-credential", credential));
+		fields.put("x-amz-date", AMZ_DATE.format(signedAt));
+		conditions.add(Map.of("x-amz-date", AMZ_DATE.format(signedAt)));
+		if (credentials instanceof AwsSessionCredentials session) {
+			fields.put("x-amz-security-token", session.sessionToken());
+			conditions.add(Map.of("x-amz-security-token", session.sessionToken()));
+		}
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("expiration", EXPIRATION.format(expiresAt));
+		document.put("conditions", conditions);
+		String policy = JSON.writeValueAsString(document);
+		String encoded = Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8));
+		fields.put("Policy", encoded);
+		fields.put("X-Amz-Signature",
+				signature(credentials.secretAccessKey(), DATE.format(signedAt), profile.region(), encoded));
+		return new Form(fields, policy);
+	}
+
+	/**
+	 * The SigV4 signature of a base64 policy.
+	 * @param secretAccessKey the secret key
+	 * @param date the date of {@code x-amz-date}, as {@code yyyyMMdd}
+	 * @param region the bucket's region
+	 * @param base64Policy the base64 policy document, which is the string to sign
+	 * @return the hex signature
+	 */
+	static String signature(String secretAccessKey, String date, String region, String base64Policy) {
+		byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), date);
+		key = hmac(key, region);
+		key = hmac(key, "s3");
+		key = hmac(key, "aws4_request");
+		return HexFormat.of().formatHex(hmac(key, base64Policy));
+	}
+
+	/**
+	 * Where a profile's form posts go: the bucket's URL, path-style or virtual-hosted like the profile's
+	 * presigned URLs.
+	 * @param profile the profile
+	 * @return the form's action URL
+	 */
+	static URI actionUrl(Profile profile) {
+		if (profile.endpoint() != null) {
+			String base = profile.endpoint().toString().replaceAll("/+$", "");
+			if (profile.pathStyle()) {
+				return URI.create(base + "/" + profile.bucket() + "/");
+			}
+			URI endpoint = profile.endpoint();
+			return URI.create(endpoint.getScheme() + "://" + profile.bucket() + "." + endpoint.getAuthority() + "/");
+		}
+		// Bucket names with dots do not match S3's wildcard certificate as a host name.
+		if (profile.pathStyle() || profile.bucket().contains(".")) {
+			return URI.create("https://s3." + profile.region() + ".amazonaws.com/" + profile.bucket() + "/");
+		}
+		return URI.create("https://" + profile.bucket() + ".s3." + profile.region() + ".amazonaws.com/");
+	}
+
+	private static byte[] hmac(byte[] key, String data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Every Java platform has HmacSHA256", ex);
+		}
+	}
+
+	/**
+	 * A signed form.
+	 *
+	 * @param fields the fields, in order
+	 * @param policy the policy document
+	 */
+	record Form(Map<String, String> fields, String policy) {
+	}
+
+}

@@ -1,0 +1,22 @@
+package io.presign.signing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.presign.policy.ExpiryCap;
+
+/**
+ * A signed browser form upload: POST the fields, then the file as the last field named {@code file}.
+ *
+ * @param url where the form posts to
+ * @param fields the form fields, in order, policy and signature included
+ * @param policy the decoded policy document, for inspection
+ * @param lifetime how long the policy lives
+ * @param expiresAt when the policy expires
+ * @param cappedBy what shortened the lifetime, or {@code null}
+ */
+public record PresignedForm(URI url, Map<String, String> fields, String policy, Duration lifetime, Instant expiresAt,
+		ExpiryCap cappedBy) {
+}

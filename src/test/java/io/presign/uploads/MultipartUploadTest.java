@@ -1,0 +1,210 @@
+package io.presign.uploads;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.presign.ApiClient;
+import io.presign.EmbeddedS3Server;
+import io.presign.IntegrationTest;
+import io.presign.ProblemAssertions;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Multipart uploads through issued part URLs, over real HTTP against the embedded S3 server.
+ */
+class MultipartUploadTest extends IntegrationTest {
+
+	private static final int MIB = 1024 * 1024;
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@Test
+	void twelveMebibytesInThreePartsRoundTrip() throws Exception {
+		byte[] file = new byte[12 * MIB];
+		ThreadLocalRandom.current().nextBytes(file);
+		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
+		JsonNode started = start(alice, "large", "big/" + UUID.randomUUID() + ".bin", (long) file.length);
+		assertThat(started.get("partSize").asLong()).isEqualTo(5 * MIB);
+		assertThat(started.get("partCount").asInt()).isEqualTo(3);
+		String key = started.get("key").asString();
+		String uploadId = started.get("uploadId").asString();
+
+		JsonNode urls = partUrls(alice, "large", key, uploadId, List.of(1, 2, 3));
+		assertThat(urls.get("parts").size()).isEqualTo(3);
+		for (JsonNode part : urls.get("parts")) {
+			assertThat(part.at("/url/url").asString().toLowerCase()).doesNotContain("x-amz-checksum")
+				.doesNotContain("x-amz-sdk-checksum-algorithm");
+		}
+		List<Map<String, Object>> etags = new ArrayList<>();
+		for (int part = 1; part <= 2; part++) {
+			etags.add(Map.of("partNumber", part, "etag", putPart(urls, part, slice(file, part))));
+		}
+
+		JsonNode listed = this.api.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=large&key=" + key, alice)
+			.json();
+		assertThat(listed.get("parts").size()).isEqualTo(2);
+		assertThat(listed.get("parts").get(1).get("size").asLong()).isEqualTo(5 * MIB);
+		etags.add(Map.of("partNumber", 3, "etag", putPart(urls, 3, slice(file, 3))));
+
+		ApiClient.Response completed = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
+				Map.of("profile", "large", "key", key, "parts", etags), alice);
+		assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+		assertThat(completed.json().get("key").asString()).isEqualTo(key);
+
+		JsonNode download = this.api.postJson("/v1/downloads", Map.of("profile", "large", "fullKey", key), alice).json();
+		HttpResponse<byte[]> got = this.http.send(HttpRequest.newBuilder(URI.create(download.get("url").asString())).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(got.statusCode()).isEqualTo(200);
+		assertThat(got.body()).isEqualTo(file);
+	}
+
+	@Test
+	void partUrlUsedForAnotherPartNumberIsRefusedByS3() throws Exception {
+		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
+		JsonNode started = start(alice, "large", "tamper/" + UUID.randomUUID() + ".bin", null);
+		JsonNode urls = partUrls(alice, "large", started.get("key").asString(), started.get("uploadId").asString(),
+				List.of(1));
+		String url = urls.at("/parts/0/url/url").asString();
+		assertThat(url).contains("partNumber=1");
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(url.replace("partNumber=1", "partNumber=2")))
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1024]))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void abortLeavesNothing() throws Exception {
+		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
+		JsonNode started = start(alice, "large", "aborted/" + UUID.randomUUID() + ".bin", null);
+		String key = started.get("key").asString();
+		String uploadId = started.get("uploadId").asString();
+		JsonNode urls = partUrls(alice, "large", key, uploadId, List.of(1));
+		putPart(urls, 1, new byte[1024]);
+		ApiClient.Response aborted = this.api.send(HttpRequest.newBuilder(URI.create(
+				"http://127.0.0.1:" + port() + "/v1/multipart-uploads/" + uploadId + "?profile=large&key=" + key))
+			.header("X-Api-Key", ALICE_KEY)
+			.DELETE()
+			.build());
+		assertThat(aborted.status()).isEqualTo(204);
+		// S3 answers NoSuchUpload (404 upload-not-found); the embedded server lists an empty upload instead.
+		ApiClient.Response listed = this.api.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=large&key=" + key,
+				alice);
+		assertThat(listed.status()).isIn(200, 404);
+		if (listed.status() == 200) {
+			assertThat(listed.json().get("parts").size()).isZero();
+		}
+		ApiClient.Response completed = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
+				Map.of("profile", "large", "key", key, "parts", List.of(Map.of("partNumber", 1, "etag", "x"))), alice);
+		assertThat(completed.status()).isIn(400, 404);
+		assertThat(EmbeddedS3Server.shared().exists(BUCKET, key)).isFalse();
+	}
+
+	@Test
+	void anotherCallersUploadIsOutOfReach() {
+		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
+		Map<String, String> bob = ApiClient.apiKey(BOB_KEY);
+		JsonNode started = start(alice, "large", "private/" + UUID.randomUUID() + ".bin", null);
+		String key = started.get("key").asString();
+		String uploadId = started.get("uploadId").asString();
+		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/" + uploadId + "/parts",
+				Map.of("profile", "large", "key", key, "partNumbers", List.of(1)), bob), 403, "key-outside-prefix",
+				"fullKey");
+		ProblemAssertions.assertProblem(
+				this.api.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=large&key=" + key, bob), 403,
+				"key-outside-prefix", "fullKey");
+		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
+				Map.of("profile", "large", "key", key, "parts", List.of(Map.of("partNumber", 1, "etag", "x"))), bob), 403,
+				"key-outside-prefix", "fullKey");
+		// Bob's own key with Alice's upload id: S3 knows no such upload under that key, so nothing completes.
+		String bobsKey = "users/bob/" + key.substring("users/alice/".length());
+		ApiClient.Response completed = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
+				Map.of("profile", "large", "key", bobsKey, "parts", List.of(Map.of("partNumber", 1, "etag", "x"))), bob);
+		assertThat(completed.status()).as(completed.text()).isIn(400, 404);
+		assertThat(EmbeddedS3Server.shared().exists(BUCKET, bobsKey)).isFalse();
+	}
+
+	@Test
+	void partsAddingUpOverTheProfileMaximumAreNotCompleted() throws Exception {
+		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
+		JsonNode started = start(alice, "small-multipart", "over/" + UUID.randomUUID() + ".bin", null);
+		String key = started.get("key").asString();
+		String uploadId = started.get("uploadId").asString();
+		JsonNode urls = partUrls(alice, "small-multipart", key, uploadId, List.of(1, 2));
+		List<Map<String, Object>> etags = List.of(Map.of("partNumber", 1, "etag", putPart(urls, 1, new byte[5 * MIB])),
+				Map.of("partNumber", 2, "etag", putPart(urls, 2, new byte[2 * MIB])));
+		ApiClient.Response refused = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
+				Map.of("profile", "small-multipart", "key", key, "parts", etags), alice);
+		ProblemAssertions.assertProblem(refused, 400, "content-length-too-large", "parts");
+		assertThat(EmbeddedS3Server.shared().exists(BUCKET, key)).isFalse();
+	}
+
+	@Test
+	void profilesWithoutMultipartAndBadPartNumbersAreRefused() {
+		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
+		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads",
+				Map.of("profile", "files", "key", "x.bin", "contentType", "application/octet-stream"), alice), 403,
+				"multipart-not-allowed", "profile");
+		JsonNode started = start(alice, "large", "numbers/" + UUID.randomUUID() + ".bin", null);
+		for (List<Integer> numbers : List.of(List.<Integer>of(), List.of(0), List.of(10_001), List.of(1, 1))) {
+			ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/x/parts",
+					Map.of("profile", "large", "key", started.get("key").asString(), "partNumbers", numbers), alice), 400,
+					"part-numbers-invalid", "partNumbers");
+		}
+		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads", Map.of("profile", "large", "key",
+				"x.bin", "contentType", "application/octet-stream", "contentLength", 65L * MIB), alice), 400,
+				"content-length-too-large", "contentLength");
+	}
+
+	private JsonNode start(Map<String, String> caller, String profile, String key, Long contentLength) {
+		Map<String, Object> body = new java.util.HashMap<>(
+				Map.of("profile", profile, "key", key, "contentType", "application/octet-stream"));
+		if (contentLength != null) {
+			body.put("contentLength", contentLength);
+		}
+		ApiClient.Response response = this.api.postJson("/v1/multipart-uploads", body, caller);
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		return response.json();
+	}
+
+	private JsonNode partUrls(Map<String, String> caller, String profile, String key, String uploadId,
+			List<Integer> parts) {
+		ApiClient.Response response = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/parts",
+				Map.of("profile", profile, "key", key, "partNumbers", parts), caller);
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		return response.json();
+	}
+
+	private String putPart(JsonNode urls, int part, byte[] bytes) throws Exception {
+		JsonNode url = urls.get("parts").get(part - 1);
+		assertThat(url.get("partNumber").asInt()).isEqualTo(part);
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(url.at("/url/url").asString()))
+					.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.headers().firstValue("ETag").orElseThrow();
+	}
+
+	private static byte[] slice(byte[] file, int part) {
+		int from = (part - 1) * 5 * MIB;
+		return Arrays.copyOfRange(file, from, Math.min(file.length, from + 5 * MIB));
+	}
+
+	private int port() {
+		return Integer.parseInt(this.api.get("/v1/profiles", Map.of()).raw().uri().getPort() + "");
+	}
+
+}
