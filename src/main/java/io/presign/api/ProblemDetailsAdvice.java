@@ -1,6 +1,7 @@
 package io.presign.api;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,10 +92,8 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(SigningUnavailableException.class)
 	ResponseEntity<ProblemDetail> signingUnavailable(SigningUnavailableException ex, HttpServletRequest request) {
 		log.warn("Signing unavailable: {}", ex.getMessage());
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, "5");
 		return respond(request, problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-unavailable",
-				"No URL can be signed right now; try again shortly", null), headers);
+				"No URL can be signed right now; try again shortly", null), retryAfter(Duration.ofSeconds(5)));
 	}
 
 	@ExceptionHandler(StorageRejectedException.class)
@@ -108,25 +107,18 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(QuotaExceededException.class)
 	ResponseEntity<ProblemDetail> rateLimited(QuotaExceededException ex, HttpServletRequest request) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ceilSeconds(ex.retryAfter()))));
 		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", ex.getMessage(), null);
 		problem.setProperty("limit", ex.limit());
-		return respond(request, problem, headers);
-	}
-
-	private static long ceilSeconds(java.time.Duration duration) {
-		return (duration.toNanos() + 999_999_999L) / 1_000_000_000L;
+		return respond(request, problem, retryAfter(ex.retryAfter()));
 	}
 
 	@ExceptionHandler(CredentialsExpiringException.class)
 	ResponseEntity<ProblemDetail> credentialsExpiring(CredentialsExpiringException ex,
 			HttpServletRequest request) {
 		log.warn("Signing credentials expiring: {}", ex.getMessage());
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
 		return respond(request,
-				problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-credentials-expiring", ex.getMessage(), null), headers);
+				problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-credentials-expiring", ex.getMessage(), null),
+				retryAfter(ex.retryAfter()));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -181,6 +173,17 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			observe(servlet.getRequest(), problem);
 		}
 		return response;
+	}
+
+	/**
+	 * A Retry-After of whole seconds, rounded up and at least one, so that a client retrying on time is not
+	 * refused again for a fraction of a second.
+	 */
+	private static HttpHeaders retryAfter(Duration wait) {
+		HttpHeaders headers = new HttpHeaders();
+		long seconds = (wait.toNanos() + 999_999_999L) / 1_000_000_000L;
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds)));
+		return headers;
 	}
 
 	private static String codeFor(HttpStatusCode status) {

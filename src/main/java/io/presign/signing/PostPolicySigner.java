@@ -51,9 +51,9 @@ final class PostPolicySigner {
 	 * @param credentials the signing credentials
 	 * @param signedAt the signing instant (whole seconds)
 	 * @param expiresAt when the policy expires
-	 * @return the form's fields, in order, and the policy document
+	 * @return the form's fields, in order, the base64 policy and its signature included
 	 */
-	static Form sign(FormUploadGrant grant, AwsCredentials credentials, Instant signedAt, Instant expiresAt) {
+	static Map<String, String> sign(FormUploadGrant grant, AwsCredentials credentials, Instant signedAt, Instant expiresAt) {
 		Profile profile = grant.profile();
 		String credential = credentials.accessKeyId() + "/" + DATE.format(signedAt) + "/" + profile.region()
 				+ "/s3/aws4_request";
@@ -103,7 +103,7 @@ final class PostPolicySigner {
 		fields.put("Policy", encoded);
 		fields.put("X-Amz-Signature",
 				signature(credentials.secretAccessKey(), DATE.format(signedAt), profile.region(), encoded));
-		return new Form(fields, policy);
+		return fields;
 	}
 
 	/**
@@ -153,15 +153,6 @@ final class PostPolicySigner {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Every Java platform has HmacSHA256", ex);
 		}
-	}
-
-	/**
-	 * A signed form.
-	 *
-	 * @param fields the fields, in order
-	 * @param policy the policy document
-	 */
-	record Form(Map<String, String> fields, String policy) {
 	}
 
 }

@@ -12,11 +12,10 @@ import io.presign.policy.ExpiryCap;
  *
  * @param url where the form posts to
  * @param fields the form fields, in order, policy and signature included
- * @param policy the decoded policy document, for inspection
  * @param lifetime how long the policy lives
  * @param expiresAt when the policy expires
  * @param cappedBy what shortened the lifetime, or {@code null}
  */
-public record PresignedForm(URI url, Map<String, String> fields, String policy, Duration lifetime, Instant expiresAt,
+public record PresignedForm(URI url, Map<String, String> fields, Duration lifetime, Instant expiresAt,
 		ExpiryCap cappedBy) {
 }

@@ -97,8 +97,8 @@ final class S3UrlSigner implements UrlSigner {
 		Signing signing = signingFor(grant.expiry());
 		Instant signedAt = this.expiryCap.now().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = signedAt.plus(signing.expiry().duration());
-		PostPolicySigner.Form form = PostPolicySigner.sign(grant, signing.identity().credentials(), signedAt, expiresAt);
-		return new PresignedForm(PostPolicySigner.actionUrl(grant.profile()), form.fields(), form.policy(),
+		Map<String, String> fields = PostPolicySigner.sign(grant, signing.identity().credentials(), signedAt, expiresAt);
+		return new PresignedForm(PostPolicySigner.actionUrl(grant.profile()), fields,
 				signing.expiry().duration(), expiresAt, signing.expiry().cappedBy());
 	}
 
