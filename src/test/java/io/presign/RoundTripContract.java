@@ -115,6 +115,23 @@ public interface RoundTripContract {
 	}
 
 	@Test
+	default void formUploadStoresTheFileAndTheSizeRangeIsEnforced() throws Exception {
+		String key = "round-trip/" + UUID.randomUUID() + ".txt";
+		ApiClient.Response issued = api().postJson("/v1/form-uploads",
+				Map.of("profile", "files", "key", key, "contentType", "text/plain", "maxContentLength", 10),
+				ApiClient.apiKey(apiKey()));
+		assertThat(issued.status()).as(issued.text()).isEqualTo(200);
+		JsonNode form = issued.json();
+		HttpResponse<String> tooLarge = FormPost.post(form, FormPost.fields(form), "more than ten bytes".getBytes());
+		assertThat(tooLarge.statusCode()).isEqualTo(400);
+		assertThat(tooLarge.body()).contains("EntityTooLarge");
+		assertThat(FormPost.post(form, FormPost.fields(form), "ten bytes!".getBytes()).statusCode()).isIn(200, 204);
+		JsonNode download = issue("/v1/downloads", Map.of("profile", "files", "key", key));
+		HttpResponse<byte[]> got = send(HttpRequest.newBuilder(URI.create(download.get("url").asString())).GET());
+		assertThat(new String(got.body())).isEqualTo("ten bytes!");
+	}
+
+	@Test
 	default void issuedUrlsCarryNoChecksumTheClientDidNotAskFor() {
 		JsonNode upload = issueUpload("round-trip/" + UUID.randomUUID() + ".txt", "text/plain", 5);
 		assertThat(upload.get("url").asString().toLowerCase()).doesNotContain("x-amz-checksum-")

@@ -1,19 +1,15 @@
 package io.presign.uploads;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import io.presign.ApiClient;
 import io.presign.EmbeddedS3Server;
+import io.presign.FormPost;
 import io.presign.IntegrationTest;
 import io.presign.ProblemAssertions;
 import org.junit.jupiter.api.Test;
@@ -27,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signed policy; and the policy document says exactly what it should.
  */
 class FormUploadTest extends IntegrationTest {
-
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@Test
 	void postingTheFieldsStoresTheFile() throws Exception {
@@ -124,26 +118,11 @@ class FormUploadTest extends IntegrationTest {
 	}
 
 	private static Map<String, String> fields(JsonNode form) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		form.get("fields").properties().forEach((field) -> fields.put(field.getKey(), field.getValue().asString()));
-		return fields;
+		return FormPost.fields(form);
 	}
 
 	private HttpResponse<String> post(JsonNode form, Map<String, String> fields, byte[] file) throws Exception {
-		String boundary = "----presign" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		for (Map.Entry<String, String> field : fields.entrySet()) {
-			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-					+ field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-		}
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.png\"\r\n"
-				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.write(file);
-		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return this.http.send(HttpRequest.newBuilder(URI.create(form.get("url").asString()))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return FormPost.post(form, fields, file);
 	}
 
 }
