@@ -1,7 +1,9 @@
 package io.presign.api;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
+import io.presign.issuing.IssuedUrl;
 import io.presign.issuing.MultipartSessions;
 import io.presign.issuing.UrlIssuer;
 import io.presign.policy.Caller;
@@ -79,9 +81,9 @@ final class MultipartController {
 	MultipartRequests.PartUrls parts(@PathVariable String uploadId, @Valid @RequestBody MultipartRequests.Parts request,
 			@Parameter(hidden = true) Caller caller) {
 		List<Integer> numbers = (request.partNumbers() != null) ? request.partNumbers() : List.of();
-		var issued = this.issuer.issueUploadParts(caller, request.profile(), request.key(), uploadId, numbers,
+		List<IssuedUrl> issued = this.issuer.issueUploadParts(caller, request.profile(), request.key(), uploadId, numbers,
 				request.expiresInSeconds());
-		return new MultipartRequests.PartUrls(java.util.stream.IntStream.range(0, issued.size())
+		return new MultipartRequests.PartUrls(IntStream.range(0, issued.size())
 			.mapToObj((i) -> new MultipartRequests.PartUrl(numbers.get(i), PresignedUrlResponse.of(issued.get(i))))
 			.toList());
 	}

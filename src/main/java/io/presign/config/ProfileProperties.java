@@ -2,6 +2,8 @@ package io.presign.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,9 +109,9 @@ public record ProfileProperties(@NotBlank String bucket,
 	}
 
 	Map<String, Set<Operation>> scopeOperations() {
-		Map<String, Set<Operation>> grants = new java.util.LinkedHashMap<>();
+		Map<String, Set<Operation>> grants = new LinkedHashMap<>();
 		this.scopes.forEach((grant) -> grants.merge(grant.scope(), grant.operations(), (a, b) -> {
-			Set<Operation> union = java.util.EnumSet.copyOf(a);
+			Set<Operation> union = EnumSet.copyOf(a);
 			union.addAll(b);
 			return union;
 		}));

@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,7 +189,7 @@ public final class UrlDiagnostics {
 			if (get.status() != 200) {
 				steps.add(failure("canary-get", "GET", get));
 			}
-			else if (!java.util.Arrays.equals(get.body(), content)) {
+			else if (!Arrays.equals(get.body(), content)) {
 				steps.add(DiagnosticStep.failed("canary-get", "The object read back differs from what was written",
 						"ContentMismatch"));
 			}

@@ -1,6 +1,7 @@
 package io.presign.observability;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import io.presign.issuing.IssuanceObserver;
 import io.presign.issuing.IssuedUrl;
@@ -69,7 +70,7 @@ public final class AuditLog implements IssuanceObserver {
 			.addKeyValue("event.outcome", outcome);
 		if (caller != null) {
 			event = event.addKeyValue("principal", caller.name())
-				.addKeyValue("authMethod", caller.authMethod().name().toLowerCase(java.util.Locale.ROOT));
+				.addKeyValue("authMethod", caller.authMethod().name().toLowerCase(Locale.ROOT));
 		}
 		return event;
 	}

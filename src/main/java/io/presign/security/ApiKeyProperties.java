@@ -1,5 +1,6 @@
 package io.presign.security;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,7 @@ public record ApiKeyProperties(@DefaultValue List<@Valid ApiKey> apiKeys) {
 		 * @return the attributes by name
 		 */
 		public Map<String, String> attributeValues() {
-			Map<String, String> values = new java.util.LinkedHashMap<>();
+			Map<String, String> values = new LinkedHashMap<>();
 			this.attributes.forEach((attribute) -> values.put(attribute.name(), attribute.value()));
 			return values;
 		}
