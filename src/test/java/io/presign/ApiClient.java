@@ -87,6 +87,18 @@ public final class ApiClient {
 	}
 
 	/**
+	 * DELETE a path.
+	 * @param path the path
+	 * @param headers extra headers
+	 * @return the response
+	 */
+	public Response delete(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path)).DELETE();
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
+	/**
 	 * Send any request.
 	 * @param request the request
 	 * @return the response

@@ -67,9 +67,7 @@ final class DiagnosticsController {
 			throw new PolicyViolation(Rule.SCOPE_MISSING, null,
 					"Diagnostics require the scope '" + this.properties.adminScope() + "'");
 		}
-		Profile found = this.catalog.find(profile)
-			.orElseThrow(() -> new PolicyViolation(Rule.PROFILE_NOT_FOUND, "profile",
-					"No profile is named '" + profile + "'"));
+		Profile found = this.catalog.require(profile);
 		List<DiagnosticStep> steps = this.diagnostics.run(found);
 		return new DiagnosticsResponse(found.name(), found.bucket(), found.region(),
 				steps.stream().noneMatch((step) -> "failed".equals(step.status())), steps);

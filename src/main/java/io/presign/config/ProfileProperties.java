@@ -80,13 +80,7 @@ public record ProfileProperties(@NotBlank String bucket,
 
 	@AssertTrue(message = "multipart part sizes must satisfy 5MB <= min-part-size <= max-part-size <= 5GB")
 	boolean isMultipartValid() {
-		try {
-			this.multipart.toSettings();
-			return true;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		return accepts(() -> this.multipart.toSettings());
 	}
 
 	@AssertTrue(message = "kms-key-id needs sse: aws:kms")
@@ -140,26 +134,14 @@ public record ProfileProperties(@NotBlank String bucket,
 			.allMatch((grant) -> grant.operations() == null || this.operations.containsAll(grant.operations())));
 	}
 
-	@AssertTrue(message = "key-prefix must be a template that ends with '/' and uses only {principal}")
+	@AssertTrue(message = "key-prefix must be a template that ends with '/' and uses only {principal}, {sub}, {tenant} or {claim:NAME}")
 	boolean isKeyPrefixValid() {
-		try {
-			KeyTemplate.parse(this.keyPrefix);
-			return true;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		return accepts(() -> KeyTemplate.parse(this.keyPrefix));
 	}
 
 	@AssertTrue(message = "content-types must all be media types such as image/png or image/*")
 	boolean isContentTypesValid() {
-		try {
-			ContentTypePolicy.of(this.contentTypes);
-			return true;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		return accepts(() -> ContentTypePolicy.of(this.contentTypes));
 	}
 
 	@AssertTrue(message = "profiles that allow upload need content-types and a positive max-content-length")
@@ -170,8 +152,16 @@ public record ProfileProperties(@NotBlank String bucket,
 
 	@AssertTrue(message = "expiries must satisfy 1s <= min-expiry <= default-expiry <= max-expiry <= 7d")
 	boolean isExpiryRangeValid() {
+		return accepts(() -> toExpiryPolicy());
+	}
+
+	/**
+	 * Whether the policy objects accept this configuration: they hold the rules, so validation asks them
+	 * rather than repeating the rules here.
+	 */
+	private static boolean accepts(Runnable construction) {
 		try {
-			toExpiryPolicy();
+			construction.run();
 			return true;
 		}
 		catch (IllegalArgumentException ex) {

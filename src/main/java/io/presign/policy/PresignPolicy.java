@@ -249,8 +249,7 @@ public final class PresignPolicy {
 	 * @throws PolicyViolation 404 if unknown, 403 if not allowed
 	 */
 	public Profile profileFor(Caller caller, String name, Operation operation) {
-		Profile profile = this.catalog.find(name)
-			.orElseThrow(() -> new PolicyViolation(Rule.PROFILE_NOT_FOUND, "profile", "No profile is named '" + name + "'"));
+		Profile profile = this.catalog.require(name);
 		if (!caller.mayUse(name)) {
 			throw new PolicyViolation(Rule.PROFILE_NOT_ALLOWED, "profile",
 					"The caller's credentials are restricted to other profiles than '" + name + "'");

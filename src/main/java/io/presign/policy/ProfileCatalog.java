@@ -35,6 +35,16 @@ public final class ProfileCatalog {
 	}
 
 	/**
+	 * @param name a profile name, as a client gave it
+	 * @return the profile
+	 * @throws PolicyViolation (404) if no profile has that name
+	 */
+	public Profile require(String name) {
+		return find(name).orElseThrow(
+				() -> new PolicyViolation(Rule.PROFILE_NOT_FOUND, "profile", "No profile is named '" + name + "'"));
+	}
+
+	/**
 	 * @return every profile
 	 */
 	public Collection<Profile> all() {
