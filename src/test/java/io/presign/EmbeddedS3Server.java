@@ -9,6 +9,11 @@ import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * An in-memory S3-compatible server (S3Proxy) that validates SigV4 signatures, so URLs issued against it
@@ -95,6 +100,29 @@ public final class EmbeddedS3Server implements AutoCloseable {
 	 */
 	public boolean exists(String bucket, String key) {
 		return this.store.blobExists(bucket, key);
+	}
+
+	/**
+	 * Upload a part straight to the server with its own credentials, bypassing the service: what a caller
+	 * holding some other way into the bucket could do.
+	 * @param bucket the bucket
+	 * @param key the upload's key
+	 * @param uploadId the upload
+	 * @param partNumber the part
+	 * @param bytes the part's bytes
+	 * @return the part's ETag
+	 */
+	public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] bytes) {
+		try (S3Client s3 = S3Client.builder()
+			.endpointOverride(endpoint())
+			.region(Region.US_EAST_1)
+			.forcePathStyle(true)
+			.credentialsProvider(
+					StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+			.build()) {
+			return s3.uploadPart((part) -> part.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
+					RequestBody.fromBytes(bytes)).eTag();
+		}
 	}
 
 	/**

@@ -72,17 +72,18 @@ final class MultipartController {
 
 	@PostMapping("/{uploadId}/parts")
 	@Operation(summary = "Presign parts",
-			description = "One UploadPart URL per part number (1 to 10,000; at most the batch maximum per call). PUT "
-					+ "each part's bytes to its URL and keep the ETag response header for completion.")
+			description = "One UploadPart URL per part number (1 to the start's partCount; at most the batch maximum "
+					+ "per call). Each URL signs its part's planned length: PUT exactly the part's bytes with the "
+					+ "headers given, and keep the ETag response header for completion.")
 	@ApiResponse(responseCode = "200", description = "The part URLs",
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
 					{"parts":[{"partNumber":1,"url":{"method":"PUT","url":"https://my-videos.s3.eu-west-1.amazonaws.com/users/alice/talks/keynote.mp4?partNumber=1&uploadId=...&X-Amz-Signature=...",
-					 "headers":{},"bucket":"my-videos","key":"users/alice/talks/keynote.mp4","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}}]}""")))
+					 "headers":{"Content-Length":"8388608"},"bucket":"my-videos","key":"users/alice/talks/keynote.mp4","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}}]}""")))
 	MultipartRequests.PartUrls parts(@PathVariable String uploadId, @Valid @RequestBody MultipartRequests.Parts request,
 			@Parameter(hidden = true) Caller caller) {
 		List<Integer> numbers = (request.partNumbers() != null) ? request.partNumbers() : List.of();
-		List<IssuedUrl> issued = this.issuer.issueUploadParts(caller, request.profile(), request.key(), uploadId, numbers,
-				request.expiresInSeconds());
+		List<IssuedUrl> issued = this.issuer.issueUploadParts(caller, request.profile(), request.key(), uploadId,
+				request.contentLength(), numbers, request.expiresInSeconds());
 		return new MultipartRequests.PartUrls(IntStream.range(0, issued.size())
 			.mapToObj((i) -> new MultipartRequests.PartUrl(numbers.get(i), PresignedUrlResponse.of(issued.get(i))))
 			.toList());
@@ -98,7 +99,8 @@ final class MultipartController {
 
 	@PostMapping("/{uploadId}/complete")
 	@Operation(summary = "Complete the upload",
-			description = "Assembles the parts, after checking that together they stay within the profile's maximum size.")
+			description = "Assembles the named parts with the ETags S3 lists for them, after checking that together "
+					+ "they stay within the profile's maximum size.")
 	MultipartUploads.CompletedUpload complete(@PathVariable String uploadId,
 			@Valid @RequestBody MultipartRequests.Complete request, @Parameter(hidden = true) Caller caller) {
 		List<MultipartUploads.PartRef> parts = (request.parts() != null) ? request.parts()

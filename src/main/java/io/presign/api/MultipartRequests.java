@@ -20,7 +20,7 @@ final class MultipartRequests {
 	 * @param key the key below the caller's prefix
 	 * @param fullKey the full key, instead of {@code key}
 	 * @param contentType the object's Content-Type
-	 * @param contentLength the total size, to plan parts and check the profile's maximum
+	 * @param contentLength the total size, to plan parts and check the profile's maximum; required
 	 */
 	@Schema(name = "MultipartStartRequest")
 	record Start(@Schema(example = "videos") @NotBlank String profile, @Schema(example = "talks/keynote.mp4") String key,
@@ -35,11 +35,11 @@ final class MultipartRequests {
 	 * @param key the full key: name it in every later call
 	 * @param bucket the bucket
 	 * @param partSize the size of every part but the last
-	 * @param partCount how many parts, when the size was given
+	 * @param partCount how many parts
 	 */
 	@Schema(name = "MultipartStartResponse")
 	record Started(String uploadId, @Schema(example = "users/alice/talks/keynote.mp4") String key, String bucket,
-			@Schema(example = "8388608") long partSize, @Schema(example = "2") Integer partCount) {
+			@Schema(example = "8388608") long partSize, @Schema(example = "2") int partCount) {
 	}
 
 	/**
@@ -47,12 +47,15 @@ final class MultipartRequests {
 	 *
 	 * @param profile the profile
 	 * @param key the upload's full key
+	 * @param contentLength the upload's total size, as given at the start: each part URL signs its part's
+	 * planned length
 	 * @param partNumbers the parts to presign
 	 * @param expiresInSeconds the wished lifetime of the URLs
 	 */
 	@Schema(name = "MultipartPartsRequest")
 	record Parts(@NotBlank String profile, @Schema(example = "users/alice/talks/keynote.mp4") String key,
-			@Schema(example = "[1,2]") List<Integer> partNumbers, Long expiresInSeconds) implements ObjectRequest {
+			@Schema(example = "12582912") Long contentLength, @Schema(example = "[1,2]") List<Integer> partNumbers,
+			Long expiresInSeconds) implements ObjectRequest {
 	}
 
 	/**

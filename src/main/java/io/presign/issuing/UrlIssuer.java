@@ -102,14 +102,15 @@ public final class UrlIssuer {
 	 * @param profile the profile name
 	 * @param key the upload's full key
 	 * @param uploadId the upload
+	 * @param contentLength the upload's declared total size, which fixes each part's signed length
 	 * @param partNumbers the parts
 	 * @param expiresInSeconds the wished expiry, or {@code null}
 	 * @return one URL per part, in request order
 	 */
 	public List<IssuedUrl> issueUploadParts(Caller caller, String profile, String key, String uploadId,
-			List<Integer> partNumbers, Long expiresInSeconds) {
-		List<UploadPartGrant> grants = this.policy.authorizeParts(caller, profile, key, uploadId, partNumbers,
-				expiresInSeconds);
+			Long contentLength, List<Integer> partNumbers, Long expiresInSeconds) {
+		List<UploadPartGrant> grants = this.policy.authorizeParts(caller, profile, key, uploadId, contentLength,
+				partNumbers, expiresInSeconds);
 		this.quota.consume(caller, grants.get(0).profile(), grants.size());
 		return grants.stream()
 			.map((grant) -> issue(caller, grant.profile(), UrlKind.MULTIPART_PART, grant.key(),

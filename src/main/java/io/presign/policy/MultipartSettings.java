@@ -30,13 +30,10 @@ public record MultipartSettings(boolean enabled, long minPartSize, long maxPartS
 	/**
 	 * The part size for an upload of known size: the smallest that keeps to 10,000 parts, rounded up to whole
 	 * MiB, and no smaller than the minimum.
-	 * @param contentLength the total size, or {@code null} when unknown
+	 * @param contentLength the total size
 	 * @return the part size
 	 */
-	public long partSizeFor(Long contentLength) {
-		if (contentLength == null) {
-			return this.minPartSize;
-		}
+	public long partSizeFor(long contentLength) {
 		long mib = 1024L * 1024;
 		long needed = (contentLength + S3_MAX_PARTS - 1) / S3_MAX_PARTS;
 		long rounded = ((needed + mib - 1) / mib) * mib;

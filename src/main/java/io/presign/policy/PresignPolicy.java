@@ -110,13 +110,13 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize starting a multipart upload, and plan its parts.
+	 * Authorize starting a multipart upload, and plan its parts from the declared size.
 	 * @param caller the caller
 	 * @param profileName the profile
 	 * @param key the key below the caller's prefix, or {@code null}
 	 * @param fullKey the full key, or {@code null}
 	 * @param contentType the object's Content-Type
-	 * @param contentLength the announced total size, or {@code null}
+	 * @param contentLength the declared total size; required, since every part URL signs its planned length
 	 * @return the plan
 	 */
 	public MultipartPlan authorizeMultipartStart(Caller caller, String profileName, String key, String fullKey,
@@ -124,10 +124,14 @@ public final class PresignPolicy {
 		Profile profile = multipartProfile(caller, profileName);
 		String objectKey = uploadKey(caller, profile, key, fullKey);
 		String type = profile.contentTypes().check(contentType);
-		Long length = (contentLength != null) ? profile.checkContentLength(contentLength) : null;
+		return plan(profile, objectKey, type, contentLength);
+	}
+
+	private static MultipartPlan plan(Profile profile, String key, String contentType, Long contentLength) {
+		long length = profile.checkContentLength(contentLength);
 		long partSize = profile.multipart().partSizeFor(length);
-		Integer partCount = (length != null) ? (int) ((length + partSize - 1) / partSize) : null;
-		return new MultipartPlan(profile, objectKey, type, length, partSize, partCount);
+		int partCount = (int) ((length + partSize - 1) / partSize);
+		return new MultipartPlan(profile, key, contentType, length, partSize, partCount);
 	}
 
 	/**
@@ -145,26 +149,34 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize presigning some parts of a multipart upload.
+	 * Authorize presigning some parts of a multipart upload. Each part's URL signs the part's planned length,
+	 * so S3 refuses a part bigger than the declared size allows, and a part can never be swapped for a larger
+	 * body after the service has counted it.
 	 * @param caller the caller
 	 * @param profileName the profile
 	 * @param fullKey the upload's full key
 	 * @param uploadId the upload
-	 * @param partNumbers the parts, each 1 to 10,000, at most the batch maximum
+	 * @param contentLength the upload's declared total size, as given when it started
+	 * @param partNumbers the parts, each within the plan, at most the batch maximum
 	 * @param expiresInSeconds the wished expiry, or {@code null}
 	 * @return one grant per part
 	 */
 	public List<UploadPartGrant> authorizeParts(Caller caller, String profileName, String fullKey, String uploadId,
-			List<Integer> partNumbers, Long expiresInSeconds) {
+			Long contentLength, List<Integer> partNumbers, Long expiresInSeconds) {
 		Profile profile = authorizeMultipartAccess(caller, profileName, fullKey);
+		MultipartPlan plan = plan(profile, fullKey, null, contentLength);
+		int last = plan.partCount();
 		if (partNumbers == null || partNumbers.isEmpty() || partNumbers.size() > this.maxBatchSize
-				|| partNumbers.stream().anyMatch((n) -> n == null || n < 1 || n > MultipartSettings.S3_MAX_PARTS)
+				|| partNumbers.stream().anyMatch((n) -> n == null || n < 1 || n > last)
 				|| partNumbers.stream().distinct().count() != partNumbers.size()) {
 			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "partNumbers", "Give 1 to " + this.maxBatchSize
-					+ " distinct part numbers, each from 1 to " + MultipartSettings.S3_MAX_PARTS);
+					+ " distinct part numbers, each from 1 to " + last + " (the parts a " + plan.contentLength()
+					+ "-byte upload is cut into)", Map.of("partCount", last, "partSize", plan.partSize()));
 		}
 		Expiry expiry = profile.expiry().resolve(expiresInSeconds);
-		return partNumbers.stream().map((n) -> new UploadPartGrant(profile, fullKey, uploadId, n, expiry)).toList();
+		return partNumbers.stream()
+			.map((n) -> new UploadPartGrant(profile, fullKey, uploadId, n, plan.partLength(n), expiry))
+			.toList();
 	}
 
 	/**

@@ -38,6 +38,9 @@ public enum Rule {
 	/** A part number is outside 1 to 10,000, repeated, or too many are asked at once. */
 	PART_NUMBERS_INVALID("part-numbers-invalid", Outcome.INVALID),
 
+	/** A part named for completion is not among the parts S3 holds, or carries another ETag. */
+	PART_NOT_UPLOADED("part-not-uploaded", Outcome.INVALID),
+
 	/** A batch names more keys than allowed, or none. */
 	BATCH_SIZE_INVALID("batch-size-invalid", Outcome.INVALID),
 

@@ -86,7 +86,8 @@ final class S3UrlSigner implements UrlSigner {
 			.bucket(grant.profile().bucket())
 			.key(grant.key())
 			.uploadId(grant.uploadId())
-			.partNumber(grant.partNumber());
+			.partNumber(grant.partNumber())
+			.contentLength(grant.contentLength());
 		return sign(grant.profile(), grant.expiry(), (presigner, signing) -> presigner
 			.presignUploadPart((request) -> request.signatureDuration(signing.expiry().duration())
 				.uploadPartRequest(part.overrideConfiguration((o) -> o.credentialsProvider(signing.provider())).build())));

@@ -40,12 +40,14 @@ class MultipartUploadTest extends IntegrationTest {
 		String key = started.get("key").asString();
 		String uploadId = started.get("uploadId").asString();
 
-		JsonNode urls = partUrls(alice, "large", key, uploadId, List.of(1, 2, 3));
+		JsonNode urls = partUrls(alice, "large", key, uploadId, (long) file.length, List.of(1, 2, 3));
 		assertThat(urls.get("parts").size()).isEqualTo(3);
 		for (JsonNode part : urls.get("parts")) {
 			assertThat(part.at("/url/url").asString().toLowerCase()).doesNotContain("x-amz-checksum")
 				.doesNotContain("x-amz-sdk-checksum-algorithm");
 		}
+		assertThat(urls.at("/parts/0/url/headers/Content-Length").asString()).isEqualTo(Long.toString(5 * MIB));
+		assertThat(urls.at("/parts/2/url/headers/Content-Length").asString()).isEqualTo(Long.toString(2 * MIB));
 		List<Map<String, Object>> etags = new ArrayList<>();
 		for (int part = 1; part <= 2; part++) {
 			etags.add(Map.of("partNumber", part, "etag", putPart(urls, part, slice(file, part))));
@@ -72,9 +74,9 @@ class MultipartUploadTest extends IntegrationTest {
 	@Test
 	void partUrlUsedForAnotherPartNumberIsRefusedByS3() throws Exception {
 		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
-		JsonNode started = start(alice, "large", "tamper/" + UUID.randomUUID() + ".bin", null);
+		JsonNode started = start(alice, "large", "tamper/" + UUID.randomUUID() + ".bin", 1024L);
 		JsonNode urls = partUrls(alice, "large", started.get("key").asString(), started.get("uploadId").asString(),
-				List.of(1));
+				1024L, List.of(1));
 		String url = urls.at("/parts/0/url/url").asString();
 		assertThat(url).contains("partNumber=1");
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(url.replace("partNumber=1", "partNumber=2")))
@@ -86,10 +88,10 @@ class MultipartUploadTest extends IntegrationTest {
 	@Test
 	void abortLeavesNothing() throws Exception {
 		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
-		JsonNode started = start(alice, "large", "aborted/" + UUID.randomUUID() + ".bin", null);
+		JsonNode started = start(alice, "large", "aborted/" + UUID.randomUUID() + ".bin", 1024L);
 		String key = started.get("key").asString();
 		String uploadId = started.get("uploadId").asString();
-		JsonNode urls = partUrls(alice, "large", key, uploadId, List.of(1));
+		JsonNode urls = partUrls(alice, "large", key, uploadId, 1024L, List.of(1));
 		putPart(urls, 1, new byte[1024]);
 		ApiClient.Response aborted = this.api
 			.delete("/v1/multipart-uploads/" + uploadId + "?profile=large&key=" + key, alice);
@@ -111,12 +113,12 @@ class MultipartUploadTest extends IntegrationTest {
 	void anotherCallersUploadIsOutOfReach() {
 		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
 		Map<String, String> bob = ApiClient.apiKey(BOB_KEY);
-		JsonNode started = start(alice, "large", "private/" + UUID.randomUUID() + ".bin", null);
+		JsonNode started = start(alice, "large", "private/" + UUID.randomUUID() + ".bin", 1024L);
 		String key = started.get("key").asString();
 		String uploadId = started.get("uploadId").asString();
 		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/" + uploadId + "/parts",
-				Map.of("profile", "large", "key", key, "partNumbers", List.of(1)), bob), 403, "key-outside-prefix",
-				"fullKey");
+				Map.of("profile", "large", "key", key, "contentLength", 1024, "partNumbers", List.of(1)), bob), 403,
+				"key-outside-prefix", "fullKey");
 		ProblemAssertions.assertProblem(
 				this.api.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=large&key=" + key, bob), 403,
 				"key-outside-prefix", "fullKey");
@@ -132,18 +134,90 @@ class MultipartUploadTest extends IntegrationTest {
 	}
 
 	@Test
-	void partsAddingUpOverTheProfileMaximumAreNotCompleted() throws Exception {
+	void partUrlsSignTheirPlannedLengthSoALargerBodyIsRefusedByS3() throws Exception {
 		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
-		JsonNode started = start(alice, "small-multipart", "over/" + UUID.randomUUID() + ".bin", null);
+		JsonNode started = start(alice, "small-multipart", "length/" + UUID.randomUUID() + ".bin", 6L * MIB);
+		JsonNode urls = partUrls(alice, "small-multipart", started.get("key").asString(),
+				started.get("uploadId").asString(), 6L * MIB, List.of(2));
+		assertThat(urls.at("/parts/0/url/headers/Content-Length").asString()).isEqualTo(Long.toString(MIB));
+		HttpResponse<String> larger = this.http.send(HttpRequest.newBuilder(URI.create(urls.at("/parts/0/url/url").asString()))
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[MIB + 1]))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(larger.statusCode()).isEqualTo(403);
+		// Only the parts the declared size is cut into can be presigned.
+		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/" + started.get("uploadId").asString()
+				+ "/parts", Map.of("profile", "small-multipart", "key", started.get("key").asString(), "contentLength",
+						6L * MIB, "partNumbers", List.of(3)), alice), 400, "part-numbers-invalid", "partNumbers");
+	}
+
+	@Test
+	void completionUsesOnlyPartsS3ListedWithTheirEtags() throws Exception {
+		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
+		JsonNode started = start(alice, "large", "listed/" + UUID.randomUUID() + ".bin", 1024L);
 		String key = started.get("key").asString();
 		String uploadId = started.get("uploadId").asString();
-		JsonNode urls = partUrls(alice, "small-multipart", key, uploadId, List.of(1, 2));
-		List<Map<String, Object>> etags = List.of(Map.of("partNumber", 1, "etag", putPart(urls, 1, new byte[5 * MIB])),
-				Map.of("partNumber", 2, "etag", putPart(urls, 2, new byte[2 * MIB])));
+		JsonNode urls = partUrls(alice, "large", key, uploadId, 1024L, List.of(1));
+		String first = putPart(urls, 1, filled(1024, (byte) 1));
+		// The part is replaced (same signed length, other bytes) after the client noted its ETag.
+		String replaced = putPart(urls, 1, filled(1024, (byte) 2));
+		assertThat(replaced).isNotEqualTo(first);
+
+		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
+				Map.of("profile", "large", "key", key, "parts", List.of(Map.of("partNumber", 1, "etag", first))), alice),
+				400, "part-not-uploaded", "parts");
+		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
+				Map.of("profile", "large", "key", key, "parts", List.of(Map.of("partNumber", 2, "etag", replaced))),
+				alice), 400, "part-not-uploaded", "parts");
+		assertThat(EmbeddedS3Server.shared().exists(BUCKET, key)).isFalse();
+
+		// Quotes around the ETag are the client's choice.
+		ApiClient.Response completed = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
+				Map.of("profile", "large", "key", key,
+						"parts", List.of(Map.of("partNumber", 1, "etag", replaced.replace("\"", "")))), alice);
+		assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+		assertThat(EmbeddedS3Server.shared().exists(BUCKET, key)).isTrue();
+	}
+
+	@Test
+	void partsAddingUpOverTheProfileMaximumAreNotCompleted() throws Exception {
+		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
+		JsonNode started = start(alice, "small-multipart", "over/" + UUID.randomUUID() + ".bin", 6L * MIB);
+		String key = started.get("key").asString();
+		String uploadId = started.get("uploadId").asString();
+		JsonNode urls = partUrls(alice, "small-multipart", key, uploadId, 6L * MIB, List.of(1, 2));
+		String part1 = putPart(urls, 1, new byte[5 * MIB]);
+		// Part URLs cannot carry more than planned; a part put into S3 by other means (an old URL, a leaked
+		// credential) must still not be assembled into an object over the limit.
+		String part2 = EmbeddedS3Server.shared().uploadPart(BUCKET, key, uploadId, 2, new byte[2 * MIB]);
 		ApiClient.Response refused = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
-				Map.of("profile", "small-multipart", "key", key, "parts", etags), alice);
+				Map.of("profile", "small-multipart", "key", key, "parts",
+						List.of(Map.of("partNumber", 1, "etag", part1), Map.of("partNumber", 2, "etag", part2))),
+				alice);
 		ProblemAssertions.assertProblem(refused, 400, "content-length-too-large", "parts");
 		assertThat(EmbeddedS3Server.shared().exists(BUCKET, key)).isFalse();
+	}
+
+	@Test
+	void multipartCallsCountAgainstTheRateLimit() {
+		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
+		// "limited-multipart" allows 3 calls per minute.
+		String key = "users/alice/rate/" + UUID.randomUUID() + ".bin";
+		List<Integer> statuses = new ArrayList<>();
+		JsonNode started = start(alice, "limited-multipart", key.substring("users/alice/".length()), 1024L);
+		String uploadId = started.get("uploadId").asString();
+		for (int i = 0; i < 4; i++) {
+			statuses.add(this.api.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=limited-multipart&key="
+					+ key, alice).status());
+		}
+		statuses.add(this.api.delete("/v1/multipart-uploads/" + uploadId + "?profile=limited-multipart&key=" + key,
+				alice).status());
+		assertThat(statuses).containsExactly(200, 200, 429, 429, 429);
+	}
+
+	private static byte[] filled(int length, byte value) {
+		byte[] bytes = new byte[length];
+		Arrays.fill(bytes, value);
+		return bytes;
 	}
 
 	@Test
@@ -152,32 +226,37 @@ class MultipartUploadTest extends IntegrationTest {
 		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads",
 				Map.of("profile", "files", "key", "x.bin", "contentType", "application/octet-stream"), alice), 403,
 				"multipart-not-allowed", "profile");
-		JsonNode started = start(alice, "large", "numbers/" + UUID.randomUUID() + ".bin", null);
-		for (List<Integer> numbers : List.of(List.<Integer>of(), List.of(0), List.of(10_001), List.of(1, 1))) {
+		JsonNode started = start(alice, "large", "numbers/" + UUID.randomUUID() + ".bin", 12L * MIB);
+		for (List<Integer> numbers : List.of(List.<Integer>of(), List.of(0), List.of(4), List.of(10_001),
+				List.of(1, 1))) {
 			ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/x/parts",
-					Map.of("profile", "large", "key", started.get("key").asString(), "partNumbers", numbers), alice), 400,
-					"part-numbers-invalid", "partNumbers");
+					Map.of("profile", "large", "key", started.get("key").asString(), "contentLength", 12L * MIB,
+							"partNumbers", numbers), alice), 400, "part-numbers-invalid", "partNumbers");
 		}
+		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/x/parts",
+				Map.of("profile", "large", "key", started.get("key").asString(), "partNumbers", List.of(1)), alice), 400,
+				"content-length-invalid", "contentLength");
+		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads",
+				Map.of("profile", "large", "key", "x.bin", "contentType", "application/octet-stream"), alice), 400,
+				"content-length-invalid", "contentLength");
 		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads", Map.of("profile", "large", "key",
 				"x.bin", "contentType", "application/octet-stream", "contentLength", 65L * MIB), alice), 400,
 				"content-length-too-large", "contentLength");
 	}
 
-	private JsonNode start(Map<String, String> caller, String profile, String key, Long contentLength) {
+	private JsonNode start(Map<String, String> caller, String profile, String key, long contentLength) {
 		Map<String, Object> body = new java.util.HashMap<>(
 				Map.of("profile", profile, "key", key, "contentType", "application/octet-stream"));
-		if (contentLength != null) {
-			body.put("contentLength", contentLength);
-		}
+		body.put("contentLength", contentLength);
 		ApiClient.Response response = this.api.postJson("/v1/multipart-uploads", body, caller);
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		return response.json();
 	}
 
 	private JsonNode partUrls(Map<String, String> caller, String profile, String key, String uploadId,
-			List<Integer> parts) {
+			long contentLength, List<Integer> parts) {
 		ApiClient.Response response = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/parts",
-				Map.of("profile", profile, "key", key, "partNumbers", parts), caller);
+				Map.of("profile", profile, "key", key, "contentLength", contentLength, "partNumbers", parts), caller);
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		return response.json();
 	}
