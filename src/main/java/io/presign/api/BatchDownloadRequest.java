@@ -23,8 +23,8 @@ public record BatchDownloadRequest(@Schema(example = "avatars") @NotBlank String
 		@Schema(example = "300") Long expiresInSeconds) implements ObjectRequest {
 
 	@Override
-	public String key() {
-		return null;
+	public List<String> namedKeys() {
+		return ObjectRequest.named(this.keys, this.fullKeys);
 	}
 
 	BatchDownloadIntent toIntent() {

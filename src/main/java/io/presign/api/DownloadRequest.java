@@ -1,5 +1,7 @@
 package io.presign.api;
 
+import java.util.List;
+
 import io.presign.policy.DownloadIntent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +27,11 @@ public record DownloadRequest(@Schema(example = "avatars") @NotBlank String prof
 		@Schema(example = "attachment", allowableValues = { "inline", "attachment" }) String disposition,
 		@Schema(description = "Object version; the latest when absent") String versionId,
 		@Schema(example = "300", description = "Lifetime; the profile's default when absent") Long expiresInSeconds) implements ObjectRequest {
+
+	@Override
+	public List<String> namedKeys() {
+		return ObjectRequest.named(this.key, this.fullKey);
+	}
 
 	DownloadIntent toIntent() {
 		return new DownloadIntent(this.profile, this.key, this.fullKey, this.filename,

@@ -1,6 +1,7 @@
 package io.presign.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.presign.issuing.IssuedForm;
@@ -70,6 +71,12 @@ final class FormUploadController {
 			@Schema(example = "avatar.png") String key, @Schema(example = "gallery/") String keyPrefix,
 			@Schema(example = "image/png") String contentType, @Schema(example = "1048576") Long maxContentLength,
 			@Schema(example = "300") Long expiresInSeconds) implements ObjectRequest {
+
+		@Override
+		public List<String> namedKeys() {
+			return ObjectRequest.named(this.key, this.keyPrefix);
+		}
+
 	}
 
 	/**

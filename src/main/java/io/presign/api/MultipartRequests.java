@@ -26,6 +26,12 @@ final class MultipartRequests {
 	record Start(@Schema(example = "videos") @NotBlank String profile, @Schema(example = "talks/keynote.mp4") String key,
 			String fullKey, @Schema(example = "video/mp4") String contentType,
 			@Schema(example = "12582912") Long contentLength) implements ObjectRequest {
+
+		@Override
+		public List<String> namedKeys() {
+			return ObjectRequest.named(this.key, this.fullKey);
+		}
+
 	}
 
 	/**
@@ -56,6 +62,12 @@ final class MultipartRequests {
 	record Parts(@NotBlank String profile, @Schema(example = "users/alice/talks/keynote.mp4") String key,
 			@Schema(example = "12582912") Long contentLength, @Schema(example = "[1,2]") List<Integer> partNumbers,
 			Long expiresInSeconds) implements ObjectRequest {
+
+		@Override
+		public List<String> namedKeys() {
+			return ObjectRequest.named(this.key);
+		}
+
 	}
 
 	/**
@@ -96,6 +108,12 @@ final class MultipartRequests {
 	 */
 	@Schema(name = "MultipartCompleteRequest")
 	record Complete(@NotBlank String profile, String key, List<Part> parts) implements ObjectRequest {
+
+		@Override
+		public List<String> namedKeys() {
+			return ObjectRequest.named(this.key);
+		}
+
 	}
 
 }

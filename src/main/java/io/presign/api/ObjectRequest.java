@@ -1,12 +1,36 @@
 package io.presign.api;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * A request body that names a profile and a key, so that refusals can be audited and counted per profile.
+ * A request body that names a profile and keys, so that refusals can be audited with the objects the caller
+ * tried to reach and counted per profile.
  */
 interface ObjectRequest {
 
 	String profile();
 
-	String key();
+	/**
+	 * The keys the body names, as sent (relative keys, full keys, prefixes), without the absent ones.
+	 * @return those keys, in body order
+	 */
+	List<String> namedKeys();
+
+	static List<String> named(String... keys) {
+		return Arrays.stream(keys).filter((key) -> key != null).toList();
+	}
+
+	static List<String> named(List<String> keys, List<String> fullKeys) {
+		List<String> named = new ArrayList<>();
+		if (keys != null) {
+			keys.stream().filter((key) -> key != null).forEach(named::add);
+		}
+		if (fullKeys != null) {
+			fullKeys.stream().filter((key) -> key != null).forEach(named::add);
+		}
+		return named;
+	}
 
 }

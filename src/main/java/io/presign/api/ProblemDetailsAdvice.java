@@ -29,6 +29,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -76,6 +77,15 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return respond(request, problem, HttpHeaders.EMPTY);
 	}
 
+	@ExceptionHandler(AuthenticationServiceException.class)
+	ResponseEntity<ProblemDetail> identityProviderUnavailable(AuthenticationServiceException ex,
+			HttpServletRequest request) {
+		log.warn("Tokens cannot be verified: {}", ex.getMessage());
+		return respond(request, problem(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+				"The token cannot be verified right now: the identity provider's keys are unreachable", null),
+				retryAfter(Duration.ofSeconds(5)));
+	}
+
 	@ExceptionHandler(AuthenticationException.class)
 	ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex, HttpServletRequest request) {
 		String detail = (ex instanceof OAuth2AuthenticationException || ex instanceof BadCredentialsException)
@@ -121,6 +131,14 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				retryAfter(ex.retryAfter()));
 	}
 
+	@ExceptionHandler(RequestBodyLimit.RequestTooLargeException.class)
+	ResponseEntity<ProblemDetail> requestTooLarge(RequestBodyLimit.RequestTooLargeException ex,
+			HttpServletRequest request) {
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", ex.getMessage(), null);
+		problem.setProperty("maxRequestBytes", ex.maxBytes());
+		return respond(request, problem, HttpHeaders.EMPTY);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected failure", ex);
@@ -131,6 +149,11 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		RequestBodyLimit.RequestTooLargeException tooLarge = findCause(ex, RequestBodyLimit.RequestTooLargeException.class);
+		if (tooLarge != null && request instanceof ServletWebRequest servlet) {
+			ResponseEntity<ProblemDetail> refused = requestTooLarge(tooLarge, servlet.getRequest());
+			return new ResponseEntity<>(refused.getBody(), refused.getHeaders(), refused.getStatusCode());
+		}
 		JacksonException jackson = findCause(ex, JacksonException.class);
 		String field = (jackson != null) ? fieldPath(jackson.getPath()) : null;
 		String detail = (field != null) ? "The field '" + field + "' has a value of the wrong type or form"
@@ -228,12 +251,16 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		String code = String.valueOf(problem.getProperties().get("code"));
 		ObjectRequest body = (request.getAttribute(ObjectRequestCapture.ATTRIBUTE) instanceof ObjectRequest named)
 				? named : null;
+		// Multipart list and abort name profile and key in the query instead of a body; only their methods are
+		// asked, since getParameter on a form-encoded POST would read the body.
+		boolean query = body == null && ("GET".equals(request.getMethod()) || "DELETE".equals(request.getMethod()));
+		String named = (body != null) ? body.profile() : (query ? request.getParameter("profile") : null);
+		List<String> keys = (body != null) ? body.namedKeys()
+				: ObjectRequest.named(query ? request.getParameter("key") : null);
 		// Only configured profile names become tags: anything else a client sends would explode cardinality.
-		String profile = (body != null && body.profile() != null && this.catalog.find(body.profile()).isPresent())
-				? body.profile() : null;
+		String profile = (named != null && this.catalog.find(named).isPresent()) ? named : null;
 		this.metrics.rejected((profile != null) ? profile : PresignMetrics.UNKNOWN_PROFILE, code);
-		this.audit.refused(CurrentCaller.get().orElse(null), profile, (body != null) ? body.key() : null,
-				problem.getStatus(), code);
+		this.audit.refused(CurrentCaller.get().orElse(null), profile, keys, problem.getStatus(), code);
 	}
 
 	private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {

@@ -1,5 +1,7 @@
 package io.presign.api;
 
+import java.util.List;
+
 import io.presign.policy.UploadIntent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -31,6 +33,11 @@ public record UploadRequest(@Schema(example = "avatars") @NotBlank String profil
 				description = "Base64 MD5 of the body; signed as Content-MD5, S3 answers 400 BadDigest for another body") String contentMd5,
 		@Schema(example = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
 				description = "Base64 SHA-256 of the body; signed as x-amz-checksum-sha256") String checksumSha256) implements ObjectRequest {
+
+	@Override
+	public List<String> namedKeys() {
+		return ObjectRequest.named(this.key, this.fullKey);
+	}
 
 	UploadIntent toIntent() {
 		return new UploadIntent(this.profile, this.key, this.fullKey, this.contentType, this.contentLength,

@@ -1,6 +1,7 @@
 package io.presign.observability;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import io.presign.issuing.IssuanceObserver;
@@ -27,6 +28,12 @@ public final class AuditLog implements IssuanceObserver {
 	/** MDC key of the client address. */
 	public static final String CLIENT_IP = "clientIp";
 
+	/** The longest caller-supplied value logged whole: S3's longest key. */
+	static final int MAX_VALUE_LENGTH = 1024;
+
+	/** The most keys of one refused request listed. */
+	static final int MAX_KEYS = 100;
+
 	private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
 	@Override
@@ -45,23 +52,50 @@ public final class AuditLog implements IssuanceObserver {
 	}
 
 	/**
-	 * Record a refused request.
+	 * Record a refused request, with the objects the caller tried to reach.
 	 * @param caller who asked, or {@code null} when unauthenticated
 	 * @param profile the profile named, or {@code null}
-	 * @param key the key named, or {@code null}
+	 * @param keys the keys the request named, as sent (relative, full, or a batch's), possibly none
 	 * @param status the HTTP status answered
 	 * @param reason the problem code
 	 */
-	public void refused(Caller caller, String profile, String key, int status, String reason) {
+	public void refused(Caller caller, String profile, List<String> keys, int status, String reason) {
 		LoggingEventBuilder event = base("request-refused", "failure", caller).addKeyValue("status", status)
 			.addKeyValue("reason", reason);
 		if (profile != null) {
 			event = event.addKeyValue("profile", profile);
 		}
-		if (key != null) {
-			event = event.addKeyValue("key", key);
+		if (keys.size() == 1) {
+			event = event.addKeyValue("key", bounded(keys.get(0)));
+		}
+		else if (!keys.isEmpty()) {
+			event = event.addKeyValue("keys", keys.stream().limit(MAX_KEYS).map(AuditLog::bounded).toList())
+				.addKeyValue("keyCount", keys.size());
 		}
 		event.log("Refused a request: {}", reason);
+	}
+
+	/**
+	 * A caller's value as it can safely stand in a log line: control characters escaped, so no value can
+	 * forge a line in a plain-text log, and at most {@value #MAX_VALUE_LENGTH} characters, so no value can
+	 * blow up the log (a refused key may be any length).
+	 */
+	static String bounded(String value) {
+		StringBuilder bounded = new StringBuilder(Math.min(value.length(), MAX_VALUE_LENGTH) + 16);
+		int end = Math.min(value.length(), MAX_VALUE_LENGTH);
+		for (int i = 0; i < end; i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c)) {
+				bounded.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				bounded.append(c);
+			}
+		}
+		if (value.length() > end) {
+			bounded.append("…(").append(value.length() - end).append(" more characters)");
+		}
+		return bounded.toString();
 	}
 
 	private static LoggingEventBuilder base(String eventName, String outcome, Caller caller) {

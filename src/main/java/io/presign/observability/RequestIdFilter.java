@@ -35,7 +35,7 @@ public final class RequestIdFilter extends OncePerRequestFilter {
 		request.setAttribute(ATTRIBUTE, id);
 		response.setHeader(HEADER, id);
 		MDC.put(AuditLog.REQUEST_ID, id);
-		MDC.put(AuditLog.CLIENT_IP, request.getRemoteAddr());
+		MDC.put(AuditLog.CLIENT_IP, ClientAddress.of(request.getRemoteAddr()));
 		try {
 			chain.doFilter(request, response);
 		}

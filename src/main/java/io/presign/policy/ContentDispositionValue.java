@@ -29,9 +29,10 @@ final class ContentDispositionValue {
 		if (filename == null) {
 			return type;
 		}
-		if (filename.isBlank() || filename.length() > MAX_FILENAME_LENGTH || TextRules.hasUnsafeCharacters(filename)) {
+		if (filename.isBlank() || filename.length() > MAX_FILENAME_LENGTH || TextRules.hasUnsafeCharacters(filename)
+				|| TextRules.hasMisleadingCharacters(filename)) {
 			throw new PolicyViolation(Rule.FILENAME_INVALID, "filename", "The file name must hold 1 to "
-					+ MAX_FILENAME_LENGTH + " characters and no control characters");
+					+ MAX_FILENAME_LENGTH + " characters and no control, bidirectional or invisible characters");
 		}
 		StringBuilder value = new StringBuilder(type).append("; filename=\"").append(asciiFallback(filename)).append('"');
 		if (!isPrintableAscii(filename)) {

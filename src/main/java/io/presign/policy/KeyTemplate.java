@@ -121,7 +121,7 @@ public final class KeyTemplate {
 	private static boolean isSafeSegmentValue(String value) {
 		return !value.isEmpty() && !value.equals(".") && !value.equals("..") && value.indexOf('/') < 0
 				&& value.indexOf('\\') < 0 && !TextRules.hasUnsafeCharacters(value)
-				&& value.length() <= 255;
+				&& !TextRules.hasMisleadingCharacters(value) && TextRules.isNfc(value) && value.length() <= 255;
 	}
 
 	@Override

@@ -43,6 +43,13 @@ final class ObjectKeyRules {
 		if (TextRules.hasUnsafeCharacters(clientKey)) {
 			throw invalid(field, "The key must not contain control characters or malformed Unicode");
 		}
+		if (TextRules.hasMisleadingCharacters(clientKey)) {
+			throw invalid(field, "The key must not contain bidirectional or invisible characters, or characters "
+					+ "that stand for '/', '\\' or '.' (such as the full-width solidus)");
+		}
+		if (!TextRules.isNfc(clientKey)) {
+			throw invalid(field, "The key must be in Unicode normalization form NFC");
+		}
 		for (String segment : clientKey.split("/", -1)) {
 			if (segment.isEmpty()) {
 				throw invalid(field, "The key must not contain empty segments ('//' or a trailing '/')");

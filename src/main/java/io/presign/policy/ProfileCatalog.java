@@ -11,6 +11,8 @@ import java.util.Optional;
  */
 public final class ProfileCatalog {
 
+	private static final int MAX_ECHOED_NAME = 64;
+
 	private final Map<String, Profile> profiles;
 
 	/**
@@ -40,8 +42,8 @@ public final class ProfileCatalog {
 	 * @throws PolicyViolation (404) if no profile has that name
 	 */
 	public Profile require(String name) {
-		return find(name).orElseThrow(
-				() -> new PolicyViolation(Rule.PROFILE_NOT_FOUND, "profile", "No profile is named '" + name + "'"));
+		return find(name).orElseThrow(() -> new PolicyViolation(Rule.PROFILE_NOT_FOUND, "profile",
+				"No profile is named '" + TextRules.excerpt(String.valueOf(name), MAX_ECHOED_NAME) + "'"));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.presign.policy;
 
+import java.text.Normalizer;
+
 /**
  * Character-level checks shared by every caller-supplied string that ends up in a key or a signed header.
  */
@@ -29,6 +31,59 @@ final class TextRules {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether the text holds a character that makes it look like something it is not: bidirectional controls
+	 * ({@code photo\u202Egnp.exe} shows as {@code photoexe.png}), invisible ones (zero-width space, byte order
+	 * mark), or one that Unicode compatibility folds into a path separator or a dot segment (the full-width
+	 * solidus {@code \uFF0F}, the division slash {@code \u2215}, full-width dots). Keys and file names are
+	 * read by people and by tools that normalize: what they see must be what S3 stores.
+	 */
+	static boolean hasMisleadingCharacters(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\u061C' || c == '\u200B' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
+					|| (c >= '\u2066' && c <= '\u2069') || c == '\uFEFF') {
+				return true;
+			}
+		}
+		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+		if (folded.equals(text)) {
+			return false;
+		}
+		if (count(folded, '/') != count(text, '/') || count(folded, '\\') != count(text, '\\')) {
+			return true;
+		}
+		for (String segment : folded.split("/", -1)) {
+			if (segment.equals(".") || segment.equals("..")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the text is in Unicode normalization form C. {@code é} as one code point and as {@code e} plus a
+	 * combining accent look the same but are different S3 keys: one of them is somebody else's object.
+	 */
+	static boolean isNfc(String text) {
+		return Normalizer.isNormalized(text, Normalizer.Form.NFC);
+	}
+
+	private static long count(String text, char c) {
+		return text.chars().filter((x) -> x == c).count();
+	}
+
+	/**
+	 * A caller's text as it may be echoed in an answer: at most {@code max} characters, control characters and
+	 * lone surrogates replaced, so a refusal never repeats a megabyte, a forged line or broken UTF-8 back.
+	 */
+	static String excerpt(String text, int max) {
+		StringBuilder excerpt = new StringBuilder();
+		text.codePoints().limit(max).forEach((c) -> excerpt.appendCodePoint(
+				(Character.isISOControl(c) || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) ? '?' : c));
+		return (text.codePointCount(0, text.length()) > max) ? excerpt.append("…").toString() : excerpt.toString();
 	}
 
 }

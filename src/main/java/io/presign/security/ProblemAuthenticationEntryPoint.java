@@ -3,6 +3,7 @@ package io.presign.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -25,7 +26,10 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws java.io.IOException, jakarta.servlet.ServletException {
-		this.challenge.commence(request, response, authException);
+		// An unreachable identity provider is no challenge to the client: the problem says 503.
+		if (!(authException instanceof AuthenticationServiceException)) {
+			this.challenge.commence(request, response, authException);
+		}
 		this.problems.resolveException(request, response, null, authException);
 	}
 

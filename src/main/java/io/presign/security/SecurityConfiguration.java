@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -73,7 +74,14 @@ class SecurityConfiguration {
 		if (decoder != null) {
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied)
-				.jwt((jwt) -> jwt.decoder(decoder)));
+				.jwt((jwt) -> jwt.decoder(decoder))
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+					@Override
+					public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(failureHandler(entryPoint));
+						return filter;
+					}
+				}));
 		}
 		return http.build();
 	}
@@ -86,8 +94,18 @@ class SecurityConfiguration {
 				});
 		filter.setSuccessHandler((request, response, authentication) -> {
 		});
-		filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+		filter.setFailureHandler(failureHandler(entryPoint));
 		return filter;
+	}
+
+	/**
+	 * Failures to authenticate, including the identity provider being unreachable, answered as problems: by
+	 * default Spring Security rethrows the latter, which ends in a bare 500 from the servlet container.
+	 */
+	private static AuthenticationEntryPointFailureHandler failureHandler(AuthenticationEntryPoint entryPoint) {
+		AuthenticationEntryPointFailureHandler handler = new AuthenticationEntryPointFailureHandler(entryPoint);
+		handler.setRethrowAuthenticationServiceException(false);
+		return handler;
 	}
 
 	/**

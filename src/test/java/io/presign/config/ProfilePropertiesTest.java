@@ -72,6 +72,39 @@ class ProfilePropertiesTest {
 		});
 	}
 
+	@Test
+	void unknownPropertiesFailStartUpNamingEachAndTheNearestKnownName() {
+		this.runner.withUserConfiguration(UnknownPropertiesCheck.class)
+			.withPropertyValues(VALID)
+			.withPropertyValues("presign.profiles.avatars.max-contnet-length=1MB",
+					"presign.profiles.avatars.delivery=cloudfront", "presign.profiles.avatars.multipart.enabeld=true",
+					"presign.max-batch-sise=10", "presign.profiles.avatars.scopes[0].scope=a",
+					"presign.profiles.avatars.scopes[0].operation=download")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(messages(context.getStartupFailure()))
+					.contains("'presign.profiles.avatars.max-contnet-length'")
+					.contains("did you mean 'presign.profiles.avatars.max-content-length'?")
+					.contains("'presign.profiles.avatars.delivery'")
+					.contains("did you mean 'presign.profiles.avatars.multipart.enabled'?")
+					.contains("did you mean 'presign.max-batch-size'?")
+					.contains("did you mean 'presign.profiles.avatars.scopes[0].operations'?")
+					.doesNotContain("'presign.profiles.avatars.scopes[0].scope'");
+			});
+	}
+
+	@Test
+	void everyKnownPropertyPassesTheUnknownPropertiesCheck() {
+		this.runner.withUserConfiguration(UnknownPropertiesCheck.class)
+			.withPropertyValues(VALID)
+			.withPropertyValues("presign.profiles.avatars.multipart.enabled=true",
+					"presign.profiles.avatars.multipart.min-part-size=5MB", "presign.profiles.avatars.rate-limit.capacity=5",
+					"presign.profiles.avatars.scopes[0].scope=a", "presign.profiles.avatars.scopes[0].operations=download",
+					"presign.profiles.avatars.operations[0]=download", "presign.maxBatchSize=10",
+					"presign.max-request-size=64KB")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	private static String[] with(String property, String value) {
 		List<String> values = new ArrayList<>();
 		for (String entry : VALID) {

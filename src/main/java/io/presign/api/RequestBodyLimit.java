@@ -1,0 +1,157 @@
+package io.presign.api;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Refuses request bodies over the limit: at once when {@code Content-Length} says so, and while reading when
+ * a chunked body grows past it. Every body the service takes is a few hundred bytes of JSON; without a limit
+ * a 10 MB key is parsed, validated and audited whole. Also refuses a {@code Content-Type} that is no concrete
+ * media type ({@code *}{@code /*}, garbage), which the framework would otherwise fail on deep inside with a 500.
+ */
+final class RequestBodyLimit extends OncePerRequestFilter {
+
+	private final long maxBytes;
+
+	private final HandlerExceptionResolver problems;
+
+	RequestBodyLimit(long maxBytes, HandlerExceptionResolver problems) {
+		this.maxBytes = maxBytes;
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getContentLengthLong() > this.maxBytes) {
+			this.problems.resolveException(request, response, null, new RequestTooLargeException(this.maxBytes));
+			return;
+		}
+		String contentType = request.getContentType();
+		if (contentType != null && !isConcrete(contentType)) {
+			this.problems.resolveException(request, response, null,
+					new HttpMediaTypeNotSupportedException("The Content-Type is not a concrete media type"));
+			return;
+		}
+		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
+	}
+
+	private static boolean isConcrete(String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return !type.isWildcardType() && !type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * A body read past the limit. An {@link IOException}, so that it travels through the message converters
+	 * and is found again in the cause chain of their failure.
+	 */
+	static final class RequestTooLargeException extends IOException {
+
+		private final long maxBytes;
+
+		RequestTooLargeException(long maxBytes) {
+			super("The request body exceeds " + maxBytes + " bytes");
+			this.maxBytes = maxBytes;
+		}
+
+		long maxBytes() {
+			return this.maxBytes;
+		}
+
+	}
+
+	private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+		private final long maxBytes;
+
+		private ServletInputStream stream;
+
+		LimitedRequest(HttpServletRequest request, long maxBytes) {
+			super(request);
+			this.maxBytes = maxBytes;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (this.stream == null) {
+				this.stream = new LimitedInputStream(super.getInputStream(), this.maxBytes);
+			}
+			return this.stream;
+		}
+
+	}
+
+	private static final class LimitedInputStream extends ServletInputStream {
+
+		private final ServletInputStream in;
+
+		private final long maxBytes;
+
+		private long read;
+
+		LimitedInputStream(ServletInputStream in, long maxBytes) {
+			this.in = in;
+			this.maxBytes = maxBytes;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = this.in.read();
+			if (b >= 0) {
+				count(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = this.in.read(buffer, offset, length);
+			if (n > 0) {
+				count(n);
+			}
+			return n;
+		}
+
+		private void count(int n) throws IOException {
+			this.read += n;
+			if (this.read > this.maxBytes) {
+				throw new RequestTooLargeException(this.maxBytes);
+			}
+		}
+
+		@Override
+		public boolean isFinished() {
+			return this.in.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return this.in.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			this.in.setReadListener(listener);
+		}
+
+	}
+
+}

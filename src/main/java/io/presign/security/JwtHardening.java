@@ -1,0 +1,81 @@
+package io.presign.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * What Spring Security's JWT defaults leave open for this service: tokens without {@code exp} (valid
+ * forever), subjects that would share API-key callers' key prefixes, and unbounded fetches of the key set.
+ * Spring Boot adds every {@link OAuth2TokenValidator} bean to the issuer and audience checks, and applies
+ * every {@link JwkSetUriJwtDecoderBuilderCustomizer}.
+ */
+@Configuration(proxyBeanMethods = false)
+class JwtHardening {
+
+	@Bean
+	OAuth2TokenValidator<Jwt> expiryRequired() {
+		return new JwtClaimValidator<Instant>(JwtClaimNames.EXP, (exp) -> exp != null);
+	}
+
+	/**
+	 * API-key callers and token callers fill {@code {principal}} from one namespace: a token whose principal
+	 * is a configured key's name would get that key's objects. Such tokens are refused, so the identity
+	 * provider can never mint access to a backend's prefix.
+	 */
+	@Bean
+	OAuth2TokenValidator<Jwt> apiKeyNamesReserved(ApiKeyProperties apiKeys, OAuth2ResourceServerProperties resourceServer) {
+		Set<String> reserved = apiKeys.apiKeys()
+			.stream()
+			.map(ApiKeyProperties.ApiKey::name)
+			.collect(Collectors.toUnmodifiableSet());
+		String claim = (resourceServer.getJwt().getPrincipalClaimName() != null)
+				? resourceServer.getJwt().getPrincipalClaimName() : JwtClaimNames.SUB;
+		OAuth2Error error = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+				"The token's principal is the name of a configured API key", null);
+		return (jwt) -> reserved.contains(jwt.getClaimAsString(claim)) ? OAuth2TokenValidatorResult.failure(error)
+				: OAuth2TokenValidatorResult.success();
+	}
+
+	@Bean
+	JwkSetUriJwtDecoderBuilderCustomizer boundedJwksFetches(JwksProperties jwks) {
+		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(jwks.connectTimeout());
+		requests.setReadTimeout(jwks.readTimeout());
+		return (builder) -> builder.restOperations(new RestTemplate(requests))
+			.jwtProcessorCustomizer((processor) -> {
+				JWSKeySelector<SecurityContext> selector = processor.getJWSKeySelector();
+				if (selector instanceof JWSVerificationKeySelector<SecurityContext> verification
+						&& verification.getJWKSource() instanceof JWKSetBasedJWKSource<SecurityContext> source) {
+					JWKSource<SecurityContext> throttled = new JWKSetBasedJWKSource<>(
+							new ThrottledJwkSetSource(source.getJWKSetSource(), jwks.minRefreshInterval()));
+					processor.setJWSKeySelector((header, context) -> verification.isAllowed(header.getAlgorithm())
+							? new JWSVerificationKeySelector<>(header.getAlgorithm(), throttled).selectJWSKeys(header,
+									context)
+							: List.of());
+				}
+			});
+	}
+
+}
