@@ -25,11 +25,21 @@ public final class ApiClient {
 
 	private final URI base;
 
+	private final int port;
+
 	/**
 	 * @param port the service's port on the loopback interface
 	 */
 	public ApiClient(int port) {
 		this.base = URI.create("http://127.0.0.1:" + port);
+		this.port = port;
+	}
+
+	/**
+	 * @return the service's port, for tests that speak HTTP on a raw socket
+	 */
+	public int port() {
+		return this.port;
 	}
 
 	/**
@@ -96,6 +106,17 @@ public final class ApiClient {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path)).DELETE();
 		headers.forEach(request::header);
 		return send(request.build());
+	}
+
+	/**
+	 * Point a request built for any host at the service.
+	 * @param request a request whose URI's path and query are kept
+	 * @return the request, sent to the service
+	 */
+	public HttpRequest at(HttpRequest.Builder request) {
+		HttpRequest built = request.build();
+		String query = built.uri().getRawQuery();
+		return request.uri(this.base.resolve(built.uri().getRawPath() + ((query != null) ? "?" + query : ""))).build();
 	}
 
 	/**

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +37,7 @@ final class FormUploadController {
 		this.issuer = issuer;
 	}
 
-	@PostMapping("/v1/form-uploads")
+	@PostMapping(path = "/v1/form-uploads", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Issue a form upload",
 			description = "Returns the form's action URL and fields. POST them as multipart/form-data with the file as "
 					+ "the last field, named file. The policy limits the size (content-length-range), the key (exact, or "

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +55,7 @@ final class MultipartController {
 		this.issuer = issuer;
 	}
 
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Start a multipart upload",
 			description = "Creates the upload in S3 with the signed Content-Type and the profile's encryption, and plans "
 					+ "the part size (at least the profile's min-part-size, at most 10,000 parts).")
@@ -70,7 +71,7 @@ final class MultipartController {
 				started.plan().partSize(), started.plan().partCount());
 	}
 
-	@PostMapping("/{uploadId}/parts")
+	@PostMapping(path = "/{uploadId}/parts", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Presign parts",
 			description = "One UploadPart URL per part number (1 to the start's partCount; at most the batch maximum "
 					+ "per call). Each URL signs its part's planned length: PUT exactly the part's bytes with the "
@@ -97,7 +98,7 @@ final class MultipartController {
 		return this.sessions.listParts(caller, profile, key, uploadId, partNumberMarker);
 	}
 
-	@PostMapping("/{uploadId}/complete")
+	@PostMapping(path = "/{uploadId}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Complete the upload",
 			description = "Assembles the named parts with the ETags S3 lists for them, after checking that together "
 					+ "they stay within the profile's maximum size.")

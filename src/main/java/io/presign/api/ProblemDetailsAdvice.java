@@ -17,10 +17,12 @@ import io.presign.signing.CredentialsExpiringException;
 import io.presign.signing.SigningUnavailableException;
 import io.presign.signing.StorageRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -35,10 +37,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -139,6 +143,16 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return respond(request, problem, HttpHeaders.EMPTY);
 	}
 
+	/**
+	 * Tomcat refuses a query string that is not valid UTF-8 (such as {@code key=%FF}) only when a parameter
+	 * is first read, inside the controller's argument binding.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException ex, HttpServletRequest request) {
+		return respond(request, problem(HttpStatus.BAD_REQUEST, "request-invalid",
+				"The query string is not valid percent-encoded UTF-8", null), HttpHeaders.EMPTY);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected failure", ex);
@@ -159,6 +173,24 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		String detail = (field != null) ? "The field '" + field + "' has a value of the wrong type or form"
 				: "The request body is missing or is not valid JSON";
 		return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, "request-invalid", detail, field), headers,
+				HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String name = ex.getParameterName();
+		return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, "request-invalid",
+				"The query parameter '" + name + "' is required", name), headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex instanceof MethodArgumentTypeMismatchException argument) ? argument.getName()
+				: ex.getPropertyName();
+		return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, "request-invalid",
+				"The parameter '" + name + "' has a value of the wrong type or form", name), headers,
 				HttpStatus.BAD_REQUEST, request);
 	}
 
@@ -254,13 +286,23 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		// Multipart list and abort name profile and key in the query instead of a body; only their methods are
 		// asked, since getParameter on a form-encoded POST would read the body.
 		boolean query = body == null && ("GET".equals(request.getMethod()) || "DELETE".equals(request.getMethod()));
-		String named = (body != null) ? body.profile() : (query ? request.getParameter("profile") : null);
+		String named = (body != null) ? body.profile() : (query ? queryParameter(request, "profile") : null);
 		List<String> keys = (body != null) ? body.namedKeys()
-				: ObjectRequest.named(query ? request.getParameter("key") : null);
+				: ObjectRequest.named(query ? queryParameter(request, "key") : null);
 		// Only configured profile names become tags: anything else a client sends would explode cardinality.
 		String profile = (named != null && this.catalog.find(named).isPresent()) ? named : null;
 		this.metrics.rejected((profile != null) ? profile : PresignMetrics.UNKNOWN_PROFILE, code);
-		this.audit.refused(CurrentCaller.get().orElse(null), profile, keys, problem.getStatus(), code);
+		// The audit keeps what was named, even an unknown profile: probing for profiles is worth a record.
+		this.audit.refused(CurrentCaller.get().orElse(null), named, keys, problem.getStatus(), code);
+	}
+
+	private static String queryParameter(HttpServletRequest request, String name) {
+		try {
+			return request.getParameter(name);
+		}
+		catch (InvalidParameterException ex) {
+			return null;
+		}
 	}
 
 	private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {

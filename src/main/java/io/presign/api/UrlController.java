@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Issues single-request presigned URLs: GET to download, PUT to upload.
  */
 @RestController
-@RequestMapping("/v1")
+@RequestMapping(path = "/v1", consumes = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "URLs", description = "Presigned URLs for one object")
 @ApiResponse(responseCode = "401", description = "No valid bearer token or API key",
 		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),

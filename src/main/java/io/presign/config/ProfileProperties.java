@@ -51,6 +51,8 @@ import org.springframework.util.unit.DataSize;
  * @param multipart multipart upload settings
  * @param sse server-side encryption every upload must request: {@code AES256} or {@code aws:kms}
  * @param kmsKeyId the KMS key for {@code aws:kms}; the bucket's default key when unset
+ * @param allowFormKeyPrefix whether form uploads may name a {@code keyPrefix} (any key below it); by default
+ * only on AWS, since an S3-compatible store may resolve {@code ..} in a key and so step out of the prefix
  */
 public record ProfileProperties(@NotBlank String bucket,
 		@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an AWS region name such as eu-west-1") String region,
@@ -60,7 +62,8 @@ public record ProfileProperties(@NotBlank String bucket,
 		@DefaultValue("false") boolean capExpiryAtMax, String requiredScope,
 		@DefaultValue List<@Valid ScopeGrant> scopes, @DefaultValue("client") KeyStrategy keyStrategy,
 		@DefaultValue @Valid RateLimitProperties rateLimit, @DefaultValue @Valid MultipartProperties multipart,
-		@Pattern(regexp = "AES256|aws:kms", message = "must be AES256 or aws:kms") String sse, String kmsKeyId) {
+		@Pattern(regexp = "AES256|aws:kms", message = "must be AES256 or aws:kms") String sse, String kmsKeyId,
+		Boolean allowFormKeyPrefix) {
 
 	/**
 	 * Multipart uploads.

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.presign.signing.BucketRegionCheck;
 import io.presign.signing.PresignerRegistry;
 import io.presign.signing.SigningCredentials;
+import io.presign.signing.SigningProperties;
 import io.presign.signing.UrlSigner;
 
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,8 @@ class DiagnosticsConfiguration {
 
 	@Bean
 	UrlDiagnostics urlDiagnostics(UrlSigner signer, SigningCredentials credentials, BucketRegionCheck regions,
-			PresignerRegistry clients, DiagnosticsProperties properties, Clock clock) {
-		return new UrlDiagnostics(signer, credentials, regions, clients, properties, clock);
+			PresignerRegistry clients, DiagnosticsProperties properties, SigningProperties signing, Clock clock) {
+		return new UrlDiagnostics(signer, credentials, regions, clients, properties, clock, signing.awsCallTimeout());
 	}
 
 }

@@ -67,10 +67,9 @@ public final class UrlDiagnostics {
 
 	private final Clock clock;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final Duration callTimeout;
+
+	private final HttpClient http;
 
 	/**
 	 * @param signer signs the canary URLs through the same path as every other URL
@@ -79,15 +78,18 @@ public final class UrlDiagnostics {
 	 * @param clients S3 clients per profile, for deleting the canary
 	 * @param properties diagnostics settings
 	 * @param clock the clock
+	 * @param callTimeout the longest each call to STS or S3 may take
 	 */
 	public UrlDiagnostics(UrlSigner signer, SigningCredentials credentials, BucketRegionCheck regions,
-			PresignerRegistry clients, DiagnosticsProperties properties, Clock clock) {
+			PresignerRegistry clients, DiagnosticsProperties properties, Clock clock, Duration callTimeout) {
 		this.signer = signer;
 		this.credentials = credentials;
 		this.regions = regions;
 		this.clients = clients;
 		this.properties = properties;
 		this.clock = clock;
+		this.callTimeout = callTimeout;
+		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(callTimeout).build();
 	}
 
 	/**
@@ -125,6 +127,7 @@ public final class UrlDiagnostics {
 		try (StsClient sts = StsClient.builder()
 			.region(Region.of(profile.region()))
 			.credentialsProvider(StaticCredentialsProvider.create(identity.credentials()))
+			.overrideConfiguration((config) -> config.apiCallTimeout(this.callTimeout))
 			.build()) {
 			GetCallerIdentityResponse caller = sts.getCallerIdentity();
 			data.put("account", caller.account());
@@ -250,7 +253,7 @@ public final class UrlDiagnostics {
 
 	private Response send(HttpRequest.Builder request) throws IOException {
 		try {
-			HttpResponse<byte[]> response = this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
+			HttpResponse<byte[]> response = this.http.send(request.timeout(this.callTimeout).build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 			return new Response(response.statusCode(), response.headers().firstValue("Date"), response.body());
 		}

@@ -63,7 +63,7 @@ public final class AuditLog implements IssuanceObserver {
 		LoggingEventBuilder event = base("request-refused", "failure", caller).addKeyValue("status", status)
 			.addKeyValue("reason", reason);
 		if (profile != null) {
-			event = event.addKeyValue("profile", profile);
+			event = event.addKeyValue("profile", bounded(profile));
 		}
 		if (keys.size() == 1) {
 			event = event.addKeyValue("key", bounded(keys.get(0)));

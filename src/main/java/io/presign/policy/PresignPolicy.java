@@ -144,7 +144,7 @@ public final class PresignPolicy {
 	 */
 	public Profile authorizeMultipartAccess(Caller caller, String profileName, String fullKey) {
 		Profile profile = multipartProfile(caller, profileName);
-		profile.checkFullKey(caller, fullKey);
+		profile.checkFullKey(caller, fullKey, "key");
 		return profile;
 	}
 
@@ -190,6 +190,10 @@ public final class PresignPolicy {
 		Profile profile = profileFor(caller, intent.profile(), Operation.UPLOAD);
 		String key = null;
 		String keyPrefix = null;
+		if (intent.keyPrefix() != null && !profile.formKeyPrefixAllowed()) {
+			throw new PolicyViolation(Rule.REQUEST_INVALID, "keyPrefix", "Profile '" + profile.name()
+					+ "' takes no keyPrefix in form uploads (its store may resolve '..' in keys); name a key instead");
+		}
 		if (intent.keyPrefix() != null) {
 			if (intent.key() != null || profile.keyStrategy() == KeyStrategy.GENERATED) {
 				throw new PolicyViolation(Rule.REQUEST_INVALID, "keyPrefix",

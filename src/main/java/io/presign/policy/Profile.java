@@ -27,12 +27,15 @@ import java.util.regex.Pattern;
  * @param rateLimit URLs per caller and period
  * @param multipart multipart upload settings
  * @param encryption server-side encryption every upload must request, or {@code null}
+ * @param formKeyPrefixAllowed whether form uploads may name a {@code keyPrefix}: their policy can only say
+ * {@code starts-with}, which is safe where keys are literal (AWS S3) but not on a store that resolves
+ * {@code ..} segments
  */
 public record Profile(String name, String bucket, String region, URI endpoint, boolean pathStyle,
 		KeyTemplate keyPrefix, KeyStrategy keyStrategy, Set<Operation> operations,
 		Map<String, Set<Operation>> scopeOperations, ContentTypePolicy contentTypes, long maxContentLength,
 		ExpiryPolicy expiry, String requiredScope, RateLimit rateLimit, MultipartSettings multipart,
-		Encryption encryption) {
+		Encryption encryption, boolean formKeyPrefixAllowed) {
 
 	private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
 
@@ -48,7 +51,8 @@ public record Profile(String name, String bucket, String region, URI endpoint, b
 			Set<Operation> operations, ContentTypePolicy contentTypes, long maxContentLength, ExpiryPolicy expiry,
 			String requiredScope) {
 		this(name, bucket, region, endpoint, pathStyle, keyPrefix, KeyStrategy.CLIENT, operations, Map.of(),
-				contentTypes, maxContentLength, expiry, requiredScope, RateLimit.UNLIMITED, MultipartSettings.DISABLED, null);
+				contentTypes, maxContentLength, expiry, requiredScope, RateLimit.UNLIMITED, MultipartSettings.DISABLED, null,
+				endpoint == null);
 	}
 
 	/**
@@ -88,10 +92,22 @@ public record Profile(String name, String bucket, String region, URI endpoint, b
 	 * @throws PolicyViolation 400 if malformed, 403 if outside the caller's prefix
 	 */
 	public String checkFullKey(Caller caller, String fullKey) {
+		return checkFullKey(caller, fullKey, "fullKey");
+	}
+
+	/**
+	 * Check a full key the caller named in a field of another name, such as a multipart upload's {@code key}.
+	 * @param caller the caller
+	 * @param fullKey the full object key
+	 * @param field the request field that carried it, named in refusals
+	 * @return the key
+	 * @throws PolicyViolation 400 if malformed, 403 if outside the caller's prefix
+	 */
+	public String checkFullKey(Caller caller, String fullKey, String field) {
 		String prefix = this.keyPrefix.expand(caller);
-		ObjectKeyRules.resolve("", fullKey, "fullKey");
+		ObjectKeyRules.resolve("", fullKey, field);
 		if (!fullKey.startsWith(prefix) || fullKey.length() == prefix.length()) {
-			throw new PolicyViolation(Rule.KEY_OUTSIDE_PREFIX, "fullKey",
+			throw new PolicyViolation(Rule.KEY_OUTSIDE_PREFIX, field,
 					"The key is outside the caller's prefix '" + prefix + "'");
 		}
 		return fullKey;

@@ -2,10 +2,15 @@ package io.presign.signing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -20,6 +25,8 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 
 	private static final Logger log = LoggerFactory.getLogger(AssumedRoleCredentials.class);
 
+	private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(2);
+
 	private final StsClient sts;
 
 	private final AssumeRoleRequest request;
@@ -28,19 +35,28 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 
 	private final Duration refreshAhead;
 
-	private volatile SigningIdentity session;
+	private final Duration callTimeout;
+
+	private final ReentrantLock renewal = new ReentrantLock();
+
+	private volatile @Nullable SigningIdentity session;
+
+	private volatile @Nullable RenewalFailure lastFailure;
 
 	/**
 	 * @param sts the STS client, authenticated by the default chain
 	 * @param request the AssumeRole request, with its session duration
-	 * @param clock the clock
 	 * @param refreshAhead renew once less than this is left
+	 * @param callTimeout the longest one AssumeRole call takes; a request waits at most about this long for a
+	 * renewal another request started
 	 */
-	AssumedRoleCredentials(StsClient sts, AssumeRoleRequest request, Clock clock, Duration refreshAhead) {
+	AssumedRoleCredentials(StsClient sts, AssumeRoleRequest request, Clock clock, Duration refreshAhead,
+			Duration callTimeout) {
 		this.sts = sts;
 		this.request = request;
 		this.clock = clock;
 		this.refreshAhead = refreshAhead;
+		this.callTimeout = callTimeout;
 	}
 
 	@Override
@@ -49,19 +65,49 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 		if (current != null && !isDue(current)) {
 			return current;
 		}
-		synchronized (this) {
+		if (current != null && this.renewal.isLocked() && isUsable(current, this.clock.instant())) {
+			// Another request is renewing: sign with the session that still works instead of queueing behind it.
+			return current;
+		}
+		lockRenewal();
+		try {
 			current = this.session;
 			if (current == null || isDue(current)) {
 				renew(current);
 			}
 			return this.session;
 		}
+		finally {
+			this.renewal.unlock();
+		}
 	}
 
 	@Override
-	public synchronized SigningIdentity refresh() {
-		renew(this.session);
-		return this.session;
+	public SigningIdentity refresh() {
+		lockRenewal();
+		try {
+			renew(this.session);
+			return this.session;
+		}
+		finally {
+			this.renewal.unlock();
+		}
+	}
+
+	/**
+	 * Waits for a renewal in progress at most a little longer than one STS call, so that requests arriving
+	 * while STS hangs fail after a bounded time instead of queueing one call timeout each.
+	 */
+	private void lockRenewal() {
+		try {
+			if (!this.renewal.tryLock(this.callTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+				throw SdkClientException.create("STS did not answer within " + this.callTimeout);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw SdkClientException.create("Interrupted while waiting for the signing session", ex);
+		}
 	}
 
 	private boolean isDue(SigningIdentity identity) {
@@ -70,7 +116,22 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 			.orElse(false);
 	}
 
-	private void renew(SigningIdentity previous) {
+	private static boolean isUsable(SigningIdentity identity, Instant now) {
+		return identity.expiresAt().map(now::isBefore).orElse(true);
+	}
+
+	private void renew(@Nullable SigningIdentity previous) {
+		Instant now = this.clock.instant();
+		boolean previousUsable = previous != null && isUsable(previous, now);
+		RenewalFailure failure = this.lastFailure;
+		if (failure != null && now.isBefore(failure.retryAt())) {
+			// STS failed moments ago: answer at once rather than make every request wait for it again.
+			if (previousUsable) {
+				return;
+			}
+			throw SdkClientException.create("STS failed at " + failure.failedAt() + ": " + failure.cause().getMessage(),
+					failure.cause());
+		}
 		try {
 			Credentials credentials = this.sts.assumeRole(this.request).credentials();
 			this.session = new SigningIdentity(AwsSessionCredentials.builder()
@@ -80,16 +141,21 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 				.expirationTime(credentials.expiration())
 				.providerName("AssumeRole")
 				.build());
+			this.lastFailure = null;
 			log.info("Assumed signing role {}; session ends at {}", this.request.roleArn(), credentials.expiration());
 		}
 		catch (SdkException ex) {
-			if (previous == null || !previous.expiresAt().map(this.clock.instant()::isBefore).orElse(true)) {
+			this.lastFailure = new RenewalFailure(now, now.plus(RETRY_AFTER_FAILURE), ex);
+			if (!previousUsable) {
 				throw ex;
 			}
 			// The old session still works: keep signing with it, capped, rather than failing every request.
 			log.warn("Could not renew the signing session of {}; using the current one until {}: {}",
 					this.request.roleArn(), previous.expiresAt().orElseThrow(), ex.getMessage());
 		}
+	}
+
+	private record RenewalFailure(Instant failedAt, Instant retryAt, SdkException cause) {
 	}
 
 	/**

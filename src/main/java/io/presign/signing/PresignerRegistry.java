@@ -1,5 +1,6 @@
 package io.presign.signing;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,13 +20,13 @@ public final class PresignerRegistry implements AutoCloseable {
 
 	private final Map<S3Target, S3Client> clients;
 
-	PresignerRegistry(ProfileCatalog catalog, AwsCredentialsProvider credentials) {
+	PresignerRegistry(ProfileCatalog catalog, AwsCredentialsProvider credentials, Duration callTimeout) {
 		Map<S3Target, S3Presigner> presigners = new LinkedHashMap<>();
 		Map<S3Target, S3Client> clients = new LinkedHashMap<>();
 		for (Profile profile : catalog.all()) {
 			S3Target target = S3Target.of(profile);
 			presigners.computeIfAbsent(target, (key) -> key.presigner(credentials));
-			clients.computeIfAbsent(target, (key) -> key.client(credentials));
+			clients.computeIfAbsent(target, (key) -> key.client(credentials, callTimeout));
 		}
 		this.presigners = Map.copyOf(presigners);
 		this.clients = Map.copyOf(clients);

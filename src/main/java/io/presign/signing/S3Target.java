@@ -1,6 +1,7 @@
 package io.presign.signing;
 
 import java.net.URI;
+import java.time.Duration;
 
 import io.presign.policy.Profile;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -34,10 +35,11 @@ record S3Target(String region, URI endpoint, boolean pathStyle) {
 		return builder.build();
 	}
 
-	S3Client client(AwsCredentialsProvider credentials) {
+	S3Client client(AwsCredentialsProvider credentials, Duration callTimeout) {
 		var builder = S3Client.builder()
 			.region(Region.of(this.region))
 			.credentialsProvider(credentials)
+			.overrideConfiguration((config) -> config.apiCallTimeout(callTimeout).apiCallAttemptTimeout(callTimeout))
 			.forcePathStyle(this.pathStyle);
 		if (this.endpoint != null) {
 			builder.endpointOverride(this.endpoint);

@@ -41,7 +41,7 @@ class SigningConfiguration {
 		}
 		if (properties.role() != null) {
 			return assumedRole(properties.role(), properties.safetyMargin(), largestMaxExpiry(catalog), clock,
-					DefaultCredentialsProvider.builder().build());
+					DefaultCredentialsProvider.builder().build(), properties.awsCallTimeout());
 		}
 		return new ProviderSigningCredentials(DefaultCredentialsProvider.builder().build());
 	}
@@ -49,16 +49,19 @@ class SigningConfiguration {
 	/**
 	 * A signing session whose length and renewal fit the profiles.
 	 * @param baseCredentials what calls STS: the default chain in production
+	 * @param callTimeout the longest one AssumeRole call may take, retries included
 	 */
 	static AssumedRoleCredentials assumedRole(SigningProperties.Role role, Duration safetyMargin,
-			Duration largestMaxExpiry, Clock clock, AwsCredentialsProvider baseCredentials) {
+			Duration largestMaxExpiry, Clock clock, AwsCredentialsProvider baseCredentials, Duration callTimeout) {
 		RoleSessionPlan plan = RoleSessionPlan.of(largestMaxExpiry, safetyMargin, role.sessionDuration());
 		if (!plan.coversFully(largestMaxExpiry, safetyMargin)) {
 			log.warn("A signing session of {} cannot give every URL the largest max-expiry ({}) plus the margin ({}); "
 					+ "URLs issued late in a session will be capped", plan.sessionDuration(), largestMaxExpiry,
 					safetyMargin);
 		}
-		StsClientBuilder sts = StsClient.builder().credentialsProvider(baseCredentials);
+		StsClientBuilder sts = StsClient.builder()
+			.credentialsProvider(baseCredentials)
+			.overrideConfiguration((config) -> config.apiCallTimeout(callTimeout).apiCallAttemptTimeout(callTimeout));
 		if (role.region() != null) {
 			sts.region(Region.of(role.region()));
 		}
@@ -71,7 +74,7 @@ class SigningConfiguration {
 			.externalId(role.externalId())
 			.durationSeconds((int) plan.sessionDuration().toSeconds())
 			.build();
-		return new AssumedRoleCredentials(sts.build(), request, clock, plan.refreshAhead());
+		return new AssumedRoleCredentials(sts.build(), request, clock, plan.refreshAhead(), callTimeout);
 	}
 
 	private static Duration largestMaxExpiry(ProfileCatalog catalog) {
@@ -83,8 +86,9 @@ class SigningConfiguration {
 	}
 
 	@Bean
-	PresignerRegistry presignerRegistry(ProfileCatalog catalog, SigningCredentials credentials) {
-		return new PresignerRegistry(catalog, () -> credentials.current().credentials());
+	PresignerRegistry presignerRegistry(ProfileCatalog catalog, SigningCredentials credentials,
+			SigningProperties properties) {
+		return new PresignerRegistry(catalog, () -> credentials.current().credentials(), properties.awsCallTimeout());
 	}
 
 	@Bean

@@ -19,11 +19,14 @@ import org.springframework.validation.annotation.Validated;
  * @param role a role to assume for signing, so that URLs get a session of their own
  * @param safetyMargin how long before the signing credentials end every URL must expire
  * @param regionCheck what to do at start-up when a bucket's real region differs from its profile's
+ * @param awsCallTimeout how long one call to STS or S3 (retries included) may take before the request that
+ * needed it is answered 503, so that a slow dependency holds no request thread for long
  */
 @ConfigurationProperties("presign.signing")
 @Validated
 public record SigningProperties(@Valid StaticCredentials staticCredentials, @Valid Role role,
-		@DefaultValue("60s") @NotNull Duration safetyMargin, @DefaultValue("fail") @NotNull RegionCheck regionCheck) {
+		@DefaultValue("60s") @NotNull Duration safetyMargin, @DefaultValue("fail") @NotNull RegionCheck regionCheck,
+		@DefaultValue("5s") @NotNull Duration awsCallTimeout) {
 
 	/**
 	 * A fixed access key.

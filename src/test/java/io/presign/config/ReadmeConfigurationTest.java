@@ -8,6 +8,7 @@ import io.presign.diagnostics.DiagnosticsProperties;
 import io.presign.policy.ProfileCatalog;
 import io.presign.security.ApiKeyProperties;
 import io.presign.security.CorsProperties;
+import io.presign.security.JwksProperties;
 import io.presign.signing.SigningProperties;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,8 @@ import org.springframework.core.io.ByteArrayResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration example in the README binds and validates: the documentation cannot drift from the
- * properties classes.
+ * The configuration example in the README binds and validates, and names no property the service does not
+ * have: the documentation cannot drift from the properties classes.
  */
 class ReadmeConfigurationTest {
 
@@ -50,8 +51,8 @@ class ReadmeConfigurationTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ PresignProperties.class, SigningProperties.class, ApiKeyProperties.class,
-			CorsProperties.class, DiagnosticsProperties.class })
-	@Import(PolicyConfiguration.class)
+			CorsProperties.class, DiagnosticsProperties.class, JwksProperties.class })
+	@Import({ PolicyConfiguration.class, UnknownPropertiesCheck.class })
 	static class ReadmeProperties {
 
 	}

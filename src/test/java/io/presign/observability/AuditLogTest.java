@@ -1,5 +1,6 @@
 package io.presign.observability;
 
+import java.util.List;
 import java.util.Map;
 
 import io.presign.ApiClient;
@@ -75,6 +76,54 @@ class AuditLogTest extends IntegrationTest {
 		JsonNode event = JSON.readTree(auditLine(output, generated));
 		assertThat(event.get("reason").asString()).isEqualTo("unauthenticated");
 		assertThat(event.has("principal")).isFalse();
+	}
+
+	@Test
+	void refusedFullKeysAreAuditedWithTheKeysTried(CapturedOutput output) {
+		ApiClient.Response single = this.api.postJson("/v1/downloads",
+				Map.of("profile", "files", "fullKey", "users/alice/secret.txt"),
+				Map.of("X-Api-Key", BOB_KEY, "X-Request-Id", "audit-full-1"));
+		assertThat(single.status()).isEqualTo(403);
+		JsonNode event = JSON.readTree(auditLine(output, "audit-full-1"));
+		assertThat(event.get("key").asString()).isEqualTo("users/alice/secret.txt");
+
+		ApiClient.Response batch = this.api.postJson("/v1/downloads/batch",
+				Map.of("profile", "files", "fullKeys", List.of("users/bob/mine.txt", "users/alice/a.txt")),
+				Map.of("X-Api-Key", BOB_KEY, "X-Request-Id", "audit-full-2"));
+		assertThat(batch.status()).isEqualTo(403);
+		JsonNode batchEvent = JSON.readTree(auditLine(output, "audit-full-2"));
+		assertThat(batchEvent.get("keys").valueStream().map(JsonNode::asString))
+			.containsExactly("users/bob/mine.txt", "users/alice/a.txt");
+		assertThat(batchEvent.get("keyCount").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void refusedValuesAreLoggedAndEchoedTruncated(CapturedOutput output) {
+		String huge = "p".repeat(60_000);
+		ApiClient.Response response = this.api.postJson("/v1/downloads", Map.of("profile", huge, "key", "a.txt"),
+				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-huge-1"));
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.body().length).isLessThan(2048);
+		String line = auditLine(output, "audit-huge-1");
+		assertThat(line.length()).isLessThan(4096);
+		assertThat(JSON.readTree(line).get("profile").asString())
+			.isEqualTo("p".repeat(1024) + "…(" + (60_000 - 1024) + " more characters)");
+
+		this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a\n{\"forged\":1}"),
+				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-huge-2"));
+		assertThat(JSON.readTree(auditLine(output, "audit-huge-2")).get("key").asString())
+			.as("control characters escaped").isEqualTo("a\\u000a{\"forged\":1}");
+	}
+
+	@Test
+	void forgedForwardedForIsNotLoggedAsTheClient(CapturedOutput output) {
+		this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
+				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-xff-1", "X-Forwarded-For", "not-an-ip"));
+		assertThat(JSON.readTree(auditLine(output, "audit-xff-1")).get("clientIp").asString()).isEqualTo("invalid");
+		this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
+				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-xff-2", "X-Forwarded-For", "203.0.113.9"));
+		assertThat(JSON.readTree(auditLine(output, "audit-xff-2")).get("clientIp").asString())
+			.as("the loopback proxy is trusted by default").isEqualTo("203.0.113.9");
 	}
 
 	private static String auditLine(CapturedOutput output, String requestId) {

@@ -37,7 +37,7 @@ class KeyOwnershipPropertyTest {
 		Profile profile = new Profile("p", "bucket", "eu-west-1", null, false, KeyTemplate.parse(template),
 				generated ? KeyStrategy.GENERATED : KeyStrategy.CLIENT, Set.of(Operation.DOWNLOAD, Operation.UPLOAD),
 				Map.of(), ContentTypePolicy.of(List.of("text/plain")), 100, new ExpiryPolicy(Duration.ofMinutes(5),
-						Duration.ofHours(1)), "s", RateLimit.UNLIMITED, MultipartSettings.DISABLED, null);
+						Duration.ofHours(1)), "s", RateLimit.UNLIMITED, MultipartSettings.DISABLED, null, true);
 		PresignPolicy policy = new PresignPolicy(new ProfileCatalog(List.of(profile)));
 		Optional<String> prefix = expand(profile, caller);
 		String requestedFull = useFullKey ? prefixedSometimes(prefix, fullKey) : null;

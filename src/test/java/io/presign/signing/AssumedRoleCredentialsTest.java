@@ -23,7 +23,7 @@ class AssumedRoleCredentialsTest {
 	void asksForASessionLongerThanTheLargestMaxExpiry() throws Exception {
 		try (StsStandIn sts = new StsStandIn();
 				AssumedRoleCredentials session = SigningConfiguration.assumedRole(role(sts, null), Duration.ofSeconds(60),
-						Duration.ofHours(2), Clock.systemUTC(), BASE)) {
+						Duration.ofHours(2), Clock.systemUTC(), BASE, Duration.ofSeconds(5))) {
 			SigningIdentity identity = session.current();
 			assertThat(sts.requests()).hasSize(1);
 			assertThat(sts.requests().get(0)).containsEntry("Action", "AssumeRole")
@@ -43,7 +43,7 @@ class AssumedRoleCredentialsTest {
 		MutableClock clock = new MutableClock(Instant.now());
 		try (StsStandIn sts = new StsStandIn();
 				AssumedRoleCredentials session = SigningConfiguration.assumedRole(role(sts, null), Duration.ofSeconds(60),
-						Duration.ofHours(1), clock, BASE)) {
+						Duration.ofHours(1), clock, BASE, Duration.ofSeconds(5))) {
 			Instant end = session.current().expiresAt().orElseThrow();
 			session.current();
 			assertThat(sts.requests()).as("no renewal while a full URL window is left").hasSize(1);
@@ -63,7 +63,7 @@ class AssumedRoleCredentialsTest {
 	void refreshAlwaysAsksStsAgain() throws Exception {
 		try (StsStandIn sts = new StsStandIn();
 				AssumedRoleCredentials session = SigningConfiguration.assumedRole(role(sts, Duration.ofMinutes(30)),
-						Duration.ofSeconds(60), Duration.ofHours(1), Clock.systemUTC(), BASE)) {
+						Duration.ofSeconds(60), Duration.ofHours(1), Clock.systemUTC(), BASE, Duration.ofSeconds(5))) {
 			session.current();
 			assertThat(session.refresh().credentials().accessKeyId()).isEqualTo("ASIASESSION2");
 			assertThat(sts.askedDuration(1)).isEqualTo(Duration.ofMinutes(30));

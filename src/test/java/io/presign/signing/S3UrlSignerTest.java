@@ -46,7 +46,7 @@ class S3UrlSignerTest {
 	@Test
 	void onePresignerPerRegionAndEndpoint() {
 		try (PresignerRegistry registry = new PresignerRegistry(
-				new ProfileCatalog(List.of(this.ireland, this.tokyo, this.tokyoLocal, this.irelandToo)), CREDENTIALS)) {
+				new ProfileCatalog(List.of(this.ireland, this.tokyo, this.tokyoLocal, this.irelandToo)), CREDENTIALS, Duration.ofSeconds(5))) {
 			assertThat(registry.size()).isEqualTo(3);
 			assertThat(registry.presignerFor(this.ireland)).isSameAs(registry.presignerFor(this.irelandToo));
 			assertThat(registry.presignerFor(this.tokyo)).isNotSameAs(registry.presignerFor(this.tokyoLocal));
@@ -184,7 +184,7 @@ class S3UrlSignerTest {
 	}
 
 	private static PresignerRegistry registry(Profile... profiles) {
-		return new PresignerRegistry(new ProfileCatalog(List.of(profiles)), CREDENTIALS);
+		return new PresignerRegistry(new ProfileCatalog(List.of(profiles)), CREDENTIALS, Duration.ofSeconds(5));
 	}
 
 	private static long expiresParameter(PresignedUrl url) {

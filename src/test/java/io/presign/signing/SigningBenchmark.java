@@ -59,7 +59,7 @@ public class SigningBenchmark {
 			.expirationTime(Instant.now().plus(Duration.ofHours(6)))
 			.build();
 		this.registry = new PresignerRegistry(new ProfileCatalog(List.of(this.profile)),
-				StaticCredentialsProvider.create(this.session));
+				StaticCredentialsProvider.create(this.session), Duration.ofSeconds(5));
 		SigningCredentials credentials = new ProviderSigningCredentials(StaticCredentialsProvider.create(this.session));
 		this.signer = new S3UrlSigner(this.registry, credentials,
 				new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)));

@@ -94,6 +94,30 @@ class FormUploadTest extends IntegrationTest {
 		assertThat(post(form, fields, "<script>".getBytes()).statusCode()).isEqualTo(403);
 	}
 
+	/**
+	 * A POST policy can only say {@code starts-with}. AWS S3 stores keys literally, but a store that resolves
+	 * {@code ..} (the embedded one does) lets a key under the prefix land above it: why profiles on an
+	 * S3-compatible endpoint take no keyPrefix unless they opt in, as {@code files} does here.
+	 */
+	@Test
+	void keyPrefixFormsAreOffByDefaultOnStoresThatMayResolveDotSegments() throws Exception {
+		ProblemAssertions.assertProblem(this.api.postJson("/v1/form-uploads",
+				Map.of("profile", "large", "keyPrefix", "gallery/", "contentType", "text/plain"),
+				ApiClient.apiKey(ALICE_KEY)), 400, "request-invalid", "keyPrefix");
+		assertThat(this.api.postJson("/v1/form-uploads",
+				Map.of("profile", "large", "key", "gallery/a.txt", "contentType", "text/plain"), ApiClient.apiKey(ALICE_KEY))
+			.status()).isEqualTo(200);
+
+		JsonNode form = issue(Map.of("profile", "files", "keyPrefix", "gallery/", "contentType", "text/plain"));
+		Map<String, String> fields = fields(form);
+		fields.put("key", "users/alice/gallery/../escape-" + UUID.randomUUID() + ".txt");
+		assertThat(post(form, fields, "x".getBytes()).statusCode()).isIn(200, 204);
+		assertThat(EmbeddedS3Server.shared().exists(BUCKET, fields.get("key").replace("gallery/../", "")))
+			.as("the embedded store resolved the dot segment").isTrue();
+		fields.put("key", "users/bob/gallery/x.txt");
+		assertThat(post(form, fields, "x".getBytes()).statusCode()).isEqualTo(403);
+	}
+
 	@Test
 	void formRequestsFollowTheProfileRules() {
 		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);

@@ -118,13 +118,13 @@ class MultipartUploadTest extends IntegrationTest {
 		String uploadId = started.get("uploadId").asString();
 		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/" + uploadId + "/parts",
 				Map.of("profile", "large", "key", key, "contentLength", 1024, "partNumbers", List.of(1)), bob), 403,
-				"key-outside-prefix", "fullKey");
+				"key-outside-prefix", "key");
 		ProblemAssertions.assertProblem(
 				this.api.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=large&key=" + key, bob), 403,
-				"key-outside-prefix", "fullKey");
+				"key-outside-prefix", "key");
 		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
 				Map.of("profile", "large", "key", key, "parts", List.of(Map.of("partNumber", 1, "etag", "x"))), bob), 403,
-				"key-outside-prefix", "fullKey");
+				"key-outside-prefix", "key");
 		// Bob's own key with Alice's upload id: S3 knows no such upload under that key, so nothing completes.
 		String bobsKey = "users/bob/" + key.substring("users/alice/".length());
 		ApiClient.Response completed = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",

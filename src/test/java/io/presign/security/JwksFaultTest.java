@@ -1,0 +1,171 @@
+package io.presign.security;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.sun.net.httpserver.HttpServer;
+import io.presign.ApiClient;
+import io.presign.EmbeddedS3Server;
+import io.presign.FaultProxy;
+import io.presign.TestJwtIssuer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.presign.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The identity provider's key set endpoint, counted and behind a fault proxy: forged key ids cannot make the
+ * service hammer it, and when it fails or hangs, tokens that need a fetch get a bounded 503 while API keys
+ * and tokens with known keys keep working.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "presign.security.jwks.min-refresh-interval=2s", "presign.security.jwks.read-timeout=1s",
+				"presign.security.jwks.connect-timeout=1s" })
+@ActiveProfiles("it")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JwksFaultTest {
+
+	private static final RSAKey TRUSTED = TestJwtIssuer.generateKey("fault-test-key");
+
+	private static final AtomicInteger FETCHES = new AtomicInteger();
+
+	private static final HttpServer JWKS = startJwks();
+
+	private static final FaultProxy PROXY = new FaultProxy(
+			URI.create("http://127.0.0.1:" + JWKS.getAddress().getPort()), FaultProxy.Mode.FORWARD);
+
+	private static final Map<String, Object> DOWNLOAD = Map.of("profile", "files", "key", "a.txt");
+
+	@LocalServerPort
+	private int port;
+
+	private ApiClient api;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		EmbeddedS3Server s3 = EmbeddedS3Server.shared().createBucket("it-bucket");
+		registry.add("embedded.s3.endpoint", () -> s3.endpoint().toString());
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+				() -> PROXY.endpoint().resolve("/jwks.json").toString());
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestJwtIssuer.ISSUER);
+		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestJwtIssuer.AUDIENCE);
+	}
+
+	@AfterAll
+	static void stop() {
+		PROXY.close();
+		JWKS.stop(0);
+	}
+
+	@BeforeEach
+	void createClient() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	@Order(1)
+	void fortyForgedKeyIdsCostAtMostTwoFetches() {
+		assertThat(download(trustedToken()).status()).isEqualTo(200);
+		int before = FETCHES.get();
+		for (int i = 0; i < 40; i++) {
+			String forged = TestJwtIssuer.token(TestJwtIssuer.generateKey("forged-" + i),
+					TestJwtIssuer.shared().claims("mallory", "files").build());
+			assertProblem(download(forged), 401, "unauthenticated", null);
+		}
+		assertThat(FETCHES.get() - before).isLessThanOrEqualTo(2);
+		assertThat(download(trustedToken()).status()).as("known keys keep working").isEqualTo(200);
+	}
+
+	@Test
+	@Order(2)
+	void failingKeySetIsA503ProblemWhileKnownKeysAndApiKeysWork() throws Exception {
+		PROXY.mode(FaultProxy.Mode.REFUSE);
+		Thread.sleep(2100);
+		ApiClient.Response response = download(newKeyToken());
+		assertProblem(response, 503, "identity-provider-unavailable", null);
+		assertThat(response.json().get("requestId").asString()).isNotBlank();
+		assertThat(response.header("Retry-After")).isNotNull();
+		assertThat(download(trustedToken()).status()).isEqualTo(200);
+		assertThat(this.api.postJson("/v1/downloads", DOWNLOAD, ApiClient.apiKey("alice-key")).status()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(3)
+	void hangingKeySetIsA503WithinTheReadTimeoutWhileOtherRequestsKeepWorking() throws Exception {
+		PROXY.mode(FaultProxy.Mode.STALL);
+		Thread.sleep(2100);
+		long start = System.nanoTime();
+		CompletableFuture<ApiClient.Response> stuck = CompletableFuture.supplyAsync(() -> download(newKeyToken()));
+		Thread.sleep(100);
+		long apiKeyStart = System.nanoTime();
+		assertThat(this.api.postJson("/v1/downloads", DOWNLOAD, ApiClient.apiKey("alice-key")).status()).isEqualTo(200);
+		assertThat(Duration.ofNanos(System.nanoTime() - apiKeyStart)).isLessThan(Duration.ofMillis(800));
+		assertProblem(stuck.join(), 503, "identity-provider-unavailable", null);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	@Order(4)
+	void recoversOnItsOwn() throws Exception {
+		PROXY.mode(FaultProxy.Mode.FORWARD);
+		Thread.sleep(2100);
+		ApiClient.Response response = download(TestJwtIssuer.token(TRUSTED,
+				TestJwtIssuer.shared().claims("dave", "files").build()));
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+	}
+
+	private static String trustedToken() {
+		return TestJwtIssuer.token(TRUSTED, TestJwtIssuer.shared().claims("dave", "files").build());
+	}
+
+	/** A token signed by a key the service has not seen, so that checking it needs a fetch. */
+	private static String newKeyToken() {
+		return TestJwtIssuer.token(TestJwtIssuer.generateKey("rotated-" + System.nanoTime()),
+				TestJwtIssuer.shared().claims("dave", "files").build());
+	}
+
+	private ApiClient.Response download(String token) {
+		return this.api.postJson("/v1/downloads", DOWNLOAD, ApiClient.bearer(token));
+	}
+
+	private static HttpServer startJwks() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			byte[] body = new JWKSet(TRUSTED.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+			server.createContext("/jwks.json", (exchange) -> {
+				FETCHES.incrementAndGet();
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, body.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(body);
+				}
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,132 @@
+package io.presign.signing;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.presign.ApiClient;
+import io.presign.EmbeddedS3Server;
+import io.presign.FaultProxy;
+import io.presign.TestJwtIssuer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.presign.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * S3 hangs, then refuses connections, then comes back: the calls the service itself makes to S3 (multipart
+ * and diagnostics) answer within about one call timeout, URL issuance, which needs no S3 call, keeps working,
+ * and everything works again once S3 does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "presign.signing.aws-call-timeout=1s", "presign.signing.region-check=off" })
+@ActiveProfiles("it")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class S3FaultTest {
+
+	private static final String ALICE_KEY = "alice-key";
+
+	private static final FaultProxy PROXY = new FaultProxy(EmbeddedS3Server.shared().endpoint(),
+			FaultProxy.Mode.FORWARD);
+
+	private static final Map<String, Object> START = Map.of("profile", "large", "key", "fault.bin", "contentType",
+			"application/octet-stream", "contentLength", 1024);
+
+	private ApiClient api;
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void throughTheProxy(DynamicPropertyRegistry registry) {
+		EmbeddedS3Server.shared().createBucket("it-bucket");
+		registry.add("embedded.s3.endpoint", () -> PROXY.endpoint().toString());
+		TestJwtIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	@BeforeEach
+	void createClient() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@AfterAll
+	static void stop() {
+		PROXY.close();
+	}
+
+	@Test
+	@Order(1)
+	void hangingS3IsA503WithinBoundedTimeWhileUrlsAreStillIssued() {
+		PROXY.mode(FaultProxy.Mode.STALL);
+		int before = PROXY.connections();
+		long start = System.nanoTime();
+		CompletableFuture<ApiClient.Response> multipart = CompletableFuture.supplyAsync(this::startMultipart);
+		CompletableFuture<ApiClient.Response> diagnostics = CompletableFuture
+			.supplyAsync(() -> this.api.get("/v1/diagnostics/files", ApiClient.apiKey("ops-key")));
+		long issueStart = System.nanoTime();
+		ApiClient.Response download = this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
+				ApiClient.apiKey(ALICE_KEY));
+		assertThat(download.status()).isEqualTo(200);
+		assertThat(Duration.ofNanos(System.nanoTime() - issueStart)).isLessThan(Duration.ofMillis(800));
+
+		assertProblem(multipart.join(), 503, "signing-unavailable", null);
+		JsonNode report = diagnostics.join().json();
+		assertThat(report.get("healthy").asBoolean()).isFalse();
+		assertThat(DiagnosticsSteps.status(report, "canary-put")).isEqualTo("failed");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+		assertThat(PROXY.connections()).as("the calls went through the hanging proxy").isGreaterThan(before);
+	}
+
+	@Test
+	@Order(2)
+	void refusingS3IsA503() {
+		PROXY.mode(FaultProxy.Mode.REFUSE);
+		long start = System.nanoTime();
+		assertProblem(startMultipart(), 503, "signing-unavailable", null);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	@Order(3)
+	void recoversOnItsOwnOnceS3Answers() {
+		PROXY.mode(FaultProxy.Mode.FORWARD);
+		ApiClient.Response started = startMultipart();
+		assertThat(started.status()).as(started.text()).isEqualTo(200);
+		JsonNode report = this.api.get("/v1/diagnostics/files", ApiClient.apiKey("ops-key")).json();
+		assertThat(report.get("healthy").asBoolean()).as(report.toString()).isTrue();
+	}
+
+	private ApiClient.Response startMultipart() {
+		return this.api.postJson("/v1/multipart-uploads", START, ApiClient.apiKey(ALICE_KEY));
+	}
+
+	/**
+	 * Reads a diagnostics report's steps.
+	 */
+	private static final class DiagnosticsSteps {
+
+		static String status(JsonNode report, String name) {
+			return report.get("steps")
+				.valueStream()
+				.filter((step) -> step.get("name").asString().equals(name))
+				.findFirst()
+				.orElseThrow()
+				.get("status")
+				.asString();
+		}
+
+	}
+
+}
