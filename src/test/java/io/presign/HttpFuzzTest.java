@@ -53,6 +53,12 @@ class HttpFuzzTest extends IntegrationTest {
 	private static final String[] PATHS = { "/v1/downloads", "/v1/uploads", "/v1/downloads/batch", "/v1/form-uploads",
 			"/v1/multipart-uploads", "/v1/multipart-uploads/{id}/parts", "/v1/multipart-uploads/{id}/complete" };
 
+	private static final String[] PUBLIC_PATHS = { "/error", "/v3/api-docs", "/swagger-ui/index.html",
+			"/v1/profiles", "/v1/multipart-uploads/u1?profile=large&key=users/alice/x", "/v1/downloads" };
+
+	private static final String[] FORM_TYPES = { "multipart/form-data; boundary=x", "application/x-www-form-urlencoded",
+			"text/plain", "application/json", "application/json; charset=nope", "application/xml" };
+
 	@Test
 	void noGeneratedRequestYieldsA5xxOrAForeignKey() {
 		long seed = Long.getLong("fuzz.seed", 20261128L);
@@ -110,6 +116,14 @@ class HttpFuzzTest extends IntegrationTest {
 			request = HttpRequest.newBuilder(URI.create("http://x/v1/"
 					+ (random.nextBoolean() ? "profiles" : "diagnostics/" + encodeLoosely(pick(random, PROFILES)))))
 				.GET();
+		}
+		else if (shape == 3) {
+			// Form bodies and odd methods, also on public paths, where nothing has authenticated the caller.
+			String body = (random.nextInt(20) == 0) ? "a=" + "b".repeat(300_000) : randomKey(random);
+			request = HttpRequest.newBuilder(URI.create("http://x" + pick(random, PUBLIC_PATHS)))
+				.header("Content-Type", pick(random, FORM_TYPES))
+				.method(pick(random, new String[] { "POST", "PUT", "PATCH", "DELETE" }),
+						HttpRequest.BodyPublishers.ofString(body));
 		}
 		else {
 			request = HttpRequest.newBuilder(URI.create("http://x" + path))

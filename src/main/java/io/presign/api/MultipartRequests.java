@@ -53,8 +53,8 @@ final class MultipartRequests {
 	 *
 	 * @param profile the profile
 	 * @param key the upload's full key
-	 * @param contentLength the upload's total size, as given at the start: each part URL signs its part's
-	 * planned length
+	 * @param contentLength the upload's total size, as declared at the start: each part URL signs its part's
+	 * planned length (completion checks the real total)
 	 * @param partNumbers the parts to presign
 	 * @param expiresInSeconds the wished lifetime of the URLs
 	 */

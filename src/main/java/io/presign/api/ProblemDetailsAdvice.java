@@ -1,6 +1,7 @@
 package io.presign.api;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure into an RFC 9457 problem document with a stable {@code type} and {@code code}, and
@@ -54,6 +56,8 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/** Every problem type is this prefix followed by the problem's code. */
 	static final String TYPE_PREFIX = "urn:presign:problem:";
+
+	private static final int MAX_INSTANCE_LENGTH = 256;
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
@@ -217,6 +221,10 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (ex instanceof NoResourceFoundException && response != null
+				&& response.getBody() instanceof ProblemDetail problem) {
+			problem.setDetail("There is no endpoint at this path");
+		}
 		if (response != null && response.getBody() instanceof ProblemDetail problem && (problem.getProperties() == null
 				|| !problem.getProperties().containsKey("code"))) {
 			String code = codeFor(response.getStatusCode());
@@ -276,6 +284,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * key the caller named.
 	 */
 	private void observe(HttpServletRequest request, ProblemDetail problem) {
+		problem.setInstance(instance(request));
 		Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
 		if (requestId != null) {
 			problem.setProperty("requestId", requestId);
@@ -294,6 +303,22 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		this.metrics.rejected((profile != null) ? profile : PresignMetrics.UNKNOWN_PROFILE, code);
 		// The audit keeps what was named, even an unknown profile: probing for profiles is worth a record.
 		this.audit.refused(CurrentCaller.get().orElse(null), named, keys, problem.getStatus(), code);
+	}
+
+	/**
+	 * The request's path, cut short: the framework would echo any path whole, and a path can be long.
+	 */
+	private static URI instance(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		if (path.length() > MAX_INSTANCE_LENGTH) {
+			path = path.substring(0, MAX_INSTANCE_LENGTH).replaceFirst("%[0-9A-Fa-f]?$", "");
+		}
+		try {
+			return new URI(path);
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 	private static String queryParameter(HttpServletRequest request, String name) {

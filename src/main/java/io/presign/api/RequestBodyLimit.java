@@ -1,6 +1,11 @@
 package io.presign.api;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -20,7 +25,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Refuses request bodies over the limit: at once when {@code Content-Length} says so, and while reading when
  * a chunked body grows past it. Every body the service takes is a few hundred bytes of JSON; without a limit
  * a 10 MB key is parsed, validated and audited whole. Also refuses a {@code Content-Type} that is no concrete
- * media type ({@code *}{@code /*}, garbage), which the framework would otherwise fail on deep inside with a 500.
+ * media type ({@code *}{@code /*}, garbage), which the framework would otherwise fail on deep inside with a 500,
+ * and form bodies ({@code multipart/*}, {@code application/x-www-form-urlencoded}), which no endpoint takes and
+ * which the servlet container would parse from its own stream, past this limit, on any path.
  */
 final class RequestBodyLimit extends OncePerRequestFilter {
 
@@ -41,18 +48,38 @@ final class RequestBodyLimit extends OncePerRequestFilter {
 			return;
 		}
 		String contentType = request.getContentType();
-		if (contentType != null && !isConcrete(contentType)) {
-			this.problems.resolveException(request, response, null,
-					new HttpMediaTypeNotSupportedException("The Content-Type is not a concrete media type"));
+		if (contentType != null && !isAcceptable(contentType)) {
+			this.problems.resolveException(request, response, null, new HttpMediaTypeNotSupportedException(
+					"The Content-Type is not a concrete media type, or a form body that no endpoint takes"));
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
+		try {
+			chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			// A filter before the controllers (one reading a form body, say) may have read past the limit.
+			RequestTooLargeException tooLarge = tooLarge(ex);
+			if (tooLarge == null || response.isCommitted()) {
+				throw ex;
+			}
+			this.problems.resolveException(request, response, null, tooLarge);
+		}
 	}
 
-	private static boolean isConcrete(String contentType) {
+	private static RequestTooLargeException tooLarge(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestTooLargeException tooLarge) {
+				return tooLarge;
+			}
+		}
+		return null;
+	}
+
+	private static boolean isAcceptable(String contentType) {
 		try {
 			MediaType type = MediaType.parseMediaType(contentType);
-			return !type.isWildcardType() && !type.isWildcardSubtype();
+			return !type.isWildcardType() && !type.isWildcardSubtype() && !type.getType().equals("multipart")
+					&& !MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type);
 		}
 		catch (InvalidMediaTypeException ex) {
 			return false;
@@ -95,6 +122,19 @@ final class RequestBodyLimit extends OncePerRequestFilter {
 				this.stream = new LimitedInputStream(super.getInputStream(), this.maxBytes);
 			}
 			return this.stream;
+		}
+
+		/** The container's reader reads its own buffer, around the limited stream. */
+		@Override
+		public BufferedReader getReader() throws IOException {
+			String encoding = getCharacterEncoding();
+			try {
+				Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+				return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new UnsupportedEncodingException(encoding);
+			}
 		}
 
 	}

@@ -7,7 +7,9 @@ import io.presign.policy.KeyTemplate;
 import io.presign.policy.PresignPolicy;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
+import io.presign.policy.ServicePrefixes;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,8 +30,10 @@ class PolicyConfiguration {
 	}
 
 	@Bean
-	PresignPolicy presignPolicy(ProfileCatalog catalog, PresignProperties properties) {
-		return new PresignPolicy(catalog, properties.maxBatchSize());
+	PresignPolicy presignPolicy(ProfileCatalog catalog, PresignProperties properties,
+			ObjectProvider<ServicePrefixes> servicePrefixes) {
+		return new PresignPolicy(catalog, properties.maxBatchSize(),
+				servicePrefixes.getIfAvailable(() -> ServicePrefixes.NONE));
 	}
 
 	private static Profile toProfile(String name, ProfileProperties p) {

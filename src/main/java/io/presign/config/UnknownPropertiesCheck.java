@@ -1,6 +1,7 @@
 package io.presign.config;
 
 import java.lang.reflect.RecordComponent;
+import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,6 +30,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Stops start-up on any {@code presign.*} property that no properties class binds, naming it and the nearest
@@ -114,7 +117,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 				type = type.asMap().getGeneric(1);
 			}
 			else if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
-				if (!name.isNumericIndex(i)) {
+				// [0] or, as Kubernetes config trees and some config servers write it, .0
+				if (!name.isNumericIndex(i) && !name.getElement(i, ConfigurationPropertyName.Form.ORIGINAL).matches("\\d+")) {
 					return Optional.of(new Suggestion(Optional.empty()));
 				}
 				type = raw.isArray() ? type.getComponentType() : type.asCollection().getGeneric(0);
@@ -132,12 +136,20 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 				}
 				type = ResolvableType.forField(fieldOf(raw, match), type);
 			}
-			else {
-				// A scalar value has nothing below it.
+			else if (isValue(raw)) {
+				// A value has nothing below it.
 				return Optional.of(new Suggestion(Optional.empty()));
+			}
+			else {
+				// A class whose shape is not followed here: trust the binder with what lies below.
+				return Optional.empty();
 			}
 		}
 		return Optional.empty();
+	}
+
+	private static boolean isValue(Class<?> type) {
+		return BeanUtils.isSimpleValueType(type) || TemporalAmount.class.isAssignableFrom(type) || type == DataSize.class;
 	}
 
 	private static java.lang.reflect.Field fieldOf(Class<?> record, RecordComponent component) {
@@ -150,7 +162,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 	}
 
 	private static String propertyName(RecordComponent component) {
-		Name renamed = component.getAnnotation(Name.class);
+		// @Name targets fields and parameters, so on a record it is found on the component's field.
+		Name renamed = fieldOf(component.getDeclaringRecord(), component).getAnnotation(Name.class);
 		return DataObjectPropertyName.toDashedForm((renamed != null) ? renamed.value() : component.getName());
 	}
 

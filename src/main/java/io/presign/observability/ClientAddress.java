@@ -17,7 +17,7 @@ final class ClientAddress {
 	private static final Pattern IPV4 = Pattern
 		.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
-	private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+	private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
 
 	private ClientAddress() {
 	}
@@ -29,7 +29,8 @@ final class ClientAddress {
 		if (IPV4.matcher(address).matches()) {
 			return address;
 		}
-		// With a colon and only hex digits, colons and dots, InetAddress parses a literal and never asks DNS.
+		// Starting with a hex digit or a colon, and holding a colon, InetAddress parses a literal or fails: it
+		// never asks DNS (a leading '.' would make it).
 		if (address.indexOf(':') >= 0 && IPV6_CHARACTERS.matcher(address).matches()) {
 			try {
 				return InetAddress.getByName(address).getHostAddress();

@@ -16,13 +16,25 @@ public final class PresignPolicy {
 
 	private final int maxBatchSize;
 
+	private final ServicePrefixes servicePrefixes;
+
 	/**
 	 * @param catalog the configured profiles
 	 * @param maxBatchSize the most URLs one batch may ask for
 	 */
 	public PresignPolicy(ProfileCatalog catalog, int maxBatchSize) {
+		this(catalog, maxBatchSize, ServicePrefixes.NONE);
+	}
+
+	/**
+	 * @param catalog the configured profiles
+	 * @param maxBatchSize the most keys (or part numbers) per request
+	 * @param servicePrefixes prefixes that belong to API-key callers, which token callers may never resolve to
+	 */
+	public PresignPolicy(ProfileCatalog catalog, int maxBatchSize, ServicePrefixes servicePrefixes) {
 		this.catalog = catalog;
 		this.maxBatchSize = maxBatchSize;
+		this.servicePrefixes = servicePrefixes;
 	}
 
 	/**
@@ -279,6 +291,7 @@ public final class PresignPolicy {
 					"No scope the caller holds grants " + operation.wireName() + "s on profile '" + name + "'",
 					Map.of("grantingScopes", grantingScopes(profile, operation)));
 		}
+		this.servicePrefixes.check(profile, caller);
 		return profile;
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.presign.policy.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -38,6 +39,13 @@ public record ApiKeyProperties(@DefaultValue List<@Valid ApiKey> apiKeys) {
 			@NotEmpty List<@Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits (a SHA-256)") String> sha256,
 			@DefaultValue Set<String> scopes, @DefaultValue Set<String> profiles,
 			@DefaultValue List<@Valid Attribute> attributes) {
+
+		/**
+		 * @return the caller this key authenticates as
+		 */
+		public Caller toCaller() {
+			return new Caller(this.name, this.scopes, Caller.AuthMethod.API_KEY, attributeValues(), this.profiles);
+		}
 
 		/**
 		 * @return the attributes by name

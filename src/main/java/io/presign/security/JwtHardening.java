@@ -1,5 +1,6 @@
 package io.presign.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,11 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.presign.policy.ProfileCatalog;
+import io.presign.policy.ServicePrefixes;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +28,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.client.RestTemplate;
 
 /**
@@ -54,8 +60,41 @@ class JwtHardening {
 				? resourceServer.getJwt().getPrincipalClaimName() : JwtClaimNames.SUB;
 		OAuth2Error error = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
 				"The token's principal is the name of a configured API key", null);
-		return (jwt) -> reserved.contains(jwt.getClaimAsString(claim)) ? OAuth2TokenValidatorResult.failure(error)
-				: OAuth2TokenValidatorResult.success();
+		OAuth2Error anonymous = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token names no principal", null);
+		return (jwt) -> {
+			String principal = jwt.getClaimAsString(claim);
+			if (principal == null || principal.isEmpty()) {
+				return OAuth2TokenValidatorResult.failure(anonymous);
+			}
+			return reserved.contains(principal) ? OAuth2TokenValidatorResult.failure(error)
+					: OAuth2TokenValidatorResult.success();
+		};
+	}
+
+	/**
+	 * The key prefixes of the API-key callers, which no token may resolve to: besides the name, a service's
+	 * attributes ({@code {sub}}, {@code {claim:org_id}}) fill the same templates a token's claims do.
+	 */
+	@Bean
+	ServicePrefixes servicePrefixes(ApiKeyProperties apiKeys, ProfileCatalog catalog) {
+		return ServicePrefixes.of(catalog, apiKeys.apiKeys().stream().map(ApiKeyProperties.ApiKey::toCaller).toList());
+	}
+
+	/**
+	 * Wraps the decoder Spring Boot builds, which with only an issuer configured fails every request with a
+	 * 500 and asks the identity provider again each time while the provider is down.
+	 */
+	@Bean
+	static BeanPostProcessor guardedJwtDecoder(ObjectProvider<JwksProperties> jwks) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JwtDecoder decoder && !(bean instanceof GuardedJwtDecoder))
+						? new GuardedJwtDecoder(decoder, jwks.getObject().minRefreshInterval(), Clock.systemUTC()) : bean;
+			}
+
+		};
 	}
 
 	@Bean

@@ -84,9 +84,13 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 
 	@Override
 	public SigningIdentity refresh() {
+		SigningIdentity seen = this.session;
 		lockRenewal();
 		try {
-			renew(this.session);
+			if (this.session == seen) {
+				// Otherwise another request renewed it while this one waited: that session is fresh.
+				renew(seen);
+			}
 			return this.session;
 		}
 		finally {

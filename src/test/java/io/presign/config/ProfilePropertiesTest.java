@@ -101,7 +101,9 @@ class ProfilePropertiesTest {
 					"presign.profiles.avatars.multipart.min-part-size=5MB", "presign.profiles.avatars.rate-limit.capacity=5",
 					"presign.profiles.avatars.scopes[0].scope=a", "presign.profiles.avatars.scopes[0].operations=download",
 					"presign.profiles.avatars.operations[0]=download", "presign.maxBatchSize=10",
-					"presign.max-request-size=64KB")
+					"presign.max-request-size=64KB",
+					// indexes as Kubernetes config trees and config servers write them
+					"presign.profiles.avatars.scopes.1.scope=b", "presign.profiles.avatars.scopes.1.operations=upload")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

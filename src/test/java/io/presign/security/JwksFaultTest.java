@@ -52,7 +52,7 @@ class JwksFaultTest {
 	private static final HttpServer JWKS = startJwks();
 
 	private static final FaultProxy PROXY = new FaultProxy(
-			URI.create("http://127.0.0.1:" + JWKS.getAddress().getPort()), FaultProxy.Mode.FORWARD);
+			URI.create("http://127.0.0.1:" + JWKS.getAddress().getPort()), FaultProxy.Mode.REFUSE);
 
 	private static final Map<String, Object> DOWNLOAD = Map.of("profile", "files", "key", "a.txt");
 
@@ -82,9 +82,27 @@ class JwksFaultTest {
 		this.api = new ApiClient(this.port);
 	}
 
+	/**
+	 * Down from the start: no key set was ever fetched, so there is nothing to check tokens against. One
+	 * attempt per interval, however many tokens arrive; each gets a 503 at once.
+	 */
+	@Test
+	@Order(0)
+	void unreachableFromTheStartCostsOneAttemptPerInterval() {
+		for (int i = 0; i < 20; i++) {
+			long start = System.nanoTime();
+			assertProblem(download(trustedToken()), 503, "identity-provider-unavailable", null);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		}
+		assertThat(PROXY.connections()).isLessThanOrEqualTo(2);
+		assertThat(FETCHES.get()).isZero();
+	}
+
 	@Test
 	@Order(1)
-	void fortyForgedKeyIdsCostAtMostTwoFetches() {
+	void fortyForgedKeyIdsCostAtMostTwoFetches() throws Exception {
+		PROXY.mode(FaultProxy.Mode.FORWARD);
+		Thread.sleep(2100);
 		assertThat(download(trustedToken()).status()).isEqualTo(200);
 		int before = FETCHES.get();
 		for (int i = 0; i < 40; i++) {

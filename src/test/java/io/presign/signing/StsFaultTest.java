@@ -92,7 +92,6 @@ class StsFaultTest extends IntegrationTest {
 		long start = System.nanoTime();
 		assertProblem(download(), 503, "signing-unavailable", null);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-		assertThat(STS.requests()).as("nothing reached STS").isEmpty();
 	}
 
 	@Test
