@@ -2,7 +2,6 @@ package io.presign.issuing;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import io.presign.policy.BatchDownloadIntent;
@@ -131,10 +130,9 @@ public final class UrlIssuer {
 		PresignedForm form = this.signer.presignFormUpload(grant);
 		Duration signingTime = Duration.ofNanos(System.nanoTime() - start);
 		String key = (grant.key() != null) ? grant.key() : grant.keyPrefix() + "*";
-		// Observers see the form as the POST it authorizes; its fields (policy, signature) are never passed on.
-		IssuedUrl observed = new IssuedUrl(grant.profile(), UrlKind.FORM_UPLOAD, key, new PresignedUrl("POST",
-				form.url(), Map.of(), form.lifetime(), form.expiresAt(), form.cappedBy()));
-		this.observers.forEach((observer) -> observer.issued(caller, observed, signingTime));
+		Issuance issuance = new Issuance(grant.profile(), UrlKind.FORM_UPLOAD, key, form.lifetime(), form.expiresAt(),
+				form.cappedBy(), signingTime);
+		this.observers.forEach((observer) -> observer.issued(caller, issuance));
 		return new IssuedForm(grant, form);
 	}
 
@@ -143,9 +141,10 @@ public final class UrlIssuer {
 		long start = System.nanoTime();
 		PresignedUrl url = signing.get();
 		Duration signingTime = Duration.ofNanos(System.nanoTime() - start);
-		IssuedUrl issued = new IssuedUrl(profile, kind, key, url);
-		this.observers.forEach((observer) -> observer.issued(caller, issued, signingTime));
-		return issued;
+		Issuance issuance = new Issuance(profile, kind, key, url.lifetime(), url.expiresAt(), url.cappedBy(),
+				signingTime);
+		this.observers.forEach((observer) -> observer.issued(caller, issuance));
+		return new IssuedUrl(profile, kind, key, url);
 	}
 
 	/**

@@ -1,11 +1,10 @@
 package io.presign.observability;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 import io.presign.issuing.IssuanceObserver;
-import io.presign.issuing.IssuedUrl;
+import io.presign.issuing.Issuance;
 import io.presign.policy.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,18 +36,19 @@ public final class AuditLog implements IssuanceObserver {
 	private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
 	@Override
-	public void issued(Caller caller, IssuedUrl url, Duration signingTime) {
+	public void issued(Caller caller, Issuance issuance) {
 		LoggingEventBuilder event = base("url-issued", "success", caller)
-			.addKeyValue("profile", url.profile().name())
-			.addKeyValue("bucket", url.profile().bucket())
-			.addKeyValue("key", url.key())
-			.addKeyValue("operation", url.kind().wireName())
-			.addKeyValue("expiresAt", url.url().expiresAt().toString())
-			.addKeyValue("expiresInSeconds", url.url().lifetime().toSeconds());
-		if (url.url().cappedBy() != null) {
-			event = event.addKeyValue("cappedBy", url.url().cappedBy().wireName());
+			.addKeyValue("profile", issuance.profile().name())
+			.addKeyValue("bucket", issuance.profile().bucket())
+			.addKeyValue("key", issuance.key())
+			.addKeyValue("operation", issuance.kind().wireName())
+			.addKeyValue("expiresAt", issuance.expiresAt().toString())
+			.addKeyValue("expiresInSeconds", issuance.lifetime().toSeconds());
+		if (issuance.cappedBy() != null) {
+			event = event.addKeyValue("cappedBy", issuance.cappedBy().wireName());
 		}
-		event.log("Issued a {} URL for {}/{}", url.kind().wireName(), url.profile().bucket(), url.key());
+		event.log("Issued a {} URL for {}/{}", issuance.kind().wireName(), issuance.profile().bucket(),
+				issuance.key());
 	}
 
 	/**

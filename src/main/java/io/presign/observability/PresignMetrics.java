@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.presign.issuing.IssuanceObserver;
-import io.presign.issuing.IssuedUrl;
+import io.presign.issuing.Issuance;
 import io.presign.policy.Caller;
 import io.presign.signing.SigningCredentials;
 
@@ -40,12 +40,12 @@ public final class PresignMetrics implements IssuanceObserver {
 	}
 
 	@Override
-	public void issued(Caller caller, IssuedUrl url, Duration signingTime) {
-		String profile = url.profile().name();
-		String operation = url.kind().wireName();
+	public void issued(Caller caller, Issuance issuance) {
+		String profile = issuance.profile().name();
+		String operation = issuance.kind().wireName();
 		Counter.builder("presign.urls.issued")
 			.description("Presigned URLs issued")
-			.tags("profile", profile, "operation", operation, "region", url.profile().region())
+			.tags("profile", profile, "operation", operation, "region", issuance.profile().region())
 			.register(this.registry)
 			.increment();
 		DistributionSummary.builder("presign.url.expiry")
@@ -53,17 +53,17 @@ public final class PresignMetrics implements IssuanceObserver {
 			.baseUnit("seconds")
 			.tags("profile", profile, "operation", operation)
 			.register(this.registry)
-			.record(url.url().lifetime().toSeconds());
+			.record(issuance.lifetime().toSeconds());
 		Timer.builder("presign.signing")
 			.description("Time to sign one URL")
 			.tag("operation", operation)
 			.publishPercentiles(0.5, 0.95, 0.99)
 			.register(this.registry)
-			.record(signingTime);
-		if (url.url().cappedBy() != null) {
+			.record(issuance.signingTime());
+		if (issuance.cappedBy() != null) {
 			Counter.builder("presign.expiry.capped")
 				.description("URLs issued with a shorter lifetime than asked")
-				.tags("profile", profile, "reason", url.url().cappedBy().wireName())
+				.tags("profile", profile, "reason", issuance.cappedBy().wireName())
 				.register(this.registry)
 				.increment();
 		}
