@@ -2,7 +2,6 @@ package io.presign.api;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
 import java.util.UUID;
 
 import io.presign.observability.RequestIdFilter;
@@ -10,7 +9,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * Answers the requests Tomcat refuses before the application sees them (an encoded slash in the path, a
@@ -25,9 +24,8 @@ public final class TomcatProblemReport extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		HttpStatus known = HttpStatus.resolve(status);
-		String title = (known != null) ? known.getReasonPhrase() : "Error";
-		String code = (known != null) ? known.name().toLowerCase(Locale.ROOT).replace('_', '-') : "http-" + status;
+		String code = Problems.codeFor(HttpStatusCode.valueOf(status));
+		String title = Problems.title(code);
 		String requestId = UUID.randomUUID().toString();
 		try {
 			response.setContentType("application/problem+json");
@@ -35,7 +33,7 @@ public final class TomcatProblemReport extends ErrorReportValve {
 			response.setHeader(RequestIdFilter.HEADER, requestId);
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"type\":\"" + ProblemDetailsAdvice.TYPE_PREFIX + code + "\",\"title\":\"" + title
+				writer.write("{\"type\":\"" + Problems.TYPE_PREFIX + code + "\",\"title\":\"" + title
 						+ "\",\"status\":" + status + ",\"detail\":\"The server refused the request before reading it\""
 						+ ",\"code\":\"" + code + "\",\"requestId\":\"" + requestId + "\"}");
 				response.finishResponse();

@@ -6,6 +6,7 @@ import java.util.Locale;
 import io.presign.issuing.IssuanceObserver;
 import io.presign.issuing.Issuance;
 import io.presign.policy.Caller;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -59,7 +60,7 @@ public final class AuditLog implements IssuanceObserver {
 	 * @param status the HTTP status answered
 	 * @param reason the problem code
 	 */
-	public void refused(Caller caller, String profile, List<String> keys, int status, String reason) {
+	void refused(@Nullable Caller caller, @Nullable String profile, List<String> keys, int status, String reason) {
 		LoggingEventBuilder event = base("request-refused", "failure", caller).addKeyValue("status", status)
 			.addKeyValue("reason", reason);
 		if (profile != null) {

@@ -3,6 +3,7 @@ package io.presign.observability;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.presign.policy.ProfileCatalog;
 import io.presign.signing.SigningCredentials;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,6 +25,11 @@ class ObservabilityConfiguration {
 	@Bean
 	AuditLog auditLog() {
 		return new AuditLog();
+	}
+
+	@Bean
+	RefusalRecorder refusalRecorder(PresignMetrics metrics, AuditLog audit, ProfileCatalog catalog) {
+		return new RefusalRecorder(metrics, audit, catalog);
 	}
 
 	@Bean

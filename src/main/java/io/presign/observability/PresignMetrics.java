@@ -22,7 +22,7 @@ import io.presign.signing.SigningCredentials;
 public final class PresignMetrics implements IssuanceObserver {
 
 	/** The profile tag of refusals whose profile is unknown or not configured. */
-	public static final String UNKNOWN_PROFILE = "unknown";
+	static final String UNKNOWN_PROFILE = "unknown";
 
 	private final MeterRegistry registry;
 
@@ -74,7 +74,7 @@ public final class PresignMetrics implements IssuanceObserver {
 	 * @param profile the configured profile it named, or {@link #UNKNOWN_PROFILE}
 	 * @param reason the problem code, for example {@code key-invalid}
 	 */
-	public void rejected(String profile, String reason) {
+	void rejected(String profile, String reason) {
 		Counter.builder("presign.requests.rejected")
 			.description("Requests refused, by problem code")
 			.tags("profile", profile, "reason", reason)

@@ -1,0 +1,64 @@
+package io.presign.api;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Builds every problem document the service sends: a stable {@code type} made of the code, a title from the
+ * code, and the field at fault.
+ */
+final class Problems {
+
+	/** Every problem type is this prefix followed by the problem's code. */
+	static final String TYPE_PREFIX = "urn:presign:problem:";
+
+	private Problems() {
+	}
+
+	static ProblemDetail of(HttpStatus status, String code, String detail, @Nullable String field) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		stamp(problem, code);
+		if (field != null) {
+			problem.setProperty("field", field);
+		}
+		return problem;
+	}
+
+	/** Gives a problem built elsewhere (by the framework) the type, title and code of the service's own. */
+	static void stamp(ProblemDetail problem, String code) {
+		problem.setType(URI.create(TYPE_PREFIX + code));
+		problem.setTitle(title(code));
+		problem.setProperty("code", code);
+	}
+
+	/** The code of a status the service has no more specific code for: {@code unsupported-media-type}. */
+	static String codeFor(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return (known != null) ? known.name().toLowerCase(Locale.ROOT).replace('_', '-') : "http-" + status.value();
+	}
+
+	/**
+	 * A Retry-After of whole seconds, rounded up and at least one, so that a client retrying on time is not
+	 * refused again for a fraction of a second.
+	 */
+	static HttpHeaders retryAfter(Duration wait) {
+		HttpHeaders headers = new HttpHeaders();
+		long seconds = (wait.toNanos() + 999_999_999L) / 1_000_000_000L;
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds)));
+		return headers;
+	}
+
+	static String title(String code) {
+		String words = code.replace('-', ' ');
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+}
