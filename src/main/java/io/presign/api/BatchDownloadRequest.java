@@ -5,6 +5,7 @@ import java.util.List;
 import io.presign.policy.BatchDownloadIntent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * Body of {@code POST /v1/downloads/batch}.
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotBlank;
  * @param expiresInSeconds the wished lifetime of every URL
  */
 @Schema(description = "Download URLs for many objects of one profile")
+@NullUnmarked
 public record BatchDownloadRequest(@Schema(example = "avatars") @NotBlank String profile,
 		@Schema(example = "[\"photos/cat.png\",\"photos/dog.png\"]") List<String> keys,
 		@Schema(example = "[\"users/alice/3f0c7a1e-5b9e-4d8e-9a51-2c6f3e1b7d20.png\"]") List<String> fullKeys,

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.presign.issuing.BatchResult;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry per requested key: its URL, or why it was refused.
@@ -22,10 +23,10 @@ public record BatchDownloadResponse(List<Item> items) {
 	 *
 	 * @param key the key as requested, when given in {@code keys}
 	 * @param fullKey the key as requested, when given in {@code fullKeys}
-	 * @param download the URL, or {@code null} on error
-	 * @param error why the key was refused, or {@code null}
+	 * @param download the URL; none on error
+	 * @param error why the key was refused
 	 */
-	public record Item(String key, String fullKey, PresignedUrlResponse download, Error error) {
+	public record Item(String key, String fullKey, @Nullable PresignedUrlResponse download, @Nullable Error error) {
 
 		static Item of(BatchResult result) {
 			String requested = result.item().requested();

@@ -76,7 +76,6 @@ final class DiagnosticsController {
 	/**
 	 * A diagnostics report.
 	 *
-	 * @param profile the profile
 	 * @param bucket its bucket
 	 * @param region its configured region
 	 * @param healthy whether no step failed

@@ -5,6 +5,7 @@ import java.util.List;
 import io.presign.policy.DownloadIntent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * Body of {@code POST /v1/downloads}.
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.NotBlank;
  * @param expiresInSeconds the wished lifetime of the URL
  */
 @Schema(description = "A request for a presigned GET URL")
+@NullUnmarked
 public record DownloadRequest(@Schema(example = "avatars") @NotBlank String profile,
 		@Schema(example = "photos/cat.png", description = "Key below the caller's prefix") String key,
 		@Schema(example = "users/alice/photos/cat.png",

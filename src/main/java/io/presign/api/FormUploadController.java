@@ -17,6 +17,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.NullUnmarked;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,7 +62,6 @@ final class FormUploadController {
 	/**
 	 * Body of {@code POST /v1/form-uploads}.
 	 *
-	 * @param profile the profile
 	 * @param key the exact key below the caller's prefix
 	 * @param keyPrefix a prefix below the caller's prefix, instead of {@code key}: any file name may follow
 	 * @param contentType a concrete type, or a family such as {@code image/*} that the profile allows whole
@@ -68,6 +69,7 @@ final class FormUploadController {
 	 * @param expiresInSeconds the wished lifetime of the policy
 	 */
 	@Schema(description = "A request for a browser form upload")
+	@NullUnmarked
 	record FormUploadRequest(@Schema(example = "avatars") @NotBlank String profile,
 			@Schema(example = "avatar.png") String key, @Schema(example = "gallery/") String keyPrefix,
 			@Schema(example = "image/png") String contentType, @Schema(example = "1048576") Long maxContentLength,
@@ -91,7 +93,7 @@ final class FormUploadController {
 	 * @param expiryCappedBy {@code credentials} or {@code policy} when shorter than asked
 	 */
 	record FormUploadResponse(String method, String url, Map<String, String> fields, Instant expiresAt,
-			long expiresInSeconds, String expiryCappedBy) {
+			long expiresInSeconds, @Nullable String expiryCappedBy) {
 	}
 
 }

@@ -4,10 +4,12 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * Bodies and answers of the multipart endpoints.
  */
+@NullUnmarked
 final class MultipartRequests {
 
 	private MultipartRequests() {
@@ -16,7 +18,6 @@ final class MultipartRequests {
 	/**
 	 * Body of {@code POST /v1/multipart-uploads}.
 	 *
-	 * @param profile the profile
 	 * @param key the key below the caller's prefix
 	 * @param fullKey the full key, instead of {@code key}
 	 * @param contentType the object's Content-Type
@@ -39,7 +40,6 @@ final class MultipartRequests {
 	 *
 	 * @param uploadId S3's upload id
 	 * @param key the full key: name it in every later call
-	 * @param bucket the bucket
 	 * @param partSize the size of every part but the last
 	 * @param partCount how many parts
 	 */
@@ -51,7 +51,6 @@ final class MultipartRequests {
 	/**
 	 * Body of {@code POST /v1/multipart-uploads/{uploadId}/parts}.
 	 *
-	 * @param profile the profile
 	 * @param key the upload's full key
 	 * @param contentLength the upload's total size, as declared at the start: each part URL signs its part's
 	 * planned length (completion checks the real total)
@@ -102,7 +101,6 @@ final class MultipartRequests {
 	/**
 	 * Body of {@code POST /v1/multipart-uploads/{uploadId}/complete}.
 	 *
-	 * @param profile the profile
 	 * @param key the upload's full key
 	 * @param parts every part, in order
 	 */

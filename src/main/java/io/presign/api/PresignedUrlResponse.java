@@ -10,9 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * A presigned URL and exactly what the client must send with it.
  *
  * @param method the HTTP method to use
- * @param url the URL
  * @param headers headers that were signed: send each exactly as given, or S3 answers 403
- * @param bucket the bucket
  * @param key the full object key
  * @param expiresAt when the URL stops working
  * @param expiresInSeconds the lifetime the URL was signed for

@@ -5,6 +5,7 @@ import java.util.List;
 import io.presign.policy.UploadIntent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * Body of {@code POST /v1/uploads}.
@@ -20,6 +21,7 @@ import jakarta.validation.constraints.NotBlank;
  * @param checksumSha256 the base64 SHA-256 of the body: signed in, so S3 refuses another body
  */
 @Schema(description = "A request for a presigned PUT URL")
+@NullUnmarked
 public record UploadRequest(@Schema(example = "avatars") @NotBlank String profile,
 		@Schema(example = "photos/cat.png",
 				description = "Key below the caller's prefix; on profiles with key-strategy generated, only its "

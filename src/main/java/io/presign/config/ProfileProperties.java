@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 import io.presign.policy.ContentTypePolicy;
-import io.presign.policy.ExpiryPolicy;
-import io.presign.policy.KeyTemplate;
-import io.presign.policy.Operation;
 import io.presign.policy.Encryption;
+import io.presign.policy.ExpiryPolicy;
 import io.presign.policy.KeyStrategy;
+import io.presign.policy.KeyTemplate;
 import io.presign.policy.MultipartSettings;
+import io.presign.policy.Operation;
 import io.presign.policy.RateLimit;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -99,7 +99,6 @@ public record ProfileProperties(@NotBlank String bucket,
 	 * A scope and what it allows on the profile. A list rather than a map, because scope names such as
 	 * {@code docs:read} would lose their punctuation as map keys.
 	 *
-	 * @param scope the scope
 	 * @param operations the operations it grants
 	 */
 	public record ScopeGrant(@NotBlank String scope, @NotEmpty Set<Operation> operations) {

@@ -77,7 +77,6 @@ public final class UrlDiagnostics {
 	 * @param regions the start-up region check
 	 * @param clients S3 clients per profile, for deleting the canary
 	 * @param properties diagnostics settings
-	 * @param clock the clock
 	 * @param callTimeout the longest each call to STS or S3 may take
 	 */
 	public UrlDiagnostics(UrlSigner signer, SigningCredentials credentials, BucketRegionCheck regions,
@@ -94,7 +93,6 @@ public final class UrlDiagnostics {
 
 	/**
 	 * Run every check for a profile.
-	 * @param profile the profile
 	 * @return the steps, in order
 	 */
 	public List<DiagnosticStep> run(Profile profile) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import io.presign.policy.ExpiryCap;
 import io.presign.policy.Profile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What observers learn of an issued URL: the facts worth counting and auditing, and never the URL, so that
@@ -15,9 +16,9 @@ import io.presign.policy.Profile;
  * @param key the full object key, or a form's prefix followed by {@code *}
  * @param lifetime how long it is valid
  * @param expiresAt when it stops working
- * @param cappedBy why it is shorter than asked, or {@code null}
+ * @param cappedBy why it is shorter than asked
  * @param signingTime how long signing took
  */
 public record Issuance(Profile profile, UrlKind kind, String key, Duration lifetime, Instant expiresAt,
-		ExpiryCap cappedBy, Duration signingTime) {
+		@Nullable ExpiryCap cappedBy, Duration signingTime) {
 }

@@ -10,8 +10,6 @@ public interface IssuanceQuota {
 
 	/**
 	 * Take {@code urls} from the caller's allowance on the profile, all or nothing.
-	 * @param caller the caller
-	 * @param profile the profile
 	 * @param urls how many URLs are about to be issued
 	 * @throws QuotaExceededException if the allowance is short
 	 */

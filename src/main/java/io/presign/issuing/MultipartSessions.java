@@ -12,6 +12,7 @@ import io.presign.policy.PresignPolicy;
 import io.presign.policy.Profile;
 import io.presign.policy.Rule;
 import io.presign.signing.MultipartUploads;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
@@ -42,16 +43,14 @@ public final class MultipartSessions {
 
 	/**
 	 * Start a multipart upload.
-	 * @param caller the caller
 	 * @param profile the profile name
-	 * @param key the key below the caller's prefix, or {@code null}
-	 * @param fullKey the full key, or {@code null}
+	 * @param key the key below the caller's prefix
 	 * @param contentType the object's Content-Type
 	 * @param contentLength the declared total size
 	 * @return the plan and the upload id
 	 */
-	public StartedUpload start(Caller caller, String profile, String key, String fullKey, String contentType,
-			Long contentLength) {
+	public StartedUpload start(Caller caller, String profile, @Nullable String key, @Nullable String fullKey,
+			String contentType, Long contentLength) {
 		MultipartPlan plan = this.policy.authorizeMultipartStart(caller, profile, key, fullKey, contentType,
 				contentLength);
 		this.quota.consume(caller, plan.profile(), 1);
@@ -60,15 +59,14 @@ public final class MultipartSessions {
 
 	/**
 	 * One page of the parts uploaded so far.
-	 * @param caller the caller
 	 * @param profile the profile name
 	 * @param key the upload's full key
 	 * @param uploadId the upload
-	 * @param partNumberMarker list parts after this number, or {@code null}
+	 * @param partNumberMarker list parts after this number
 	 * @return the page
 	 */
 	public MultipartUploads.PartsPage listParts(Caller caller, String profile, String key, String uploadId,
-			Integer partNumberMarker) {
+			@Nullable Integer partNumberMarker) {
 		Profile allowed = access(caller, profile, key);
 		return this.uploads.listParts(allowed, key, uploadId, partNumberMarker);
 	}
@@ -77,7 +75,6 @@ public final class MultipartSessions {
 	 * Complete an upload from parts S3 holds, if together they stay within the profile's maximum size. The
 	 * parts are assembled with the ETags S3 listed, never with the client's: a part replaced after the
 	 * listing no longer matches, and S3 refuses the completion instead of assembling unchecked bytes.
-	 * @param caller the caller
 	 * @param profile the profile name
 	 * @param key the upload's full key
 	 * @param uploadId the upload
@@ -112,7 +109,6 @@ public final class MultipartSessions {
 
 	/**
 	 * Abort an upload.
-	 * @param caller the caller
 	 * @param profile the profile name
 	 * @param key the upload's full key
 	 * @param uploadId the upload
@@ -159,7 +155,6 @@ public final class MultipartSessions {
 	/**
 	 * A started upload.
 	 *
-	 * @param plan the plan
 	 * @param uploadId S3's upload id
 	 */
 	public record StartedUpload(MultipartPlan plan, String uploadId) {

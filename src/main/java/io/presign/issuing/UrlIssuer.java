@@ -8,9 +8,9 @@ import io.presign.policy.BatchDownloadIntent;
 import io.presign.policy.BatchItem;
 import io.presign.policy.Caller;
 import io.presign.policy.DownloadGrant;
+import io.presign.policy.DownloadIntent;
 import io.presign.policy.FormUploadGrant;
 import io.presign.policy.FormUploadIntent;
-import io.presign.policy.DownloadIntent;
 import io.presign.policy.PresignPolicy;
 import io.presign.policy.Profile;
 import io.presign.policy.UploadGrant;
@@ -19,6 +19,7 @@ import io.presign.policy.UploadPartGrant;
 import io.presign.signing.PresignedForm;
 import io.presign.signing.PresignedUrl;
 import io.presign.signing.UrlSigner;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
@@ -51,7 +52,6 @@ public final class UrlIssuer {
 
 	/**
 	 * Issue a download URL.
-	 * @param caller the caller
 	 * @param intent what the caller asks for
 	 * @return the issued URL
 	 */
@@ -63,7 +63,6 @@ public final class UrlIssuer {
 
 	/**
 	 * Issue an upload URL.
-	 * @param caller the caller
 	 * @param intent what the caller asks for
 	 * @return the issued URL
 	 */
@@ -75,7 +74,6 @@ public final class UrlIssuer {
 
 	/**
 	 * Issue download URLs for many keys of one profile; each allowed key costs one URL of the quota.
-	 * @param caller the caller
 	 * @param intent what the caller asks for
 	 * @return one result per key, in request order
 	 */
@@ -97,17 +95,16 @@ public final class UrlIssuer {
 
 	/**
 	 * Issue UploadPart URLs for parts of a multipart upload the caller may write; each part costs one URL.
-	 * @param caller the caller
 	 * @param profile the profile name
 	 * @param key the upload's full key
 	 * @param uploadId the upload
 	 * @param contentLength the upload's declared total size, which fixes each part's signed length
 	 * @param partNumbers the parts
-	 * @param expiresInSeconds the wished expiry, or {@code null}
+	 * @param expiresInSeconds the wished expiry
 	 * @return one URL per part, in request order
 	 */
 	public List<IssuedUrl> issueUploadParts(Caller caller, String profile, String key, String uploadId,
-			Long contentLength, List<Integer> partNumbers, Long expiresInSeconds) {
+			Long contentLength, List<Integer> partNumbers, @Nullable Long expiresInSeconds) {
 		List<UploadPartGrant> grants = this.policy.authorizeParts(caller, profile, key, uploadId, contentLength,
 				partNumbers, expiresInSeconds);
 		this.quota.consume(caller, grants.get(0).profile(), grants.size());
@@ -119,7 +116,6 @@ public final class UrlIssuer {
 
 	/**
 	 * Issue a signed browser form upload.
-	 * @param caller the caller
 	 * @param intent what the caller asks for
 	 * @return the form and the grant it was signed for
 	 */
@@ -149,7 +145,6 @@ public final class UrlIssuer {
 
 	/**
 	 * The profiles a caller may use.
-	 * @param caller the caller
 	 * @return those profiles
 	 */
 	public List<Profile> profilesFor(Caller caller) {

@@ -3,8 +3,8 @@ package io.presign.observability;
 import java.util.List;
 import java.util.Locale;
 
-import io.presign.issuing.IssuanceObserver;
 import io.presign.issuing.Issuance;
+import io.presign.issuing.IssuanceObserver;
 import io.presign.policy.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,8 +54,8 @@ public final class AuditLog implements IssuanceObserver {
 
 	/**
 	 * Record a refused request, with the objects the caller tried to reach.
-	 * @param caller who asked, or {@code null} when unauthenticated
-	 * @param profile the profile named, or {@code null}
+	 * @param caller who asked; none when unauthenticated
+	 * @param profile the profile named
 	 * @param keys the keys the request named, as sent (relative, full, or a batch's), possibly none
 	 * @param status the HTTP status answered
 	 * @param reason the problem code

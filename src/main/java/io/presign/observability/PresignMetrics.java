@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.presign.issuing.IssuanceObserver;
 import io.presign.issuing.Issuance;
+import io.presign.issuing.IssuanceObserver;
 import io.presign.policy.Caller;
 import io.presign.signing.SigningCredentials;
 
@@ -27,9 +27,7 @@ public final class PresignMetrics implements IssuanceObserver {
 	private final MeterRegistry registry;
 
 	/**
-	 * @param registry the registry
 	 * @param credentials the signing credentials, whose time left is a gauge
-	 * @param clock the clock
 	 */
 	public PresignMetrics(MeterRegistry registry, SigningCredentials credentials, Clock clock) {
 		this.registry = registry;

@@ -25,7 +25,6 @@ public record Caller(String name, Set<String> scopes, AuthMethod authMethod, Map
 	/**
 	 * A caller with no attributes and no profile restriction.
 	 * @param name the principal name
-	 * @param scopes the scopes
 	 * @param authMethod how it authenticated
 	 */
 	public Caller(String name, Set<String> scopes, AuthMethod authMethod) {

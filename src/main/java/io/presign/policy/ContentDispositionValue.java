@@ -3,6 +3,8 @@ package io.presign.policy;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Builds the {@code Content-Disposition} value S3 returns for a download (RFC 6266), with an RFC 5987
  * {@code filename*} beside an ASCII fallback when the name is not plain ASCII.
@@ -17,11 +19,11 @@ final class ContentDispositionValue {
 	}
 
 	/**
-	 * @param disposition inline or attachment, or {@code null}
-	 * @param filename the file name, or {@code null}
-	 * @return the header value, or {@code null} when neither is given
+	 * @param disposition inline or attachment
+	 * @param filename the file name
+	 * @return the header value; none when neither is given
 	 */
-	static String of(Disposition disposition, String filename) {
+	static @Nullable String of(@Nullable Disposition disposition, @Nullable String filename) {
 		if (disposition == null && filename == null) {
 			return null;
 		}

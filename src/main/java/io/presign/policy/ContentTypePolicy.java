@@ -89,7 +89,6 @@ public final class ContentTypePolicy {
 	/**
 	 * Check a wildcard a form upload asks for, such as {@code image/*}: allowed only when a configured
 	 * pattern covers every type it matches.
-	 * @param wildcard the wildcard
 	 * @return the prefix a Content-Type must start with, for example {@code image/}
 	 */
 	public String checkWildcard(String wildcard) {

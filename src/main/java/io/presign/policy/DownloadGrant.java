@@ -1,14 +1,16 @@
 package io.presign.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A download that policy allowed, with everything the signer needs.
  *
  * @param profile the profile that allowed it
  * @param key the full object key
- * @param versionId the object version, or {@code null}
- * @param contentDisposition the response Content-Disposition to sign, or {@code null}
+ * @param versionId the object version
+ * @param contentDisposition the response Content-Disposition to sign
  * @param expiry how long the URL may live, and the shortest lifetime still worth issuing
  */
-public record DownloadGrant(Profile profile, String key, String versionId, String contentDisposition,
-		Expiry expiry) {
+public record DownloadGrant(Profile profile, String key, @Nullable String versionId,
+		@Nullable String contentDisposition, Expiry expiry) {
 }

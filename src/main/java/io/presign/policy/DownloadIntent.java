@@ -1,18 +1,20 @@
 package io.presign.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a caller asks to download.
  *
  * @param profile the profile name
- * @param key the key part below the caller's prefix, or {@code null} when {@code fullKey} is given
- * @param fullKey the full object key (as an upload returned it), or {@code null} when {@code key} is given
- * @param filename the file name to suggest to browsers, or {@code null}
- * @param disposition inline or attachment, or {@code null}
- * @param versionId the object version, or {@code null} for the latest
- * @param expiresInSeconds the wished expiry, or {@code null} for the profile's default
+ * @param key the key part below the caller's prefix; none when {@code fullKey} is given
+ * @param fullKey the full object key (as an upload returned it); none when {@code key} is given
+ * @param filename the file name to suggest to browsers
+ * @param disposition inline or attachment
+ * @param versionId the object version; none for the latest
+ * @param expiresInSeconds the wished expiry; none for the profile's default
  */
-public record DownloadIntent(String profile, String key, String fullKey, String filename, Disposition disposition,
-		String versionId, Long expiresInSeconds) {
+public record DownloadIntent(String profile, @Nullable String key, @Nullable String fullKey, @Nullable String filename,
+		@Nullable Disposition disposition, @Nullable String versionId, @Nullable Long expiresInSeconds) {
 
 	/**
 	 * A download named by a key below the caller's prefix.

@@ -1,13 +1,15 @@
 package io.presign.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Server-side encryption a profile requires of every upload; signed into URLs and form policies so that a
  * client cannot drop it.
  *
  * @param algorithm {@code AES256} or {@code aws:kms}
- * @param kmsKeyId the KMS key for {@code aws:kms}, or {@code null} for the bucket's default key
+ * @param kmsKeyId the KMS key for {@code aws:kms}; none for the bucket's default key
  */
-public record Encryption(String algorithm, String kmsKeyId) {
+public record Encryption(String algorithm, @Nullable String kmsKeyId) {
 
 	public Encryption {
 		if (!"AES256".equals(algorithm) && !"aws:kms".equals(algorithm)) {

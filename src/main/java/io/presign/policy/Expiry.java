@@ -2,14 +2,16 @@ package io.presign.policy;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The lifetime policy allows one URL.
  *
  * @param duration how long the URL may live
- * @param cappedBy {@link ExpiryCap#POLICY} when policy shortened the caller's wish, else {@code null}
+ * @param cappedBy {@link ExpiryCap#POLICY} when policy shortened the caller's wish
  * @param minimum the shortest lifetime still worth issuing if the signer must shorten it further
  */
-public record Expiry(Duration duration, ExpiryCap cappedBy, Duration minimum) {
+public record Expiry(Duration duration, @Nullable ExpiryCap cappedBy, Duration minimum) {
 
 	/**
 	 * The same expiry, shortened by the signer.

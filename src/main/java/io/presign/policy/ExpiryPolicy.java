@@ -3,6 +3,8 @@ package io.presign.policy;
 import java.time.Duration;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How long a profile's URLs live: a default when the client names none, a ceiling, and the shortest
  * lifetime worth issuing when signing credentials leave less than asked.
@@ -42,11 +44,11 @@ public record ExpiryPolicy(Duration defaultExpiry, Duration maxExpiry, Duration 
 
 	/**
 	 * Resolve the expiry of one URL.
-	 * @param requestedSeconds the client's wish, or {@code null}
+	 * @param requestedSeconds the client's wish
 	 * @return the expiry to sign with
 	 * @throws PolicyViolation if the wish is below 1 s, or above the maximum on a profile that refuses
 	 */
-	public Expiry resolve(Long requestedSeconds) {
+	public Expiry resolve(@Nullable Long requestedSeconds) {
 		if (requestedSeconds == null) {
 			return new Expiry(this.defaultExpiry, null, this.minExpiry);
 		}

@@ -85,7 +85,6 @@ public final class KeyTemplate {
 
 	/**
 	 * Expand the template for a caller.
-	 * @param caller the caller
 	 * @return the prefix every key of this caller must start with
 	 * @throws PolicyViolation (403) if a placeholder's value is missing or cannot safely stand in a key
 	 */

@@ -5,7 +5,6 @@ package io.presign.policy;
  * The plan is a pure function of the profile and the declared size, so the service can rebuild it on every
  * call without keeping state.
  *
- * @param profile the profile
  * @param key the full object key
  * @param contentType the object's Content-Type
  * @param contentLength the declared total size

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request refused by policy: which rule, which field, and the limits a client needs to correct it.
  */
@@ -18,21 +20,21 @@ public final class PolicyViolation extends RuntimeException {
 	/**
 	 * Create a violation.
 	 * @param rule the rule that was broken
-	 * @param field the request field at fault, or {@code null} when none is
+	 * @param field the request field at fault; none when none is
 	 * @param detail a human-readable explanation that never echoes secrets
 	 */
-	public PolicyViolation(Rule rule, String field, String detail) {
+	public PolicyViolation(Rule rule, @Nullable String field, String detail) {
 		this(rule, field, detail, Map.of());
 	}
 
 	/**
 	 * Create a violation that names the limits in force.
 	 * @param rule the rule that was broken
-	 * @param field the request field at fault, or {@code null} when none is
+	 * @param field the request field at fault; none when none is
 	 * @param detail a human-readable explanation that never echoes secrets
 	 * @param limits named limits, for example {@code maxExpirySeconds}
 	 */
-	public PolicyViolation(Rule rule, String field, String detail, Map<String, Object> limits) {
+	public PolicyViolation(Rule rule, @Nullable String field, String detail, Map<String, Object> limits) {
 		super(detail, null, false, false);
 		this.rule = rule;
 		this.field = field;

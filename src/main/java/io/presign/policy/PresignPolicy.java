@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides whether a caller may have a URL, and for exactly what: the only place where requests meet
  * profiles.
@@ -47,7 +49,6 @@ public final class PresignPolicy {
 
 	/**
 	 * Authorize a download.
-	 * @param caller the caller
 	 * @param intent what the caller asks for
 	 * @return the grant to sign
 	 * @throws PolicyViolation if any rule is broken
@@ -64,7 +65,6 @@ public final class PresignPolicy {
 	/**
 	 * Authorize many downloads from one profile. Profile-level refusals and any key outside the caller's
 	 * prefix refuse the whole batch; a malformed key refuses only its item.
-	 * @param caller the caller
 	 * @param intent what the caller asks for
 	 * @return one item per key, in request order ({@code keys}, then {@code fullKeys})
 	 * @throws PolicyViolation if the whole batch is refused
@@ -106,7 +106,6 @@ public final class PresignPolicy {
 
 	/**
 	 * Authorize an upload.
-	 * @param caller the caller
 	 * @param intent what the caller asks for
 	 * @return the grant to sign
 	 * @throws PolicyViolation if any rule is broken
@@ -123,16 +122,14 @@ public final class PresignPolicy {
 
 	/**
 	 * Authorize starting a multipart upload, and plan its parts from the declared size.
-	 * @param caller the caller
 	 * @param profileName the profile
-	 * @param key the key below the caller's prefix, or {@code null}
-	 * @param fullKey the full key, or {@code null}
+	 * @param key the key below the caller's prefix
 	 * @param contentType the object's Content-Type
 	 * @param contentLength the declared total size; required, since every part URL signs its planned length
 	 * @return the plan
 	 */
-	public MultipartPlan authorizeMultipartStart(Caller caller, String profileName, String key, String fullKey,
-			String contentType, Long contentLength) {
+	public MultipartPlan authorizeMultipartStart(Caller caller, String profileName, @Nullable String key,
+			@Nullable String fullKey, String contentType, Long contentLength) {
 		Profile profile = multipartProfile(caller, profileName);
 		String objectKey = uploadKey(caller, profile, key, fullKey);
 		String type = profile.contentTypes().check(contentType);
@@ -149,7 +146,6 @@ public final class PresignPolicy {
 	/**
 	 * Authorize acting on an existing multipart upload (listing, completing, aborting): the caller must be
 	 * allowed to write its key.
-	 * @param caller the caller
 	 * @param profileName the profile
 	 * @param fullKey the upload's full key
 	 * @return the profile
@@ -164,17 +160,16 @@ public final class PresignPolicy {
 	 * Authorize presigning some parts of a multipart upload. Each part's URL signs the part's planned length,
 	 * so S3 refuses a part bigger than the declared size allows, and a part can never be swapped for a larger
 	 * body after the service has counted it.
-	 * @param caller the caller
 	 * @param profileName the profile
 	 * @param fullKey the upload's full key
 	 * @param uploadId the upload
 	 * @param contentLength the upload's declared total size, as given when it started
 	 * @param partNumbers the parts, each within the plan, at most the batch maximum
-	 * @param expiresInSeconds the wished expiry, or {@code null}
+	 * @param expiresInSeconds the wished expiry
 	 * @return one grant per part
 	 */
 	public List<UploadPartGrant> authorizeParts(Caller caller, String profileName, String fullKey, String uploadId,
-			Long contentLength, List<Integer> partNumbers, Long expiresInSeconds) {
+			Long contentLength, List<Integer> partNumbers, @Nullable Long expiresInSeconds) {
 		Profile profile = authorizeMultipartAccess(caller, profileName, fullKey);
 		MultipartPlan plan = plan(profile, fullKey, null, contentLength);
 		int last = plan.partCount();
@@ -194,7 +189,6 @@ public final class PresignPolicy {
 	/**
 	 * Authorize a browser form upload, with an exact key or any key under a prefix, and an exact Content-Type
 	 * or a family such as {@code image/*}.
-	 * @param caller the caller
 	 * @param intent what the caller asks for
 	 * @return the conditions to sign
 	 */
@@ -213,7 +207,8 @@ public final class PresignPolicy {
 			}
 			String relative = intent.keyPrefix();
 			if (!relative.isEmpty() && !relative.endsWith("/")) {
-				throw new PolicyViolation(Rule.KEY_INVALID, "keyPrefix", "The key prefix must be empty or end with '/'");
+				throw new PolicyViolation(Rule.KEY_INVALID, "keyPrefix",
+						"The key prefix must be empty or end with '/'");
 			}
 			// Validated as a key with a stand-in file name, so the same segment rules apply.
 			String full = ObjectKeyRules.resolve(profile.keyPrefix().expand(caller), relative + "f", "keyPrefix");
@@ -258,7 +253,6 @@ public final class PresignPolicy {
 
 	/**
 	 * The profiles a caller may use, with at least one operation.
-	 * @param caller the caller
 	 * @return those profiles, in configuration order
 	 */
 	public List<Profile> profilesFor(Caller caller) {
@@ -270,9 +264,7 @@ public final class PresignPolicy {
 
 	/**
 	 * The profile a caller names, if the caller may use it for the operation.
-	 * @param caller the caller
 	 * @param name the profile name
-	 * @param operation the operation
 	 * @return the profile
 	 * @throws PolicyViolation 404 if unknown, 403 if not allowed
 	 */

@@ -8,13 +8,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One named policy: where objects live and what callers holding its scopes may do with them.
  *
  * @param name the profile's name, as clients give it
  * @param bucket the S3 bucket
  * @param region the bucket's region, which every URL is signed for
- * @param endpoint an S3-compatible endpoint, or {@code null} for AWS
+ * @param endpoint an S3-compatible endpoint; none for AWS
  * @param pathStyle whether to address the bucket in the path rather than the host name
  * @param keyPrefix the template every key starts with
  * @param keyStrategy who names uploaded objects
@@ -23,19 +25,19 @@ import java.util.regex.Pattern;
  * @param contentTypes the media types uploads may declare
  * @param maxContentLength the largest upload, in bytes
  * @param expiry the expiry rules
- * @param requiredScope the scope granting every operation of the profile, or {@code null}
+ * @param requiredScope the scope granting every operation of the profile
  * @param rateLimit URLs per caller and period
  * @param multipart multipart upload settings
- * @param encryption server-side encryption every upload must request, or {@code null}
+ * @param encryption server-side encryption every upload must request
  * @param formKeyPrefixAllowed whether form uploads may name a {@code keyPrefix}: their policy can only say
  * {@code starts-with}, which is safe where keys are literal (AWS S3) but not on a store that resolves
  * {@code ..} segments
  */
-public record Profile(String name, String bucket, String region, URI endpoint, boolean pathStyle,
+public record Profile(String name, String bucket, String region, @Nullable URI endpoint, boolean pathStyle,
 		KeyTemplate keyPrefix, KeyStrategy keyStrategy, Set<Operation> operations,
 		Map<String, Set<Operation>> scopeOperations, ContentTypePolicy contentTypes, long maxContentLength,
-		ExpiryPolicy expiry, String requiredScope, RateLimit rateLimit, MultipartSettings multipart,
-		Encryption encryption, boolean formKeyPrefixAllowed) {
+		ExpiryPolicy expiry, @Nullable String requiredScope, RateLimit rateLimit, MultipartSettings multipart,
+		@Nullable Encryption encryption, boolean formKeyPrefixAllowed) {
 
 	private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
 
@@ -51,13 +53,12 @@ public record Profile(String name, String bucket, String region, URI endpoint, b
 			Set<Operation> operations, ContentTypePolicy contentTypes, long maxContentLength, ExpiryPolicy expiry,
 			String requiredScope) {
 		this(name, bucket, region, endpoint, pathStyle, keyPrefix, KeyStrategy.CLIENT, operations, Map.of(),
-				contentTypes, maxContentLength, expiry, requiredScope, RateLimit.UNLIMITED, MultipartSettings.DISABLED, null,
-				endpoint == null);
+				contentTypes, maxContentLength, expiry, requiredScope, RateLimit.UNLIMITED, MultipartSettings.DISABLED,
+				null, endpoint == null);
 	}
 
 	/**
 	 * The operations a caller's scopes grant on this profile.
-	 * @param caller the caller
 	 * @return the granted operations, possibly none
 	 */
 	public Set<Operation> operationsFor(Caller caller) {
@@ -76,7 +77,6 @@ public record Profile(String name, String bucket, String region, URI endpoint, b
 
 	/**
 	 * Resolve the full object key from a key the caller chose below its prefix.
-	 * @param caller the caller
 	 * @param clientKey the key part the caller chose
 	 * @return the full key, starting with the caller's expanded prefix
 	 */
@@ -86,7 +86,6 @@ public record Profile(String name, String bucket, String region, URI endpoint, b
 
 	/**
 	 * Check a full key the caller named, such as one an upload returned.
-	 * @param caller the caller
 	 * @param fullKey the full object key
 	 * @return the key
 	 * @throws PolicyViolation 400 if malformed, 403 if outside the caller's prefix
@@ -97,7 +96,6 @@ public record Profile(String name, String bucket, String region, URI endpoint, b
 
 	/**
 	 * Check a full key the caller named in a field of another name, such as a multipart upload's {@code key}.
-	 * @param caller the caller
 	 * @param fullKey the full object key
 	 * @param field the request field that carried it, named in refusals
 	 * @return the key
@@ -116,11 +114,10 @@ public record Profile(String name, String bucket, String region, URI endpoint, b
 	/**
 	 * A fresh key below the caller's prefix: a UUID, with the extension of the client's file name when it is
 	 * a plain one.
-	 * @param caller the caller
-	 * @param fileNameHint the client's file name, or {@code null}
+	 * @param fileNameHint the client's file name
 	 * @return the generated full key
 	 */
-	public String generatedKeyFor(Caller caller, String fileNameHint) {
+	public String generatedKeyFor(Caller caller, @Nullable String fileNameHint) {
 		String extension = "";
 		if (fileNameHint != null) {
 			int dot = fileNameHint.lastIndexOf('.');
@@ -134,10 +131,10 @@ public record Profile(String name, String bucket, String region, URI endpoint, b
 
 	/**
 	 * Check an upload's declared size.
-	 * @param contentLength the size in bytes, or {@code null}
+	 * @param contentLength the size in bytes
 	 * @return the size
 	 */
-	public long checkContentLength(Long contentLength) {
+	public long checkContentLength(@Nullable Long contentLength) {
 		if (contentLength == null || contentLength <= 0) {
 			throw new PolicyViolation(Rule.CONTENT_LENGTH_INVALID, "contentLength",
 					"The content length must be a positive number of bytes");

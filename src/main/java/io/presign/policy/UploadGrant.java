@@ -1,5 +1,7 @@
 package io.presign.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An upload that policy allowed, with everything the signer needs.
  *
@@ -8,11 +10,11 @@ package io.presign.policy;
  * @param contentType the Content-Type to sign
  * @param contentLength the Content-Length to sign
  * @param expiry how long the URL may live, and the shortest lifetime still worth issuing
- * @param contentMd5 the Content-MD5 to sign, or {@code null}
- * @param checksumSha256 the x-amz-checksum-sha256 to sign, or {@code null}
+ * @param contentMd5 the Content-MD5 to sign
+ * @param checksumSha256 the x-amz-checksum-sha256 to sign
  */
 public record UploadGrant(Profile profile, String key, String contentType, long contentLength, Expiry expiry,
-		String contentMd5, String checksumSha256) {
+		@Nullable String contentMd5, @Nullable String checksumSha256) {
 
 	/**
 	 * An upload without checksums.

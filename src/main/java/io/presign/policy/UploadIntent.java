@@ -1,20 +1,23 @@
 package io.presign.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a caller asks to upload.
  *
  * @param profile the profile name
  * @param key the key part below the caller's prefix (on profiles that generate keys, only its extension is
- * used), or {@code null} when {@code fullKey} is given
- * @param fullKey the full object key, or {@code null} when {@code key} is given
+ * used); none when {@code fullKey} is given
+ * @param fullKey the full object key; none when {@code key} is given
  * @param contentType the media type the client will send
  * @param contentLength the exact size the client will send, in bytes
- * @param expiresInSeconds the wished expiry, or {@code null} for the profile's default
- * @param contentMd5 the base64 MD5 of the body, to be signed in, or {@code null}
- * @param checksumSha256 the base64 SHA-256 of the body, to be signed in, or {@code null}
+ * @param expiresInSeconds the wished expiry; none for the profile's default
+ * @param contentMd5 the base64 MD5 of the body, to be signed in
+ * @param checksumSha256 the base64 SHA-256 of the body, to be signed in
  */
-public record UploadIntent(String profile, String key, String fullKey, String contentType, Long contentLength,
-		Long expiresInSeconds, String contentMd5, String checksumSha256) {
+public record UploadIntent(String profile, @Nullable String key, @Nullable String fullKey, String contentType,
+		Long contentLength, @Nullable Long expiresInSeconds, @Nullable String contentMd5,
+		@Nullable String checksumSha256) {
 
 	/**
 	 * An upload named by a key below the caller's prefix, without checksums.

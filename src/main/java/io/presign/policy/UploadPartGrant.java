@@ -3,7 +3,6 @@ package io.presign.policy;
 /**
  * One part of a multipart upload that policy allowed to be uploaded, with the exact size its URL signs.
  *
- * @param profile the profile
  * @param key the full object key
  * @param uploadId the multipart upload
  * @param partNumber the part, 1 to 10,000

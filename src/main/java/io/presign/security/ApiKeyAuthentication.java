@@ -3,6 +3,8 @@ package io.presign.security;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -33,9 +35,9 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 	}
 
 	/**
-	 * @return the configured key this authentication matched, or {@code null} before it is checked
+	 * @return the configured key this authentication matched; none before it is checked
 	 */
-	ApiKeyProperties.ApiKey key() {
+	ApiKeyProperties.@Nullable ApiKey key() {
 		return this.key;
 	}
 

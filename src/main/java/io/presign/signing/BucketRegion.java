@@ -1,15 +1,16 @@
 package io.presign.signing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the start-up check learned of one profile's bucket region.
  *
- * @param profile the profile
- * @param bucket the bucket
  * @param configured the region the profile signs for
- * @param actual the bucket's real region, or {@code null} when S3 did not tell
- * @param detail why the region could not be verified, or {@code null}
+ * @param actual the bucket's real region; none when S3 did not tell
+ * @param detail why the region could not be verified
  */
-public record BucketRegion(String profile, String bucket, String configured, String actual, String detail) {
+public record BucketRegion(String profile, String bucket, String configured, @Nullable String actual,
+		@Nullable String detail) {
 
 	/**
 	 * @return {@code match}, {@code mismatch}, {@code unverified} or {@code unchecked}

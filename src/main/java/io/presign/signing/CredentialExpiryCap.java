@@ -19,7 +19,6 @@ final class CredentialExpiryCap {
 	private final Duration safetyMargin;
 
 	/**
-	 * @param clock the clock
 	 * @param safetyMargin how long before the credentials' end every URL must expire
 	 */
 	CredentialExpiryCap(Clock clock, Duration safetyMargin) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.presign.policy.MultipartPlan;
 import io.presign.policy.Profile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The multipart calls the service makes itself (only the parts are uploaded by clients, through presigned
@@ -14,25 +15,20 @@ public interface MultipartUploads {
 
 	/**
 	 * Start a multipart upload with the planned Content-Type and the profile's encryption.
-	 * @param plan the plan
 	 * @return the upload id
 	 */
 	String start(MultipartPlan plan);
 
 	/**
 	 * One page of the parts uploaded so far.
-	 * @param profile the profile
-	 * @param key the key
 	 * @param uploadId the upload
-	 * @param partNumberMarker list parts after this number, or {@code null}
+	 * @param partNumberMarker list parts after this number
 	 * @return the page
 	 */
-	PartsPage listParts(Profile profile, String key, String uploadId, Integer partNumberMarker);
+	PartsPage listParts(Profile profile, String key, String uploadId, @Nullable Integer partNumberMarker);
 
 	/**
 	 * Complete an upload.
-	 * @param profile the profile
-	 * @param key the key
 	 * @param uploadId the upload
 	 * @param parts the parts, with the ETags their uploads returned
 	 * @return the stored object
@@ -41,8 +37,6 @@ public interface MultipartUploads {
 
 	/**
 	 * Abort an upload, discarding its parts.
-	 * @param profile the profile
-	 * @param key the key
 	 * @param uploadId the upload
 	 */
 	void abort(Profile profile, String key, String uploadId);
@@ -61,11 +55,10 @@ public interface MultipartUploads {
 	/**
 	 * A page of parts.
 	 *
-	 * @param parts the parts
-	 * @param nextPartNumberMarker the marker of the next page, or {@code null}
+	 * @param nextPartNumberMarker the marker of the next page
 	 * @param truncated whether more parts follow
 	 */
-	record PartsPage(List<UploadedPart> parts, Integer nextPartNumberMarker, boolean truncated) {
+	record PartsPage(List<UploadedPart> parts, @Nullable Integer nextPartNumberMarker, boolean truncated) {
 	}
 
 	/**
@@ -80,8 +73,6 @@ public interface MultipartUploads {
 	/**
 	 * A completed object.
 	 *
-	 * @param bucket the bucket
-	 * @param key the key
 	 * @param etag the object's ETag
 	 * @param location the object's URL, as S3 reports it
 	 */

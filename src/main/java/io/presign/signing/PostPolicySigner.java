@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -125,7 +124,6 @@ final class PostPolicySigner {
 	/**
 	 * Where a profile's form posts go: the bucket's URL, path-style or virtual-hosted like the profile's
 	 * presigned URLs.
-	 * @param profile the profile
 	 * @return the form's action URL
 	 */
 	static URI actionUrl(Profile profile) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.presign.policy.ExpiryCap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A signed browser form upload: POST the fields, then the file as the last field named {@code file}.
@@ -14,8 +15,8 @@ import io.presign.policy.ExpiryCap;
  * @param fields the form fields, in order, policy and signature included
  * @param lifetime how long the policy lives
  * @param expiresAt when the policy expires
- * @param cappedBy what shortened the lifetime, or {@code null}
+ * @param cappedBy what shortened the lifetime
  */
 public record PresignedForm(URI url, Map<String, String> fields, Duration lifetime, Instant expiresAt,
-		ExpiryCap cappedBy) {
+		@Nullable ExpiryCap cappedBy) {
 }

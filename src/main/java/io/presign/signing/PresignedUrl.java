@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.presign.policy.ExpiryCap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A signed request, and exactly what its user must send with it.
@@ -15,10 +16,10 @@ import io.presign.policy.ExpiryCap;
  * @param headers every signed header the client must send unchanged, {@code Host} excepted
  * @param lifetime the lifetime signed into the URL
  * @param expiresAt when the URL stops working
- * @param cappedBy what shortened the lifetime below the caller's wish, or {@code null}
+ * @param cappedBy what shortened the lifetime below the caller's wish
  */
-public record PresignedUrl(String method, URI url, Map<String, String> headers, Duration lifetime,
-		Instant expiresAt, ExpiryCap cappedBy) {
+public record PresignedUrl(String method, URI url, Map<String, String> headers, Duration lifetime, Instant expiresAt,
+		@Nullable ExpiryCap cappedBy) {
 
 	public PresignedUrl {
 		headers = Map.copyOf(headers);

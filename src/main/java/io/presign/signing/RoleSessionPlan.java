@@ -2,6 +2,8 @@ package io.presign.signing;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How long a signing session lasts and when it is renewed, so that a URL issued at any moment can get
  * the largest profile max-expiry in full.
@@ -20,10 +22,10 @@ record RoleSessionPlan(Duration sessionDuration, Duration refreshAhead) {
 	/**
 	 * @param largestMaxExpiry the largest max-expiry of any profile
 	 * @param safetyMargin the margin kept before a session's end
-	 * @param configured a configured session duration, or {@code null}
+	 * @param configured a configured session duration
 	 * @return the plan
 	 */
-	static RoleSessionPlan of(Duration largestMaxExpiry, Duration safetyMargin, Duration configured) {
+	static RoleSessionPlan of(Duration largestMaxExpiry, Duration safetyMargin, @Nullable Duration configured) {
 		Duration needed = largestMaxExpiry.plus(safetyMargin);
 		Duration session = (configured != null) ? configured : clamp(needed.multipliedBy(2));
 		// A session shorter than what a URL needs cannot be renewed "ahead" of that need without renewing on

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.presign.policy.Profile;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -14,11 +15,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * Where a profile's objects are reached: region, endpoint and addressing style. Profiles that share one
  * share a presigner and a client.
  *
- * @param region the region
- * @param endpoint the endpoint override, or {@code null} for AWS
+ * @param endpoint the endpoint override; none for AWS
  * @param pathStyle whether the bucket goes in the path
  */
-record S3Target(String region, URI endpoint, boolean pathStyle) {
+record S3Target(String region, @Nullable URI endpoint, boolean pathStyle) {
 
 	static S3Target of(Profile profile) {
 		return new S3Target(profile.region(), profile.endpoint(), profile.pathStyle());

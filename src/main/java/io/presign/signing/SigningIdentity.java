@@ -9,8 +9,6 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 /**
  * The credentials a URL is signed with, resolved once per issuance so that the expiry cap and the
  * signature come from the same credentials.
- *
- * @param credentials the credentials
  */
 public record SigningIdentity(AwsCredentials credentials) {
 

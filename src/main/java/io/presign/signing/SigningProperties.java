@@ -30,9 +30,6 @@ public record SigningProperties(@Valid StaticCredentials staticCredentials, @Val
 
 	/**
 	 * A fixed access key.
-	 *
-	 * @param accessKeyId the access key id
-	 * @param secretAccessKey the secret access key
 	 */
 	public record StaticCredentials(@NotBlank String accessKeyId, @NotBlank String secretAccessKey) {
 

@@ -13,7 +13,6 @@ public interface UrlSigner {
 
 	/**
 	 * Sign a GET for a granted download.
-	 * @param grant the grant
 	 * @return the signed request
 	 * @throws SigningUnavailableException if no signature can be made right now
 	 */
@@ -21,7 +20,6 @@ public interface UrlSigner {
 
 	/**
 	 * Sign a PUT for a granted upload; the grant's content type and length are signed in.
-	 * @param grant the grant
 	 * @return the signed request
 	 * @throws SigningUnavailableException if no signature can be made right now
 	 */
@@ -29,7 +27,6 @@ public interface UrlSigner {
 
 	/**
 	 * Sign an UploadPart of a multipart upload.
-	 * @param grant the grant
 	 * @return the signed request
 	 * @throws SigningUnavailableException if no signature can be made right now
 	 */
@@ -37,7 +34,6 @@ public interface UrlSigner {
 
 	/**
 	 * Sign a browser form POST policy.
-	 * @param grant the grant
 	 * @return the form
 	 * @throws SigningUnavailableException if no signature can be made right now
 	 */
