@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,12 +55,7 @@ final class DiagnosticsController {
 					 {"name":"clock","status":"ok","detail":"The clocks agree within 30 s","data":{"skewSeconds":0}},
 					 {"name":"canary-put","status":"failed","detail":"S3 answered the presigned PUT with 403 AccessDenied",
 					  "code":"AccessDenied","hint":"The signing identity may not do this: check its IAM policy ...","data":{}}]}""")))
-	@ApiResponse(responseCode = "403", description = "The caller lacks the admin scope",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-					examples = @ExampleObject(name = "scope-missing", value = ProblemExamples.SCOPE_MISSING)))
-	@ApiResponse(responseCode = "404", description = "No such profile",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-					examples = @ExampleObject(name = "profile-not-found", value = ProblemExamples.PROFILE_NOT_FOUND)))
+	@Refuses({ Refusal.SCOPE_MISSING, Refusal.PROFILE_NOT_FOUND })
 	DiagnosticsResponse diagnose(@PathVariable String profile, @Parameter(hidden = true) Caller caller) {
 		if (!caller.holds(this.properties.adminScope())) {
 			throw new PolicyViolation(Rule.SCOPE_MISSING, null,

@@ -1,5 +1,6 @@
 package io.presign.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
  * error path; this answers them with the same problem documents as everything else, instead of Spring
  * Boot's default body. A request for the error path itself has no error: it is a 404.
  */
+@Hidden
 @RestController
 final class ErrorDispatchController implements ErrorController {
 

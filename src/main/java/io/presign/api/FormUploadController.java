@@ -51,6 +51,11 @@ final class FormUploadController {
 					 "Content-Type":"image/png","x-amz-algorithm":"AWS4-HMAC-SHA256","x-amz-credential":"AKIA.../20260101/eu-west-1/s3/aws4_request",
 					 "x-amz-date":"20260101T120000Z","Policy":"eyJleHBpcmF0aW9uIjoi...","X-Amz-Signature":"..."},
 					 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
+	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
+			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_INVALID,
+			Refusal.CONTENT_TYPE_INVALID, Refusal.CONTENT_TYPE_NOT_ALLOWED, Refusal.CONTENT_LENGTH_TOO_LARGE,
+			Refusal.EXPIRY_OUT_OF_RANGE, Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE,
+			Refusal.SIGNING_CREDENTIALS_EXPIRING })
 	FormUploadResponse formUpload(@Valid @RequestBody FormUploadRequest request, @Parameter(hidden = true) Caller caller) {
 		IssuedForm issued = this.issuer.issueFormUpload(caller, new FormUploadIntent(request.profile(), request.key(),
 				request.keyPrefix(), request.contentType(), request.maxContentLength(), request.expiresInSeconds()));

@@ -19,7 +19,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,12 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1/multipart-uploads")
 @Tag(name = "Multipart uploads", description = "Large files in parts: start, presign parts, list, complete, abort")
-@ApiResponse(responseCode = "403", description = "Another caller's key, a missing scope, or a profile without multipart",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-				examples = @ExampleObject(name = "key-outside-prefix", value = ProblemExamples.KEY_OUTSIDE_PREFIX)))
-@ApiResponse(responseCode = "404", description = "No such profile or upload",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-				examples = @ExampleObject(name = "upload-not-found", value = ProblemExamples.UPLOAD_NOT_FOUND)))
 final class MultipartController {
 
 	private final MultipartSessions sessions;
@@ -63,6 +56,11 @@ final class MultipartController {
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
 					{"uploadId":"VXBsb2FkIElEIGZvciBlbHZpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA","key":"users/alice/talks/keynote.mp4",
 					 "bucket":"my-videos","partSize":8388608,"partCount":2}""")))
+	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
+			Refusal.SCOPE_MISSING, Refusal.MULTIPART_NOT_ALLOWED, Refusal.KEY_PREFIX_UNRESOLVABLE,
+			Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID, Refusal.CONTENT_TYPE_INVALID,
+			Refusal.CONTENT_TYPE_NOT_ALLOWED, Refusal.CONTENT_LENGTH_INVALID, Refusal.CONTENT_LENGTH_TOO_LARGE,
+			Refusal.RATE_LIMITED, Refusal.UPLOAD_REJECTED, Refusal.SIGNING_UNAVAILABLE })
 	MultipartRequests.Started start(@Valid @RequestBody MultipartRequests.Start request,
 			@Parameter(hidden = true) Caller caller) {
 		MultipartSessions.StartedUpload started = this.sessions.start(caller, request.profile(), request.key(),
@@ -80,6 +78,11 @@ final class MultipartController {
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
 					{"parts":[{"partNumber":1,"url":{"method":"PUT","url":"https://my-videos.s3.eu-west-1.amazonaws.com/users/alice/talks/keynote.mp4?partNumber=1&uploadId=...&X-Amz-Signature=...",
 					 "headers":{"Content-Length":"8388608"},"bucket":"my-videos","key":"users/alice/talks/keynote.mp4","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}}]}""")))
+	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
+			Refusal.SCOPE_MISSING, Refusal.MULTIPART_NOT_ALLOWED, Refusal.KEY_PREFIX_UNRESOLVABLE,
+			Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID, Refusal.CONTENT_LENGTH_INVALID,
+			Refusal.CONTENT_LENGTH_TOO_LARGE, Refusal.PART_NUMBERS_INVALID, Refusal.EXPIRY_OUT_OF_RANGE,
+			Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE, Refusal.SIGNING_CREDENTIALS_EXPIRING })
 	MultipartRequests.PartUrls parts(@PathVariable String uploadId, @Valid @RequestBody MultipartRequests.Parts request,
 			@Parameter(hidden = true) Caller caller) {
 		List<Integer> numbers = (request.partNumbers() != null) ? request.partNumbers() : List.of();
@@ -92,6 +95,10 @@ final class MultipartController {
 
 	@GetMapping("/{uploadId}/parts")
 	@Operation(summary = "List uploaded parts", description = "The parts S3 holds so far, a page at a time.")
+	@Refuses({ Refusal.REQUEST_INVALID, Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED,
+			Refusal.OPERATION_NOT_ALLOWED, Refusal.SCOPE_MISSING, Refusal.MULTIPART_NOT_ALLOWED,
+			Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID,
+			Refusal.UPLOAD_NOT_FOUND, Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE })
 	MultipartUploads.PartsPage listParts(@PathVariable String uploadId, @RequestParam String profile,
 			@RequestParam String key, @RequestParam(required = false) Integer partNumberMarker,
 			@Parameter(hidden = true) Caller caller) {
@@ -102,6 +109,11 @@ final class MultipartController {
 	@Operation(summary = "Complete the upload",
 			description = "Assembles the named parts with the ETags S3 lists for them, after checking that together "
 					+ "they stay within the profile's maximum size.")
+	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
+			Refusal.SCOPE_MISSING, Refusal.MULTIPART_NOT_ALLOWED, Refusal.KEY_PREFIX_UNRESOLVABLE,
+			Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID, Refusal.PART_NUMBERS_INVALID, Refusal.PART_NOT_UPLOADED,
+			Refusal.CONTENT_LENGTH_TOO_LARGE, Refusal.UPLOAD_NOT_FOUND, Refusal.UPLOAD_REJECTED,
+			Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE })
 	MultipartUploads.CompletedUpload complete(@PathVariable String uploadId,
 			@Valid @RequestBody MultipartRequests.Complete request, @Parameter(hidden = true) Caller caller) {
 		List<MultipartUploads.PartRef> parts = (request.parts() != null) ? request.parts()
@@ -114,6 +126,10 @@ final class MultipartController {
 	@DeleteMapping("/{uploadId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Abort the upload", description = "Discards the upload and every part uploaded so far.")
+	@Refuses({ Refusal.REQUEST_INVALID, Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED,
+			Refusal.OPERATION_NOT_ALLOWED, Refusal.SCOPE_MISSING, Refusal.MULTIPART_NOT_ALLOWED,
+			Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID,
+			Refusal.UPLOAD_NOT_FOUND, Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE })
 	void abort(@PathVariable String uploadId, @RequestParam String profile, @RequestParam String key,
 			@Parameter(hidden = true) Caller caller) {
 		this.sessions.abort(caller, profile, key, uploadId);

@@ -59,12 +59,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(PolicyViolation.class)
 	ResponseEntity<ProblemDetail> policyViolation(PolicyViolation ex, HttpServletRequest request) {
-		HttpStatus status = switch (ex.rule().outcome()) {
-			case INVALID -> HttpStatus.BAD_REQUEST;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-		};
-		ProblemDetail problem = Problems.of(status, ex.rule().code(), ex.getMessage(), ex.field());
+		ProblemDetail problem = Problems.of(Refusal.of(ex.rule()), ex.getMessage(), ex.field());
 		ex.limits().forEach(problem::setProperty);
 		return respond(request, problem, HttpHeaders.EMPTY);
 	}
@@ -73,7 +68,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> identityProviderUnavailable(AuthenticationServiceException ex,
 			HttpServletRequest request) {
 		log.warn("Tokens cannot be verified: {}", ex.getMessage());
-		return respond(request, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+		return respond(request, Problems.of(Refusal.IDENTITY_PROVIDER_UNAVAILABLE,
 				"The token cannot be verified right now: the identity provider's keys are unreachable", null),
 				Problems.retryAfter(Duration.ofSeconds(5)));
 	}
@@ -82,34 +77,34 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex, HttpServletRequest request) {
 		String detail = (ex instanceof OAuth2AuthenticationException || ex instanceof BadCredentialsException)
 				? ex.getMessage() : "A valid bearer token or API key is required";
-		return respond(request, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", detail, null), HttpHeaders.EMPTY);
+		return respond(request, Problems.of(Refusal.UNAUTHENTICATED, detail, null), HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex, HttpServletRequest request) {
-		return respond(request, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "The caller may not do this", null),
+		return respond(request, Problems.of(Refusal.FORBIDDEN, "The caller may not do this", null),
 				HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(SigningUnavailableException.class)
 	ResponseEntity<ProblemDetail> signingUnavailable(SigningUnavailableException ex, HttpServletRequest request) {
 		log.warn("Signing unavailable: {}", ex.getMessage());
-		return respond(request, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "signing-unavailable",
+		return respond(request, Problems.of(Refusal.SIGNING_UNAVAILABLE,
 				"No URL can be signed right now; try again shortly", null), Problems.retryAfter(Duration.ofSeconds(5)));
 	}
 
 	@ExceptionHandler(StorageRejectedException.class)
 	ResponseEntity<ProblemDetail> storageRejected(StorageRejectedException ex, HttpServletRequest request) {
 		boolean missing = "NoSuchUpload".equals(ex.s3Code()) || ex.status() == 404;
-		ProblemDetail problem = Problems.of(missing ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
-				missing ? "upload-not-found" : "upload-rejected", ex.getMessage(), null);
+		ProblemDetail problem = Problems.of(missing ? Refusal.UPLOAD_NOT_FOUND : Refusal.UPLOAD_REJECTED,
+				ex.getMessage(), null);
 		problem.setProperty("s3Code", ex.s3Code());
 		return respond(request, problem, HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(QuotaExceededException.class)
 	ResponseEntity<ProblemDetail> rateLimited(QuotaExceededException ex, HttpServletRequest request) {
-		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", ex.getMessage(), null);
+		ProblemDetail problem = Problems.of(Refusal.RATE_LIMITED, ex.getMessage(), null);
 		problem.setProperty("limit", ex.limit());
 		return respond(request, problem, Problems.retryAfter(ex.retryAfter()));
 	}
@@ -119,14 +114,14 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpServletRequest request) {
 		log.warn("Signing credentials expiring: {}", ex.getMessage());
 		return respond(request,
-				Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "signing-credentials-expiring", ex.getMessage(), null),
+				Problems.of(Refusal.SIGNING_CREDENTIALS_EXPIRING, ex.getMessage(), null),
 				Problems.retryAfter(ex.retryAfter()));
 	}
 
 	@ExceptionHandler(RequestBodyLimit.RequestTooLargeException.class)
 	ResponseEntity<ProblemDetail> requestTooLarge(RequestBodyLimit.RequestTooLargeException ex,
 			HttpServletRequest request) {
-		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", ex.getMessage(), null);
+		ProblemDetail problem = Problems.of(Refusal.REQUEST_TOO_LARGE, ex.getMessage(), null);
 		problem.setProperty("maxRequestBytes", ex.maxBytes());
 		return respond(request, problem, HttpHeaders.EMPTY);
 	}
@@ -137,14 +132,14 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(InvalidParameterException.class)
 	ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException ex, HttpServletRequest request) {
-		return respond(request, Problems.of(HttpStatus.BAD_REQUEST, "request-invalid",
+		return respond(request, Problems.of(Refusal.REQUEST_INVALID,
 				"The query string is not valid percent-encoded UTF-8", null), HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected failure", ex);
-		return respond(request, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+		return respond(request, Problems.of(Refusal.INTERNAL_ERROR,
 				"The service failed unexpectedly; the failure was logged", null), HttpHeaders.EMPTY);
 	}
 
@@ -160,7 +155,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		String field = (jackson != null) ? fieldPath(jackson.getPath()) : null;
 		String detail = (field != null) ? "The field '" + field + "' has a value of the wrong type or form"
 				: "The request body is missing or is not valid JSON";
-		return handleExceptionInternal(ex, Problems.of(HttpStatus.BAD_REQUEST, "request-invalid", detail, field), headers,
+		return handleExceptionInternal(ex, Problems.of(Refusal.REQUEST_INVALID, detail, field), headers,
 				HttpStatus.BAD_REQUEST, request);
 	}
 
@@ -168,7 +163,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String name = ex.getParameterName();
-		return handleExceptionInternal(ex, Problems.of(HttpStatus.BAD_REQUEST, "request-invalid",
+		return handleExceptionInternal(ex, Problems.of(Refusal.REQUEST_INVALID,
 				"The query parameter '" + name + "' is required", name), headers, HttpStatus.BAD_REQUEST, request);
 	}
 
@@ -177,7 +172,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String name = (ex instanceof MethodArgumentTypeMismatchException argument) ? argument.getName()
 				: ex.getPropertyName();
-		return handleExceptionInternal(ex, Problems.of(HttpStatus.BAD_REQUEST, "request-invalid",
+		return handleExceptionInternal(ex, Problems.of(Refusal.REQUEST_INVALID,
 				"The parameter '" + name + "' has a value of the wrong type or form", name), headers,
 				HttpStatus.BAD_REQUEST, request);
 	}
@@ -187,7 +182,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldError> errors = ex.getBindingResult().getFieldErrors();
 		String field = errors.isEmpty() ? null : errors.get(0).getField();
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "request-invalid",
+		ProblemDetail problem = Problems.of(Refusal.REQUEST_INVALID,
 				(field != null) ? "The field '" + field + "' " + errors.get(0).getDefaultMessage()
 						: "The request is not valid",
 				field);

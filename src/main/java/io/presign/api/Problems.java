@@ -23,12 +23,23 @@ final class Problems {
 	private Problems() {
 	}
 
-	static ProblemDetail of(HttpStatus status, String code, String detail, @Nullable String field) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		stamp(problem, code);
+	static ProblemDetail of(Refusal refusal, String detail, @Nullable String field) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(refusal.status(), detail);
+		stamp(problem, refusal.code());
 		if (field != null) {
 			problem.setProperty("field", field);
 		}
+		return problem;
+	}
+
+	/**
+	 * The problem document the API description shows for a refusal, built as a real one is.
+	 */
+	static ProblemDetail example(Refusal refusal) {
+		ProblemDetail problem = of(refusal, refusal.exampleDetail(), refusal.exampleField());
+		refusal.exampleLimits().forEach(problem::setProperty);
+		problem.setInstance(URI.create("/v1/example"));
+		problem.setProperty("requestId", "3f0c7a1e-5b9e-4d8e-9a51-2c6f3e1b7d20");
 		return problem;
 	}
 

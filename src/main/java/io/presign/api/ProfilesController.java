@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,9 +35,7 @@ final class ProfilesController {
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
 					[{"name":"avatars","operations":["download","upload"],"contentTypes":["image/png","image/*"],
 					  "maxContentLength":10485760,"defaultExpirySeconds":300,"maxExpirySeconds":3600}]""")))
-	@ApiResponse(responseCode = "401", description = "No valid bearer token or API key",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-					examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
+	@Refuses({})
 	List<ProfileResponse> profiles(@Parameter(hidden = true) Caller caller) {
 		return this.issuer.profilesFor(caller).stream().map((profile) -> ProfileResponse.of(profile, caller)).toList();
 	}

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,23 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/v1", consumes = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "URLs", description = "Presigned URLs for one object")
-@ApiResponse(responseCode = "401", description = "No valid bearer token or API key",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-				examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-@ApiResponse(responseCode = "403", description = "The caller lacks the profile's scope, or the profile forbids the operation",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-				examples = { @ExampleObject(name = "scope-missing", value = ProblemExamples.SCOPE_MISSING),
-						@ExampleObject(name = "key-outside-prefix", value = ProblemExamples.KEY_OUTSIDE_PREFIX),
-						@ExampleObject(name = "operation-not-allowed", value = ProblemExamples.OPERATION_NOT_ALLOWED) }))
-@ApiResponse(responseCode = "429", description = "The caller's rate limit on the profile is used up",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-				examples = @ExampleObject(name = "rate-limited", value = ProblemExamples.RATE_LIMITED)))
-@ApiResponse(responseCode = "404", description = "No such profile",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-				examples = @ExampleObject(name = "profile-not-found", value = ProblemExamples.PROFILE_NOT_FOUND)))
-@ApiResponse(responseCode = "503", description = "Signing credentials cannot be resolved right now",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-				examples = @ExampleObject(name = "signing-unavailable", value = ProblemExamples.SIGNING_UNAVAILABLE)))
 final class UrlController {
 
 	private final UrlIssuer issuer;
@@ -59,12 +41,10 @@ final class UrlController {
 							{"method":"GET","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
 							 "headers":{},"bucket":"my-avatars","key":"users/alice/photos/cat.png",
 							 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
-	@ApiResponse(responseCode = "400", description = "The request breaks a rule of the profile",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-					examples = { @ExampleObject(name = "key-invalid", value = ProblemExamples.KEY_INVALID),
-							@ExampleObject(name = "filename-invalid", value = ProblemExamples.FILENAME_INVALID),
-							@ExampleObject(name = "expiry-out-of-range", value = ProblemExamples.EXPIRY_OUT_OF_RANGE),
-							@ExampleObject(name = "request-invalid", value = ProblemExamples.REQUEST_INVALID) }))
+	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
+			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID,
+			Refusal.FILENAME_INVALID, Refusal.EXPIRY_OUT_OF_RANGE, Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE,
+			Refusal.SIGNING_CREDENTIALS_EXPIRING })
 	PresignedUrlResponse download(@Valid @RequestBody DownloadRequest request, @Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueDownload(caller, request.toIntent()));
 	}
@@ -81,12 +61,10 @@ final class UrlController {
 							 {"key":"photos/cat.png","download":{"method":"GET","url":"https://...X-Amz-Signature=...","headers":{},
 							  "bucket":"my-avatars","key":"users/alice/photos/cat.png","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}},
 							 {"key":"../dog.png","error":{"code":"key-invalid","detail":"The key must not contain '.' or '..' segments"}}]}""")))
-	@ApiResponse(responseCode = "400", description = "No keys, or more than the maximum",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-					examples = @ExampleObject(name = "batch-size-invalid", value = ProblemExamples.BATCH_SIZE_INVALID)))
-	@ApiResponse(responseCode = "429", description = "The caller's rate limit on the profile is used up",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-					examples = @ExampleObject(name = "rate-limited", value = ProblemExamples.RATE_LIMITED)))
+	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
+			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX,
+			Refusal.BATCH_SIZE_INVALID, Refusal.FILENAME_INVALID, Refusal.EXPIRY_OUT_OF_RANGE, Refusal.RATE_LIMITED,
+			Refusal.SIGNING_UNAVAILABLE, Refusal.SIGNING_CREDENTIALS_EXPIRING })
 	BatchDownloadResponse downloadBatch(@Valid @RequestBody BatchDownloadRequest request,
 			@Parameter(hidden = true) Caller caller) {
 		return BatchDownloadResponse.of(this.issuer.issueBatchDownload(caller, request.toIntent()));
@@ -102,13 +80,11 @@ final class UrlController {
 							{"method":"PUT","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
 							 "headers":{"Content-Type":"image/png","Content-Length":"48213"},"bucket":"my-avatars",
 							 "key":"users/alice/photos/cat.png","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
-	@ApiResponse(responseCode = "400", description = "The request breaks a rule of the profile",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
-					examples = { @ExampleObject(name = "content-type-not-allowed", value = ProblemExamples.CONTENT_TYPE_NOT_ALLOWED),
-							@ExampleObject(name = "content-length-too-large", value = ProblemExamples.CONTENT_LENGTH_TOO_LARGE),
-							@ExampleObject(name = "key-invalid", value = ProblemExamples.KEY_INVALID),
-							@ExampleObject(name = "expiry-out-of-range", value = ProblemExamples.EXPIRY_OUT_OF_RANGE),
-							@ExampleObject(name = "request-invalid", value = ProblemExamples.REQUEST_INVALID) }))
+	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
+			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID,
+			Refusal.CONTENT_TYPE_INVALID, Refusal.CONTENT_TYPE_NOT_ALLOWED, Refusal.CONTENT_LENGTH_INVALID,
+			Refusal.CONTENT_LENGTH_TOO_LARGE, Refusal.CHECKSUM_INVALID, Refusal.EXPIRY_OUT_OF_RANGE,
+			Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE, Refusal.SIGNING_CREDENTIALS_EXPIRING })
 	PresignedUrlResponse upload(@Valid @RequestBody UploadRequest request, @Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueUpload(caller, request.toIntent()));
 	}

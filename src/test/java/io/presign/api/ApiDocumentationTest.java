@@ -1,7 +1,12 @@
 package io.presign.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
+import io.presign.ApiClient;
 import io.presign.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -54,8 +59,18 @@ class ApiDocumentationTest extends IntegrationTest {
 		assertThat(upload.at("/contentLength/example").asLong()).isEqualTo(48213);
 	}
 
+	/**
+	 * Also leaves the document in {@code target/openapi.json}, where {@code .ci/run} lints it.
+	 */
 	private JsonNode openApi() {
-		return this.api.get("/v3/api-docs", Map.of()).json();
+		ApiClient.Response response = this.api.get("/v3/api-docs", Map.of());
+		try {
+			Files.write(Path.of("target", "openapi.json"), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return response.json();
 	}
 
 }

@@ -1,0 +1,123 @@
+package io.presign.api;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Writes every endpoint's error responses into the API description from {@link Refusal}: one response per
+ * status, listing when it happens, with one example per refusal built by {@link Problems#example}, the
+ * factory of the real documents. Also declares the problem schema with the service's extensions.
+ */
+final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
+
+	static final String SCHEMA = "Problem";
+
+	private static final String PROBLEM_JSON = "application/problem+json";
+
+	private final JsonMapper json;
+
+	/** Every authenticated endpoint can answer these. */
+	private static final Set<Refusal> EVERY_ENDPOINT = EnumSet.of(Refusal.UNAUTHENTICATED,
+			Refusal.IDENTITY_PROVIDER_UNAVAILABLE);
+
+	/** Every endpoint taking a JSON body can answer these too. */
+	private static final Set<Refusal> EVERY_BODY = EnumSet.of(Refusal.REQUEST_INVALID, Refusal.REQUEST_TOO_LARGE,
+			Refusal.UNSUPPORTED_MEDIA_TYPE);
+
+	/**
+	 * @param json the application's mapper, so that examples are written as real problem documents are
+	 */
+	ProblemResponses(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public Operation customize(Operation operation, HandlerMethod handlerMethod) {
+		Refuses refuses = handlerMethod.getMethodAnnotation(Refuses.class);
+		if (refuses == null) {
+			return operation;
+		}
+		Set<Refusal> refusals = EnumSet.copyOf(EVERY_ENDPOINT);
+		refusals.addAll(Arrays.asList(refuses.value()));
+		if (takesBody(handlerMethod)) {
+			refusals.addAll(EVERY_BODY);
+		}
+		ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses() : new ApiResponses();
+		Map<Integer, List<Refusal>> byStatus = refusals.stream()
+			.collect(Collectors.groupingBy((refusal) -> refusal.status().value(), TreeMap::new, Collectors.toList()));
+		byStatus.forEach((status, grouped) -> responses.addApiResponse(Integer.toString(status), response(grouped)));
+		operation.setResponses(responses);
+		return operation;
+	}
+
+	private static boolean takesBody(HandlerMethod handlerMethod) {
+		return Arrays.stream(handlerMethod.getMethodParameters())
+			.anyMatch((parameter) -> parameter.hasParameterAnnotation(
+					RequestBody.class));
+	}
+
+	private ApiResponse response(List<Refusal> refusals) {
+		MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA));
+		Map<String, Example> examples = new LinkedHashMap<>();
+		for (Refusal refusal : refusals) {
+			examples.put(refusal.code(), new Example().summary(refusal.when())
+				.value(this.json.convertValue(Problems.example(refusal), Map.class)));
+		}
+		media.setExamples(examples);
+		String description = refusals.stream()
+			.map((refusal) -> "`" + refusal.code() + "`: " + refusal.when())
+			.collect(Collectors.joining("; "));
+		return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON, media));
+	}
+
+	@Override
+	public void customise(OpenAPI openApi) {
+		// Relative: Swagger UI and clients call the host that served the description.
+		openApi.setServers(List.of(new Server().url("/")));
+		ObjectSchema problem = new ObjectSchema();
+		problem.setDescription("An RFC 9457 problem document. Limits relevant to the refusal (maxContentLength, "
+				+ "allowedContentTypes, maxExpirySeconds, limit, ...) appear as further members.");
+		problem.addProperty("type", new StringSchema().format("uri").example("urn:presign:problem:key-invalid"));
+		problem.addProperty("title", new StringSchema().example("Key invalid"));
+		problem.addProperty("status", new IntegerSchema().example(400));
+		problem.addProperty("detail", new StringSchema().example("The key must not contain '.' or '..' segments"));
+		problem.addProperty("instance", new StringSchema().format("uri-reference").example("/v1/downloads"));
+		StringSchema code = new StringSchema();
+		code.setDescription("The refusal's stable code, the last part of type");
+		Arrays.stream(Refusal.values()).map(Refusal::code).forEach(code::addEnumItem);
+		problem.addProperty("code", code);
+		problem.addProperty("field",
+				new StringSchema().description("The request field at fault, where there is one").example("key"));
+		problem.addProperty("requestId",
+				new StringSchema().description("The request's id, also in the X-Request-Id header and every log line"));
+		problem.setRequired(List.of("type", "title", "status", "code"));
+		problem.setAdditionalProperties(Boolean.TRUE);
+		openApi.getComponents().addSchemas(SCHEMA, problem);
+	}
+
+}
