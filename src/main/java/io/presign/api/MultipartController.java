@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.presign.issuing.IssuedUrl;
-import io.presign.issuing.MultipartSessions;
+import io.presign.issuing.StartedUpload;
 import io.presign.issuing.UrlIssuer;
 import io.presign.policy.Caller;
 import io.presign.signing.MultipartUploads;
@@ -39,12 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Multipart uploads", description = "Large files in parts: start, presign parts, list, complete, abort")
 final class MultipartController {
 
-	private final MultipartSessions sessions;
-
 	private final UrlIssuer issuer;
 
-	MultipartController(MultipartSessions sessions, UrlIssuer issuer) {
-		this.sessions = sessions;
+	MultipartController(UrlIssuer issuer) {
 		this.issuer = issuer;
 	}
 
@@ -63,8 +60,7 @@ final class MultipartController {
 			Refusal.RATE_LIMITED, Refusal.UPLOAD_REJECTED, Refusal.SIGNING_UNAVAILABLE })
 	MultipartRequests.Started start(@Valid @RequestBody MultipartRequests.Start request,
 			@Parameter(hidden = true) Caller caller) {
-		MultipartSessions.StartedUpload started = this.sessions.start(caller, request.profile(), request.key(),
-				request.fullKey(), request.contentType(), request.contentLength());
+		StartedUpload started = this.issuer.startMultipart(caller, request.toIntent());
 		return new MultipartRequests.Started(started.uploadId(), started.plan().key(), started.plan().profile().bucket(),
 				started.plan().partSize(), started.plan().partCount());
 	}
@@ -86,8 +82,7 @@ final class MultipartController {
 	MultipartRequests.PartUrls parts(@PathVariable String uploadId, @Valid @RequestBody MultipartRequests.Parts request,
 			@Parameter(hidden = true) Caller caller) {
 		List<Integer> numbers = (request.partNumbers() != null) ? request.partNumbers() : List.of();
-		List<IssuedUrl> issued = this.issuer.issueUploadParts(caller, request.profile(), request.key(), uploadId,
-				request.contentLength(), numbers, request.expiresInSeconds());
+		List<IssuedUrl> issued = this.issuer.issueUploadParts(caller, request.toIntent(uploadId, numbers));
 		return new MultipartRequests.PartUrls(IntStream.range(0, issued.size())
 			.mapToObj((i) -> new MultipartRequests.PartUrl(numbers.get(i), PresignedUrlResponse.of(issued.get(i))))
 			.toList());
@@ -99,10 +94,10 @@ final class MultipartController {
 			Refusal.OPERATION_NOT_ALLOWED, Refusal.SCOPE_MISSING, Refusal.MULTIPART_NOT_ALLOWED,
 			Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID,
 			Refusal.UPLOAD_NOT_FOUND, Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE })
-	MultipartUploads.PartsPage listParts(@PathVariable String uploadId, @RequestParam String profile,
+	MultipartRequests.PartsListing listParts(@PathVariable String uploadId, @RequestParam String profile,
 			@RequestParam String key, @RequestParam(required = false) Integer partNumberMarker,
 			@Parameter(hidden = true) Caller caller) {
-		return this.sessions.listParts(caller, profile, key, uploadId, partNumberMarker);
+		return MultipartRequests.PartsListing.of(this.issuer.listParts(caller, profile, key, uploadId, partNumberMarker));
 	}
 
 	@PostMapping(path = "/{uploadId}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -114,13 +109,14 @@ final class MultipartController {
 			Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID, Refusal.PART_NUMBERS_INVALID, Refusal.PART_NOT_UPLOADED,
 			Refusal.CONTENT_LENGTH_TOO_LARGE, Refusal.UPLOAD_NOT_FOUND, Refusal.UPLOAD_REJECTED,
 			Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE })
-	MultipartUploads.CompletedUpload complete(@PathVariable String uploadId,
+	MultipartRequests.Completed complete(@PathVariable String uploadId,
 			@Valid @RequestBody MultipartRequests.Complete request, @Parameter(hidden = true) Caller caller) {
 		List<MultipartUploads.PartRef> parts = (request.parts() != null) ? request.parts()
 			.stream()
 			.map((part) -> new MultipartUploads.PartRef(part.partNumber(), part.etag()))
 			.toList() : List.of();
-		return this.sessions.complete(caller, request.profile(), request.key(), uploadId, parts);
+		return MultipartRequests.Completed
+			.of(this.issuer.completeMultipart(caller, request.profile(), request.key(), uploadId, parts));
 	}
 
 	@DeleteMapping("/{uploadId}")
@@ -132,7 +128,7 @@ final class MultipartController {
 			Refusal.UPLOAD_NOT_FOUND, Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE })
 	void abort(@PathVariable String uploadId, @RequestParam String profile, @RequestParam String key,
 			@Parameter(hidden = true) Caller caller) {
-		this.sessions.abort(caller, profile, key, uploadId);
+		this.issuer.abortMultipart(caller, profile, key, uploadId);
 	}
 
 }

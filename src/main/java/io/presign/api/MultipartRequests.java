@@ -1,7 +1,11 @@
 package io.presign.api;
 
+import java.time.Instant;
 import java.util.List;
 
+import io.presign.policy.MultipartStartIntent;
+import io.presign.policy.UploadPartsIntent;
+import io.presign.signing.MultipartUploads;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.NullUnmarked;
@@ -27,6 +31,10 @@ final class MultipartRequests {
 	record Start(@Schema(example = "videos") @NotBlank String profile, @Schema(example = "talks/keynote.mp4") String key,
 			String fullKey, @Schema(example = "video/mp4") String contentType,
 			@Schema(example = "12582912") Long contentLength) implements ObjectRequest {
+
+		MultipartStartIntent toIntent() {
+			return new MultipartStartIntent(this.profile, this.key, this.fullKey, this.contentType, this.contentLength);
+		}
 
 		@Override
 		public List<String> namedKeys() {
@@ -61,6 +69,11 @@ final class MultipartRequests {
 	record Parts(@NotBlank String profile, @Schema(example = "users/alice/talks/keynote.mp4") String key,
 			@Schema(example = "12582912") Long contentLength, @Schema(example = "[1,2]") List<Integer> partNumbers,
 			Long expiresInSeconds) implements ObjectRequest {
+
+		UploadPartsIntent toIntent(String uploadId, List<Integer> numbers) {
+			return new UploadPartsIntent(this.profile, this.key, uploadId, this.contentLength, numbers,
+					this.expiresInSeconds);
+		}
 
 		@Override
 		public List<String> namedKeys() {
@@ -110,6 +123,53 @@ final class MultipartRequests {
 		@Override
 		public List<String> namedKeys() {
 			return ObjectRequest.named(this.key);
+		}
+
+	}
+
+	/**
+	 * Answer of {@code GET /v1/multipart-uploads/{uploadId}/parts}: a page of the parts S3 holds.
+	 *
+	 * @param parts the parts
+	 * @param nextPartNumberMarker where the next page starts; absent on the last page
+	 * @param truncated whether more parts follow
+	 */
+	@Schema(name = "PartsPage")
+	record PartsListing(List<UploadedPart> parts, Integer nextPartNumberMarker, boolean truncated) {
+
+		static PartsListing of(MultipartUploads.PartsPage page) {
+			return new PartsListing(page.parts()
+				.stream()
+				.map((part) -> new UploadedPart(part.partNumber(), part.etag(), part.size(), part.lastModified()))
+				.toList(), page.nextPartNumberMarker(), page.truncated());
+		}
+
+	}
+
+	/**
+	 * A part S3 holds.
+	 *
+	 * @param partNumber its number
+	 * @param etag its ETag, to name at completion
+	 * @param size its size in bytes
+	 * @param lastModified when it was uploaded
+	 */
+	record UploadedPart(int partNumber, String etag, long size, Instant lastModified) {
+	}
+
+	/**
+	 * Answer of {@code POST /v1/multipart-uploads/{uploadId}/complete}: the stored object.
+	 *
+	 * @param bucket its bucket
+	 * @param key its key
+	 * @param etag its ETag
+	 * @param location its URL, as S3 reports it
+	 */
+	@Schema(name = "CompletedUpload")
+	record Completed(String bucket, String key, String etag, String location) {
+
+		static Completed of(MultipartUploads.CompletedUpload completed) {
+			return new Completed(completed.bucket(), completed.key(), completed.etag(), completed.location());
 		}
 
 	}

@@ -1,7 +1,10 @@
 package io.presign.issuing;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.presign.policy.BatchDownloadIntent;
@@ -11,11 +14,17 @@ import io.presign.policy.DownloadGrant;
 import io.presign.policy.DownloadIntent;
 import io.presign.policy.FormUploadGrant;
 import io.presign.policy.FormUploadIntent;
+import io.presign.policy.MultipartPlan;
+import io.presign.policy.MultipartStartIntent;
+import io.presign.policy.PolicyViolation;
 import io.presign.policy.PresignPolicy;
 import io.presign.policy.Profile;
+import io.presign.policy.Rule;
 import io.presign.policy.UploadGrant;
 import io.presign.policy.UploadIntent;
 import io.presign.policy.UploadPartGrant;
+import io.presign.policy.UploadPartsIntent;
+import io.presign.signing.MultipartUploads;
 import io.presign.signing.PresignedForm;
 import io.presign.signing.PresignedUrl;
 import io.presign.signing.UrlSigner;
@@ -37,13 +46,17 @@ public final class UrlIssuer {
 
 	private final List<IssuanceObserver> observers;
 
+	private final MultipartUploads uploads;
+
 	/**
 	 * @param policy decides what a caller may have
 	 * @param signer signs what policy granted
 	 * @param quota limits URLs per caller and profile
 	 * @param observers told of every issued URL
 	 */
-	public UrlIssuer(PresignPolicy policy, UrlSigner signer, IssuanceQuota quota, List<IssuanceObserver> observers) {
+	public UrlIssuer(PresignPolicy policy, UrlSigner signer, MultipartUploads uploads, IssuanceQuota quota,
+			List<IssuanceObserver> observers) {
+		this.uploads = uploads;
 		this.policy = policy;
 		this.signer = signer;
 		this.quota = quota;
@@ -94,19 +107,23 @@ public final class UrlIssuer {
 	}
 
 	/**
+	 * Start a multipart upload: the policy plans its parts, S3 creates it.
+	 * @param intent what the caller asks for
+	 * @return the plan and S3's upload id
+	 */
+	public StartedUpload startMultipart(Caller caller, MultipartStartIntent intent) {
+		MultipartPlan plan = this.policy.authorizeMultipartStart(caller, intent);
+		this.quota.consume(caller, plan.profile(), 1);
+		return new StartedUpload(plan, this.uploads.start(plan));
+	}
+
+	/**
 	 * Issue UploadPart URLs for parts of a multipart upload the caller may write; each part costs one URL.
-	 * @param profile the profile name
-	 * @param key the upload's full key
-	 * @param uploadId the upload
-	 * @param contentLength the upload's declared total size, which fixes each part's signed length
-	 * @param partNumbers the parts
-	 * @param expiresInSeconds the wished expiry
+	 * @param intent what the caller asks for
 	 * @return one URL per part, in request order
 	 */
-	public List<IssuedUrl> issueUploadParts(Caller caller, String profile, String key, String uploadId,
-			Long contentLength, List<Integer> partNumbers, @Nullable Long expiresInSeconds) {
-		List<UploadPartGrant> grants = this.policy.authorizeParts(caller, profile, key, uploadId, contentLength,
-				partNumbers, expiresInSeconds);
+	public List<IssuedUrl> issueUploadParts(Caller caller, UploadPartsIntent intent) {
+		List<UploadPartGrant> grants = this.policy.authorizeParts(caller, intent);
 		this.quota.consume(caller, grants.get(0).profile(), grants.size());
 		return grants.stream()
 			.map((grant) -> issue(caller, grant.profile(), UrlKind.MULTIPART_PART, grant.key(),
@@ -141,6 +158,101 @@ public final class UrlIssuer {
 				signingTime);
 		this.observers.forEach((observer) -> observer.issued(caller, issuance));
 		return new IssuedUrl(profile, kind, key, url);
+	}
+
+	/**
+	 * One page of the parts uploaded so far.
+	 * @param profile the profile name
+	 * @param key the upload's full key
+	 * @param uploadId the upload
+	 * @param partNumberMarker list parts after this number
+	 * @return the page
+	 */
+	public MultipartUploads.PartsPage listParts(Caller caller, String profile, String key, String uploadId,
+			@Nullable Integer partNumberMarker) {
+		Profile allowed = multipartAccess(caller, profile, key);
+		return this.uploads.listParts(allowed, key, uploadId, partNumberMarker);
+	}
+
+	/**
+	 * Complete an upload from parts S3 holds, if together they stay within the profile's maximum size. The
+	 * parts are assembled with the ETags S3 listed, never with the client's: a part replaced after the
+	 * listing no longer matches, and S3 refuses the completion instead of assembling unchecked bytes.
+	 * @param profile the profile name
+	 * @param key the upload's full key
+	 * @param uploadId the upload
+	 * @param parts the parts to assemble
+	 * @return the stored object
+	 */
+	public MultipartUploads.CompletedUpload completeMultipart(Caller caller, String profile, String key, String uploadId,
+			List<MultipartUploads.PartRef> parts) {
+		Profile allowed = multipartAccess(caller, profile, key);
+		if (parts == null || parts.isEmpty()) {
+			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "parts", "Name the parts to assemble");
+		}
+		Map<Integer, MultipartUploads.UploadedPart> uploaded = uploadedParts(allowed, key, uploadId);
+		List<MultipartUploads.PartRef> listed = new ArrayList<>(parts.size());
+		long total = 0;
+		for (MultipartUploads.PartRef named : parts) {
+			MultipartUploads.UploadedPart part = uploaded.get(named.partNumber());
+			if (part == null || !sameEtag(part.etag(), named.etag())) {
+				throw new PolicyViolation(Rule.PART_NOT_UPLOADED, "parts", "Part " + named.partNumber()
+						+ " is not among the parts S3 holds for this upload, or its ETag differs");
+			}
+			listed.add(new MultipartUploads.PartRef(part.partNumber(), part.etag()));
+			total += part.size();
+		}
+		if (total > allowed.maxContentLength()) {
+			throw new PolicyViolation(Rule.CONTENT_LENGTH_TOO_LARGE, "parts",
+					"The parts add up to " + total + " bytes, over the profile's " + allowed.maxContentLength(),
+					Map.of("maxContentLength", allowed.maxContentLength()));
+		}
+		return this.uploads.complete(allowed, key, uploadId, listed);
+	}
+
+	/**
+	 * Abort an upload.
+	 * @param profile the profile name
+	 * @param key the upload's full key
+	 * @param uploadId the upload
+	 */
+	public void abortMultipart(Caller caller, String profile, String key, String uploadId) {
+		Profile allowed = multipartAccess(caller, profile, key);
+		this.uploads.abort(allowed, key, uploadId);
+	}
+
+	private Profile multipartAccess(Caller caller, String profile, String key) {
+		Profile allowed = this.policy.authorizeMultipartAccess(caller, profile, key);
+		this.quota.consume(caller, allowed, 1);
+		return allowed;
+	}
+
+	/**
+	 * Every part S3 holds for the upload, by number: the client's own account cannot be trusted.
+	 */
+	private Map<Integer, MultipartUploads.UploadedPart> uploadedParts(Profile profile, String key, String uploadId) {
+		Map<Integer, MultipartUploads.UploadedPart> uploaded = new HashMap<>();
+		Integer marker = null;
+		do {
+			MultipartUploads.PartsPage page = this.uploads.listParts(profile, key, uploadId, marker);
+			page.parts().forEach((part) -> uploaded.put(part.partNumber(), part));
+			marker = page.nextPartNumberMarker();
+		}
+		while (marker != null);
+		return uploaded;
+	}
+
+	/**
+	 * ETags compared without the quotes HTTP puts around them, which clients keep or strip as they like.
+	 */
+	private static boolean sameEtag(String listed, String named) {
+		return listed != null && named != null && unquoted(listed).equals(unquoted(named));
+	}
+
+	private static String unquoted(String etag) {
+		String trimmed = etag.strip();
+		return (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\""))
+				? trimmed.substring(1, trimmed.length() - 1) : trimmed;
 	}
 
 	/**

@@ -122,21 +122,19 @@ public final class PresignPolicy {
 
 	/**
 	 * Authorize starting a multipart upload, and plan its parts from the declared size.
-	 * @param profileName the profile
-	 * @param key the key below the caller's prefix
-	 * @param contentType the object's Content-Type
-	 * @param contentLength the declared total size; required, since every part URL signs its planned length
+	 * @param intent what the caller asks for; the declared total size is required, since every part URL signs
+	 * its planned length
 	 * @return the plan
 	 */
-	public MultipartPlan authorizeMultipartStart(Caller caller, String profileName, @Nullable String key,
-			@Nullable String fullKey, String contentType, Long contentLength) {
-		Profile profile = multipartProfile(caller, profileName);
-		String objectKey = uploadKey(caller, profile, key, fullKey);
-		String type = profile.contentTypes().check(contentType);
-		return plan(profile, objectKey, type, contentLength);
+	public MultipartPlan authorizeMultipartStart(Caller caller, MultipartStartIntent intent) {
+		Profile profile = multipartProfile(caller, intent.profile());
+		String objectKey = uploadKey(caller, profile, intent.key(), intent.fullKey());
+		String type = profile.contentTypes().check(intent.contentType());
+		return plan(profile, objectKey, type, intent.contentLength());
 	}
 
-	private static MultipartPlan plan(Profile profile, String key, String contentType, Long contentLength) {
+	private static MultipartPlan plan(Profile profile, String key, @Nullable String contentType,
+			@Nullable Long contentLength) {
 		long length = profile.checkContentLength(contentLength);
 		long partSize = profile.multipart().partSizeFor(length);
 		int partCount = (int) ((length + partSize - 1) / partSize);
@@ -160,18 +158,15 @@ public final class PresignPolicy {
 	 * Authorize presigning some parts of a multipart upload. Each part's URL signs the part's planned length,
 	 * so S3 refuses a part bigger than the declared size allows, and a part can never be swapped for a larger
 	 * body after the service has counted it.
-	 * @param profileName the profile
-	 * @param fullKey the upload's full key
-	 * @param uploadId the upload
-	 * @param contentLength the upload's declared total size, as given when it started
-	 * @param partNumbers the parts, each within the plan, at most the batch maximum
-	 * @param expiresInSeconds the wished expiry
+	 * @param intent what the caller asks for: parts each within the plan of the declared size, at most the
+	 * batch maximum
 	 * @return one grant per part
 	 */
-	public List<UploadPartGrant> authorizeParts(Caller caller, String profileName, String fullKey, String uploadId,
-			Long contentLength, List<Integer> partNumbers, @Nullable Long expiresInSeconds) {
-		Profile profile = authorizeMultipartAccess(caller, profileName, fullKey);
-		MultipartPlan plan = plan(profile, fullKey, null, contentLength);
+	public List<UploadPartGrant> authorizeParts(Caller caller, UploadPartsIntent intent) {
+		String fullKey = intent.key();
+		List<Integer> partNumbers = intent.partNumbers();
+		Profile profile = authorizeMultipartAccess(caller, intent.profile(), fullKey);
+		MultipartPlan plan = plan(profile, fullKey, null, intent.contentLength());
 		int last = plan.partCount();
 		if (partNumbers == null || partNumbers.isEmpty() || partNumbers.size() > this.maxBatchSize
 				|| partNumbers.stream().anyMatch((n) -> n == null || n < 1 || n > last)
@@ -180,9 +175,9 @@ public final class PresignPolicy {
 					+ " distinct part numbers, each from 1 to " + last + " (the parts a " + plan.contentLength()
 					+ "-byte upload is cut into)", Map.of("partCount", last, "partSize", plan.partSize()));
 		}
-		Expiry expiry = profile.expiry().resolve(expiresInSeconds);
+		Expiry expiry = profile.expiry().resolve(intent.expiresInSeconds());
 		return partNumbers.stream()
-			.map((n) -> new UploadPartGrant(profile, fullKey, uploadId, n, plan.partLength(n), expiry))
+			.map((n) -> new UploadPartGrant(profile, fullKey, intent.uploadId(), n, plan.partLength(n), expiry))
 			.toList();
 	}
 

@@ -1,9 +1,7 @@
 package io.presign.security;
 
-import java.time.Duration;
 import java.util.List;
 
-import io.presign.config.PresignProperties;
 import io.presign.diagnostics.DiagnosticsProperties;
 import io.presign.observability.RequestIdFilter;
 
@@ -127,17 +125,6 @@ class SecurityConfiguration {
 		cors.setMaxAge(properties.maxAge());
 		source.registerCorsConfiguration("/v1/**", cors);
 		return source;
-	}
-
-	@Bean
-	TokenBucketQuota issuanceQuota(PresignProperties presign) {
-		Duration longestPeriod = presign.profiles()
-			.values()
-			.stream()
-			.map((profile) -> profile.rateLimit().period())
-			.max(Duration::compareTo)
-			.orElse(Duration.ofMinutes(1));
-		return new TokenBucketQuota(longestPeriod);
 	}
 
 	@Bean

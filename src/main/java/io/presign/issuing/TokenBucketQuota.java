@@ -1,4 +1,4 @@
-package io.presign.security;
+package io.presign.issuing;
 
 import java.time.Duration;
 
@@ -7,8 +7,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.presign.issuing.IssuanceQuota;
-import io.presign.issuing.QuotaExceededException;
 import io.presign.policy.Caller;
 import io.presign.policy.Profile;
 import io.presign.policy.RateLimit;

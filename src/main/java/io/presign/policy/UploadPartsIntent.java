@@ -1,0 +1,19 @@
+package io.presign.policy;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a caller asks to presign: some parts of a multipart upload it started.
+ *
+ * @param profile the profile name
+ * @param key the upload's full key
+ * @param uploadId the upload
+ * @param contentLength the upload's declared total size, which fixes each part's signed length
+ * @param partNumbers the parts
+ * @param expiresInSeconds the wished expiry; none for the profile's default
+ */
+public record UploadPartsIntent(String profile, String key, String uploadId, @Nullable Long contentLength,
+		List<Integer> partNumbers, @Nullable Long expiresInSeconds) {
+}
