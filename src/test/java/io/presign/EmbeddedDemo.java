@@ -1,5 +1,10 @@
 package io.presign;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,23 +53,22 @@ public class EmbeddedDemo {
 	}
 
 	/**
-	 * The curl tour: get an upload URL, PUT a file with the returned headers, get a download URL, read the
-	 * file back.
-	 * @param base the service's base URL
+	 * The curl tour of the README (get an upload URL, PUT a file with the returned headers, get a download
+	 * URL, read the file back), read from the README itself, so that what the README shows is what runs.
+	 * @param base the service's base URL, in place of the README's {@code http://localhost:8080}
 	 * @return a shell script
 	 */
 	public static String tour(String base) {
-		return """
-				printf 'hello, presigned world\\n' > hello.txt
-				upload=$(curl -s BASE/v1/uploads -H 'X-Api-Key: KEY' -H 'Content-Type: application/json' \\
-				  -d '{"profile":"demo","key":"hello.txt","contentType":"text/plain","contentLength":'$(wc -c < hello.txt)'}')
-				echo "$upload"
-				curl -s -o /dev/null -w 'PUT %{http_code}\\n' -X PUT -H 'Content-Type: text/plain' --data-binary @hello.txt \\
-				  "$(echo "$upload" | sed -E 's/.*"url":"([^"]*)".*/\\1/')"
-				download=$(curl -s BASE/v1/downloads -H 'X-Api-Key: KEY' -H 'Content-Type: application/json' \\
-				  -d '{"profile":"demo","key":"hello.txt","filename":"hello.txt"}')
-				curl -s "$(echo "$download" | sed -E 's/.*"url":"([^"]*)".*/\\1/')"
-				""".replace("BASE", base).replace("KEY", API_KEY);
+		String readme;
+		try {
+			readme = Files.readString(Path.of("README.md"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The curl tour is read from README.md in the project directory", ex);
+		}
+		int section = readme.indexOf("## The curl tour");
+		int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
+		return readme.substring(start, readme.indexOf("```", start)).replace("http://localhost:8080", base);
 	}
 
 }

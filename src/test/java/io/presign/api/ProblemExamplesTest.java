@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every problem example in the API description looks like a real answer: replaying the hostile corpus
  * yields, for each documented code, a real problem document with the same type, title, status and code
  * and the same members. The codes that only a failing dependency or a spent rate limit can produce are
- * named here; the fault and rate-limit tests produce those.
+ * named here; the fault and rate-limit tests produce those. The errors page of the documentation names every
+ * refusal.
  */
 class ProblemExamplesTest extends IntegrationTest {
 
@@ -51,9 +52,9 @@ class ProblemExamplesTest extends IntegrationTest {
 	}
 
 	@Test
-	void theReadmeErrorTableNamesEveryRefusal() throws Exception {
-		String readme = Files.readString(Path.of("README.md"));
-		String table = readme.substring(readme.indexOf("### Errors"), readme.indexOf("## Configuration"));
+	void theErrorsPageNamesEveryRefusal() throws Exception {
+		String page = Files.readString(Path.of("docs", "api.md"));
+		String table = page.substring(page.indexOf("## Errors"));
 		for (Refusal refusal : Refusal.values()) {
 			assertThat(table).as(refusal.code()).contains("`" + refusal.code() + "`");
 		}

@@ -22,18 +22,17 @@ import org.springframework.core.io.ByteArrayResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration example in the README binds and validates, and names no property the service does not
- * have: the documentation cannot drift from the properties classes.
+ * The configuration example of {@code docs/configuration.md} binds and validates, and names no property the
+ * service does not have: the documentation cannot drift from the properties classes.
  */
-class ReadmeConfigurationTest {
+class DocumentedConfigurationTest {
 
 	@Test
-	void readmeConfigurationExampleIsValid() throws Exception {
-		String readme = Files.readString(Path.of("README.md"));
-		int section = readme.indexOf("## Configuration");
-		int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
-		String yaml = readme.substring(start, readme.indexOf("```", start));
-		var sources = new YamlPropertySourceLoader().load("readme",
+	void configurationExampleIsValid() throws Exception {
+		String page = Files.readString(Path.of("docs", "configuration.md"));
+		int start = page.indexOf("```yaml\n") + "```yaml\n".length();
+		String yaml = page.substring(start, page.indexOf("```", start));
+		var sources = new YamlPropertySourceLoader().load("docs/configuration.md",
 				new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
 		new ApplicationContextRunner().withUserConfiguration(ReadmeProperties.class)
 			.withInitializer((context) -> sources.forEach(context.getEnvironment().getPropertySources()::addFirst))
