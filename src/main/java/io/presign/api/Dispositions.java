@@ -3,6 +3,7 @@ package io.presign.api;
 import io.presign.policy.Disposition;
 import io.presign.policy.PolicyViolation;
 import io.presign.policy.Rule;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code disposition} request field, which is lower-case on the wire.
@@ -12,7 +13,7 @@ final class Dispositions {
 	private Dispositions() {
 	}
 
-	static Disposition parse(String disposition) {
+	static @Nullable Disposition parse(@Nullable String disposition) {
 		if (disposition == null) {
 			return null;
 		}

@@ -53,7 +53,7 @@ final class FormUploadController {
 					 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
 	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
 			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_INVALID,
-			Refusal.CONTENT_TYPE_INVALID, Refusal.CONTENT_TYPE_NOT_ALLOWED, Refusal.CONTENT_LENGTH_TOO_LARGE,
+			Refusal.CONTENT_TYPE_INVALID, Refusal.CONTENT_TYPE_NOT_ALLOWED, Refusal.CONTENT_LENGTH_INVALID, Refusal.CONTENT_LENGTH_TOO_LARGE,
 			Refusal.EXPIRY_OUT_OF_RANGE, Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE,
 			Refusal.SIGNING_CREDENTIALS_EXPIRING })
 	FormUploadResponse formUpload(@Valid @RequestBody FormUploadRequest request, @Parameter(hidden = true) Caller caller) {

@@ -9,11 +9,11 @@ import io.presign.signing.MultipartUploads;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.NullUnmarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bodies and answers of the multipart endpoints.
  */
-@NullUnmarked
 final class MultipartRequests {
 
 	private MultipartRequests() {
@@ -27,6 +27,7 @@ final class MultipartRequests {
 	 * @param contentType the object's Content-Type
 	 * @param contentLength the total size, to plan parts and check the profile's maximum; required
 	 */
+	@NullUnmarked
 	@Schema(name = "MultipartStartRequest")
 	record Start(@Schema(example = "videos") @NotBlank String profile, @Schema(example = "talks/keynote.mp4") String key,
 			String fullKey, @Schema(example = "video/mp4") String contentType,
@@ -65,6 +66,7 @@ final class MultipartRequests {
 	 * @param partNumbers the parts to presign
 	 * @param expiresInSeconds the wished lifetime of the URLs
 	 */
+	@NullUnmarked
 	@Schema(name = "MultipartPartsRequest")
 	record Parts(@NotBlank String profile, @Schema(example = "users/alice/talks/keynote.mp4") String key,
 			@Schema(example = "12582912") Long contentLength, @Schema(example = "[1,2]") List<Integer> partNumbers,
@@ -107,6 +109,7 @@ final class MultipartRequests {
 	 * @param partNumber the part
 	 * @param etag the ETag its PUT returned
 	 */
+	@NullUnmarked
 	@Schema(name = "MultipartPart")
 	record Part(int partNumber, @Schema(example = "\"5d41402abc4b2a76b9719d911017c592\"") String etag) {
 	}
@@ -117,6 +120,7 @@ final class MultipartRequests {
 	 * @param key the upload's full key
 	 * @param parts every part, in order
 	 */
+	@NullUnmarked
 	@Schema(name = "MultipartCompleteRequest")
 	record Complete(@NotBlank String profile, String key, List<Part> parts) implements ObjectRequest {
 
@@ -135,7 +139,7 @@ final class MultipartRequests {
 	 * @param truncated whether more parts follow
 	 */
 	@Schema(name = "PartsPage")
-	record PartsListing(List<UploadedPart> parts, Integer nextPartNumberMarker, boolean truncated) {
+	record PartsListing(List<UploadedPart> parts, @Nullable Integer nextPartNumberMarker, boolean truncated) {
 
 		static PartsListing of(MultipartUploads.PartsPage page) {
 			return new PartsListing(page.parts()

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request body that names a profile and keys, so that refusals can be audited with the objects the caller
  * tried to reach and counted per profile.
@@ -18,11 +20,11 @@ interface ObjectRequest {
 	 */
 	List<String> namedKeys();
 
-	static List<String> named(String... keys) {
+	static List<String> named(@Nullable String... keys) {
 		return Arrays.stream(keys).filter((key) -> key != null).toList();
 	}
 
-	static List<String> named(List<String> keys, List<String> fullKeys) {
+	static List<String> named(@Nullable List<@Nullable String> keys, @Nullable List<@Nullable String> fullKeys) {
 		List<String> named = new ArrayList<>();
 		if (keys != null) {
 			keys.stream().filter((key) -> key != null).forEach(named::add);

@@ -1,11 +1,15 @@
 package io.presign.api;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -31,6 +35,16 @@ class OpenApiConfiguration {
 	static final String BEARER = "bearer";
 
 	static final String API_KEY = "apiKey";
+
+	/**
+	 * The server as a root-relative URL, so that Swagger UI and clients call the host that served the
+	 * description, never a host name guessed from one request. (A URL relative to the document would resolve
+	 * against {@code /v3/}.)
+	 */
+	@Bean
+	OpenApiCustomizer rootRelativeServer() {
+		return (openApi) -> openApi.setServers(List.of(new Server().url("/")));
+	}
 
 	@Bean
 	ProblemResponses problemResponses(JsonMapper json) {

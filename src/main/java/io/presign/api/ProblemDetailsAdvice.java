@@ -14,6 +14,7 @@ import io.presign.signing.SigningUnavailableException;
 import io.presign.signing.StorageRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -238,7 +239,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				String.valueOf(problem.getProperties().get("code")));
 	}
 
-	private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+	private static <T extends Throwable> @Nullable T findCause(Throwable ex, Class<T> type) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
 				return type.cast(cause);
@@ -247,7 +248,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return null;
 	}
 
-	private static String fieldPath(List<JacksonException.Reference> path) {
+	private static @Nullable String fieldPath(List<JacksonException.Reference> path) {
 		StringBuilder field = new StringBuilder();
 		for (JacksonException.Reference reference : path) {
 			if (reference.getPropertyName() != null) {

@@ -20,7 +20,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,8 +96,6 @@ final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 
 	@Override
 	public void customise(OpenAPI openApi) {
-		// Relative: Swagger UI and clients call the host that served the description.
-		openApi.setServers(List.of(new Server().url("/")));
 		ObjectSchema problem = new ObjectSchema();
 		problem.setDescription("An RFC 9457 problem document. Limits relevant to the refusal (maxContentLength, "
 				+ "allowedContentTypes, maxExpirySeconds, limit, ...) appear as further members.");

@@ -14,6 +14,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -66,7 +67,7 @@ final class RequestBodyLimit extends OncePerRequestFilter {
 		}
 	}
 
-	private static RequestTooLargeException tooLarge(Throwable ex) {
+	private static @Nullable RequestTooLargeException tooLarge(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof RequestTooLargeException tooLarge) {
 				return tooLarge;

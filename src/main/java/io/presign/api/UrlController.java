@@ -63,7 +63,7 @@ final class UrlController {
 							 {"key":"../dog.png","error":{"code":"key-invalid","detail":"The key must not contain '.' or '..' segments"}}]}""")))
 	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
 			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX,
-			Refusal.BATCH_SIZE_INVALID, Refusal.FILENAME_INVALID, Refusal.EXPIRY_OUT_OF_RANGE, Refusal.RATE_LIMITED,
+			Refusal.BATCH_SIZE_INVALID, Refusal.EXPIRY_OUT_OF_RANGE, Refusal.RATE_LIMITED,
 			Refusal.SIGNING_UNAVAILABLE, Refusal.SIGNING_CREDENTIALS_EXPIRING })
 	BatchDownloadResponse downloadBatch(@Valid @RequestBody BatchDownloadRequest request,
 			@Parameter(hidden = true) Caller caller) {

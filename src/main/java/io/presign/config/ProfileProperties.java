@@ -22,6 +22,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -56,14 +57,14 @@ import org.springframework.util.unit.DataSize;
  */
 public record ProfileProperties(@NotBlank String bucket,
 		@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an AWS region name such as eu-west-1") String region,
-		URI endpoint, @DefaultValue("false") boolean pathStyle, @DefaultValue("") String keyPrefix,
-		@NotEmpty Set<Operation> operations, @DefaultValue List<String> contentTypes, DataSize maxContentLength,
-		@DefaultValue("5m") Duration defaultExpiry, @DefaultValue("1h") Duration maxExpiry, Duration minExpiry,
-		@DefaultValue("false") boolean capExpiryAtMax, String requiredScope,
+		@Nullable URI endpoint, @DefaultValue("false") boolean pathStyle, @DefaultValue("") String keyPrefix,
+		@NotEmpty Set<Operation> operations, @DefaultValue List<String> contentTypes, @Nullable DataSize maxContentLength,
+		@DefaultValue("5m") Duration defaultExpiry, @DefaultValue("1h") Duration maxExpiry, @Nullable Duration minExpiry,
+		@DefaultValue("false") boolean capExpiryAtMax, @Nullable String requiredScope,
 		@DefaultValue List<@Valid ScopeGrant> scopes, @DefaultValue("client") KeyStrategy keyStrategy,
 		@DefaultValue @Valid RateLimitProperties rateLimit, @DefaultValue @Valid MultipartProperties multipart,
-		@Pattern(regexp = "AES256|aws:kms", message = "must be AES256 or aws:kms") String sse, String kmsKeyId,
-		Boolean allowFormKeyPrefix) {
+		@Pattern(regexp = "AES256|aws:kms", message = "must be AES256 or aws:kms") @Nullable String sse,
+		@Nullable String kmsKeyId, @Nullable Boolean allowFormKeyPrefix) {
 
 	/**
 	 * Multipart uploads.
@@ -91,7 +92,7 @@ public record ProfileProperties(@NotBlank String bucket,
 		return this.kmsKeyId == null || "aws:kms".equals(this.sse);
 	}
 
-	Encryption toEncryption() {
+	@Nullable Encryption toEncryption() {
 		return (this.sse != null) ? new Encryption(this.sse, this.kmsKeyId) : null;
 	}
 

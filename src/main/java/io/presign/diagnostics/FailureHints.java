@@ -2,6 +2,8 @@ package io.presign.diagnostics;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What each S3 or STS error code usually means when a presigned URL fails: the checklist people otherwise
  * work through by hand.
@@ -34,7 +36,7 @@ final class FailureHints {
 	private FailureHints() {
 	}
 
-	static String forCode(String code) {
+	static @Nullable String forCode(@Nullable String code) {
 		return (code != null) ? HINTS.get(code) : null;
 	}
 

@@ -52,6 +52,7 @@ public final class UrlIssuer {
 	 * @param policy decides what a caller may have
 	 * @param signer signs what policy granted
 	 * @param quota limits URLs per caller and profile
+	 * @param uploads the multipart calls to S3
 	 * @param observers told of every issued URL
 	 */
 	public UrlIssuer(PresignPolicy policy, UrlSigner signer, MultipartUploads uploads, IssuanceQuota quota,

@@ -2,6 +2,8 @@ package io.presign.policy;
 
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Checks client-supplied body digests before they are signed in: a malformed one would only make S3 refuse
  * the upload later, with an error the client cannot connect to its request.
@@ -11,15 +13,15 @@ final class Checksums {
 	private Checksums() {
 	}
 
-	static String md5(String base64) {
+	static @Nullable String md5(@Nullable String base64) {
 		return check(base64, 16, "contentMd5", "MD5");
 	}
 
-	static String sha256(String base64) {
+	static @Nullable String sha256(@Nullable String base64) {
 		return check(base64, 32, "checksumSha256", "SHA-256");
 	}
 
-	private static String check(String base64, int bytes, String field, String algorithm) {
+	private static @Nullable String check(@Nullable String base64, int bytes, String field, String algorithm) {
 		if (base64 == null) {
 			return null;
 		}

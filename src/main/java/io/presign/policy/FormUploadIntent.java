@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param maxContentLength the largest file; none for the profile's maximum
  * @param expiresInSeconds the wished expiry
  */
-public record FormUploadIntent(String profile, @Nullable String key, @Nullable String keyPrefix, String contentType,
+public record FormUploadIntent(String profile, @Nullable String key, @Nullable String keyPrefix, @Nullable String contentType,
 		@Nullable Long maxContentLength, @Nullable Long expiresInSeconds) {
 }

@@ -13,7 +13,7 @@ public final class PolicyViolation extends RuntimeException {
 
 	private final Rule rule;
 
-	private final String field;
+	private final @Nullable String field;
 
 	private final Map<String, Object> limits;
 
@@ -45,7 +45,7 @@ public final class PolicyViolation extends RuntimeException {
 		return this.rule;
 	}
 
-	public String field() {
+	public @Nullable String field() {
 		return this.field;
 	}
 

@@ -235,7 +235,7 @@ public final class PresignPolicy {
 		return profile;
 	}
 
-	private static String uploadKey(Caller caller, Profile profile, String key, String fullKey) {
+	private static String uploadKey(Caller caller, Profile profile, @Nullable String key, @Nullable String fullKey) {
 		if (profile.keyStrategy() == KeyStrategy.GENERATED) {
 			if (fullKey != null) {
 				throw new PolicyViolation(Rule.REQUEST_INVALID, "fullKey",
@@ -295,7 +295,8 @@ public final class PresignPolicy {
 		return scopes.stream().sorted().toList();
 	}
 
-	private static String objectKey(Caller caller, Profile profile, String key, String fullKey) {
+	private static String objectKey(Caller caller, Profile profile, @Nullable String key,
+			@Nullable String fullKey) {
 		if (key != null && fullKey != null) {
 			throw new PolicyViolation(Rule.REQUEST_INVALID, "fullKey", "Give either key or fullKey, not both");
 		}

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param contentMd5 the base64 MD5 of the body, to be signed in
  * @param checksumSha256 the base64 SHA-256 of the body, to be signed in
  */
-public record UploadIntent(String profile, @Nullable String key, @Nullable String fullKey, String contentType,
-		Long contentLength, @Nullable Long expiresInSeconds, @Nullable String contentMd5,
+public record UploadIntent(String profile, @Nullable String key, @Nullable String fullKey, @Nullable String contentType,
+		@Nullable Long contentLength, @Nullable Long expiresInSeconds, @Nullable String contentMd5,
 		@Nullable String checksumSha256) {
 
 	/**

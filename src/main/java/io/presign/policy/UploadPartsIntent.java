@@ -14,6 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param partNumbers the parts
  * @param expiresInSeconds the wished expiry; none for the profile's default
  */
-public record UploadPartsIntent(String profile, String key, String uploadId, @Nullable Long contentLength,
-		List<Integer> partNumbers, @Nullable Long expiresInSeconds) {
+public record UploadPartsIntent(String profile, @Nullable String key, String uploadId, @Nullable Long contentLength,
+		List<@Nullable Integer> partNumbers, @Nullable Long expiresInSeconds) {
 }

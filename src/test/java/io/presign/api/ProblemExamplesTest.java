@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import io.presign.HostileCorpus;
 import io.presign.IntegrationTest;
+import io.presign.policy.Rule;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -49,6 +50,14 @@ class ProblemExamplesTest extends IntegrationTest {
 			compared.add(code);
 		});
 		assertThat(compared).hasSizeGreaterThan(15);
+	}
+
+	@Test
+	void everyPolicyRuleHasARefusal() {
+		// A rule without one would make the exception handler itself fail.
+		for (Rule rule : Rule.values()) {
+			assertThat(Refusal.of(rule).code()).isEqualTo(rule.code());
+		}
 	}
 
 	@Test

@@ -34,7 +34,7 @@ class DocumentedConfigurationTest {
 		String yaml = page.substring(start, page.indexOf("```", start));
 		var sources = new YamlPropertySourceLoader().load("docs/configuration.md",
 				new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
-		new ApplicationContextRunner().withUserConfiguration(ReadmeProperties.class)
+		new ApplicationContextRunner().withUserConfiguration(DocumentedProperties.class)
 			.withInitializer((context) -> sources.forEach(context.getEnvironment().getPropertySources()::addFirst))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -52,7 +52,7 @@ class DocumentedConfigurationTest {
 	@EnableConfigurationProperties({ PresignProperties.class, SigningProperties.class, ApiKeyProperties.class,
 			CorsProperties.class, DiagnosticsProperties.class, JwksProperties.class })
 	@Import({ PolicyConfiguration.class, UnknownPropertiesCheck.class })
-	static class ReadmeProperties {
+	static class DocumentedProperties {
 
 	}
 
