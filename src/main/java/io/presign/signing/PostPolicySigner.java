@@ -2,7 +2,6 @@ package io.presign.signing;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,8 +11,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.presign.policy.Encryption;
 import io.presign.policy.FormUploadGrant;
@@ -114,11 +111,8 @@ final class PostPolicySigner {
 	 * @return the hex signature
 	 */
 	static String signature(String secretAccessKey, String date, String region, String base64Policy) {
-		byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), date);
-		key = hmac(key, region);
-		key = hmac(key, "s3");
-		key = hmac(key, "aws4_request");
-		return HexFormat.of().formatHex(hmac(key, base64Policy));
+		byte[] key = SigningKeys.derive(secretAccessKey, date, region);
+		return HexFormat.of().formatHex(SigningKeys.hmac(key, base64Policy));
 	}
 
 	/**
@@ -140,17 +134,6 @@ final class PostPolicySigner {
 			return URI.create("https://s3." + profile.region() + ".amazonaws.com/" + profile.bucket() + "/");
 		}
 		return URI.create("https://" + profile.bucket() + ".s3." + profile.region() + ".amazonaws.com/");
-	}
-
-	private static byte[] hmac(byte[] key, String data) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Every Java platform has HmacSHA256", ex);
-		}
 	}
 
 }

@@ -7,14 +7,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 
@@ -70,7 +68,7 @@ final class SigV4QuerySigner {
 		String scope = day + "/" + request.region() + "/s3/aws4_request";
 		SortedMap<String, String> signedHeaders = new TreeMap<>();
 		signedHeaders.put("host", request.host());
-		request.headers().forEach((name, value) -> signedHeaders.put(name.toLowerCase(java.util.Locale.ROOT), value));
+		request.headers().forEach((name, value) -> signedHeaders.put(name.toLowerCase(Locale.ROOT), value));
 		String signedHeaderNames = String.join(";", signedHeaders.keySet());
 
 		// The parameters as the URL carries them, in the SDK's order; the canonical form sorts them.
@@ -99,7 +97,7 @@ final class SigV4QuerySigner {
 
 		String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + HEX.formatHex(sha256(canonicalRequest));
 		byte[] key = signingKey(request.secretAccessKey(), day, request.region());
-		String signature = HEX.formatHex(hmac(key, stringToSign));
+		String signature = HEX.formatHex(SigningKeys.hmac(key, stringToSign));
 		return request.scheme() + "://" + request.host() + canonicalPath + "?" + query + "&X-Amz-Signature="
 				+ signature;
 	}
@@ -118,8 +116,7 @@ final class SigV4QuerySigner {
 			if (this.signingKeys.size() > 64) {
 				this.signingKeys.clear();
 			}
-			key = hmac(hmac(hmac(hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), day), region), "s3"),
-					"aws4_request");
+			key = SigningKeys.derive(secret, day, region);
 			this.signingKeys.put(id, key);
 		}
 		return key;
@@ -150,17 +147,6 @@ final class SigV4QuerySigner {
 	private static byte[] sha256(CharSequence text) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static byte[] hmac(byte[] key, String data) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
