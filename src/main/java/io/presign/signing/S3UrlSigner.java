@@ -2,6 +2,7 @@ package io.presign.signing;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -19,7 +23,11 @@ import io.presign.policy.FormUploadGrant;
 import io.presign.policy.Profile;
 import io.presign.policy.UploadGrant;
 import io.presign.policy.UploadPartGrant;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -42,14 +50,34 @@ final class S3UrlSigner implements UrlSigner {
 
 	private final CredentialExpiryCap expiryCap;
 
-	S3UrlSigner(PresignerRegistry presigners, SigningCredentials credentials, CredentialExpiryCap expiryCap) {
+	private final @Nullable SigV4QuerySigner lean;
+
+	/** Where each profile's URLs go, as the SDK's endpoint rules resolve it: found once per profile. */
+	private final Map<String, LeanTarget> leanTargets = new ConcurrentHashMap<>();
+
+	/**
+	 * @param lean the signer that computes signatures itself, or none to let the SDK's presigner compute them
+	 */
+	S3UrlSigner(PresignerRegistry presigners, SigningCredentials credentials, CredentialExpiryCap expiryCap,
+			@Nullable SigV4QuerySigner lean) {
 		this.presigners = presigners;
 		this.credentials = credentials;
 		this.expiryCap = expiryCap;
+		this.lean = lean;
 	}
 
 	@Override
 	public PresignedUrl presignDownload(DownloadGrant grant) {
+		if (this.lean != null) {
+			SortedMap<String, String> parameters = new TreeMap<>();
+			if (grant.versionId() != null) {
+				parameters.put("versionId", grant.versionId());
+			}
+			if (grant.contentDisposition() != null) {
+				parameters.put("response-content-disposition", grant.contentDisposition());
+			}
+			return signLean(grant.profile(), grant.expiry(), "GET", grant.key(), parameters, new TreeMap<>());
+		}
 		GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(grant.profile().bucket()).key(grant.key());
 		if (grant.versionId() != null) {
 			get.versionId(grant.versionId());
@@ -64,6 +92,25 @@ final class S3UrlSigner implements UrlSigner {
 
 	@Override
 	public PresignedUrl presignUpload(UploadGrant grant) {
+		if (this.lean != null) {
+			SortedMap<String, String> headers = new TreeMap<>();
+			headers.put("content-type", grant.contentType());
+			headers.put("content-length", Long.toString(grant.contentLength()));
+			if (grant.contentMd5() != null) {
+				headers.put("content-md5", grant.contentMd5());
+			}
+			if (grant.checksumSha256() != null) {
+				headers.put("x-amz-checksum-sha256", grant.checksumSha256());
+			}
+			Encryption encryption = grant.profile().encryption();
+			if (encryption != null) {
+				headers.put("x-amz-server-side-encryption", encryption.algorithm());
+				if (encryption.kmsKeyId() != null) {
+					headers.put("x-amz-server-side-encryption-aws-kms-key-id", encryption.kmsKeyId());
+				}
+			}
+			return signLean(grant.profile(), grant.expiry(), "PUT", grant.key(), new TreeMap<>(), headers);
+		}
 		PutObjectRequest.Builder put = PutObjectRequest.builder()
 			.bucket(grant.profile().bucket())
 			.key(grant.key())
@@ -82,6 +129,14 @@ final class S3UrlSigner implements UrlSigner {
 
 	@Override
 	public PresignedUrl presignUploadPart(UploadPartGrant grant) {
+		if (this.lean != null) {
+			SortedMap<String, String> parameters = new TreeMap<>();
+			parameters.put("partNumber", Integer.toString(grant.partNumber()));
+			parameters.put("uploadId", grant.uploadId());
+			SortedMap<String, String> headers = new TreeMap<>();
+			headers.put("content-length", Long.toString(grant.contentLength()));
+			return signLean(grant.profile(), grant.expiry(), "PUT", grant.key(), parameters, headers);
+		}
 		UploadPartRequest.Builder part = UploadPartRequest.builder()
 			.bucket(grant.profile().bucket())
 			.key(grant.key())
@@ -117,6 +172,46 @@ final class S3UrlSigner implements UrlSigner {
 		return new PresignedUrl(presigned.httpRequest().method().name(), toUri(presigned), clientHeaders(presigned),
 				signing.expiry().duration(), presigned.expiration().truncatedTo(ChronoUnit.SECONDS),
 				signing.expiry().cappedBy());
+	}
+
+	private PresignedUrl signLean(Profile profile, Expiry wanted, String method, String key,
+			SortedMap<String, String> parameters, SortedMap<String, String> headers) {
+		Signing signing = signingFor(wanted);
+		LeanTarget target = this.leanTargets.computeIfAbsent(profile.name(), (name) -> leanTarget(profile));
+		AwsCredentials credentials = signing.identity().credentials();
+		String token = (credentials instanceof AwsSessionCredentials session) ? session.sessionToken() : null;
+		Instant signedAt = this.expiryCap.now().truncatedTo(ChronoUnit.SECONDS);
+		Duration lifetime = signing.expiry().duration();
+		String url = this.lean.presign(new SigV4QuerySigner.Request(method, target.scheme(), target.host(),
+				target.pathPrefix() + key, parameters, headers, signedAt, lifetime.toSeconds(), profile.region(),
+				credentials.accessKeyId(), credentials.secretAccessKey(), token));
+		Map<String, String> clientHeaders = new LinkedHashMap<>();
+		headers.forEach((name, value) -> clientHeaders.put(displayName(name), value));
+		return new PresignedUrl(method, URI.create(url), clientHeaders, lifetime, signedAt.plus(lifetime),
+				signing.expiry().cappedBy());
+	}
+
+	/**
+	 * Lets the SDK's endpoint rules say where a profile's objects are (global or regional host, virtual-host
+	 * or path-style, dotted buckets, custom endpoints), by presigning one throw-away URL with throw-away
+	 * credentials: the lean signer then builds the same URLs without repeating those rules.
+	 */
+	private LeanTarget leanTarget(Profile profile) {
+		URL probe = this.presigners.presignerFor(profile)
+			.presignGetObject((request) -> request.signatureDuration(Duration.ofMinutes(1))
+				.getObjectRequest((get) -> get.bucket(profile.bucket())
+					.key("k")
+					.overrideConfiguration((o) -> o.credentialsProvider(
+							StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPROBE", "probe"))))))
+			.url();
+		String path = probe.getPath();
+		return new LeanTarget(probe.getProtocol(), probe.getAuthority(), path.substring(0, path.length() - 1));
+	}
+
+	/**
+	 * Where a profile's URLs go: the scheme, the Host header value, and the path before the key.
+	 */
+	private record LeanTarget(String scheme, String host, String pathPrefix) {
 	}
 
 	/**

@@ -111,7 +111,8 @@ class SigningConfiguration {
 	@Bean
 	UrlSigner urlSigner(PresignerRegistry presigners, SigningCredentials credentials, SigningProperties properties,
 			Clock clock) {
-		return new S3UrlSigner(presigners, credentials, new CredentialExpiryCap(clock, properties.safetyMargin()));
+		return new S3UrlSigner(presigners, credentials, new CredentialExpiryCap(clock, properties.safetyMargin()),
+				(properties.engine() == SigningProperties.Engine.LEAN) ? new SigV4QuerySigner() : null);
 	}
 
 }

@@ -7,19 +7,28 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.presign.policy.ContentTypePolicy;
 import io.presign.policy.DownloadGrant;
+import io.presign.policy.Encryption;
+import io.presign.policy.Expiry;
 import io.presign.policy.ExpiryPolicy;
+import io.presign.policy.KeyStrategy;
 import io.presign.policy.KeyTemplate;
+import io.presign.policy.MultipartSettings;
 import io.presign.policy.Operation;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
+import io.presign.policy.RateLimit;
 import io.presign.policy.UploadGrant;
+import io.presign.policy.UploadPartGrant;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -179,8 +188,71 @@ class S3UrlSignerTest {
 		}
 	}
 
+	/**
+	 * The two engines give the same URL and headers for every kind of URL, in the global and a regional
+	 * endpoint, for dotted bucket names, and on custom endpoints in both addressing styles, with session
+	 * credentials and every signed header.
+	 */
+	@Test
+	void leanEngineIssuesTheSdkEnginesUrls() {
+		Encryption kms = new Encryption("aws:kms", "arn:aws:kms:eu-west-1:123456789012:key/k 1");
+		List<Profile> profiles = List.of(full("virginia", "bucket-v", "us-east-1", null, false, null),
+				full("ireland", "bucket-i", "eu-west-1", null, false, kms),
+				full("dotted", "my.dotted.bucket", "ap-southeast-2", null, false, null),
+				full("local", "bucket-l", "us-east-1", URI.create("http://127.0.0.1:9000"), true, null),
+				full("hosted", "bucket-h", "eu-central-1", URI.create("https://s3.example.test:8443"), false, kms));
+		SigningCredentials session = new ProviderSigningCredentials(StaticCredentialsProvider.create(
+				AwsSessionCredentials.create("ASIAEXAMPLE", "secret/+=", "token+/=")));
+		try (PresignerRegistry registry = registry(profiles.toArray(Profile[]::new))) {
+			UrlSigner lean = signer(registry, session);
+			UrlSigner sdk = sdkSigner(registry, session);
+			for (Profile p : profiles) {
+				Expiry expiry = p.expiry().resolve(300L);
+				String key = "users/a b/ü+%~*'()!$&=;:@,?#[].txt";
+				assertSame(() -> lean.presignDownload(new DownloadGrant(p, key, "v 1", "attachment; filename=\"a b.txt\"",
+						expiry)), () -> sdk.presignDownload(new DownloadGrant(p, key, "v 1",
+								"attachment; filename=\"a b.txt\"", expiry)));
+				UploadGrant upload = new UploadGrant(p, key, "text/plain; charset=utf-8", 48_213L, expiry,
+						"1B2M2Y8AsgTpgAmY7PhCfg==", "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+				assertSame(() -> lean.presignUpload(upload), () -> sdk.presignUpload(upload));
+				UploadPartGrant part = new UploadPartGrant(p, key, "up/id=+", 7, 5_242_880L, expiry);
+				assertSame(() -> lean.presignUploadPart(part), () -> sdk.presignUploadPart(part));
+			}
+		}
+	}
+
+	/** Signed within the same second, the two URLs must be the same; across a second boundary, retried. */
+	private static void assertSame(Supplier<PresignedUrl> lean, Supplier<PresignedUrl> sdk) {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			PresignedUrl expected = sdk.get();
+			PresignedUrl actual = lean.get();
+			if (signedAt(expected).equals(signedAt(actual))) {
+				assertThat(actual.url()).isEqualTo(expected.url());
+				assertThat(actual.headers()).isEqualTo(expected.headers());
+				assertThat(actual.method()).isEqualTo(expected.method());
+				assertThat(actual.expiresAt()).isEqualTo(expected.expiresAt());
+				return;
+			}
+		}
+		throw new AssertionError("never signed within the same second");
+	}
+
+	private static Profile full(String name, String bucket, String region, URI endpoint, boolean pathStyle,
+			Encryption encryption) {
+		return new Profile(name, bucket, region, endpoint, pathStyle, KeyTemplate.parse(""), KeyStrategy.CLIENT,
+				Set.of(Operation.DOWNLOAD, Operation.UPLOAD), Map.of(), ContentTypePolicy.of(List.of("text/*")), 100_000,
+				new ExpiryPolicy(Duration.ofMinutes(5), Duration.ofHours(1)), "scope", RateLimit.UNLIMITED,
+				MultipartSettings.DISABLED, encryption, true);
+	}
+
 	private static UrlSigner signer(PresignerRegistry registry, SigningCredentials credentials) {
-		return new S3UrlSigner(registry, credentials, new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)));
+		return new S3UrlSigner(registry, credentials, new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)),
+				new SigV4QuerySigner());
+	}
+
+	private static UrlSigner sdkSigner(PresignerRegistry registry, SigningCredentials credentials) {
+		return new S3UrlSigner(registry, credentials, new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)),
+				null);
 	}
 
 	private static PresignerRegistry registry(Profile... profiles) {

@@ -41,6 +41,8 @@ public class SigningBenchmark {
 
 	private UrlSigner signer;
 
+	private UrlSigner leanSigner;
+
 	private DownloadGrant download;
 
 	private UploadGrant upload;
@@ -68,7 +70,9 @@ public class SigningBenchmark {
 				StaticCredentialsProvider.create(this.session), Duration.ofSeconds(5));
 		SigningCredentials credentials = new ProviderSigningCredentials(StaticCredentialsProvider.create(this.session));
 		this.signer = new S3UrlSigner(this.registry, credentials,
-				new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)));
+				new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)), null);
+		this.leanSigner = new S3UrlSigner(this.registry, credentials,
+				new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)), new SigV4QuerySigner());
 		this.download = new DownloadGrant(this.profile, "users/alice/photo.png", null, null,
 				this.profile.expiry().resolve(300L));
 		this.upload = new UploadGrant(this.profile, "users/alice/photo.png", "image/png", 48_213,
@@ -99,6 +103,16 @@ public class SigningBenchmark {
 	@Benchmark
 	public PresignedUrl serviceSignerDownload() {
 		return this.signer.presignDownload(this.download);
+	}
+
+	@Benchmark
+	public PresignedUrl serviceSignerDownloadLean() {
+		return this.leanSigner.presignDownload(this.download);
+	}
+
+	@Benchmark
+	public PresignedUrl serviceSignerUploadLean() {
+		return this.leanSigner.presignUpload(this.upload);
 	}
 
 	@Benchmark
