@@ -177,7 +177,13 @@ final class S3UrlSigner implements UrlSigner {
 	private PresignedUrl signLean(Profile profile, Expiry wanted, String method, String key,
 			SortedMap<String, String> parameters, SortedMap<String, String> headers) {
 		Signing signing = signingFor(wanted);
-		LeanTarget target = this.leanTargets.computeIfAbsent(profile.name(), (name) -> leanTarget(profile));
+		LeanTarget target;
+		try {
+			target = this.leanTargets.computeIfAbsent(profile.name(), (name) -> leanTarget(profile));
+		}
+		catch (SdkException ex) {
+			throw new SigningUnavailableException("Signing failed: " + ex.getMessage(), ex);
+		}
 		AwsCredentials credentials = signing.identity().credentials();
 		String token = (credentials instanceof AwsSessionCredentials session) ? session.sessionToken() : null;
 		Instant signedAt = this.expiryCap.now().truncatedTo(ChronoUnit.SECONDS);
