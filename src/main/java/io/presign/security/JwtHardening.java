@@ -47,8 +47,8 @@ class JwtHardening {
 
 	/**
 	 * API-key callers and token callers fill {@code {principal}} from one namespace: a token whose principal
-	 * is a configured key's name would get that key's objects. Such tokens are refused, so the identity
-	 * provider can never mint access to a backend's prefix.
+	 * is a configured key's name would get that key's objects. Such tokens are refused here; prefixes that a
+	 * key's attributes fill are guarded by {@link #servicePrefixes}.
 	 */
 	@Bean
 	OAuth2TokenValidator<Jwt> apiKeyNamesReserved(ApiKeyProperties apiKeys, OAuth2ResourceServerProperties resourceServer) {
