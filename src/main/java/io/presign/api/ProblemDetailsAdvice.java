@@ -147,12 +147,12 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		RequestBodyLimit.RequestTooLargeException tooLarge = findCause(ex, RequestBodyLimit.RequestTooLargeException.class);
+		RequestBodyLimit.RequestTooLargeException tooLarge = Problems.causeOf(ex, RequestBodyLimit.RequestTooLargeException.class);
 		if (tooLarge != null && request instanceof ServletWebRequest servlet) {
 			ResponseEntity<ProblemDetail> refused = requestTooLarge(tooLarge, servlet.getRequest());
 			return new ResponseEntity<>(refused.getBody(), refused.getHeaders(), refused.getStatusCode());
 		}
-		JacksonException jackson = findCause(ex, JacksonException.class);
+		JacksonException jackson = Problems.causeOf(ex, JacksonException.class);
 		String field = (jackson != null) ? fieldPath(jackson.getPath()) : null;
 		String detail = (field != null) ? "The field '" + field + "' has a value of the wrong type or form"
 				: "The request body is missing or is not valid JSON";
@@ -237,15 +237,6 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		RefusedRequest named = RefusedRequest.of(request);
 		this.refusals.refused(CurrentCaller.get().orElse(null), named.profile(), named.keys(), problem.getStatus(),
 				String.valueOf(problem.getProperties().get("code")));
-	}
-
-	private static <T extends Throwable> @Nullable T findCause(Throwable ex, Class<T> type) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return type.cast(cause);
-			}
-		}
-		return null;
 	}
 
 	private static @Nullable String fieldPath(List<JacksonException.Reference> path) {

@@ -57,6 +57,19 @@ final class Problems {
 	}
 
 	/**
+	 * The failure of a type somewhere in a cause chain: a refusal may reach the handler wrapped by the
+	 * message converters or a servlet filter.
+	 */
+	static <T extends Throwable> @Nullable T causeOf(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * A Retry-After of whole seconds, rounded up and at least one, so that a client retrying on time is not
 	 * refused again for a fraction of a second.
 	 */

@@ -2,6 +2,8 @@ package io.presign.api;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.presign.policy.Rule;
 import org.jspecify.annotations.Nullable;
@@ -113,6 +115,10 @@ enum Refusal {
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "A failure of the service itself",
 			"The service failed unexpectedly; the failure was logged", null, Map.of());
 
+	/** Looked up on every policy refusal: built once. */
+	private static final Map<String, Refusal> BY_CODE = Arrays.stream(values())
+		.collect(Collectors.toUnmodifiableMap(Refusal::code, Function.identity()));
+
 	private final HttpStatus status;
 
 	private final String code;
@@ -141,10 +147,11 @@ enum Refusal {
 	}
 
 	static Refusal of(Rule rule) {
-		return Arrays.stream(values())
-			.filter((refusal) -> refusal.code.equals(rule.code()))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No refusal for rule " + rule));
+		Refusal refusal = BY_CODE.get(rule.code());
+		if (refusal == null) {
+			throw new IllegalStateException("No refusal for rule " + rule);
+		}
+		return refusal;
 	}
 
 	private static HttpStatus statusOf(Rule rule) {

@@ -14,7 +14,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -59,21 +58,12 @@ final class RequestBodyLimit extends OncePerRequestFilter {
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			// A filter before the controllers (one reading a form body, say) may have read past the limit.
-			RequestTooLargeException tooLarge = tooLarge(ex);
+			RequestTooLargeException tooLarge = Problems.causeOf(ex, RequestTooLargeException.class);
 			if (tooLarge == null || response.isCommitted()) {
 				throw ex;
 			}
 			this.problems.resolveException(request, response, null, tooLarge);
 		}
-	}
-
-	private static @Nullable RequestTooLargeException tooLarge(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RequestTooLargeException tooLarge) {
-				return tooLarge;
-			}
-		}
-		return null;
 	}
 
 	private static boolean isAcceptable(String contentType) {

@@ -147,8 +147,7 @@ class JwksFaultTest {
 	void recoversOnItsOwn() throws Exception {
 		PROXY.mode(FaultProxy.Mode.FORWARD);
 		Thread.sleep(2100);
-		ApiClient.Response response = download(TestJwtIssuer.token(TRUSTED,
-				TestJwtIssuer.shared().claims("dave", "files").build()));
+		ApiClient.Response response = download(trustedToken());
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 	}
 
