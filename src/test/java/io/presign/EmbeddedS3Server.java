@@ -1,5 +1,6 @@
 package io.presign;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * An in-memory S3-compatible server (S3Proxy) that validates SigV4 signatures, so URLs issued against it
@@ -100,6 +102,22 @@ public final class EmbeddedS3Server implements AutoCloseable {
 	 */
 	public boolean exists(String bucket, String key) {
 		return this.store.blobExists(bucket, key);
+	}
+
+	/**
+	 * Store an object straight in the server, bypassing the service.
+	 * @param bucket the bucket
+	 * @param key the key
+	 * @param bytes the content
+	 * @param contentType its Content-Type
+	 */
+	public void put(String bucket, String key, byte[] bytes, String contentType) {
+		this.store.putBlob(PutObjectRequest.builder()
+			.bucket(bucket)
+			.key(key)
+			.contentLength((long) bytes.length)
+			.contentType(contentType)
+			.build(), new ByteArrayInputStream(bytes));
 	}
 
 	/**

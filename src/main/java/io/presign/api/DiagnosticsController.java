@@ -3,13 +3,10 @@ package io.presign.api;
 import java.util.List;
 
 import io.presign.diagnostics.DiagnosticStep;
-import io.presign.diagnostics.DiagnosticsProperties;
 import io.presign.diagnostics.UrlDiagnostics;
 import io.presign.policy.Caller;
-import io.presign.policy.PolicyViolation;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
-import io.presign.policy.Rule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -32,12 +29,12 @@ final class DiagnosticsController {
 
 	private final ProfileCatalog catalog;
 
-	private final DiagnosticsProperties properties;
+	private final AdminAccess admin;
 
-	DiagnosticsController(UrlDiagnostics diagnostics, ProfileCatalog catalog, DiagnosticsProperties properties) {
+	DiagnosticsController(UrlDiagnostics diagnostics, ProfileCatalog catalog, AdminAccess admin) {
 		this.diagnostics = diagnostics;
 		this.catalog = catalog;
-		this.properties = properties;
+		this.admin = admin;
 	}
 
 	@GetMapping("/v1/diagnostics/{profile}")
@@ -56,10 +53,7 @@ final class DiagnosticsController {
 					  "code":"AccessDenied","hint":"The signing identity may not do this: check its IAM policy ...","data":{}}]}""")))
 	@Refuses({ Refusal.SCOPE_MISSING, Refusal.PROFILE_NOT_FOUND })
 	DiagnosticsResponse diagnose(@PathVariable String profile, @Parameter(hidden = true) Caller caller) {
-		if (!caller.holds(this.properties.adminScope())) {
-			throw new PolicyViolation(Rule.SCOPE_MISSING, null,
-					"Diagnostics require the scope '" + this.properties.adminScope() + "'");
-		}
+		this.admin.require(caller, "Diagnostics");
 		Profile found = this.catalog.require(profile);
 		List<DiagnosticStep> steps = this.diagnostics.run(found);
 		return new DiagnosticsResponse(found.name(), found.bucket(), found.region(),

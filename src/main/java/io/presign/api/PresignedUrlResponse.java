@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.presign.issuing.IssuedUrl;
+import io.presign.signing.StoredObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A presigned URL and exactly what the client must send with it.
@@ -16,6 +18,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param expiresInSeconds the lifetime the URL was signed for
  * @param expiryCappedBy {@code credentials} or {@code policy} when the lifetime is shorter than asked; absent
  * otherwise
+ * @param contentLength the object's size, where the profile asks S3 before issuing a download
+ * @param contentType the object's Content-Type, likewise
+ * @param lastModified when the object was last written, likewise
  */
 @Schema(description = "A presigned URL and the headers that must accompany it")
 public record PresignedUrlResponse(@Schema(example = "PUT") String method,
@@ -25,12 +30,19 @@ public record PresignedUrlResponse(@Schema(example = "PUT") String method,
 		Instant expiresAt, @Schema(example = "300") long expiresInSeconds,
 		@Schema(allowableValues = { "credentials", "policy" },
 				description = "Present when the URL lives shorter than asked: the signing credentials end sooner "
-						+ "(credentials) or the profile caps the wish at its max-expiry (policy)") String expiryCappedBy) {
+						+ "(credentials) or the profile caps the wish at its max-expiry (policy)") @Nullable String expiryCappedBy,
+		@Schema(example = "48213", description = "The object's size; present on downloads of profiles with "
+				+ "require-existing, which ask S3 first") @Nullable Long contentLength,
+		@Schema(example = "image/png", description = "The object's Content-Type, as S3 holds it; likewise") @Nullable String contentType,
+		@Schema(description = "When the object was last written; likewise") @Nullable Instant lastModified) {
 
 	static PresignedUrlResponse of(IssuedUrl issued) {
-		return new PresignedUrlResponse(issued.url().method(), issued.url().url().toString(), issued.url().headers(),
+		StoredObject object = issued.object();
+		return new PresignedUrlResponse(issued.url().method(), issued.url().url(), issued.url().headers(),
 				issued.profile().bucket(), issued.key(), issued.url().expiresAt(), issued.url().lifetime().toSeconds(),
-				(issued.url().cappedBy() != null) ? issued.url().cappedBy().wireName() : null);
+				(issued.url().cappedBy() != null) ? issued.url().cappedBy().wireName() : null,
+				(object != null) ? object.contentLength() : null, (object != null) ? object.contentType() : null,
+				(object != null) ? object.lastModified() : null);
 	}
 
 }

@@ -94,6 +94,9 @@ enum Refusal {
 	PROFILE_NOT_FOUND(Rule.PROFILE_NOT_FOUND, "No profile of that name", "No profile is named 'avatar'", "profile",
 			Map.of()),
 
+	OBJECT_NOT_FOUND(Rule.OBJECT_NOT_FOUND, "The profile requires existing objects and S3 holds none under the key",
+			"S3 holds no object under 'users/alice/photos/cat.png'", "key", Map.of()),
+
 	UPLOAD_NOT_FOUND(HttpStatus.NOT_FOUND, "upload-not-found", "S3 knows no such multipart upload",
 			"The specified upload does not exist.", null, Map.of("s3Code", "NoSuchUpload")),
 

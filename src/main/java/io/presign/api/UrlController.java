@@ -43,8 +43,8 @@ final class UrlController {
 							 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
 	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
 			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID,
-			Refusal.FILENAME_INVALID, Refusal.EXPIRY_OUT_OF_RANGE, Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE,
-			Refusal.SIGNING_CREDENTIALS_EXPIRING })
+			Refusal.FILENAME_INVALID, Refusal.EXPIRY_OUT_OF_RANGE, Refusal.OBJECT_NOT_FOUND, Refusal.RATE_LIMITED,
+			Refusal.SIGNING_UNAVAILABLE, Refusal.SIGNING_CREDENTIALS_EXPIRING })
 	PresignedUrlResponse download(@Valid @RequestBody DownloadRequest request, @Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueDownload(caller, request.toIntent()));
 	}
@@ -52,8 +52,9 @@ final class UrlController {
 	@PostMapping("/downloads/batch")
 	@Operation(summary = "Issue download URLs for many keys",
 			description = "Up to the configured maximum (default 100) keys of one profile. A malformed key is "
-					+ "refused in its own entry; a key outside the caller's prefix refuses the whole batch (403). "
-					+ "Each URL counts against the rate limit.")
+					+ "refused in its own entry, and so is a missing object where the profile requires existing "
+					+ "objects (object-not-found); a key outside the caller's prefix refuses the whole batch (403). "
+					+ "Each allowed key counts against the rate limit.")
 	@ApiResponse(responseCode = "200", description = "One entry per key",
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(implementation = BatchDownloadResponse.class), examples = @ExampleObject(value = """

@@ -32,7 +32,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param bucket the S3 bucket
  * @param region the bucket's region; every URL of the profile is signed for it
- * @param endpoint an S3-compatible endpoint; leave unset for AWS
+ * @param endpoint an S3-compatible endpoint; leave unset for AWS, whose URLs are always {@code https}
  * @param pathStyle whether to put the bucket in the path rather than the host name
  * @param keyPrefix the key template, for example {@code users/{principal}/}; must end with {@code /}
  * @param operations what callers may do: {@code download}, {@code upload}
@@ -54,6 +54,8 @@ import org.springframework.util.unit.DataSize;
  * @param kmsKeyId the KMS key for {@code aws:kms}; the bucket's default key when unset
  * @param allowFormKeyPrefix whether form uploads may name a {@code keyPrefix} (any key below it); by default
  * only on AWS, since an S3-compatible store may resolve {@code ..} in a key and so step out of the prefix
+ * @param allowInsecureEndpoint whether an {@code http://} endpoint is accepted; for local stores only
+ * @param requireExisting whether downloads first ask S3 (HeadObject) and answer 404 for a missing object
  */
 public record ProfileProperties(@NotBlank String bucket,
 		@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an AWS region name such as eu-west-1") String region,
@@ -64,7 +66,8 @@ public record ProfileProperties(@NotBlank String bucket,
 		@DefaultValue List<@Valid ScopeGrant> scopes, @DefaultValue("client") KeyStrategy keyStrategy,
 		@DefaultValue @Valid RateLimitProperties rateLimit, @DefaultValue @Valid MultipartProperties multipart,
 		@Pattern(regexp = "AES256|aws:kms", message = "must be AES256 or aws:kms") @Nullable String sse,
-		@Nullable String kmsKeyId, @Nullable Boolean allowFormKeyPrefix) {
+		@Nullable String kmsKeyId, @Nullable Boolean allowFormKeyPrefix,
+		@DefaultValue("false") boolean allowInsecureEndpoint, @DefaultValue("false") boolean requireExisting) {
 
 	/**
 	 * Multipart uploads.
@@ -85,6 +88,20 @@ public record ProfileProperties(@NotBlank String bucket,
 	@AssertTrue(message = "multipart part sizes must satisfy 5MB <= min-part-size <= max-part-size <= 5GB")
 	boolean isMultipartValid() {
 		return accepts(() -> this.multipart.toSettings());
+	}
+
+	/**
+	 * A URL sent over plain HTTP shows its signature, and the object, to everyone on the path until it
+	 * expires; only a store on the same host or network, such as a local test server, may be reached so.
+	 */
+	@AssertTrue(message = "endpoint must be an https:// URL; an http:// one needs allow-insecure-endpoint: true "
+			+ "(plain HTTP exposes every URL and object on the path, so only for local stores)")
+	boolean isEndpointSecure() {
+		if (this.endpoint == null) {
+			return true;
+		}
+		String scheme = String.valueOf(this.endpoint.getScheme());
+		return scheme.equalsIgnoreCase("https") || (scheme.equalsIgnoreCase("http") && this.allowInsecureEndpoint);
 	}
 
 	@AssertTrue(message = "kms-key-id needs sse: aws:kms")

@@ -23,4 +23,9 @@ class DiagnosticsConfiguration {
 		return new UrlDiagnostics(signer, credentials, regions, clients, properties, clock, signing.awsCallTimeout());
 	}
 
+	@Bean
+	BucketGuardrails bucketGuardrails(SigningProperties signing, DiagnosticsProperties properties) {
+		return new BucketGuardrails((signing.role() != null) ? signing.role().arn() : null, properties.canaryPrefix());
+	}
+
 }

@@ -1,6 +1,7 @@
 package io.presign.diagnostics;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -98,9 +99,24 @@ public final class UrlDiagnostics {
 	public List<DiagnosticStep> run(Profile profile) {
 		List<DiagnosticStep> steps = new ArrayList<>();
 		steps.add(identity(profile));
+		steps.add(transport(profile));
 		steps.add(region(profile));
 		steps.addAll(canary(profile));
 		return steps;
+	}
+
+	/**
+	 * Whether the profile's URLs cross the network encrypted: on AWS always; with an endpoint only if it is
+	 * {@code https}, since start-up lets {@code http} through only where {@code allow-insecure-endpoint} is set.
+	 */
+	private static DiagnosticStep transport(Profile profile) {
+		URI endpoint = profile.endpoint();
+		if (endpoint == null || "https".equalsIgnoreCase(endpoint.getScheme())) {
+			return DiagnosticStep.ok("transport", "The profile's URLs use https", Map.of());
+		}
+		return DiagnosticStep.warn("transport", "The profile's URLs use plain HTTP (allow-insecure-endpoint): "
+				+ "anyone on the network path can read a URL, reuse it until it expires, and see the object",
+				Map.of("endpoint", endpoint.toString()));
 	}
 
 	private DiagnosticStep identity(Profile profile) {
@@ -165,7 +181,7 @@ public final class UrlDiagnostics {
 		Response put;
 		try {
 			PresignedUrl url = this.signer.presignUpload(new UploadGrant(profile, key, "text/plain", content.length, expiry));
-			HttpRequest.Builder request = HttpRequest.newBuilder(url.url()).PUT(HttpRequest.BodyPublishers.ofByteArray(content));
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.url())).PUT(HttpRequest.BodyPublishers.ofByteArray(content));
 			url.headers().forEach((name, value) -> {
 				if (!name.equalsIgnoreCase("Content-Length")) {
 					request.header(name, value);
@@ -186,7 +202,7 @@ public final class UrlDiagnostics {
 		steps.add(DiagnosticStep.ok("canary-put", "A presigned PUT stored " + key, Map.of("key", key)));
 		try {
 			PresignedUrl url = this.signer.presignDownload(new DownloadGrant(profile, key, null, null, expiry));
-			Response get = send(HttpRequest.newBuilder(url.url()).GET());
+			Response get = send(HttpRequest.newBuilder(URI.create(url.url())).GET());
 			if (get.status() != 200) {
 				steps.add(failure("canary-get", "GET", get));
 			}

@@ -3,8 +3,11 @@ package io.presign.issuing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.presign.policy.BatchDownloadIntent;
@@ -27,6 +30,8 @@ import io.presign.policy.UploadPartsIntent;
 import io.presign.signing.MultipartUploads;
 import io.presign.signing.PresignedForm;
 import io.presign.signing.PresignedUrl;
+import io.presign.signing.StoredObject;
+import io.presign.signing.StoredObjects;
 import io.presign.signing.UrlSigner;
 import org.jspecify.annotations.Nullable;
 
@@ -48,16 +53,20 @@ public final class UrlIssuer {
 
 	private final MultipartUploads uploads;
 
+	private final StoredObjects objects;
+
 	/**
 	 * @param policy decides what a caller may have
 	 * @param signer signs what policy granted
 	 * @param quota limits URLs per caller and profile
 	 * @param uploads the multipart calls to S3
+	 * @param objects asked whether an object exists, for profiles that require it
 	 * @param observers told of every issued URL
 	 */
-	public UrlIssuer(PresignPolicy policy, UrlSigner signer, MultipartUploads uploads, IssuanceQuota quota,
-			List<IssuanceObserver> observers) {
+	public UrlIssuer(PresignPolicy policy, UrlSigner signer, MultipartUploads uploads, StoredObjects objects,
+			IssuanceQuota quota, List<IssuanceObserver> observers) {
 		this.uploads = uploads;
+		this.objects = objects;
 		this.policy = policy;
 		this.signer = signer;
 		this.quota = quota;
@@ -72,7 +81,14 @@ public final class UrlIssuer {
 	public IssuedUrl issueDownload(Caller caller, DownloadIntent intent) {
 		DownloadGrant grant = this.policy.authorizeDownload(caller, intent);
 		this.quota.consume(caller, grant.profile(), 1);
-		return issue(caller, grant.profile(), UrlKind.DOWNLOAD, grant.key(), () -> this.signer.presignDownload(grant));
+		StoredObject stored = null;
+		if (grant.profile().requireExisting()) {
+			String field = (intent.key() != null) ? "key" : "fullKey";
+			stored = this.objects.head(grant.profile(), grant.key(), grant.versionId())
+				.orElseThrow(() -> objectNotFound(field, grant.key()));
+		}
+		return issue(caller, grant.profile(), UrlKind.DOWNLOAD, List.of(grant.key()),
+				() -> List.of(this.signer.presignDownload(grant))).get(0).withObject(stored);
 	}
 
 	/**
@@ -83,7 +99,8 @@ public final class UrlIssuer {
 	public IssuedUrl issueUpload(Caller caller, UploadIntent intent) {
 		UploadGrant grant = this.policy.authorizeUpload(caller, intent);
 		this.quota.consume(caller, grant.profile(), 1);
-		return issue(caller, grant.profile(), UrlKind.UPLOAD, grant.key(), () -> this.signer.presignUpload(grant));
+		return issue(caller, grant.profile(), UrlKind.UPLOAD, List.of(grant.key()),
+				() -> List.of(this.signer.presignUpload(grant))).get(0);
 	}
 
 	/**
@@ -93,18 +110,53 @@ public final class UrlIssuer {
 	 */
 	public List<BatchResult> issueBatchDownload(Caller caller, BatchDownloadIntent intent) {
 		List<BatchItem> items = this.policy.authorizeBatchDownload(caller, intent);
-		List<BatchItem> granted = items.stream().filter((item) -> item.grant() != null).toList();
-		if (!granted.isEmpty()) {
-			this.quota.consume(caller, granted.get(0).grant().profile(), granted.size());
+		List<BatchItem> allowed = items.stream().filter((item) -> item.grant() != null).toList();
+		if (allowed.isEmpty()) {
+			return items.stream().map((item) -> new BatchResult(item, null)).toList();
 		}
-		return items.stream().map((item) -> {
-			if (item.grant() == null) {
-				return new BatchResult(item, null);
+		Profile profile = allowed.get(0).grant().profile();
+		// Counted before S3 is asked, so that the rate limit bounds the HeadObject calls too.
+		this.quota.consume(caller, profile, allowed.size());
+		Map<BatchItem, StoredObject> stored = new IdentityHashMap<>();
+		if (profile.requireExisting()) {
+			List<Optional<StoredObject>> found = this.objects.headAll(profile,
+					allowed.stream().map((item) -> item.grant().key()).toList());
+			List<BatchItem> checked = new ArrayList<>(items.size());
+			Iterator<Optional<StoredObject>> answers = found.iterator();
+			for (BatchItem item : items) {
+				Optional<StoredObject> object = (item.grant() != null) ? answers.next() : Optional.empty();
+				if (item.grant() != null && object.isEmpty()) {
+					checked.add(new BatchItem(item.requested(), item.full(), null,
+							objectNotFound(item.full() ? "fullKeys" : "keys", item.grant().key())));
+				}
+				else {
+					checked.add(item);
+					object.ifPresent((present) -> stored.put(item, present));
+				}
 			}
-			DownloadGrant grant = item.grant();
-			return new BatchResult(item, issue(caller, grant.profile(), UrlKind.DOWNLOAD, grant.key(),
-					() -> this.signer.presignDownload(grant)));
-		}).toList();
+			items = checked;
+		}
+		List<DownloadGrant> grants = new ArrayList<>(items.size());
+		List<String> keys = new ArrayList<>(items.size());
+		for (BatchItem item : items) {
+			if (item.grant() != null) {
+				grants.add(item.grant());
+				keys.add(item.grant().key());
+			}
+		}
+		if (grants.isEmpty()) {
+			return items.stream().map((item) -> new BatchResult(item, null)).toList();
+		}
+		Iterator<IssuedUrl> issued = issue(caller, profile, UrlKind.DOWNLOAD, keys,
+				() -> this.signer.presignDownloads(grants)).iterator();
+		return items.stream()
+			.map((item) -> new BatchResult(item,
+					(item.grant() != null) ? issued.next().withObject(stored.get(item)) : null))
+			.toList();
+	}
+
+	private static PolicyViolation objectNotFound(String field, String key) {
+		return new PolicyViolation(Rule.OBJECT_NOT_FOUND, field, "S3 holds no object under '" + key + "'");
 	}
 
 	/**
@@ -125,11 +177,10 @@ public final class UrlIssuer {
 	 */
 	public List<IssuedUrl> issueUploadParts(Caller caller, UploadPartsIntent intent) {
 		List<UploadPartGrant> grants = this.policy.authorizeParts(caller, intent);
-		this.quota.consume(caller, grants.get(0).profile(), grants.size());
-		return grants.stream()
-			.map((grant) -> issue(caller, grant.profile(), UrlKind.MULTIPART_PART, grant.key(),
-					() -> this.signer.presignUploadPart(grant)))
-			.toList();
+		Profile profile = grants.get(0).profile();
+		this.quota.consume(caller, profile, grants.size());
+		return issue(caller, profile, UrlKind.MULTIPART_PART, grants.stream().map(UploadPartGrant::key).toList(),
+				() -> this.signer.presignUploadParts(grants));
 	}
 
 	/**
@@ -144,21 +195,34 @@ public final class UrlIssuer {
 		PresignedForm form = this.signer.presignFormUpload(grant);
 		Duration signingTime = Duration.ofNanos(System.nanoTime() - start);
 		String key = (grant.key() != null) ? grant.key() : grant.keyPrefix() + "*";
-		Issuance issuance = new Issuance(grant.profile(), UrlKind.FORM_UPLOAD, key, form.lifetime(), form.expiresAt(),
-				form.cappedBy(), signingTime);
-		this.observers.forEach((observer) -> observer.issued(caller, issuance));
+		observe(caller, new Issuance(grant.profile(), UrlKind.FORM_UPLOAD, List.of(key), form.lifetime(),
+				form.expiresAt(), form.cappedBy(), signingTime));
 		return new IssuedForm(grant, form);
 	}
 
-	private IssuedUrl issue(Caller caller, Profile profile, UrlKind kind, String key,
-			Supplier<PresignedUrl> signing) {
+	/**
+	 * Signs one request's URLs (they share profile, credentials and lifetime) and tells the observers once.
+	 * @param keys the full key of each URL, in the order the signer returns them
+	 */
+	private List<IssuedUrl> issue(Caller caller, Profile profile, UrlKind kind, List<String> keys,
+			Supplier<List<PresignedUrl>> signing) {
 		long start = System.nanoTime();
-		PresignedUrl url = signing.get();
+		List<PresignedUrl> urls = signing.get();
 		Duration signingTime = Duration.ofNanos(System.nanoTime() - start);
-		Issuance issuance = new Issuance(profile, kind, key, url.lifetime(), url.expiresAt(), url.cappedBy(),
-				signingTime);
-		this.observers.forEach((observer) -> observer.issued(caller, issuance));
-		return new IssuedUrl(profile, kind, key, url);
+		PresignedUrl first = urls.get(0);
+		observe(caller, new Issuance(profile, kind, keys, first.lifetime(), first.expiresAt(), first.cappedBy(),
+				signingTime));
+		List<IssuedUrl> issued = new ArrayList<>(urls.size());
+		for (int i = 0; i < urls.size(); i++) {
+			issued.add(new IssuedUrl(profile, kind, keys.get(i), urls.get(i)));
+		}
+		return issued;
+	}
+
+	private void observe(Caller caller, Issuance issuance) {
+		for (IssuanceObserver observer : this.observers) {
+			observer.issued(caller, issuance);
+		}
 	}
 
 	/**

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * One structured event per issued URL and per refusal, on the {@value #LOGGER} logger so that it can be
- * routed apart. Fields are key-value pairs, which structured logging (ECS, Logstash) turns into JSON fields;
+ * One structured event per request that was issued URLs (a batch's lists its keys) and per refusal, on the
+ * {@value #LOGGER} logger so that it can be routed apart. Fields are key-value pairs, which structured logging (ECS, Logstash) turns into JSON fields;
  * the request id and client address come from the MDC that {@link RequestIdFilter} fills.
  * The URL itself is never logged: its signature, credential and token would make the log a key ring.
  */
@@ -38,18 +38,29 @@ public final class AuditLog implements IssuanceObserver {
 
 	@Override
 	public void issued(Caller caller, Issuance issuance) {
+		if (!log.isInfoEnabled()) {
+			return;
+		}
 		LoggingEventBuilder event = base("url-issued", "success", caller)
 			.addKeyValue("profile", issuance.profile().name())
-			.addKeyValue("bucket", issuance.profile().bucket())
-			.addKeyValue("key", issuance.key())
-			.addKeyValue("operation", issuance.kind().wireName())
+			.addKeyValue("bucket", issuance.profile().bucket());
+		// The keys were checked by policy: bounded in length and free of control characters.
+		event = (issuance.urlCount() == 1) ? event.addKeyValue("key", issuance.keys().get(0))
+				: event.addKeyValue("keys", issuance.keys()).addKeyValue("keyCount", issuance.urlCount());
+		event = event.addKeyValue("operation", issuance.kind().wireName())
 			.addKeyValue("expiresAt", issuance.expiresAt().toString())
 			.addKeyValue("expiresInSeconds", issuance.lifetime().toSeconds());
 		if (issuance.cappedBy() != null) {
 			event = event.addKeyValue("cappedBy", issuance.cappedBy().wireName());
 		}
-		event.log("Issued a {} URL for {}/{}", issuance.kind().wireName(), issuance.profile().bucket(),
-				issuance.key());
+		if (issuance.urlCount() == 1) {
+			event.log("Issued a {} URL for {}/{}", issuance.kind().wireName(), issuance.profile().bucket(),
+					issuance.keys().get(0));
+		}
+		else {
+			event.log("Issued {} {} URLs in {}", issuance.urlCount(), issuance.kind().wireName(),
+					issuance.profile().bucket());
+		}
 	}
 
 	/**

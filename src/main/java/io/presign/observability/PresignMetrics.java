@@ -3,7 +3,9 @@ package io.presign.observability;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -12,7 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.presign.issuing.Issuance;
 import io.presign.issuing.IssuanceObserver;
+import io.presign.issuing.UrlKind;
 import io.presign.policy.Caller;
+import io.presign.policy.ExpiryCap;
+import io.presign.policy.Profile;
 import io.presign.signing.SigningCredentials;
 
 /**
@@ -25,6 +30,13 @@ public final class PresignMetrics implements IssuanceObserver {
 	static final String UNKNOWN_PROFILE = "unknown";
 
 	private final MeterRegistry registry;
+
+	// Meters are looked up once per profile and kind, not per URL: registering costs more than counting.
+	private final Map<MeterKey, IssuedMeters> issued = new ConcurrentHashMap<>();
+
+	private final Map<CapKey, Counter> capped = new ConcurrentHashMap<>();
+
+	private final Map<RefusalKey, Counter> rejected = new ConcurrentHashMap<>();
 
 	/**
 	 * @param credentials the signing credentials, whose time left is a gauge
@@ -39,31 +51,22 @@ public final class PresignMetrics implements IssuanceObserver {
 
 	@Override
 	public void issued(Caller caller, Issuance issuance) {
-		String profile = issuance.profile().name();
-		String operation = issuance.kind().wireName();
-		Counter.builder("presign.urls.issued")
-			.description("Presigned URLs issued")
-			.tags("profile", profile, "operation", operation, "region", issuance.profile().region())
-			.register(this.registry)
-			.increment();
-		DistributionSummary.builder("presign.url.expiry")
-			.description("Lifetime of issued URLs")
-			.baseUnit("seconds")
-			.tags("profile", profile, "operation", operation)
-			.register(this.registry)
-			.record(issuance.lifetime().toSeconds());
-		Timer.builder("presign.signing")
-			.description("Time to sign one URL")
-			.tag("operation", operation)
-			.publishPercentiles(0.5, 0.95, 0.99)
-			.register(this.registry)
-			.record(issuance.signingTime());
+		IssuedMeters meters = this.issued.computeIfAbsent(new MeterKey(issuance.profile().name(), issuance.kind()),
+				(key) -> new IssuedMeters(this.registry, issuance.profile(), issuance.kind()));
+		int urls = issuance.urlCount();
+		meters.issued().increment(urls);
+		Duration signingTime = issuance.signingTime().dividedBy(urls);
+		for (int i = 0; i < urls; i++) {
+			meters.expiry().record(issuance.lifetime().toSeconds());
+			meters.signing().record(signingTime);
+		}
 		if (issuance.cappedBy() != null) {
-			Counter.builder("presign.expiry.capped")
-				.description("URLs issued with a shorter lifetime than asked")
-				.tags("profile", profile, "reason", issuance.cappedBy().wireName())
-				.register(this.registry)
-				.increment();
+			this.capped.computeIfAbsent(new CapKey(issuance.profile().name(), issuance.cappedBy()),
+					(key) -> Counter.builder("presign.expiry.capped")
+						.description("URLs issued with a shorter lifetime than asked")
+						.tags("profile", key.profile(), "reason", key.reason().wireName())
+						.register(this.registry))
+				.increment(urls);
 		}
 	}
 
@@ -73,10 +76,12 @@ public final class PresignMetrics implements IssuanceObserver {
 	 * @param reason the problem code, for example {@code key-invalid}
 	 */
 	void rejected(String profile, String reason) {
-		Counter.builder("presign.requests.rejected")
-			.description("Requests refused, by problem code")
-			.tags("profile", profile, "reason", reason)
-			.register(this.registry)
+		// Both come from bounded sets (configured profiles, problem codes), so this map stays small.
+		this.rejected.computeIfAbsent(new RefusalKey(profile, reason),
+				(key) -> Counter.builder("presign.requests.rejected")
+					.description("Requests refused, by problem code")
+					.tags("profile", profile, "reason", reason)
+					.register(this.registry))
 			.increment();
 	}
 
@@ -88,6 +93,39 @@ public final class PresignMetrics implements IssuanceObserver {
 		catch (RuntimeException ex) {
 			return Double.NaN;
 		}
+	}
+
+	private record MeterKey(String profile, UrlKind kind) {
+	}
+
+	private record CapKey(String profile, ExpiryCap reason) {
+	}
+
+	private record RefusalKey(String profile, String reason) {
+	}
+
+	/**
+	 * The meters of one profile and kind of URL.
+	 */
+	private record IssuedMeters(Counter issued, DistributionSummary expiry, Timer signing) {
+
+		IssuedMeters(MeterRegistry registry, Profile profile, UrlKind kind) {
+			this(Counter.builder("presign.urls.issued")
+				.description("Presigned URLs issued")
+				.tags("profile", profile.name(), "operation", kind.wireName(), "region", profile.region())
+				.register(registry),
+					DistributionSummary.builder("presign.url.expiry")
+						.description("Lifetime of issued URLs")
+						.baseUnit("seconds")
+						.tags("profile", profile.name(), "operation", kind.wireName())
+						.register(registry),
+					Timer.builder("presign.signing")
+						.description("Time to sign one URL")
+						.tag("operation", kind.wireName())
+						.publishPercentiles(0.5, 0.95, 0.99)
+						.register(registry));
+		}
+
 	}
 
 }

@@ -111,6 +111,20 @@ public final class KeyTemplate {
 	}
 
 	/**
+	 * @return the part every caller's prefix starts with: the literal text before the first placeholder
+	 */
+	public String constantPrefix() {
+		StringBuilder prefix = new StringBuilder();
+		for (Part part : this.parts) {
+			if (part.attribute() != null) {
+				break;
+			}
+			prefix.append(part.text());
+		}
+		return prefix.toString();
+	}
+
+	/**
 	 * @return whether the prefix is the same for every caller
 	 */
 	public boolean isConstant() {

@@ -32,18 +32,33 @@ import org.jspecify.annotations.Nullable;
  * @param formKeyPrefixAllowed whether form uploads may name a {@code keyPrefix}: their policy can only say
  * {@code starts-with}, which is safe where keys are literal (AWS S3) but not on a store that resolves
  * {@code ..} segments
+ * @param requireExisting whether downloads are issued only for objects S3 holds, so that a missing object is
+ * answered with 404 rather than with a URL that fails with 403
  */
 public record Profile(String name, String bucket, String region, @Nullable URI endpoint, boolean pathStyle,
 		KeyTemplate keyPrefix, KeyStrategy keyStrategy, Set<Operation> operations,
 		Map<String, Set<Operation>> scopeOperations, ContentTypePolicy contentTypes, long maxContentLength,
 		ExpiryPolicy expiry, @Nullable String requiredScope, RateLimit rateLimit, MultipartSettings multipart,
-		@Nullable Encryption encryption, boolean formKeyPrefixAllowed) {
+		@Nullable Encryption encryption, boolean formKeyPrefixAllowed, boolean requireExisting) {
 
 	private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
 
 	public Profile {
 		operations = Set.copyOf(operations);
 		scopeOperations = Map.copyOf(scopeOperations);
+	}
+
+	/**
+	 * A profile that issues downloads without asking S3 whether the object exists.
+	 */
+	public Profile(String name, String bucket, String region, @Nullable URI endpoint, boolean pathStyle,
+			KeyTemplate keyPrefix, KeyStrategy keyStrategy, Set<Operation> operations,
+			Map<String, Set<Operation>> scopeOperations, ContentTypePolicy contentTypes, long maxContentLength,
+			ExpiryPolicy expiry, @Nullable String requiredScope, RateLimit rateLimit, MultipartSettings multipart,
+			@Nullable Encryption encryption, boolean formKeyPrefixAllowed) {
+		this(name, bucket, region, endpoint, pathStyle, keyPrefix, keyStrategy, operations, scopeOperations,
+				contentTypes, maxContentLength, expiry, requiredScope, rateLimit, multipart, encryption,
+				formKeyPrefixAllowed, false);
 	}
 
 	/**

@@ -44,6 +44,9 @@ public enum Rule {
 	/** A batch names more keys than allowed, or none. */
 	BATCH_SIZE_INVALID("batch-size-invalid", Outcome.INVALID),
 
+	/** The profile asks S3 before issuing a download, and S3 holds no such object. */
+	OBJECT_NOT_FOUND("object-not-found", Outcome.NOT_FOUND),
+
 	/** No profile has that name. */
 	PROFILE_NOT_FOUND("profile-not-found", Outcome.NOT_FOUND),
 

@@ -1,15 +1,14 @@
 package io.presign.signing;
 
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.presign.policy.Encryption;
@@ -17,6 +16,7 @@ import io.presign.policy.FormUploadGrant;
 import io.presign.policy.Profile;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,55 +51,78 @@ final class PostPolicySigner {
 	 */
 	static Map<String, String> sign(FormUploadGrant grant, AwsCredentials credentials, Instant signedAt, Instant expiresAt) {
 		Profile profile = grant.profile();
-		String credential = credentials.accessKeyId() + "/" + DATE.format(signedAt) + "/" + profile.region()
-				+ "/s3/aws4_request";
+		String day = DATE.format(signedAt);
+		String credential = credentials.accessKeyId() + "/" + day + "/" + profile.region() + "/s3/aws4_request";
 		Map<String, String> fields = new LinkedHashMap<>();
-		List<Object> conditions = new ArrayList<>();
-		conditions.add(Map.of("bucket", profile.bucket()));
-		if (grant.key() != null) {
-			fields.put("key", grant.key());
-			conditions.add(Map.of("key", grant.key()));
-		}
-		else {
-			fields.put("key", grant.keyPrefix() + "${filename}");
-			conditions.add(List.of("starts-with", "$key", grant.keyPrefix()));
-		}
-		if (grant.contentType() != null) {
-			fields.put("Content-Type", grant.contentType());
-			conditions.add(Map.of("Content-Type", grant.contentType()));
-		}
-		else {
-			conditions.add(List.of("starts-with", "$Content-Type", grant.contentTypePrefix()));
-		}
-		conditions.add(List.of("content-length-range", 1, grant.maxContentLength()));
-		Encryption encryption = profile.encryption();
-		if (encryption != null) {
-			fields.put("x-amz-server-side-encryption", encryption.algorithm());
-			conditions.add(Map.of("x-amz-server-side-encryption", encryption.algorithm()));
-			if (encryption.kmsKeyId() != null) {
-				fields.put("x-amz-server-side-encryption-aws-kms-key-id", encryption.kmsKeyId());
-				conditions.add(Map.of("x-amz-server-side-encryption-aws-kms-key-id", encryption.kmsKeyId()));
+		// The policy document is written as it is built, field by field: no map or tree in between.
+		StringWriter policy = new StringWriter(1024);
+		try (JsonGenerator json = JSON.createGenerator(policy)) {
+			json.writeStartObject();
+			json.writeStringProperty("expiration", EXPIRATION.format(expiresAt));
+			json.writeArrayPropertyStart("conditions");
+			exact(json, "bucket", profile.bucket());
+			if (grant.key() != null) {
+				fields.put("key", grant.key());
+				exact(json, "key", grant.key());
 			}
+			else {
+				fields.put("key", grant.keyPrefix() + "${filename}");
+				startsWith(json, "$key", grant.keyPrefix());
+			}
+			if (grant.contentType() != null) {
+				fields.put("Content-Type", grant.contentType());
+				exact(json, "Content-Type", grant.contentType());
+			}
+			else {
+				startsWith(json, "$Content-Type", grant.contentTypePrefix());
+			}
+			json.writeStartArray();
+			json.writeString("content-length-range");
+			json.writeNumber(1);
+			json.writeNumber(grant.maxContentLength());
+			json.writeEndArray();
+			Encryption encryption = profile.encryption();
+			if (encryption != null) {
+				field(json, fields, "x-amz-server-side-encryption", encryption.algorithm());
+				if (encryption.kmsKeyId() != null) {
+					field(json, fields, "x-amz-server-side-encryption-aws-kms-key-id", encryption.kmsKeyId());
+				}
+			}
+			field(json, fields, "x-amz-algorithm", ALGORITHM);
+			field(json, fields, "x-amz-credential", credential);
+			field(json, fields, "x-amz-date", AMZ_DATE.format(signedAt));
+			if (credentials instanceof AwsSessionCredentials session) {
+				field(json, fields, "x-amz-security-token", session.sessionToken());
+			}
+			json.writeEndArray();
+			json.writeEndObject();
 		}
-		fields.put("x-amz-algorithm", ALGORITHM);
-		conditions.add(Map.of("x-amz-algorithm", ALGORITHM));
-		fields.put("x-amz-credential", credential);
-		conditions.add(Map.of("x-amz-credential", credential));
-		fields.put("x-amz-date", AMZ_DATE.format(signedAt));
-		conditions.add(Map.of("x-amz-date", AMZ_DATE.format(signedAt)));
-		if (credentials instanceof AwsSessionCredentials session) {
-			fields.put("x-amz-security-token", session.sessionToken());
-			conditions.add(Map.of("x-amz-security-token", session.sessionToken()));
-		}
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("expiration", EXPIRATION.format(expiresAt));
-		document.put("conditions", conditions);
-		String policy = JSON.writeValueAsString(document);
-		String encoded = Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8));
+		String encoded = Base64.getEncoder().encodeToString(policy.toString().getBytes(StandardCharsets.UTF_8));
 		fields.put("Policy", encoded);
-		fields.put("X-Amz-Signature",
-				signature(credentials.secretAccessKey(), DATE.format(signedAt), profile.region(), encoded));
+		fields.put("X-Amz-Signature", HexFormat.of()
+			.formatHex(SigningKeys.scope(credentials.accessKeyId(), credentials.secretAccessKey(), day, profile.region())
+				.sign(encoded)));
 		return fields;
+	}
+
+	/** A form field and the policy condition that it must equal. */
+	private static void field(JsonGenerator json, Map<String, String> fields, String name, String value) {
+		fields.put(name, value);
+		exact(json, name, value);
+	}
+
+	private static void exact(JsonGenerator json, String name, String value) {
+		json.writeStartObject();
+		json.writeStringProperty(name, value);
+		json.writeEndObject();
+	}
+
+	private static void startsWith(JsonGenerator json, String field, String prefix) {
+		json.writeStartArray();
+		json.writeString("starts-with");
+		json.writeString(field);
+		json.writeString(prefix);
+		json.writeEndArray();
 	}
 
 	/**

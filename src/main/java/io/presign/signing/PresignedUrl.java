@@ -1,6 +1,5 @@
 package io.presign.signing;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt when the URL stops working
  * @param cappedBy what shortened the lifetime below the caller's wish
  */
-public record PresignedUrl(String method, URI url, Map<String, String> headers, Duration lifetime, Instant expiresAt,
+public record PresignedUrl(String method, String url, Map<String, String> headers, Duration lifetime, Instant expiresAt,
 		@Nullable ExpiryCap cappedBy) {
 
 	public PresignedUrl {

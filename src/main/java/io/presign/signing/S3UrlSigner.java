@@ -1,11 +1,11 @@
 package io.presign.signing;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +44,11 @@ final class S3UrlSigner implements UrlSigner {
 
 	private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
 
+	private static final SortedMap<String, String> NONE = Collections.emptySortedMap();
+
+	/** How the signed headers' names are shown to clients; the few names this signer signs. */
+	private static final Map<String, String> DISPLAY_NAMES = new ConcurrentHashMap<>();
+
 	private final PresignerRegistry presigners;
 
 	private final SigningCredentials credentials;
@@ -68,15 +73,27 @@ final class S3UrlSigner implements UrlSigner {
 
 	@Override
 	public PresignedUrl presignDownload(DownloadGrant grant) {
+		return presignDownload(grant, signingFor(grant.expiry()));
+	}
+
+	@Override
+	public List<PresignedUrl> presignDownloads(List<DownloadGrant> grants) {
+		return signAll(grants, grants.get(0).expiry(), this::presignDownload);
+	}
+
+	private PresignedUrl presignDownload(DownloadGrant grant, Signing signing) {
 		if (this.lean != null) {
-			SortedMap<String, String> parameters = new TreeMap<>();
-			if (grant.versionId() != null) {
-				parameters.put("versionId", grant.versionId());
+			SortedMap<String, String> parameters = NONE;
+			if (grant.versionId() != null || grant.contentDisposition() != null) {
+				parameters = new TreeMap<>();
+				if (grant.versionId() != null) {
+					parameters.put("versionId", grant.versionId());
+				}
+				if (grant.contentDisposition() != null) {
+					parameters.put("response-content-disposition", grant.contentDisposition());
+				}
 			}
-			if (grant.contentDisposition() != null) {
-				parameters.put("response-content-disposition", grant.contentDisposition());
-			}
-			return signLean(grant.profile(), grant.expiry(), "GET", grant.key(), parameters, new TreeMap<>());
+			return signLean(grant.profile(), signing, "GET", grant.key(), parameters, NONE);
 		}
 		GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(grant.profile().bucket()).key(grant.key());
 		if (grant.versionId() != null) {
@@ -85,13 +102,14 @@ final class S3UrlSigner implements UrlSigner {
 		if (grant.contentDisposition() != null) {
 			get.responseContentDisposition(grant.contentDisposition());
 		}
-		return sign(grant.profile(), grant.expiry(), (presigner, signing) -> presigner
+		return sign(grant.profile(), signing, (presigner, credentials) -> presigner
 			.presignGetObject((request) -> request.signatureDuration(signing.expiry().duration())
-				.getObjectRequest(get.overrideConfiguration((o) -> o.credentialsProvider(signing.provider())).build())));
+				.getObjectRequest(get.overrideConfiguration((o) -> o.credentialsProvider(credentials)).build())));
 	}
 
 	@Override
 	public PresignedUrl presignUpload(UploadGrant grant) {
+		Signing signing = signingFor(grant.expiry());
 		if (this.lean != null) {
 			SortedMap<String, String> headers = new TreeMap<>();
 			headers.put("content-type", grant.contentType());
@@ -109,7 +127,7 @@ final class S3UrlSigner implements UrlSigner {
 					headers.put("x-amz-server-side-encryption-aws-kms-key-id", encryption.kmsKeyId());
 				}
 			}
-			return signLean(grant.profile(), grant.expiry(), "PUT", grant.key(), new TreeMap<>(), headers);
+			return signLean(grant.profile(), signing, "PUT", grant.key(), NONE, headers);
 		}
 		PutObjectRequest.Builder put = PutObjectRequest.builder()
 			.bucket(grant.profile().bucket())
@@ -122,20 +140,42 @@ final class S3UrlSigner implements UrlSigner {
 		if (encryption != null) {
 			put.serverSideEncryption(encryption.algorithm()).ssekmsKeyId(encryption.kmsKeyId());
 		}
-		return sign(grant.profile(), grant.expiry(), (presigner, signing) -> presigner
+		return sign(grant.profile(), signing, (presigner, credentials) -> presigner
 			.presignPutObject((request) -> request.signatureDuration(signing.expiry().duration())
-				.putObjectRequest(put.overrideConfiguration((o) -> o.credentialsProvider(signing.provider())).build())));
+				.putObjectRequest(put.overrideConfiguration((o) -> o.credentialsProvider(credentials)).build())));
 	}
 
 	@Override
 	public PresignedUrl presignUploadPart(UploadPartGrant grant) {
+		return presignUploadPart(grant, signingFor(grant.expiry()));
+	}
+
+	@Override
+	public List<PresignedUrl> presignUploadParts(List<UploadPartGrant> grants) {
+		return signAll(grants, grants.get(0).expiry(), this::presignUploadPart);
+	}
+
+	/**
+	 * One request's grants share a profile and an expiry (policy resolves both once per request), so one
+	 * resolution of the credentials and one signing time serve them all.
+	 */
+	private <G> List<PresignedUrl> signAll(List<G> grants, Expiry expiry, BiFunction<G, Signing, PresignedUrl> sign) {
+		Signing signing = signingFor(expiry);
+		List<PresignedUrl> urls = new ArrayList<>(grants.size());
+		for (G grant : grants) {
+			urls.add(sign.apply(grant, signing));
+		}
+		return urls;
+	}
+
+	private PresignedUrl presignUploadPart(UploadPartGrant grant, Signing signing) {
 		if (this.lean != null) {
 			SortedMap<String, String> parameters = new TreeMap<>();
 			parameters.put("partNumber", Integer.toString(grant.partNumber()));
 			parameters.put("uploadId", grant.uploadId());
 			SortedMap<String, String> headers = new TreeMap<>();
 			headers.put("content-length", Long.toString(grant.contentLength()));
-			return signLean(grant.profile(), grant.expiry(), "PUT", grant.key(), parameters, headers);
+			return signLean(grant.profile(), signing, "PUT", grant.key(), parameters, headers);
 		}
 		UploadPartRequest.Builder part = UploadPartRequest.builder()
 			.bucket(grant.profile().bucket())
@@ -143,40 +183,39 @@ final class S3UrlSigner implements UrlSigner {
 			.uploadId(grant.uploadId())
 			.partNumber(grant.partNumber())
 			.contentLength(grant.contentLength());
-		return sign(grant.profile(), grant.expiry(), (presigner, signing) -> presigner
+		return sign(grant.profile(), signing, (presigner, credentials) -> presigner
 			.presignUploadPart((request) -> request.signatureDuration(signing.expiry().duration())
-				.uploadPartRequest(part.overrideConfiguration((o) -> o.credentialsProvider(signing.provider())).build())));
+				.uploadPartRequest(part.overrideConfiguration((o) -> o.credentialsProvider(credentials)).build())));
 	}
 
 	@Override
 	public PresignedForm presignFormUpload(FormUploadGrant grant) {
 		Signing signing = signingFor(grant.expiry());
-		Instant signedAt = this.expiryCap.now().truncatedTo(ChronoUnit.SECONDS);
-		Instant expiresAt = signedAt.plus(signing.expiry().duration());
-		Map<String, String> fields = PostPolicySigner.sign(grant, signing.identity().credentials(), signedAt, expiresAt);
+		Instant expiresAt = signing.signedAt().plus(signing.expiry().duration());
+		Map<String, String> fields = PostPolicySigner.sign(grant, signing.identity().credentials(), signing.signedAt(),
+				expiresAt);
 		return new PresignedForm(PostPolicySigner.actionUrl(grant.profile()), fields,
 				signing.expiry().duration(), expiresAt, signing.expiry().cappedBy());
 	}
 
-	private PresignedUrl sign(Profile profile, Expiry wanted,
-			BiFunction<S3Presigner, Signing, ? extends PresignedRequest> signature) {
-		Signing signing = signingFor(wanted);
+	private PresignedUrl sign(Profile profile, Signing signing,
+			BiFunction<S3Presigner, AwsCredentialsProvider, ? extends PresignedRequest> signature) {
 		PresignedRequest presigned;
 		try {
-			presigned = signature.apply(this.presigners.presignerFor(profile), signing);
+			presigned = signature.apply(this.presigners.presignerFor(profile),
+					StaticCredentialsProvider.create(signing.identity().credentials()));
 		}
 		catch (SdkException ex) {
 			throw new SigningUnavailableException("Signing failed: " + ex.getMessage(), ex);
 		}
 		// X-Amz-Date has whole seconds, so the URL really expires at the whole second before expiration().
-		return new PresignedUrl(presigned.httpRequest().method().name(), toUri(presigned), clientHeaders(presigned),
-				signing.expiry().duration(), presigned.expiration().truncatedTo(ChronoUnit.SECONDS),
-				signing.expiry().cappedBy());
+		return new PresignedUrl(presigned.httpRequest().method().name(), presigned.url().toString(),
+				clientHeaders(presigned), signing.expiry().duration(),
+				presigned.expiration().truncatedTo(ChronoUnit.SECONDS), signing.expiry().cappedBy());
 	}
 
-	private PresignedUrl signLean(Profile profile, Expiry wanted, String method, String key,
+	private PresignedUrl signLean(Profile profile, Signing signing, String method, String key,
 			SortedMap<String, String> parameters, SortedMap<String, String> headers) {
-		Signing signing = signingFor(wanted);
 		LeanTarget target;
 		try {
 			target = this.leanTargets.computeIfAbsent(profile.name(), (name) -> leanTarget(profile));
@@ -186,14 +225,14 @@ final class S3UrlSigner implements UrlSigner {
 		}
 		AwsCredentials credentials = signing.identity().credentials();
 		String token = (credentials instanceof AwsSessionCredentials session) ? session.sessionToken() : null;
-		Instant signedAt = this.expiryCap.now().truncatedTo(ChronoUnit.SECONDS);
 		Duration lifetime = signing.expiry().duration();
 		String url = this.lean.presign(new SigV4QuerySigner.Request(method, target.scheme(), target.host(),
-				target.pathPrefix() + key, parameters, headers, signedAt, lifetime.toSeconds(), profile.region(),
-				credentials.accessKeyId(), credentials.secretAccessKey(), token));
+				target.pathPrefix() + key, parameters, headers, signing.signedAt(), lifetime.toSeconds(),
+				profile.region(), credentials.accessKeyId(), credentials.secretAccessKey(), token));
 		Map<String, String> clientHeaders = new LinkedHashMap<>();
-		headers.forEach((name, value) -> clientHeaders.put(displayName(name), value));
-		return new PresignedUrl(method, URI.create(url), clientHeaders, lifetime, signedAt.plus(lifetime),
+		headers.forEach((name, value) -> clientHeaders.put(DISPLAY_NAMES.computeIfAbsent(name, S3UrlSigner::displayName),
+				value));
+		return new PresignedUrl(method, url, clientHeaders, lifetime, signing.signedAt().plus(lifetime),
 				signing.expiry().cappedBy());
 	}
 
@@ -239,7 +278,7 @@ final class S3UrlSigner implements UrlSigner {
 					+ " s; a URL would live " + Math.max(0, expiry.duration().toSeconds())
 					+ " s, below the minimum of " + expiry.minimum().toSeconds() + " s", retryAfter);
 		}
-		return new Signing(identity, StaticCredentialsProvider.create(identity.credentials()), expiry);
+		return new Signing(identity, expiry, this.expiryCap.now().truncatedTo(ChronoUnit.SECONDS));
 	}
 
 	private static SigningIdentity resolve(Supplier<SigningIdentity> source) {
@@ -249,15 +288,6 @@ final class S3UrlSigner implements UrlSigner {
 		catch (SdkException ex) {
 			// Typically unresolvable credentials; the message names the providers tried, never a secret.
 			throw new SigningUnavailableException("Signing credentials unavailable: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static URI toUri(PresignedRequest presigned) {
-		try {
-			return presigned.url().toURI();
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException("The SDK produced an invalid URL", ex);
 		}
 	}
 
@@ -286,9 +316,10 @@ final class S3UrlSigner implements UrlSigner {
 	}
 
 	/**
-	 * The credentials and capped expiry of one signature.
+	 * The credentials, capped expiry and signing time (whole seconds, as {@code X-Amz-Date} has them) of one
+	 * request's signatures.
 	 */
-	private record Signing(SigningIdentity identity, AwsCredentialsProvider provider, Expiry expiry) {
+	private record Signing(SigningIdentity identity, Expiry expiry, Instant signedAt) {
 	}
 
 }

@@ -10,16 +10,13 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.StringJoiner;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * AWS Signature Version 4 for presigned S3 requests (query-string authentication), written to cost little more
  * than the one SHA-256 and one HMAC chain the algorithm needs: the derived signing key is kept per day,
- * region and secret, and nothing is built that the URL does not contain. Its output is byte for byte the
+ * region and secret ({@link SigningKeys}), and nothing is built that the URL does not contain. Its output is byte for byte the
  * AWS SDK's {@code S3Presigner}'s, which {@code SigV4QuerySignerTest} checks over thousands of generated
  * requests and against AWS's published example.
  */
@@ -34,8 +31,16 @@ final class SigV4QuerySigner {
 
 	private static final HexFormat HEX = HexFormat.of();
 
-	/** Derived keys by (secret, day, region); a handful at most, unless secrets change by the minute. */
-	private final Map<String, byte[]> signingKeys = new ConcurrentHashMap<>();
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	});
+
+	private volatile @Nullable FormattedSecond lastSecond;
 
 	/**
 	 * A request to presign.
@@ -46,7 +51,7 @@ final class SigV4QuerySigner {
 	 * @param path the object's path before encoding: {@code /key} with virtual-host addressing,
 	 * {@code /bucket/key} with path-style
 	 * @param parameters the request's own query parameters (such as {@code versionId}, {@code partNumber})
-	 * @param headers headers the client must send and that are signed, besides {@code host}
+	 * @param headers headers the client must send and that are signed, besides {@code host}; names in lower case
 	 * @param signedAt the signing time
 	 * @param expiresInSeconds the lifetime
 	 * @param region the region the request is signed for
@@ -63,73 +68,123 @@ final class SigV4QuerySigner {
 	 * @return the presigned URL, in the SDK's layout: the request's parameters, then the authentication ones
 	 */
 	String presign(Request request) {
-		String amzDate = AMZ_DATE.format(request.signedAt());
+		String amzDate = amzDate(request.signedAt());
 		String day = amzDate.substring(0, 8);
-		String scope = day + "/" + request.region() + "/s3/aws4_request";
-		SortedMap<String, String> signedHeaders = new TreeMap<>();
-		signedHeaders.put("host", request.host());
-		request.headers().forEach((name, value) -> signedHeaders.put(name.toLowerCase(Locale.ROOT), value));
-		String signedHeaderNames = String.join(";", signedHeaders.keySet());
-
-		// The parameters as the URL carries them, in the SDK's order; the canonical form sorts them.
-		StringJoiner query = new StringJoiner("&");
-		SortedMap<String, String> canonical = new TreeMap<>();
-		request.parameters().forEach((name, value) -> add(query, canonical, name, value));
-		if (request.sessionToken() != null) {
-			add(query, canonical, "X-Amz-Security-Token", request.sessionToken());
+		SigningKeys.Scope scope = SigningKeys.scope(request.accessKeyId(), request.secretAccessKey(), day,
+				request.region());
+		// Canonical headers are sorted by name: host goes in among the request's own.
+		StringBuilder names = new StringBuilder(64);
+		StringBuilder canonicalHeaders = new StringBuilder(128);
+		boolean hostAdded = false;
+		for (Map.Entry<String, String> header : request.headers().entrySet()) {
+			String name = header.getKey();
+			if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+				throw new IllegalArgumentException("Header names are given in lower case: " + name);
+			}
+			if (!hostAdded && name.compareTo("host") > 0) {
+				canonicalHeader(names, canonicalHeaders, "host", request.host());
+				hostAdded = true;
+			}
+			canonicalHeader(names, canonicalHeaders, name, header.getValue());
 		}
-		add(query, canonical, "X-Amz-Algorithm", ALGORITHM);
-		add(query, canonical, "X-Amz-Date", amzDate);
-		add(query, canonical, "X-Amz-SignedHeaders", signedHeaderNames);
-		add(query, canonical, "X-Amz-Credential", request.accessKeyId() + "/" + scope);
-		add(query, canonical, "X-Amz-Expires", Long.toString(request.expiresInSeconds()));
+		if (!hostAdded) {
+			canonicalHeader(names, canonicalHeaders, "host", request.host());
+		}
+		String signedHeaderNames = names.toString();
+
+		// The URL carries the request's parameters, then the authentication ones, in the SDK's order; the
+		// canonical query has them all sorted by encoded name, the authentication ones in the fixed order below.
+		String token = (request.sessionToken() != null) ? encode(request.sessionToken(), false) : null;
+		String expires = Long.toString(request.expiresInSeconds());
+		String encodedSignedHeaders = encode(signedHeaderNames, false);
+		StringBuilder query = new StringBuilder(512);
+		StringBuilder canonicalBefore = new StringBuilder();
+		StringBuilder canonicalAfter = new StringBuilder();
+		for (Map.Entry<String, String> parameter : request.parameters().entrySet()) {
+			String name = encode(parameter.getKey(), false);
+			String value = encode(parameter.getValue(), false);
+			query.append(name).append('=').append(value).append('&');
+			if (name.compareTo("X-Amz-Algorithm") < 0) {
+				canonicalBefore.append(name).append('=').append(value).append('&');
+			}
+			else if (name.compareTo("X-Amz-SignedHeaders") > 0) {
+				canonicalAfter.append('&').append(name).append('=').append(value);
+			}
+			else {
+				throw new IllegalArgumentException("Parameter " + name + " sorts among the authentication ones");
+			}
+		}
+		if (token != null) {
+			query.append("X-Amz-Security-Token=").append(token).append('&');
+		}
+		query.append("X-Amz-Algorithm=" + ALGORITHM + "&X-Amz-Date=").append(amzDate)
+			.append("&X-Amz-SignedHeaders=").append(encodedSignedHeaders)
+			.append("&X-Amz-Credential=").append(scope.encodedCredential())
+			.append("&X-Amz-Expires=").append(expires);
 
 		String canonicalPath = encode(request.path(), true);
-		StringBuilder canonicalRequest = new StringBuilder(256).append(request.method())
-			.append('\n')
-			.append(canonicalPath)
-			.append('\n');
-		StringJoiner canonicalQuery = new StringJoiner("&");
-		canonical.forEach((name, value) -> canonicalQuery.add(name + "=" + value));
-		canonicalRequest.append(canonicalQuery).append('\n');
-		signedHeaders.forEach((name, value) -> canonicalRequest.append(name).append(':').append(trimmed(value)).append('\n'));
-		canonicalRequest.append('\n').append(signedHeaderNames).append('\n').append(UNSIGNED_PAYLOAD);
-
-		String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + HEX.formatHex(sha256(canonicalRequest));
-		byte[] key = signingKey(request.secretAccessKey(), day, request.region());
-		String signature = HEX.formatHex(SigningKeys.hmac(key, stringToSign));
-		return request.scheme() + "://" + request.host() + canonicalPath + "?" + query + "&X-Amz-Signature="
-				+ signature;
-	}
-
-	private static void add(StringJoiner query, SortedMap<String, String> canonical, String name, String value) {
-		String encodedName = encode(name, false);
-		String encodedValue = encode(value, false);
-		query.add(encodedName + "=" + encodedValue);
-		canonical.put(encodedName, encodedValue);
-	}
-
-	private byte[] signingKey(String secret, String day, String region) {
-		String id = day + "/" + region + "/" + secret;
-		byte[] key = this.signingKeys.get(id);
-		if (key == null) {
-			if (this.signingKeys.size() > 64) {
-				this.signingKeys.clear();
-			}
-			key = SigningKeys.derive(secret, day, region);
-			this.signingKeys.put(id, key);
+		StringBuilder canonical = new StringBuilder(768).append(request.method()).append('\n').append(canonicalPath)
+			.append('\n').append(canonicalBefore);
+		canonical.append("X-Amz-Algorithm=" + ALGORITHM + "&X-Amz-Credential=").append(scope.encodedCredential())
+			.append("&X-Amz-Date=").append(amzDate)
+			.append("&X-Amz-Expires=").append(expires);
+		if (token != null) {
+			canonical.append("&X-Amz-Security-Token=").append(token);
 		}
-		return key;
+		canonical.append("&X-Amz-SignedHeaders=").append(encodedSignedHeaders);
+		canonical.append(canonicalAfter);
+		canonical.append('\n').append(canonicalHeaders).append('\n').append(signedHeaderNames).append('\n')
+			.append(UNSIGNED_PAYLOAD);
+
+		String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope.scope() + "\n" + HEX.formatHex(sha256(canonical));
+		String signature = HEX.formatHex(scope.sign(stringToSign));
+		return new StringBuilder(request.scheme().length() + request.host().length() + canonicalPath.length()
+				+ query.length() + 96).append(request.scheme())
+			.append("://")
+			.append(request.host())
+			.append(canonicalPath)
+			.append('?')
+			.append(query)
+			.append("&X-Amz-Signature=")
+			.append(signature)
+			.toString();
+	}
+
+	/**
+	 * The {@code X-Amz-Date} of a signing time; the last one is kept, as URLs signed in the same second share it.
+	 */
+	private String amzDate(Instant signedAt) {
+		FormattedSecond last = this.lastSecond;
+		long second = signedAt.getEpochSecond();
+		if (last == null || last.epochSecond() != second) {
+			last = new FormattedSecond(second, AMZ_DATE.format(signedAt));
+			this.lastSecond = last;
+		}
+		return last.formatted();
+	}
+
+	private static void canonicalHeader(StringBuilder names, StringBuilder canonicalHeaders, String name, String value) {
+		if (!names.isEmpty()) {
+			names.append(';');
+		}
+		names.append(name);
+		canonicalHeaders.append(name).append(':').append(trimmed(value)).append('\n');
 	}
 
 	/** RFC 3986 percent-encoding as SigV4 wants it: only unreserved characters (and, in paths, '/') stay. */
 	static String encode(String text, boolean keepSlash) {
+		int plain = 0;
+		while (plain < text.length() && unreserved(text.charAt(plain), keepSlash)) {
+			plain++;
+		}
+		if (plain == text.length()) {
+			return text;
+		}
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		StringBuilder encoded = new StringBuilder(bytes.length + 16);
 		for (byte b : bytes) {
 			int c = b & 0xff;
-			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-					|| c == '.' || c == '~' || (keepSlash && c == '/')) {
+			if (unreserved(c, keepSlash)) {
 				encoded.append((char) c);
 			}
 			else {
@@ -140,17 +195,23 @@ final class SigV4QuerySigner {
 		return encoded.toString();
 	}
 
+	private static boolean unreserved(int c, boolean keepSlash) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+				|| c == '.' || c == '~' || (keepSlash && c == '/');
+	}
+
+	/** Header values as SigV4 canonicalizes them: trimmed, runs of spaces made one. */
 	private static String trimmed(String value) {
-		return value.strip().replaceAll(" +", " ");
+		String stripped = value.strip();
+		return stripped.contains("  ") ? stripped.replaceAll(" +", " ") : stripped;
 	}
 
 	private static byte[] sha256(CharSequence text) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		MessageDigest digest = SHA_256.get();
+		return digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private record FormattedSecond(long epochSecond, String formatted) {
 	}
 
 }

@@ -97,6 +97,11 @@ class SigningConfiguration {
 	}
 
 	@Bean
+	S3StoredObjects storedObjects(PresignerRegistry clients, SigningProperties properties) {
+		return new S3StoredObjects(clients, properties.awsCallTimeout());
+	}
+
+	@Bean
 	BucketRegionCheck bucketRegionCheck(ProfileCatalog catalog, PresignerRegistry clients,
 			SigningProperties properties) {
 		return new BucketRegionCheck(catalog, clients, properties.regionCheck());

@@ -1,5 +1,7 @@
 package io.presign.signing;
 
+import java.util.List;
+
 import io.presign.policy.DownloadGrant;
 import io.presign.policy.FormUploadGrant;
 import io.presign.policy.UploadGrant;
@@ -19,6 +21,14 @@ public interface UrlSigner {
 	PresignedUrl presignDownload(DownloadGrant grant);
 
 	/**
+	 * Sign GETs for a batch of granted downloads of one profile and one expiry, with one resolution of the
+	 * credentials and one signing time for all.
+	 * @return the signed requests, in the grants' order
+	 * @throws SigningUnavailableException if no signature can be made right now
+	 */
+	List<PresignedUrl> presignDownloads(List<DownloadGrant> grants);
+
+	/**
 	 * Sign a PUT for a granted upload; the grant's content type and length are signed in.
 	 * @return the signed request
 	 * @throws SigningUnavailableException if no signature can be made right now
@@ -31,6 +41,13 @@ public interface UrlSigner {
 	 * @throws SigningUnavailableException if no signature can be made right now
 	 */
 	PresignedUrl presignUploadPart(UploadPartGrant grant);
+
+	/**
+	 * Sign UploadParts of one multipart upload, with one resolution of the credentials for all.
+	 * @return the signed requests, in the grants' order
+	 * @throws SigningUnavailableException if no signature can be made right now
+	 */
+	List<PresignedUrl> presignUploadParts(List<UploadPartGrant> grants);
 
 	/**
 	 * Sign a browser form POST policy.

@@ -26,8 +26,11 @@ class DiagnosticsTest extends IntegrationTest {
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		JsonNode report = response.json();
 		assertThat(report.get("healthy").asBoolean()).isTrue();
-		assertThat(steps(report)).containsExactly("identity", "region", "clock", "canary-put", "canary-get",
-				"canary-delete");
+		assertThat(steps(report)).containsExactly("identity", "transport", "region", "clock", "canary-put",
+				"canary-get", "canary-delete");
+		assertThat(status(report, "transport")).as("the embedded server is reached over plain HTTP").isEqualTo("warn");
+		assertThat(step(report, "transport").at("/data/endpoint").asString())
+			.isEqualTo(EmbeddedS3Server.shared().endpoint().toString());
 		assertThat(status(report, "identity")).isEqualTo("ok");
 		assertThat(step(report, "identity").at("/data/accessKeyId").asString()).isEqualTo("AKIA****OXY0");
 		assertThat(status(report, "clock")).isEqualTo("ok");

@@ -63,6 +63,22 @@ class ProfilePropertiesTest {
 		});
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "http://127.0.0.1:9000", "ftp://s3.example.test", "s3.example.test" })
+	void endpointsOtherThanHttpsFailStartUpUnlessInsecureIsAllowed(String endpoint) {
+		this.runner.withPropertyValues(with("endpoint", endpoint)).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains("profiles[avatars].endpointSecure")
+				.contains("allow-insecure-endpoint: true");
+		});
+		boolean http = endpoint.startsWith("http://");
+		this.runner.withPropertyValues(with("endpoint", endpoint))
+			.withPropertyValues("presign.profiles.avatars.allow-insecure-endpoint=true")
+			.run((context) -> assertThat(context.getStartupFailure() == null).as("allowed").isEqualTo(http));
+		this.runner.withPropertyValues(with("endpoint", "https://s3.example.test:8443"))
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	@Test
 	void uploadWithoutLimitsFailsStartUp() {
 		this.runner.withPropertyValues(with("content-types", "")).run((context) -> {

@@ -77,6 +77,30 @@ class AuditLogTest extends IntegrationTest {
 	}
 
 	@Test
+	void aBatchIsOneEventListingItsIssuedKeys() {
+		ApiClient.Response response = this.api.postJson("/v1/downloads/batch",
+				Map.of("profile", "files", "keys", List.of("b/1.txt", "../bad", "b/2.txt")),
+				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-batch-1"));
+		assertThat(response.status()).isEqualTo(200);
+
+		List<ILoggingEvent> batchEvents;
+		synchronized (this.events) {
+			batchEvents = this.events.list.stream()
+				.filter((event) -> "audit-batch-1".equals(event.getMDCPropertyMap().get(AuditLog.REQUEST_ID)))
+				.toList();
+		}
+		assertThat(batchEvents).hasSize(1);
+		JsonNode event = JSON.readTree(auditLine("audit-batch-1"));
+		assertThat(event.at("/event/action").asString()).isEqualTo("url-issued");
+		assertThat(event.get("keys").valueStream().map(JsonNode::asString)).as("the refused item is not issued")
+			.containsExactly("users/alice/b/1.txt", "users/alice/b/2.txt");
+		assertThat(event.get("keyCount").asInt()).isEqualTo(2);
+		assertThat(event.has("key")).isFalse();
+		assertThat(event.get("expiresAt").asString())
+			.isEqualTo(response.json().at("/items/0/download/expiresAt").asString());
+	}
+
+	@Test
 	void refusalEventAndProblemCarryTheRequestId() {
 		ApiClient.Response response = this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "../b"),
 				Map.of("X-Api-Key", BOB_KEY, "X-Request-Id", "audit-test-2"));

@@ -1,5 +1,6 @@
 package io.presign.observability;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,9 @@ class MetricsTest extends IntegrationTest {
 					Map.of("profile", "files", "key", "u" + i, "contentType", "text/plain", "contentLength", 4), alice)
 				.status()).isEqualTo(200);
 		}
+		assertThat(this.api.postJson("/v1/downloads/batch",
+				Map.of("profile", "files", "keys", List.of("b1", "b2", "../b3", "b4")), alice).status())
+			.isEqualTo(200);
 		ApiClient.Response capped = this.api.postJson("/v1/downloads",
 				Map.of("profile", "files", "key", "c", "expiresInSeconds", 7200), alice);
 		assertThat(capped.json().get("expiryCappedBy").asString()).isEqualTo("policy");
@@ -50,7 +54,7 @@ class MetricsTest extends IntegrationTest {
 		String metrics = this.management.get("/actuator/prometheus", Map.of()).text();
 
 		assertThat(value(metrics, "presign_urls_issued_total", "operation=\"download\"", "profile=\"files\"",
-				"region=\"us-east-1\"")).isEqualTo(4);
+				"region=\"us-east-1\"")).as("three single URLs, three of a batch, one capped").isEqualTo(7);
 		assertThat(value(metrics, "presign_urls_issued_total", "operation=\"upload\"", "profile=\"files\"",
 				"region=\"us-east-1\"")).isEqualTo(2);
 		assertThat(value(metrics, "presign_requests_rejected_total", "profile=\"files\"", "reason=\"key-invalid\""))
@@ -63,9 +67,10 @@ class MetricsTest extends IntegrationTest {
 				"reason=\"unauthenticated\"")).isEqualTo(1);
 		assertThat(value(metrics, "presign_expiry_capped_total", "profile=\"files\"", "reason=\"policy\"")).isEqualTo(1);
 		assertThat(value(metrics, "presign_url_expiry_seconds_count", "operation=\"download\"", "profile=\"files\""))
-			.isEqualTo(4);
+			.isEqualTo(7);
 		assertThat(value(metrics, "presign_url_expiry_seconds_sum", "operation=\"download\"", "profile=\"files\""))
-			.isEqualTo(3 * 300 + 3600);
+			.isEqualTo(6 * 300 + 3600);
+		assertThat(value(metrics, "presign_signing_seconds_count", "operation=\"download\"")).isEqualTo(7);
 		assertThat(value(metrics, "presign_signing_seconds_count", "operation=\"upload\"")).isEqualTo(2);
 		assertThat(metrics).contains("presign_signing_seconds{operation=\"download\",quantile=\"0.99\"}");
 		assertThat(metrics).contains("presign_signing_credentials_remaining_seconds");

@@ -115,7 +115,7 @@ class AuthenticationTest extends IntegrationTest {
 	@Test
 	void profilesListsOnlyWhatTheCallerMayUse() {
 		JsonNode alice = this.api.get("/v1/profiles", ApiClient.apiKey(ALICE_KEY)).json();
-		assertThat(alice.findValuesAsString("name")).containsExactly("files", "reports", "generated", "limited", "large",
+		assertThat(alice.findValuesAsString("name")).containsExactly("files", "archive", "reports", "generated", "limited", "large",
 				"small-multipart", "limited-multipart", "encrypted");
 		JsonNode files = alice.get(0);
 		assertThat(files.get("operations").toString()).isEqualTo("[\"download\",\"upload\"]");
@@ -123,7 +123,7 @@ class AuthenticationTest extends IntegrationTest {
 		assertThat(files.get("defaultExpirySeconds").asLong()).isEqualTo(300);
 		assertThat(files.get("maxExpirySeconds").asLong()).isEqualTo(3600);
 		assertThat(this.api.get("/v1/profiles", ApiClient.apiKey(BOB_KEY)).json().findValuesAsString("name"))
-			.containsExactly("files", "generated", "limited", "large", "small-multipart", "limited-multipart", "encrypted");
+			.containsExactly("files", "archive", "generated", "limited", "large", "small-multipart", "limited-multipart", "encrypted");
 		assertThat(this.api.get("/v1/profiles", ApiClient.apiKey(CAROL_KEY)).json().size()).isZero();
 	}
 

@@ -91,6 +91,7 @@ class BucketRegionCheckTest {
 		return new SpringApplicationBuilder(PresignServiceApplication.class).web(WebApplicationType.SERVLET)
 			.properties("server.port=0", "presign.profiles.p.bucket=" + bucket, "presign.profiles.p.region=" + region,
 					"presign.profiles.p.endpoint=http://127.0.0.1:" + this.s3.getAddress().getPort(),
+					"presign.profiles.p.allow-insecure-endpoint=true",
 					"presign.profiles.p.path-style=true", "presign.profiles.p.operations=download",
 					"presign.profiles.p.required-scope=s", "presign.signing.static-credentials.access-key-id=AKID",
 					"presign.signing.static-credentials.secret-access-key=secret",

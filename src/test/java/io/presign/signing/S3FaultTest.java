@@ -1,6 +1,7 @@
 package io.presign.signing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -75,6 +76,11 @@ class S3FaultTest {
 		CompletableFuture<ApiClient.Response> multipart = CompletableFuture.supplyAsync(this::startMultipart);
 		CompletableFuture<ApiClient.Response> diagnostics = CompletableFuture
 			.supplyAsync(() -> this.api.get("/v1/diagnostics/files", ApiClient.apiKey("ops-key")));
+		CompletableFuture<ApiClient.Response> existing = CompletableFuture.supplyAsync(() -> this.api.postJson(
+				"/v1/downloads", Map.of("profile", "archive", "key", "a.txt"), ApiClient.apiKey(ALICE_KEY)));
+		CompletableFuture<ApiClient.Response> existingBatch = CompletableFuture.supplyAsync(() -> this.api.postJson(
+				"/v1/downloads/batch", Map.of("profile", "archive", "keys", List.of("a.txt", "b.txt", "c.txt")),
+				ApiClient.apiKey(ALICE_KEY)));
 		long issueStart = System.nanoTime();
 		ApiClient.Response download = this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
 				ApiClient.apiKey(ALICE_KEY));
@@ -82,6 +88,8 @@ class S3FaultTest {
 		assertThat(Duration.ofNanos(System.nanoTime() - issueStart)).isLessThan(Duration.ofMillis(800));
 
 		assertProblem(multipart.join(), 503, "signing-unavailable", null);
+		assertProblem(existing.join(), 503, "signing-unavailable", null);
+		assertProblem(existingBatch.join(), 503, "signing-unavailable", null);
 		JsonNode report = diagnostics.join().json();
 		assertThat(report.get("healthy").asBoolean()).isFalse();
 		assertThat(DiagnosticsSteps.status(report, "canary-put")).isEqualTo("failed");
@@ -95,6 +103,8 @@ class S3FaultTest {
 		PROXY.mode(FaultProxy.Mode.REFUSE);
 		long start = System.nanoTime();
 		assertProblem(startMultipart(), 503, "signing-unavailable", null);
+		assertProblem(this.api.postJson("/v1/downloads", Map.of("profile", "archive", "key", "a.txt"),
+				ApiClient.apiKey(ALICE_KEY)), 503, "signing-unavailable", null);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 	}
 
@@ -104,6 +114,8 @@ class S3FaultTest {
 		PROXY.mode(FaultProxy.Mode.FORWARD);
 		ApiClient.Response started = startMultipart();
 		assertThat(started.status()).as(started.text()).isEqualTo(200);
+		assertProblem(this.api.postJson("/v1/downloads", Map.of("profile", "archive", "key", "a.txt"),
+				ApiClient.apiKey(ALICE_KEY)), 404, "object-not-found", "key");
 		JsonNode report = this.api.get("/v1/diagnostics/files", ApiClient.apiKey("ops-key")).json();
 		assertThat(report.get("healthy").asBoolean()).as(report.toString()).isTrue();
 	}

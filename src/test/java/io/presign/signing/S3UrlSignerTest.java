@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.presign.policy.ContentTypePolicy;
@@ -82,7 +83,7 @@ class S3UrlSignerTest {
 			assertThat(url.headers()).containsOnlyKeys("Content-Type", "Content-Length")
 				.containsEntry("Content-Type", "image/png")
 				.containsEntry("Content-Length", "1234");
-			assertThat(url.url().getRawQuery()).contains("X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost")
+			assertThat(URI.create(url.url()).getRawQuery()).contains("X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost")
 				.contains("X-Amz-Expires=90");
 			assertThat(url.cappedBy()).isNull();
 		}
@@ -118,7 +119,7 @@ class S3UrlSignerTest {
 			assertThat(expiresParameter(url)).isLessThanOrEqualTo(540).isGreaterThan(530);
 			assertThat(url.cappedBy()).hasToString("CREDENTIALS");
 			assertThat(url.lifetime().toSeconds()).isEqualTo(expiresParameter(url));
-			assertThat(url.url().getRawQuery()).contains("X-Amz-Security-Token=token-1")
+			assertThat(URI.create(url.url()).getRawQuery()).contains("X-Amz-Security-Token=token-1")
 				.contains("X-Amz-Credential=ASIA1%2F");
 			assertThat(session.refreshes).isZero();
 		}
@@ -133,7 +134,7 @@ class S3UrlSignerTest {
 			assertThat(session.refreshes).isEqualTo(1);
 			assertThat(expiresParameter(url)).isEqualTo(3600);
 			assertThat(url.cappedBy()).isNull();
-			assertThat(url.url().getRawQuery()).contains("X-Amz-Security-Token=token-2");
+			assertThat(URI.create(url.url()).getRawQuery()).contains("X-Amz-Security-Token=token-2");
 		}
 	}
 
@@ -217,6 +218,56 @@ class S3UrlSignerTest {
 				assertSame(() -> lean.presignUpload(upload), () -> sdk.presignUpload(upload));
 				UploadPartGrant part = new UploadPartGrant(p, key, "up/id=+", 7, 5_242_880L, expiry);
 				assertSame(() -> lean.presignUploadPart(part), () -> sdk.presignUploadPart(part));
+				if (p.endpoint() == null) {
+					assertThat(List.of(lean.presignDownload(new DownloadGrant(p, key, null, null, expiry)).url(),
+							lean.presignUpload(upload).url(), lean.presignUploadPart(part).url()))
+						.as("AWS URLs are always https").allMatch((url) -> url.startsWith("https://"));
+				}
+			}
+		}
+	}
+
+	/**
+	 * A batch resolves the credentials once and signs every URL as the single-URL path would, in both
+	 * engines, for downloads and for multipart parts.
+	 */
+	@Test
+	void batchesResolveCredentialsOnceAndSignEachUrlAsAlone() {
+		Profile p = full("ireland", "bucket-i", "eu-west-1", null, false, null);
+		AtomicInteger resolutions = new AtomicInteger();
+		SigningCredentials counted = new ProviderSigningCredentials(() -> {
+			resolutions.incrementAndGet();
+			return AwsSessionCredentials.create("ASIAEXAMPLE", "secret", "token");
+		});
+		Expiry expiry = p.expiry().resolve(300L);
+		List<DownloadGrant> downloads = List.of(new DownloadGrant(p, "a/1.txt", null, null, expiry),
+				new DownloadGrant(p, "a/2 ü.txt", "v1", "attachment", expiry), new DownloadGrant(p, "a/3.txt", null, null, expiry));
+		List<UploadPartGrant> parts = List.of(new UploadPartGrant(p, "a/big", "up", 1, 5_242_880L, expiry),
+				new UploadPartGrant(p, "a/big", "up", 2, 1_000L, expiry));
+		try (PresignerRegistry registry = registry(p)) {
+			for (UrlSigner signer : List.of(signer(registry, counted), sdkSigner(registry, counted))) {
+				for (int attempt = 0;; attempt++) {
+					resolutions.set(0);
+					List<PresignedUrl> batch = signer.presignDownloads(downloads);
+					assertThat(resolutions).hasValue(1);
+					List<PresignedUrl> alone = downloads.stream().map(signer::presignDownload).toList();
+					if (batch.stream().map(S3UrlSignerTest::signedAt).distinct().count() == 1
+							&& alone.stream().map(S3UrlSignerTest::signedAt).allMatch(signedAt(batch.get(0))::equals)) {
+						assertThat(batch).extracting(PresignedUrl::url).containsExactlyElementsOf(
+								alone.stream().map(PresignedUrl::url).toList());
+						break;
+					}
+					assertThat(attempt).as("signed within one second").isLessThan(5);
+				}
+				resolutions.set(0);
+				List<PresignedUrl> partUrls = signer.presignUploadParts(parts);
+				assertThat(resolutions).hasValue(1);
+				assertThat(partUrls).extracting(PresignedUrl::headers)
+					.containsExactly(Map.of("Content-Length", "5242880"), Map.of("Content-Length", "1000"));
+				assertThat(partUrls).extracting((url) -> URI.create(url.url()).getRawQuery())
+					.allMatch((query) -> query.contains("uploadId=up"))
+					.anyMatch((query) -> query.startsWith("partNumber=1&"))
+					.anyMatch((query) -> query.startsWith("partNumber=2&"));
 			}
 		}
 	}
@@ -260,11 +311,11 @@ class S3UrlSignerTest {
 	}
 
 	private static long expiresParameter(PresignedUrl url) {
-		return Long.parseLong(url.url().getRawQuery().replaceAll(".*X-Amz-Expires=(\\d+).*", "$1"));
+		return Long.parseLong(URI.create(url.url()).getRawQuery().replaceAll(".*X-Amz-Expires=(\\d+).*", "$1"));
 	}
 
 	private static Instant signedAt(PresignedUrl url) {
-		String amzDate = url.url().getRawQuery().replaceAll(".*X-Amz-Date=(\\d{8}T\\d{6}Z).*", "$1");
+		String amzDate = URI.create(url.url()).getRawQuery().replaceAll(".*X-Amz-Date=(\\d{8}T\\d{6}Z).*", "$1");
 		return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).parse(amzDate, Instant::from);
 	}
 

@@ -1,84 +1,180 @@
 package io.presign.signing;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.presign.issuing.BatchResult;
+import io.presign.issuing.IssuanceObserver;
+import io.presign.issuing.IssuanceQuota;
+import io.presign.issuing.IssuedForm;
+import io.presign.issuing.IssuedUrl;
+import io.presign.issuing.UrlIssuer;
+import io.presign.observability.AuditLog;
+import io.presign.observability.PresignMetrics;
+import io.presign.policy.BatchDownloadIntent;
+import io.presign.policy.Caller;
 import io.presign.policy.ContentTypePolicy;
-import io.presign.policy.DownloadGrant;
+import io.presign.policy.DownloadIntent;
 import io.presign.policy.ExpiryPolicy;
-import io.presign.policy.FormUploadGrant;
+import io.presign.policy.FormUploadIntent;
+import io.presign.policy.KeyStrategy;
 import io.presign.policy.KeyTemplate;
+import io.presign.policy.MultipartSettings;
 import io.presign.policy.Operation;
+import io.presign.policy.PresignPolicy;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
-import io.presign.policy.UploadGrant;
+import io.presign.policy.RateLimit;
+import io.presign.policy.UploadIntent;
+import io.presign.policy.UploadPartsIntent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+
 /**
- * The signing path, side by side: the bare SDK presigner, the lean SigV4 signer producing the same URL,
- * the service's signer on top of the SDK (credentials resolved per URL, expiry capped, credentials passed per
- * request), and the hand-written POST policy signer. Run with {@code ./mvnw -Pbenchmark test-compile exec:exec}.
+ * What one URL costs, from the cryptographic floor up to the service's whole per-URL path (policy, key
+ * template, expiry capping, signing), and then with what observes each request: metrics and the audit event,
+ * encoded as ECS JSON as in production (into a discarding stream, so the disk is not measured). Run with
+ * {@code ./mvnw -Pbenchmark test-compile exec:exec}, which prints the table {@link BenchmarkReport} makes of it.
  */
 @State(Scope.Benchmark)
 public class SigningBenchmark {
 
-	private Profile profile;
+	static final String FLOOR = "floor";
 
-	private PresignerRegistry registry;
-
-	private UrlSigner signer;
-
-	private UrlSigner leanSigner;
-
-	private DownloadGrant download;
-
-	private UploadGrant upload;
-
-	private FormUploadGrant form;
-
-	private AwsSessionCredentials session;
+	/** Benchmarks that issue this many URLs per operation. */
+	static final Map<String, Integer> URLS_PER_OPERATION = Map.of("issueBatchOf100", 100, "observedBatchOf100", 100);
 
 	private static final SortedMap<String, String> EMPTY = new TreeMap<>();
 
 	private final SigV4QuerySigner lean = new SigV4QuerySigner();
 
+	private PresignerRegistry registry;
+
+	private Profile profile;
+
+	private UrlIssuer issuer;
+
+	private UrlIssuer observedIssuer;
+
+	private UrlIssuer sdkIssuer;
+
+	private final Caller caller = new Caller("alice", Set.of("bench"), Caller.AuthMethod.API_KEY);
+
+	private final DownloadIntent download = new DownloadIntent("bench", "photos/cat.png", null, null, null, null);
+
+	private final UploadIntent upload = new UploadIntent("bench", "photos/cat.png", "image/png", 48_213L, null);
+
+	private final FormUploadIntent form = new FormUploadIntent("bench", "photos/cat.png", null, "image/png", null,
+			null);
+
+	private final UploadPartsIntent part = new UploadPartsIntent("bench", "users/alice/photos/big.bin",
+			"upload-id-2f1c", 8L * 1024 * 1024, List.of(1), null);
+
+	private final BatchDownloadIntent batch = new BatchDownloadIntent("bench",
+			IntStream.rangeClosed(1, 100).mapToObj((i) -> "photos/k" + i + ".png").toList(), List.of(), null, null);
+
+	// The floor: one SHA-256 of a canonical request and one HMAC-SHA256 of the string to sign.
+	private MessageDigest sha256;
+
+	private Mac hmac;
+
+	private byte[] canonicalRequest;
+
+	private String stringToSignPrefix;
+
 	@Setup
-	public void setUp() {
+	public void setUp() throws Exception {
+		auditAsEcsJson();
 		this.profile = new Profile("bench", "bench-bucket", "eu-west-1", null, false, KeyTemplate.parse("users/{principal}/"),
-				Set.of(Operation.DOWNLOAD, Operation.UPLOAD), ContentTypePolicy.of(List.of("image/*")), 10_000_000,
-				new ExpiryPolicy(Duration.ofMinutes(5), Duration.ofHours(1)), "scope");
-		this.session = AwsSessionCredentials.builder()
+				KeyStrategy.CLIENT, Set.of(Operation.DOWNLOAD, Operation.UPLOAD), Map.of(),
+				ContentTypePolicy.of(List.of("image/*", "application/octet-stream")), 10_000_000_000L,
+				new ExpiryPolicy(Duration.ofMinutes(5), Duration.ofHours(1)), "bench", RateLimit.UNLIMITED,
+				new MultipartSettings(true, MultipartSettings.S3_MIN_PART, MultipartSettings.S3_MAX_PART), null, true);
+		AwsSessionCredentials session = AwsSessionCredentials.builder()
 			.accessKeyId("ASIABENCHMARK")
 			.secretAccessKey("secret")
 			.sessionToken("token")
 			.expirationTime(Instant.now().plus(Duration.ofHours(6)))
 			.build();
-		this.registry = new PresignerRegistry(new ProfileCatalog(List.of(this.profile)),
-				StaticCredentialsProvider.create(this.session), Duration.ofSeconds(5));
-		SigningCredentials credentials = new ProviderSigningCredentials(StaticCredentialsProvider.create(this.session));
-		this.signer = new S3UrlSigner(this.registry, credentials,
-				new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)), null);
-		this.leanSigner = new S3UrlSigner(this.registry, credentials,
-				new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)), new SigV4QuerySigner());
-		this.download = new DownloadGrant(this.profile, "users/alice/photo.png", null, null,
-				this.profile.expiry().resolve(300L));
-		this.upload = new UploadGrant(this.profile, "users/alice/photo.png", "image/png", 48_213,
-				this.profile.expiry().resolve(300L));
-		this.form = new FormUploadGrant(this.profile, "users/alice/photo.png", null, "image/png", null, 1_000_000,
-				this.profile.expiry().resolve(300L));
+		ProfileCatalog catalog = new ProfileCatalog(List.of(this.profile));
+		this.registry = new PresignerRegistry(catalog, StaticCredentialsProvider.create(session), Duration.ofSeconds(5));
+		SigningCredentials credentials = new ProviderSigningCredentials(StaticCredentialsProvider.create(session));
+		CredentialExpiryCap cap = new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60));
+		PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		List<IssuanceObserver> observers = List
+			.of(new PresignMetrics(meters, credentials, Clock.systemUTC()), new AuditLog());
+		S3UrlSigner leanEngine = new S3UrlSigner(this.registry, credentials, cap, new SigV4QuerySigner());
+		IssuanceQuota unlimited = (caller, profile, urls) -> {
+		};
+		this.issuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, List.of());
+		this.observedIssuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, observers);
+		this.sdkIssuer = new UrlIssuer(new PresignPolicy(catalog), new S3UrlSigner(this.registry, credentials, cap, null), null,
+				null, unlimited, List.of());
+
+		this.sha256 = MessageDigest.getInstance("SHA-256");
+		this.hmac = Mac.getInstance("HmacSHA256");
+		this.hmac.init(new SecretKeySpec(SigningKeys.derive("secret", "20260101", "eu-west-1"), "HmacSHA256"));
+		this.canonicalRequest = ("GET\n/users/alice/photos/cat.png\nX-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential="
+				+ "ASIABENCHMARK%2F20260101%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20260101T120000Z&X-Amz-Expires=300"
+				+ "&X-Amz-Security-Token=token&X-Amz-SignedHeaders=host\nhost:bench-bucket.s3.eu-west-1.amazonaws.com\n\n"
+				+ "host\nUNSIGNED-PAYLOAD")
+			.getBytes(StandardCharsets.UTF_8);
+		this.stringToSignPrefix = "AWS4-HMAC-SHA256\n20260101T120000Z\n20260101/eu-west-1/s3/aws4_request\n";
+	}
+
+	/**
+	 * The audit logger as production has it: Spring Boot's ECS encoder; everything else off.
+	 */
+	private static void auditAsEcsJson() {
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		context.reset();
+		context.putObject(Environment.class.getName(), new StandardEnvironment());
+		context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
+		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		encoder.setContext(context);
+		encoder.setFormat("ecs");
+		encoder.start();
+		OutputStreamAppender<ILoggingEvent> discard = new OutputStreamAppender<>();
+		discard.setContext(context);
+		discard.setEncoder(encoder);
+		discard.setOutputStream(OutputStream.nullOutputStream());
+		discard.start();
+		ch.qos.logback.classic.Logger audit = context.getLogger(AuditLog.LOGGER);
+		audit.setLevel(Level.INFO);
+		audit.setAdditive(false);
+		audit.addAppender(discard);
 	}
 
 	@TearDown
@@ -87,42 +183,63 @@ public class SigningBenchmark {
 	}
 
 	@Benchmark
-	public PresignedRequest sdkPresignerDownload() {
-		return this.registry.presignerFor(this.profile)
-			.presignGetObject((request) -> request.signatureDuration(Duration.ofMinutes(5))
-				.getObjectRequest(GetObjectRequest.builder().bucket("bench-bucket").key("users/alice/photo.png").build()));
+	public byte[] floor() {
+		String hash = HexFormat.of().formatHex(this.sha256.digest(this.canonicalRequest));
+		return this.hmac.doFinal((this.stringToSignPrefix + hash).getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Benchmark
-	public String leanSignerDownload() {
+	public PresignedRequest sdkPresigner() {
+		return this.registry.presignerFor(this.profile)
+			.presignGetObject((request) -> request.signatureDuration(Duration.ofMinutes(5))
+				.getObjectRequest(GetObjectRequest.builder().bucket("bench-bucket").key("users/alice/photos/cat.png").build()));
+	}
+
+	@Benchmark
+	public String leanSigner() {
 		return this.lean.presign(new SigV4QuerySigner.Request("GET", "https", "bench-bucket.s3.eu-west-1.amazonaws.com",
-				"/users/alice/photo.png", EMPTY, EMPTY, Instant.now(), 300, "eu-west-1", "ASIABENCHMARK", "secret",
+				"/users/alice/photos/cat.png", EMPTY, EMPTY, Instant.now(), 300, "eu-west-1", "ASIABENCHMARK", "secret",
 				"token"));
 	}
 
 	@Benchmark
-	public PresignedUrl serviceSignerDownload() {
-		return this.signer.presignDownload(this.download);
+	public IssuedUrl issueDownload() {
+		return this.issuer.issueDownload(this.caller, this.download);
 	}
 
 	@Benchmark
-	public PresignedUrl serviceSignerDownloadLean() {
-		return this.leanSigner.presignDownload(this.download);
+	public IssuedUrl issueDownloadSdkEngine() {
+		return this.sdkIssuer.issueDownload(this.caller, this.download);
 	}
 
 	@Benchmark
-	public PresignedUrl serviceSignerUploadLean() {
-		return this.leanSigner.presignUpload(this.upload);
+	public IssuedUrl issueUpload() {
+		return this.issuer.issueUpload(this.caller, this.upload);
 	}
 
 	@Benchmark
-	public PresignedUrl serviceSignerUpload() {
-		return this.signer.presignUpload(this.upload);
+	public IssuedForm issueFormPost() {
+		return this.issuer.issueFormUpload(this.caller, this.form);
 	}
 
 	@Benchmark
-	public PresignedForm serviceSignerForm() {
-		return this.signer.presignFormUpload(this.form);
+	public List<IssuedUrl> issueMultipartPart() {
+		return this.issuer.issueUploadParts(this.caller, this.part);
+	}
+
+	@Benchmark
+	public List<BatchResult> issueBatchOf100() {
+		return this.issuer.issueBatchDownload(this.caller, this.batch);
+	}
+
+	@Benchmark
+	public IssuedUrl observedDownload() {
+		return this.observedIssuer.issueDownload(this.caller, this.download);
+	}
+
+	@Benchmark
+	public List<BatchResult> observedBatchOf100() {
+		return this.observedIssuer.issueBatchDownload(this.caller, this.batch);
 	}
 
 }

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The HTTP benchmark: starts the packaged jar with bench/application-bench.yml (static credentials, rate limit
+# off, JSON logs to a file), warms it, then runs wrk against downloads, uploads and a batch of 100 keys, with an
+# API key and with a JWT, and prints req/s, p50/p99 and errors. Each run follows a run against the trivial
+# endpoint (management liveness: the ceiling), and its ratio is to that run, so that the drift of a shared
+# machine between runs does not enter the ratio. Then p99 at about half of the peak rate, the time to ready
+# and the resident memory after the runs.
+# Needs wrk (Debian package wrk), curl and a JDK. Usage: bench/http.sh [seconds per run] [jar...]; WARMUP=30
+# (seconds per path, eight paths) sets the warm-up.
+# With several jars (say, before and after a change) each is measured in turn, in one run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-15}"
+shift || true
+jars=("$@")
+if [ "${#jars[@]}" -eq 0 ]; then
+  ./mvnw -B -q -DskipTests package
+  jars=("$(ls target/presign-service-*.jar | grep -v plain | head -1)")
+fi
+port=18080
+management=18081
+work="$(mktemp -d -t presign-http.XXXXXX)"
+token="$(java bench/MintToken.java "$work" jwt-bench bench)"
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
+
+keys=""
+for i in $(seq 1 100); do keys="$keys${keys:+,}\"photos/k$i.png\""; done
+download='{"profile":"bench","key":"photos/cat.png"}'
+upload='{"profile":"bench","key":"photos/new.png","contentType":"image/png","contentLength":1024}'
+batch="{\"profile\":\"bench\",\"keys\":[$keys]}"
+
+# run CONNECTIONS METHOD BASE_URL PATH BODY AUTH [DELAY_MS] -> "req/s p50 p99 errors requests"
+run() {
+  BENCH_METHOD="$2" BENCH_PATH="$4" BENCH_BODY="$5" BENCH_AUTH="$6" BENCH_DELAY_MS="${7:-0}" \
+    wrk -t2 -c"$1" -d"${seconds}s" -s bench/endpoint.lua "$3" | awk '/^RESULT/ { print $2, $3, $4, $5, $6 }'
+}
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), wrk -t2 on the same cores"
+echo "each run: ${seconds} s, wrk -t2 -c32 unless said"
+for jar in "${jars[@]}"; do
+  log="$work/$(basename "$jar").log"
+  start=$(date +%s%N)
+  java -Xmx576m -jar "$jar" --spring.config.additional-location=file:bench/application-bench.yml \
+    --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$work/public.pem" \
+    --server.port="$port" --management.server.port="$management" > "$log" 2>&1 &
+  pid=$!
+  until curl -fs "http://127.0.0.1:$management/actuator/health/readiness" > /dev/null; do
+    kill -0 "$pid" 2> /dev/null || { echo "the service did not start; log: $log"; tail -5 "$log"; exit 1; }
+    sleep 0.05
+  done
+  ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  api="http://127.0.0.1:$port"
+  probes="http://127.0.0.1:$management"
+  key="X-Api-Key: bench-key"
+  jwt="Authorization: Bearer $token"
+  # Warm-up: every path, both authentications. On two shared cores the JIT needs about a minute of load
+  # before even the trivial endpoint stops getting faster (measured: 2,000 req/s in the first 8 s, 12,000
+  # after 60 s), so shorter warm-ups make every ratio below a comparison of unequally warm paths.
+  seconds="${WARMUP:-30}" run 32 GET "$probes" /actuator/health/liveness "" "" > /dev/null
+  for body in "$download" "$upload" "$batch"; do
+    path=/v1/downloads; [ "$body" = "$upload" ] && path=/v1/uploads; [ "$body" = "$batch" ] && path=/v1/downloads/batch
+    seconds="${WARMUP:-30}" run 32 POST "$api" "$path" "$body" "$key" > /dev/null
+    seconds="${WARMUP:-30}" run 32 POST "$api" "$path" "$body" "$jwt" > /dev/null
+  done
+  seconds="${WARMUP:-30}" run 32 GET "$probes" /actuator/health/liveness "" "" > /dev/null
+
+  echo
+  echo "## $(basename "$jar")"
+  echo
+  echo "| endpoint | auth | req/s | URLs/s | p50 ms | p99 ms | errors | trivial req/s, run just before | URLs/s ÷ trivial req/s |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  declare -A peak=()
+  for auth in api-key jwt; do
+    header="$key"; [ "$auth" = jwt ] && header="$jwt"
+    for endpoint in downloads uploads batch; do
+      case "$endpoint" in
+        downloads) path=/v1/downloads; body="$download"; urls=1 ;;
+        uploads) path=/v1/uploads; body="$upload"; urls=1 ;;
+        batch) path=/v1/downloads/batch; body="$batch"; urls=100 ;;
+      esac
+      read -r trivial _ < <(run 32 GET "$probes" /actuator/health/liveness "" "")
+      read -r rate p50 p99 errors total < <(run 32 POST "$api" "$path" "$body" "$header")
+      peak["$endpoint-$auth"]=$rate
+      label="POST $path"; [ "$urls" -gt 1 ] && label="$label, $urls keys"
+      # The ratio compares URLs/s with the trivial endpoint's req/s.
+      awk -v label="$label" -v auth="$auth" -v rate="$rate" -v urls="$urls" -v p50="$p50" -v p99="$p99" \
+        -v errors="$errors of $total" -v trivial="$trivial" \
+        'BEGIN { printf "| %s | %s | %s | %d | %s | %s | %s | %s | %.2f |\n", label, auth, rate, rate * urls, p50, p99, errors, trivial, rate * urls / trivial }'
+    done
+  done
+  echo
+  echo "p99 at about half the peak rate (16 connections, each pausing between requests):"
+  echo
+  echo "| endpoint | auth | target req/s | req/s | p50 ms | p99 ms | errors |"
+  echo "|---|---|---|---|---|---|---|"
+  for endpoint in downloads uploads; do
+    path=/v1/$endpoint; body="$download"; [ "$endpoint" = uploads ] && body="$upload"
+    target=$(( ${peak[$endpoint-api-key]} / 2 ))
+    # Each connection waits so that 16 of them send about the target rate; the answer time adds a little.
+    pause=$(( 16 * 1000 / (target > 0 ? target : 1) - 1 ))
+    read -r rate p50 p99 errors total < <(run 16 POST "$api" "$path" "$body" "$key" "$pause")
+    echo "| POST $path | api-key | $target | $rate | $p50 | $p99 | $errors of $total |"
+  done
+  rss_kb=$(ps -o rss= -p "$pid" | tr -d ' ')
+  started="$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$log" | head -1 || true)"
+  echo
+  echo "time to ready (launch to readiness UP): ${ready_ms} ms (${started:-no start line}); RSS after the runs: $(( rss_kb / 1024 )) MiB; log: $log ($(wc -l < "$log") lines)"
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+done

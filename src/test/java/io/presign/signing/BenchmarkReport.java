@@ -1,0 +1,56 @@
+package io.presign.signing;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Locale;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs {@link SigningBenchmark} with JMH's allocation profiler and prints one table: time and allocation
+ * per operation and per URL, and each row's ratio to the cryptographic floor, all from the same run. Takes
+ * JMH's own command-line options ({@code -Dbenchmark.args="-f 1 -i 3"}).
+ */
+public final class BenchmarkReport {
+
+	private BenchmarkReport() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		CommandLineOptions given = new CommandLineOptions(args);
+		OptionsBuilder options = new OptionsBuilder();
+		options.parent(given).addProfiler(GCProfiler.class);
+		if (given.getIncludes().isEmpty()) {
+			options.include(SigningBenchmark.class.getName());
+		}
+		Collection<RunResult> results = new Runner(options.build()).run();
+		double floor = results.stream()
+			.filter((result) -> name(result).equals(SigningBenchmark.FLOOR))
+			.mapToDouble((result) -> result.getPrimaryResult().getScore())
+			.findFirst()
+			.orElse(Double.NaN);
+		System.out.println();
+		System.out.println("| benchmark | µs/op | ± (99.9%) | B/op | URLs/op | µs/URL | B/URL | × floor (per URL) |");
+		System.out.println("|---|---|---|---|---|---|---|---|");
+		results.stream().sorted(Comparator.comparing(BenchmarkReport::name)).forEach((result) -> {
+			Result<?> time = result.getPrimaryResult();
+			Result<?> allocated = result.getSecondaryResults().get("gc.alloc.rate.norm");
+			int urls = SigningBenchmark.URLS_PER_OPERATION.getOrDefault(name(result), 1);
+			double bytes = (allocated != null) ? allocated.getScore() : Double.NaN;
+			System.out.println(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %,.0f | %d | %.2f | %,.0f | %.1f |",
+					name(result), time.getScore(), time.getScoreError(), bytes, urls, time.getScore() / urls,
+					bytes / urls, time.getScore() / urls / floor));
+		});
+	}
+
+	private static String name(RunResult result) {
+		String label = result.getParams().getBenchmark();
+		return label.substring(label.lastIndexOf('.') + 1);
+	}
+
+}
