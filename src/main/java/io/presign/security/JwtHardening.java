@@ -1,11 +1,13 @@
 package io.presign.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSKeySelector;
@@ -82,7 +84,8 @@ class JwtHardening {
 
 	/**
 	 * Wraps the decoder Spring Boot builds, which with only an issuer configured fails every request with a
-	 * 500 and asks the identity provider again each time while the provider is down.
+	 * 500 and asks the identity provider again each time while the provider is down; and remembers verified
+	 * tokens for {@code presign.security.jwks.verified-token-cache}.
 	 */
 	@Bean
 	static BeanPostProcessor guardedJwtDecoder(ObjectProvider<JwksProperties> jwks) {
@@ -90,8 +93,14 @@ class JwtHardening {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				return (bean instanceof JwtDecoder decoder && !(bean instanceof GuardedJwtDecoder))
-						? new GuardedJwtDecoder(decoder, jwks.getObject().minRefreshInterval(), Clock.systemUTC()) : bean;
+				if (!(bean instanceof JwtDecoder decoder) || bean instanceof GuardedJwtDecoder
+						|| bean instanceof VerifiedTokenCache) {
+					return bean;
+				}
+				JwksProperties properties = jwks.getObject();
+				JwtDecoder guarded = new GuardedJwtDecoder(decoder, properties.minRefreshInterval(), Clock.systemUTC());
+				return (properties.verifiedTokenCache().compareTo(Duration.ZERO) > 0) ? new VerifiedTokenCache(guarded,
+						properties.verifiedTokenCache(), Clock.systemUTC(), Ticker.systemTicker()) : guarded;
 			}
 
 		};

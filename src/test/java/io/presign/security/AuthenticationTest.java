@@ -12,12 +12,33 @@ import io.presign.TestJwtIssuer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real RS256 tokens verified through the JWKS endpoint, and API keys, over real HTTP.
  */
 class AuthenticationTest extends IntegrationTest {
+
+	@Autowired
+	private JwtDecoder jwtDecoder;
+
+	@Test
+	void tokensAreVerifiedThroughTheGuardAndRememberedOnceVerified() {
+		assertThat(this.jwtDecoder).isInstanceOf(VerifiedTokenCache.class);
+		String token = TestJwtIssuer.shared().token("cache-test", "files");
+		assertThat(this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
+				Map.of("Authorization", "Bearer " + token)).status()).isEqualTo(200);
+		assertThat(this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
+				Map.of("Authorization", "Bearer " + token)).status()).isEqualTo(200);
+		String tampered = token.substring(0, token.length() - 4) + "AAAA";
+		assertThat(this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
+				Map.of("Authorization", "Bearer " + tampered)).status()).as("a token differing in its signature")
+			.isEqualTo(401);
+	}
+
 
 	private static final Map<String, Object> UPLOAD = Map.of("profile", "files", "key", "a.txt", "contentType",
 			"text/plain", "contentLength", 3);
