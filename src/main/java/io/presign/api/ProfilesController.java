@@ -73,7 +73,7 @@ final class ProfilesController {
 	@Refuses({ Refusal.SCOPE_MISSING, Refusal.PROFILE_NOT_FOUND })
 	BucketGuardrails.Guardrails bucketPolicy(@PathVariable String name, @Parameter(hidden = true) Caller caller) {
 		this.admin.require(caller, "Bucket policies");
-		return this.guardrails.forProfile(this.catalog.require(name), this.cors.allowedOrigins());
+		return this.guardrails.forProfile(this.catalog.require(name), this.catalog.all(), this.cors.allowedOrigins());
 	}
 
 }

@@ -31,7 +31,7 @@ public final class AuditLog implements IssuanceObserver {
 	/** The longest caller-supplied value logged whole: S3's longest key. */
 	static final int MAX_VALUE_LENGTH = 1024;
 
-	/** The most keys of one refused request listed. */
+	/** The most keys of one request listed, issued or refused; {@code keyCount} tells how many there were. */
 	static final int MAX_KEYS = 100;
 
 	private static final Logger log = LoggerFactory.getLogger(LOGGER);
@@ -46,7 +46,8 @@ public final class AuditLog implements IssuanceObserver {
 			.addKeyValue("bucket", issuance.profile().bucket());
 		// The keys were checked by policy: bounded in length and free of control characters.
 		event = (issuance.urlCount() == 1) ? event.addKeyValue("key", issuance.keys().get(0))
-				: event.addKeyValue("keys", issuance.keys()).addKeyValue("keyCount", issuance.urlCount());
+				: event.addKeyValue("keys", issuance.keys().stream().limit(MAX_KEYS).toList())
+					.addKeyValue("keyCount", issuance.urlCount());
 		event = event.addKeyValue("operation", issuance.kind().wireName())
 			.addKeyValue("expiresAt", issuance.expiresAt().toString())
 			.addKeyValue("expiresInSeconds", issuance.lifetime().toSeconds());

@@ -4,17 +4,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.presign.policy.PolicyViolation;
 import io.presign.policy.Profile;
+import io.presign.policy.Rule;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -22,12 +26,17 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * HeadObject through the profile's S3 client, whose calls are bounded by {@code presign.signing.aws-call-timeout}.
- * A batch's keys are asked on a small pool of threads, under one deadline for the whole batch.
+ * A batch's keys are asked on a pool of threads, under one deadline for the whole batch; when the pool's queue
+ * is full the batch is refused at once (503) rather than left to wait for a deadline it cannot meet. Each
+ * caller's rate limit, counted before S3 is asked, bounds how much of the pool one caller can take.
  */
 final class S3StoredObjects implements StoredObjects, AutoCloseable {
 
-	/** HeadObject calls in flight at once, across all requests. */
-	static final int PARALLEL_HEADS = 8;
+	/** HeadObject calls in flight at once, across all requests: they wait on the network, not the CPU. */
+	static final int PARALLEL_HEADS = 32;
+
+	/** HeadObject calls waiting for a thread, across all requests: 20 batches of 100. */
+	static final int QUEUED_HEADS = 2_000;
 
 	private final PresignerRegistry clients;
 
@@ -44,7 +53,8 @@ final class S3StoredObjects implements StoredObjects, AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		};
-		this.heads = Executors.newFixedThreadPool(PARALLEL_HEADS, threads);
+		this.heads = new ThreadPoolExecutor(PARALLEL_HEADS, PARALLEL_HEADS, 0, TimeUnit.MILLISECONDS,
+				new ArrayBlockingQueue<>(QUEUED_HEADS), threads, new ThreadPoolExecutor.AbortPolicy());
 	}
 
 	@Override
@@ -55,8 +65,13 @@ final class S3StoredObjects implements StoredObjects, AutoCloseable {
 				.headObject((request) -> request.bucket(profile.bucket()).key(key).versionId(versionId));
 		}
 		catch (AwsServiceException ex) {
-			if (ex.statusCode() == 404) {
+			// 404: no such key (HEAD answers carry no error code, so a missing bucket looks the same); 405: the
+			// version asked for is a delete marker, an object that is gone.
+			if (ex.statusCode() == 404 || (ex.statusCode() == 405 && versionId != null)) {
 				return Optional.empty();
+			}
+			if (ex.statusCode() == 400 && versionId != null) {
+				throw new PolicyViolation(Rule.REQUEST_INVALID, "versionId", "S3 does not accept this version id");
 			}
 			// 403 here means the signing identity may not read, or may not list the bucket, which S3 then
 			// answers for a missing key: the URL would fail too, so the service cannot answer for the object.
@@ -76,8 +91,14 @@ final class S3StoredObjects implements StoredObjects, AutoCloseable {
 			return List.of(head(profile, keys.get(0), null));
 		}
 		List<Future<Optional<StoredObject>>> answers = new ArrayList<>(keys.size());
-		for (String key : keys) {
-			answers.add(this.heads.submit(() -> head(profile, key, null)));
+		try {
+			for (String key : keys) {
+				answers.add(this.heads.submit(() -> head(profile, key, null)));
+			}
+		}
+		catch (RejectedExecutionException ex) {
+			answers.forEach((answer) -> answer.cancel(true));
+			throw new SigningUnavailableException("Too many objects are being looked up in S3 right now", ex);
 		}
 		long deadline = System.nanoTime() + this.callTimeout.toNanos();
 		List<Optional<StoredObject>> objects = new ArrayList<>(keys.size());

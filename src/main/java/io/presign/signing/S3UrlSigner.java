@@ -78,7 +78,7 @@ final class S3UrlSigner implements UrlSigner {
 
 	@Override
 	public List<PresignedUrl> presignDownloads(List<DownloadGrant> grants) {
-		return signAll(grants, grants.get(0).expiry(), this::presignDownload);
+		return grants.isEmpty() ? List.of() : signAll(grants, grants.get(0).expiry(), this::presignDownload);
 	}
 
 	private PresignedUrl presignDownload(DownloadGrant grant, Signing signing) {
@@ -152,7 +152,7 @@ final class S3UrlSigner implements UrlSigner {
 
 	@Override
 	public List<PresignedUrl> presignUploadParts(List<UploadPartGrant> grants) {
-		return signAll(grants, grants.get(0).expiry(), this::presignUploadPart);
+		return grants.isEmpty() ? List.of() : signAll(grants, grants.get(0).expiry(), this::presignUploadPart);
 	}
 
 	/**
@@ -250,6 +250,10 @@ final class S3UrlSigner implements UrlSigner {
 							StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPROBE", "probe"))))))
 			.url();
 		String path = probe.getPath();
+		if (profile.endpoint() == null && !"https".equals(probe.getProtocol())) {
+			throw new IllegalStateException("The SDK would send profile '" + profile.name() + "' to AWS over "
+					+ probe.getProtocol() + "; AWS URLs are https only");
+		}
 		return new LeanTarget(probe.getProtocol(), probe.getAuthority(), path.substring(0, path.length() - 1));
 	}
 

@@ -13,8 +13,9 @@ public interface StoredObjects {
 
 	/**
 	 * @param versionId a version, or the current object
-	 * @return what S3 holds under the key, or nothing when S3 answers 404
+	 * @return what S3 holds under the key, or nothing when S3 answers 404 (or 405: the version is a delete marker)
 	 * @throws SigningUnavailableException if S3 cannot answer within the call timeout, or answers otherwise
+	 * @throws io.presign.policy.PolicyViolation 400 if S3 refuses the version id
 	 */
 	Optional<StoredObject> head(Profile profile, String key, @Nullable String versionId);
 

@@ -28,7 +28,7 @@ class BucketPolicyTest extends IntegrationTest {
 		assertThat(body.at("/bucketPolicy/Version").asString()).isEqualTo("2012-10-17");
 		Map<String, JsonNode> statements = statements(body);
 		assertThat(statements).containsOnlyKeys("DenyInsecureTransport", "DenyPresignedUrlsOlderThanMaxExpiry",
-				"DenySigningRoleOutsideProfilePrefix");
+				"DenySigningRoleOutsideProfilePrefixes");
 		statements.values().forEach((statement) -> assertThat(statement.get("Effect").asString()).isEqualTo("Deny"));
 
 		JsonNode insecure = statements.get("DenyInsecureTransport");
@@ -37,15 +37,21 @@ class BucketPolicyTest extends IntegrationTest {
 				"arn:aws:s3:::" + BUCKET + "/*");
 
 		JsonNode old = statements.get("DenyPresignedUrlsOlderThanMaxExpiry");
-		assertThat(old.at("/Condition/NumericGreaterThan/s3:signatureAge").asLong()).as("files: max-expiry 1h, in ms")
+		assertThat(old.at("/Condition/NumericGreaterThan/s3:signatureAge").asLong())
+			.as("the longest max-expiry on it-bucket (1h; reports has 10m), in ms")
 			.isEqualTo(3_600_000L);
 		assertThat(old.at("/Condition/StringEquals/s3:authType").asString()).isEqualTo("REST-QUERY-STRING");
 
-		JsonNode role = statements.get("DenySigningRoleOutsideProfilePrefix");
+		JsonNode role = statements.get("DenySigningRoleOutsideProfilePrefixes");
 		assertThat(role.at("/Principal/AWS").asString()).as("no role configured: a placeholder")
 			.isEqualTo(BucketGuardrailsPlaceholder.ROLE);
-		assertThat(strings(role.get("NotResource"))).containsExactly("arn:aws:s3:::" + BUCKET + "/users/*",
-				"arn:aws:s3:::" + BUCKET + "/_presign-canary/*");
+		assertThat(strings(role.get("NotResource"))).as("every profile on it-bucket, and the canary")
+			.containsExactlyInAnyOrder("arn:aws:s3:::" + BUCKET + "/users/*", "arn:aws:s3:::" + BUCKET + "/reports/*",
+					"arn:aws:s3:::" + BUCKET + "/tenants/*", "arn:aws:s3:::" + BUCKET + "/uploads/*",
+					"arn:aws:s3:::" + BUCKET + "/_presign-canary/*");
+		assertThat(strings(role.get("Action"))).as("versions, ACLs, tags and deletes too")
+			.contains("s3:GetObject*", "s3:PutObject*", "s3:DeleteObject*")
+			.noneMatch((action) -> action.equals("s3:*") || action.startsWith("s3:ListBucket"));
 		assertThat(body.get("notes").toString()).contains("replace it before applying");
 
 		JsonNode cors = body.at("/cors/CORSRules/0");
@@ -55,10 +61,11 @@ class BucketPolicyTest extends IntegrationTest {
 	}
 
 	@Test
-	void eachProfileIsConfinedToItsOwnPrefix() {
-		JsonNode body = this.api.get("/v1/profiles/reports/bucket-policy", ApiClient.apiKey("ops-key")).json();
-		assertThat(strings(statements(body).get("DenySigningRoleOutsideProfilePrefix").get("NotResource")))
-			.contains("arn:aws:s3:::" + BUCKET + "/reports/*");
+	void profilesSharingABucketShareItsPolicy() {
+		JsonNode reports = this.api.get("/v1/profiles/reports/bucket-policy", ApiClient.apiKey("ops-key")).json();
+		JsonNode files = this.api.get("/v1/profiles/files/bucket-policy", ApiClient.apiKey("ops-key")).json();
+		assertThat(reports.get("bucketPolicy")).isEqualTo(files.get("bucketPolicy"));
+		assertThat(reports.get("notes").toString()).contains("share this bucket");
 	}
 
 	@Test

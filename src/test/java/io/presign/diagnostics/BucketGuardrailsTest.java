@@ -24,8 +24,8 @@ class BucketGuardrailsTest {
 	@Test
 	void theSigningRoleIsNamedAndConfinedToThePrefixAndTheCanary() {
 		BucketGuardrails.Guardrails guardrails = new BucketGuardrails(ROLE, "_canary/")
-			.forProfile(profile("docs/{principal}/", Duration.ofMinutes(15)), List.of("https://app.example.com"));
-		Map<String, Object> confined = statement(guardrails, "DenySigningRoleOutsideProfilePrefix");
+			.forProfile(profile("docs/{principal}/", Duration.ofMinutes(15)), List.of(), List.of("https://app.example.com"));
+		Map<String, Object> confined = statement(guardrails, "DenySigningRoleOutsideProfilePrefixes");
 		assertThat(confined.get("Principal")).isEqualTo(Map.of("AWS", ROLE));
 		assertThat(confined.get("NotResource")).isEqualTo(List.of("arn:aws:s3:::b/docs/*", "arn:aws:s3:::b/_canary/*"));
 		assertThat(guardrails.notes()).noneMatch((note) -> note.contains(BucketGuardrails.ROLE_PLACEHOLDER));
@@ -36,9 +36,9 @@ class BucketGuardrailsTest {
 	@Test
 	void aPrefixStartingWithAPlaceholderConfinesNothingAndSaysSo() {
 		BucketGuardrails.Guardrails guardrails = new BucketGuardrails(ROLE, "_canary/")
-			.forProfile(profile("{principal}/", Duration.ofHours(1)), List.of());
+			.forProfile(profile("{principal}/", Duration.ofHours(1)), List.of(), List.of());
 		assertThat(guardrails.bucketPolicy().get("Statement").toString())
-			.doesNotContain("DenySigningRoleOutsideProfilePrefix");
+			.doesNotContain("DenySigningRoleOutsideProfilePrefixes");
 		assertThat(guardrails.notes()).anyMatch((note) -> note.contains("starts with a placeholder"))
 			.anyMatch((note) -> note.contains("No CORS origins"));
 	}
