@@ -146,6 +146,11 @@ public final class UrlDiagnostics {
 			GetCallerIdentityResponse caller = sts.getCallerIdentity();
 			data.put("account", caller.account());
 			data.put("arn", caller.arn());
+			if (SigningIdentity.isLongTerm(identity.credentials().accessKeyId())) {
+				data.put("longTermKey", true);
+				return DiagnosticStep.warn("identity", "Signing as " + caller.arn() + ". "
+						+ SigningIdentity.LONG_TERM_WARNING, data);
+			}
 			return DiagnosticStep.ok("identity", "Signing as " + caller.arn(), data);
 		}
 		catch (AwsServiceException ex) {

@@ -43,8 +43,10 @@ final class SigningHealthIndicator implements HealthIndicator {
 	@Override
 	public Health health() {
 		Optional<Instant> end;
+		SigningIdentity identity;
 		try {
-			end = this.credentials.current().expiresAt();
+			identity = this.credentials.current();
+			end = identity.expiresAt();
 		}
 		catch (SdkException ex) {
 			return Health.down().withDetail("credentials", "unresolvable: " + ex.getMessage()).build();
@@ -66,6 +68,12 @@ final class SigningHealthIndicator implements HealthIndicator {
 		Health.Builder health = up ? Health.up() : Health.down();
 		if (left != null) {
 			health.withDetail("credentialsSecondsLeft", Math.max(0, left.plus(this.safetyMargin).toSeconds()));
+		}
+		if (SigningIdentity.isLongTerm(identity.credentials().accessKeyId())
+				&& this.catalog.all().stream().anyMatch((profile) -> profile.endpoint() == null)) {
+			// Still ready: a warning, since such keys work; but every URL they sign lives until it expires,
+			// whereas a role's session can be cut short.
+			health.withDetail("warning", SigningIdentity.LONG_TERM_WARNING);
 		}
 		return health.withDetail("profiles", profiles).build();
 	}

@@ -12,6 +12,18 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  */
 public record SigningIdentity(AwsCredentials credentials) {
 
+	/** What readiness and diagnostics say when long-term keys sign for AWS. */
+	public static final String LONG_TERM_WARNING = "Signing with a long-term access key (AKIA...): a URL it signed "
+			+ "can only be revoked by deactivating the key, for every URL at once; sign with a role "
+			+ "(presign.signing.role or the pod's identity), whose sessions can be cut short";
+
+	/**
+	 * @return whether an access key id is an IAM user's long-term key rather than a session's
+	 */
+	public static boolean isLongTerm(String accessKeyId) {
+		return accessKeyId.startsWith("AKIA");
+	}
+
 	/**
 	 * @return when the credentials stop working, if they expire
 	 */
