@@ -17,6 +17,7 @@ import org.jspecify.annotations.NullUnmarked;
  * @param disposition {@code inline} or {@code attachment}
  * @param versionId the object version to read
  * @param expiresInSeconds the wished lifetime of the URL
+ * @param ipRange the only client addresses the URL works from (CloudFront profiles)
  */
 @Schema(description = "A request for a presigned GET URL")
 @NullUnmarked
@@ -28,7 +29,9 @@ public record DownloadRequest(@Schema(example = "avatars") @NotBlank String prof
 		@Schema(example = "Cat photo.png", description = "Becomes a signed response-content-disposition") String filename,
 		@Schema(example = "attachment", allowableValues = { "inline", "attachment" }) String disposition,
 		@Schema(description = "Object version; the latest when absent") String versionId,
-		@Schema(example = "300", description = "Lifetime; the profile's default when absent") Long expiresInSeconds) implements ObjectRequest {
+		@Schema(example = "300", description = "Lifetime; the profile's default when absent") Long expiresInSeconds,
+		@Schema(example = "192.0.2.0/24", description = "Profiles with delivery: cloudfront only: the URL works only "
+				+ "from these client addresses (a custom policy); CIDR, IPv4 or IPv6") String ipRange) implements ObjectRequest {
 
 	@Override
 	public List<String> namedKeys() {
@@ -37,7 +40,7 @@ public record DownloadRequest(@Schema(example = "avatars") @NotBlank String prof
 
 	DownloadIntent toIntent() {
 		return new DownloadIntent(this.profile, this.key, this.fullKey, this.filename,
-				Dispositions.parse(this.disposition), this.versionId, this.expiresInSeconds);
+				Dispositions.parse(this.disposition), this.versionId, this.expiresInSeconds, this.ipRange);
 	}
 
 }

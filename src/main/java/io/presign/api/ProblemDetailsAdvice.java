@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.presign.issuing.QuotaExceededException;
+import io.presign.issuing.RevocationUnavailableException;
 import io.presign.observability.RefusalRecorder;
 import io.presign.observability.RequestIdFilter;
 import io.presign.policy.PolicyViolation;
 import io.presign.security.CurrentCaller;
 import io.presign.signing.CredentialsExpiringException;
+import io.presign.signing.RevocationFailedException;
 import io.presign.signing.SigningUnavailableException;
 import io.presign.signing.StorageRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -92,6 +94,25 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		log.warn("Signing unavailable: {}", ex.getMessage());
 		return respond(request, Problems.of(Refusal.SIGNING_UNAVAILABLE,
 				"No URL can be signed right now; try again shortly", null), Problems.retryAfter(Duration.ofSeconds(5)));
+	}
+
+	@ExceptionHandler(RevocationUnavailableException.class)
+	ResponseEntity<ProblemDetail> revocationUnavailable(RevocationUnavailableException ex,
+			HttpServletRequest request) {
+		return respond(request, Problems.of(Refusal.REVOCATION_UNAVAILABLE, ex.getMessage(), null), HttpHeaders.EMPTY);
+	}
+
+	@ExceptionHandler(RevocationFailedException.class)
+	ResponseEntity<ProblemDetail> revocationFailed(RevocationFailedException ex, HttpServletRequest request) {
+		log.warn("Revocation failed: {}", ex.getMessage());
+		String detail = (ex.awsCode() != null) ? "The revocation failed: AWS answered " + ex.awsCode()
+				+ "; the service's identity needs sts:AssumeRole, iam:PutRolePolicy and iam:GetRolePolicy on the "
+				+ "signing role" : "The revocation failed: STS or IAM did not answer; try again";
+		ProblemDetail problem = Problems.of(Refusal.REVOCATION_FAILED, detail, null);
+		if (ex.awsCode() != null) {
+			problem.setProperty("awsCode", ex.awsCode());
+		}
+		return respond(request, problem, HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(StorageRejectedException.class)

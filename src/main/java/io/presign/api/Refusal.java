@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.presign.issuing.Revocations;
 import io.presign.policy.Rule;
 import org.jspecify.annotations.Nullable;
 
@@ -100,6 +101,10 @@ enum Refusal {
 	UPLOAD_NOT_FOUND(HttpStatus.NOT_FOUND, "upload-not-found", "S3 knows no such multipart upload",
 			"The specified upload does not exist.", null, Map.of("s3Code", "NoSuchUpload")),
 
+	REVOCATION_UNAVAILABLE(HttpStatus.CONFLICT, "revocation-unavailable",
+			"The service signs with credentials it cannot revoke: no signing role, or a store IAM does not govern",
+			Revocations.NEEDS_A_ROLE, null, Map.of()),
+
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "The caller's URLs per period on the profile are used up",
 			"The rate limit of 600 URLs per 60 s on profile 'avatars' is used up", null, Map.of("limit", 600)),
 
@@ -110,6 +115,12 @@ enum Refusal {
 	SIGNING_CREDENTIALS_EXPIRING(HttpStatus.SERVICE_UNAVAILABLE, "signing-credentials-expiring",
 			"The signing credentials end too soon for a URL worth issuing",
 			"The signing credentials end in 42 s, too soon for a URL of at least 60 s", null, Map.of()),
+
+	REVOCATION_FAILED(HttpStatus.SERVICE_UNAVAILABLE, "revocation-failed",
+			"STS or IAM did not carry out a revocation; nothing may have changed: try again",
+			"The revocation failed: AWS answered AccessDenied; the service's identity needs sts:AssumeRole, "
+					+ "iam:PutRolePolicy and iam:GetRolePolicy on the signing role",
+			null, Map.of("awsCode", "AccessDenied")),
 
 	IDENTITY_PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
 			"The identity provider's keys cannot be fetched",

@@ -34,7 +34,8 @@ final class UrlController {
 	@PostMapping("/downloads")
 	@Operation(summary = "Issue a download URL",
 			description = "Returns a presigned GET. A filename becomes a signed response-content-disposition, "
-					+ "so browsers save the object under that name.")
+					+ "so browsers save the object under that name. On a profile with delivery: cloudfront, a "
+					+ "CloudFront signed URL (canned policy; a custom one with ipRange).")
 	@ApiResponse(responseCode = "200", description = "The URL; send a plain GET to it",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = PresignedUrlResponse.class),
 					examples = @ExampleObject(value = """
@@ -69,6 +70,26 @@ final class UrlController {
 	BatchDownloadResponse downloadBatch(@Valid @RequestBody BatchDownloadRequest request,
 			@Parameter(hidden = true) Caller caller) {
 		return BatchDownloadResponse.of(this.issuer.issueBatchDownload(caller, request.toIntent()));
+	}
+
+	@PostMapping("/downloads/cookies")
+	@Operation(summary = "Issue CloudFront signed cookies for a prefix",
+			description = "For profiles with delivery: cloudfront. Returns the three CloudFront cookies (a custom "
+					+ "policy whose resource is every URL under the prefix, optionally bound to an IP range) and the "
+					+ "same policy as a query string. Counts as one URL against the rate limit.")
+	@ApiResponse(responseCode = "200", description = "The cookies, their domain and path, and the policy as a query",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = SignedCookiesResponse.class), examples = @ExampleObject(value = """
+							{"cookies":{"CloudFront-Policy":"eyJTdGF0ZW1lbnQi...","CloudFront-Signature":"Nql641...",
+							 "CloudFront-Key-Pair-Id":"K2JCJMDEHXQW5F"},"domain":"d111111abcdef8.cloudfront.net",
+							 "path":"/users/alice/albums/2026/","resource":"https://d111111abcdef8.cloudfront.net/users/alice/albums/2026/*",
+							 "query":"Policy=eyJTdGF0ZW1lbnQi...&Signature=Nql641...&Key-Pair-Id=K2JCJMDEHXQW5F",
+							 "expiresAt":"2026-01-01T13:00:00Z","expiresInSeconds":3600}""")))
+	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
+			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_INVALID, Refusal.EXPIRY_OUT_OF_RANGE,
+			Refusal.RATE_LIMITED })
+	SignedCookiesResponse cookies(@Valid @RequestBody CookieRequest request, @Parameter(hidden = true) Caller caller) {
+		return SignedCookiesResponse.of(this.issuer.issueCookies(caller, request.toIntent()));
 	}
 
 	@PostMapping("/uploads")

@@ -42,7 +42,8 @@ class PolicyConfiguration {
 		return new Profile(name, p.bucket(), p.region(), p.endpoint(), p.pathStyle(), KeyTemplate.parse(p.keyPrefix()),
 				p.keyStrategy(), p.operations(), p.scopeOperations(), ContentTypePolicy.of(p.contentTypes()), maxContentLength,
 				p.toExpiryPolicy(), requiredScope, p.rateLimit().toRateLimit(), p.multipart().toSettings(), p.toEncryption(),
-				(p.allowFormKeyPrefix() != null) ? p.allowFormKeyPrefix() : p.endpoint() == null, p.requireExisting());
+				(p.allowFormKeyPrefix() != null) ? p.allowFormKeyPrefix() : p.endpoint() == null, p.requireExisting(),
+				p.toCloudFrontDelivery());
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.presign.policy.CloudFrontDelivery;
 import io.presign.policy.ContentTypePolicy;
 import io.presign.policy.Encryption;
 import io.presign.policy.ExpiryPolicy;
@@ -56,6 +57,9 @@ import org.springframework.util.unit.DataSize;
  * only on AWS, since an S3-compatible store may resolve {@code ..} in a key and so step out of the prefix
  * @param allowInsecureEndpoint whether an {@code http://} endpoint is accepted; for local stores only
  * @param requireExisting whether downloads first ask S3 (HeadObject) and answer 404 for a missing object
+ * @param delivery where downloads come from: {@code s3}, or {@code cloudfront} through the distribution in
+ * {@code cloudfront}
+ * @param cloudfront the distribution, for {@code delivery: cloudfront}
  */
 public record ProfileProperties(@NotBlank String bucket,
 		@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an AWS region name such as eu-west-1") String region,
@@ -67,7 +71,53 @@ public record ProfileProperties(@NotBlank String bucket,
 		@DefaultValue @Valid RateLimitProperties rateLimit, @DefaultValue @Valid MultipartProperties multipart,
 		@Pattern(regexp = "AES256|aws:kms", message = "must be AES256 or aws:kms") @Nullable String sse,
 		@Nullable String kmsKeyId, @Nullable Boolean allowFormKeyPrefix,
-		@DefaultValue("false") boolean allowInsecureEndpoint, @DefaultValue("false") boolean requireExisting) {
+		@DefaultValue("false") boolean allowInsecureEndpoint, @DefaultValue("false") boolean requireExisting,
+		@DefaultValue("s3") Delivery delivery, @Valid @Nullable CloudFrontProperties cloudfront) {
+
+	/**
+	 * Where a profile's downloads come from.
+	 */
+	public enum Delivery {
+
+		/** S3 presigned URLs. */
+		S3,
+
+		/** CloudFront signed URLs and cookies. */
+		CLOUDFRONT
+
+	}
+
+	/**
+	 * A CloudFront distribution whose origin is the profile's bucket, with no origin path, so that a URL's
+	 * path is the object's key.
+	 *
+	 * @param distributionDomain the distribution's host name, such as {@code d111111abcdef8.cloudfront.net} or
+	 * an alternate domain name
+	 * @param keyPairId the id of the public key in the distribution's trusted key group
+	 * @param privateKeyLocation the matching RSA private key, PEM (PKCS#8), as a Spring resource such as
+	 * {@code file:/secrets/cf.pem}
+	 */
+	public record CloudFrontProperties(
+			@NotBlank @Pattern(regexp = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+",
+					message = "must be a host name such as d111111abcdef8.cloudfront.net, without scheme or path") String distributionDomain,
+			@NotBlank @Pattern(regexp = "[A-Z0-9]{8,64}", message = "must be a CloudFront public key id such as K2JCJMDEHXQW5F") String keyPairId,
+			@NotBlank String privateKeyLocation) {
+
+		CloudFrontDelivery toDelivery() {
+			return new CloudFrontDelivery(this.distributionDomain, this.keyPairId, this.privateKeyLocation);
+		}
+
+	}
+
+	@AssertTrue(message = "delivery: cloudfront needs cloudfront.distribution-domain, .key-pair-id and "
+			+ ".private-key-location, and a cloudfront block needs delivery: cloudfront")
+	boolean isDeliveryValid() {
+		return (this.delivery == Delivery.CLOUDFRONT) == (this.cloudfront != null);
+	}
+
+	@Nullable CloudFrontDelivery toCloudFrontDelivery() {
+		return (this.delivery == Delivery.CLOUDFRONT && this.cloudfront != null) ? this.cloudfront.toDelivery() : null;
+	}
 
 	/**
 	 * Multipart uploads.

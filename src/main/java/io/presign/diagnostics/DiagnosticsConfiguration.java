@@ -4,10 +4,12 @@ import java.time.Clock;
 
 import io.presign.signing.BucketRegionCheck;
 import io.presign.signing.PresignerRegistry;
+import io.presign.signing.RoleRevocations;
 import io.presign.signing.SigningCredentials;
 import io.presign.signing.SigningProperties;
 import io.presign.signing.UrlSigner;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,8 +21,10 @@ class DiagnosticsConfiguration {
 
 	@Bean
 	UrlDiagnostics urlDiagnostics(UrlSigner signer, SigningCredentials credentials, BucketRegionCheck regions,
-			PresignerRegistry clients, DiagnosticsProperties properties, SigningProperties signing, Clock clock) {
-		return new UrlDiagnostics(signer, credentials, regions, clients, properties, clock, signing.awsCallTimeout());
+			PresignerRegistry clients, DiagnosticsProperties properties, SigningProperties signing, Clock clock,
+			ObjectProvider<RoleRevocations> revocations) {
+		return new UrlDiagnostics(signer, credentials, regions, clients, properties, clock, signing.awsCallTimeout(),
+				revocations.getIfAvailable());
 	}
 
 	@Bean

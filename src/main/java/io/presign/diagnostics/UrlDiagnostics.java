@@ -30,9 +30,11 @@ import io.presign.signing.BucketRegion;
 import io.presign.signing.BucketRegionCheck;
 import io.presign.signing.PresignedUrl;
 import io.presign.signing.PresignerRegistry;
+import io.presign.signing.RoleRevocations;
 import io.presign.signing.SigningCredentials;
 import io.presign.signing.SigningIdentity;
 import io.presign.signing.UrlSigner;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -72,6 +74,8 @@ public final class UrlDiagnostics {
 
 	private final HttpClient http;
 
+	private final @Nullable RoleRevocations revocations;
+
 	/**
 	 * @param signer signs the canary URLs through the same path as every other URL
 	 * @param credentials the signing credentials
@@ -79,9 +83,12 @@ public final class UrlDiagnostics {
 	 * @param clients S3 clients per profile, for deleting the canary
 	 * @param properties diagnostics settings
 	 * @param callTimeout the longest each call to STS or S3 may take
+	 * @param revocations the signing role's revocations, when the service signs with one
 	 */
 	public UrlDiagnostics(UrlSigner signer, SigningCredentials credentials, BucketRegionCheck regions,
-			PresignerRegistry clients, DiagnosticsProperties properties, Clock clock, Duration callTimeout) {
+			PresignerRegistry clients, DiagnosticsProperties properties, Clock clock, Duration callTimeout,
+			@Nullable RoleRevocations revocations) {
+		this.revocations = revocations;
 		this.signer = signer;
 		this.credentials = credentials;
 		this.regions = regions;
@@ -134,6 +141,11 @@ public final class UrlDiagnostics {
 			data.put("expiresAt", end.toString());
 			data.put("secondsLeft", Duration.between(this.clock.instant(), end).toSeconds());
 		});
+		// Whether URLs can be revoked at all, and when they last were (read from the role's policy).
+		data.put("revocable", this.revocations != null);
+		if (this.revocations != null) {
+			this.revocations.lastRevocation().ifPresent((last) -> data.put("lastRevocation", last.toString()));
+		}
 		if (profile.endpoint() != null) {
 			return DiagnosticStep.ok("identity", "Credentials resolve; caller identity not asked, since the profile "
 					+ "uses an S3-compatible endpoint without STS", data);

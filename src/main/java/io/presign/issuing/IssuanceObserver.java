@@ -3,7 +3,7 @@ package io.presign.issuing;
 import io.presign.policy.Caller;
 
 /**
- * Told of every URL the service issues, once per request, for metrics and audit; kept apart so issuing
+ * Told of every URL the service issues, once per request, and of every revocation, for metrics and audit; kept apart so issuing
  * knows nothing of either. Observers see an {@link Issuance}, never the URL itself.
  */
 public interface IssuanceObserver {
@@ -14,5 +14,12 @@ public interface IssuanceObserver {
 	 * @param issuance what was issued, without the URLs
 	 */
 	void issued(Caller caller, Issuance issuance);
+
+	/**
+	 * A revocation was asked for.
+	 * @param caller the admin who asked
+	 */
+	default void revocation(Caller caller, RevocationEvent event) {
+	}
 
 }

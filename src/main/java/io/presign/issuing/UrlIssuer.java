@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import io.presign.policy.BatchDownloadIntent;
 import io.presign.policy.BatchItem;
 import io.presign.policy.Caller;
+import io.presign.policy.CookieGrant;
+import io.presign.policy.CookieIntent;
 import io.presign.policy.DownloadGrant;
 import io.presign.policy.DownloadIntent;
 import io.presign.policy.FormUploadGrant;
@@ -27,6 +29,7 @@ import io.presign.policy.UploadGrant;
 import io.presign.policy.UploadIntent;
 import io.presign.policy.UploadPartGrant;
 import io.presign.policy.UploadPartsIntent;
+import io.presign.signing.CloudFrontSigner;
 import io.presign.signing.MultipartUploads;
 import io.presign.signing.PresignedForm;
 import io.presign.signing.PresignedUrl;
@@ -55,6 +58,8 @@ public final class UrlIssuer {
 
 	private final StoredObjects objects;
 
+	private final CloudFrontSigner cloudFront;
+
 	/**
 	 * @param policy decides what a caller may have
 	 * @param signer signs what policy granted
@@ -62,9 +67,11 @@ public final class UrlIssuer {
 	 * @param uploads the multipart calls to S3
 	 * @param objects asked whether an object exists, for profiles that require it
 	 * @param observers told of every issued URL
+	 * @param cloudFront signs for profiles that deliver through CloudFront
 	 */
 	public UrlIssuer(PresignPolicy policy, UrlSigner signer, MultipartUploads uploads, StoredObjects objects,
-			IssuanceQuota quota, List<IssuanceObserver> observers) {
+			IssuanceQuota quota, List<IssuanceObserver> observers, CloudFrontSigner cloudFront) {
+		this.cloudFront = cloudFront;
 		this.uploads = uploads;
 		this.objects = objects;
 		this.policy = policy;
@@ -87,8 +94,10 @@ public final class UrlIssuer {
 			stored = this.objects.head(grant.profile(), grant.key(), grant.versionId())
 				.orElseThrow(() -> objectNotFound(field, grant.key()));
 		}
-		return issue(caller, grant.profile(), UrlKind.DOWNLOAD, List.of(grant.key()),
-				() -> List.of(this.signer.presignDownload(grant))).get(0).withObject(stored);
+		return issue(caller, grant.profile(), UrlKind.DOWNLOAD, List.of(grant.key()), () -> List.of(
+				(grant.profile().cloudFront() != null) ? this.cloudFront.signDownload(grant) : this.signer.presignDownload(grant)))
+			.get(0)
+			.withObject(stored);
 	}
 
 	/**
@@ -148,11 +157,28 @@ public final class UrlIssuer {
 			return items.stream().map((item) -> new BatchResult(item, null)).toList();
 		}
 		Iterator<IssuedUrl> issued = issue(caller, profile, UrlKind.DOWNLOAD, keys,
-				() -> this.signer.presignDownloads(grants)).iterator();
+				() -> (profile.cloudFront() != null) ? this.cloudFront.signDownloads(grants)
+						: this.signer.presignDownloads(grants))
+			.iterator();
 		return items.stream()
 			.map((item) -> new BatchResult(item,
 					(item.grant() != null) ? issued.next().withObject(stored.get(item)) : null))
 			.toList();
+	}
+
+	/**
+	 * Issue CloudFront signed cookies for every object under a prefix of the caller's; they count as one URL.
+	 * @param intent what the caller asks for
+	 * @return the cookies
+	 */
+	public CloudFrontSigner.SignedCookies issueCookies(Caller caller, CookieIntent intent) {
+		CookieGrant grant = this.policy.authorizeCookies(caller, intent);
+		this.quota.consume(caller, grant.profile(), 1);
+		long start = System.nanoTime();
+		CloudFrontSigner.SignedCookies cookies = this.cloudFront.signCookies(grant);
+		observe(caller, new Issuance(grant.profile(), UrlKind.COOKIES, List.of(grant.keyPrefix()), cookies.lifetime(),
+				cookies.expiresAt(), cookies.cappedBy(), Duration.ofNanos(System.nanoTime() - start)));
+		return cookies;
 	}
 
 	private static PolicyViolation objectNotFound(String field, String key) {

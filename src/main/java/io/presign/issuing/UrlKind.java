@@ -15,7 +15,10 @@ public enum UrlKind {
 	FORM_UPLOAD("form-upload"),
 
 	/** A presigned UploadPart of a multipart upload. */
-	MULTIPART_PART("multipart-part");
+	MULTIPART_PART("multipart-part"),
+
+	/** CloudFront signed cookies for a prefix. */
+	COOKIES("cookies");
 
 	private final String wireName;
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import io.presign.issuing.Issuance;
 import io.presign.issuing.IssuanceObserver;
+import io.presign.issuing.RevocationEvent;
 import io.presign.policy.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,6 +63,23 @@ public final class AuditLog implements IssuanceObserver {
 			event.log("Issued {} {} URLs in {}", issuance.urlCount(), issuance.kind().wireName(),
 					issuance.profile().bucket());
 		}
+	}
+
+	@Override
+	public void revocation(Caller caller, RevocationEvent event) {
+		LoggingEventBuilder audit = base("urls-revoked",
+				(event.outcome() == RevocationEvent.Outcome.REVOKED) ? "success" : "failure", caller)
+			.addKeyValue("scope", (event.profile() != null) ? "profile" : "all")
+			.addKeyValue("revocationOutcome", event.outcome().wireName())
+			.addKeyValue("reason", bounded(event.reason()));
+		if (event.profile() != null) {
+			audit = audit.addKeyValue("profile", event.profile());
+		}
+		if (event.revokedBefore() != null) {
+			audit = audit.addKeyValue("revokedBefore", event.revokedBefore().toString());
+		}
+		audit.log("Revocation of {} URLs: {}", (event.profile() != null) ? event.profile() : "all",
+				event.outcome().wireName());
 	}
 
 	/**

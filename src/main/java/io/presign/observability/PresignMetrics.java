@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.presign.issuing.Issuance;
 import io.presign.issuing.IssuanceObserver;
+import io.presign.issuing.RevocationEvent;
 import io.presign.issuing.UrlKind;
 import io.presign.policy.Caller;
 import io.presign.policy.ExpiryCap;
@@ -68,6 +69,16 @@ public final class PresignMetrics implements IssuanceObserver {
 						.register(this.registry))
 				.increment(urls);
 		}
+	}
+
+	@Override
+	public void revocation(Caller caller, RevocationEvent event) {
+		// Rare and admin-only: registering on each is cheap enough.
+		Counter.builder("presign.revocations")
+			.description("Revocations of outstanding URLs asked for, by outcome")
+			.tags("profile", (event.profile() != null) ? event.profile() : "all", "outcome", event.outcome().wireName())
+			.register(this.registry)
+			.increment();
 	}
 
 	/**

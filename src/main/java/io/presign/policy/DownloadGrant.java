@@ -10,7 +10,17 @@ import org.jspecify.annotations.Nullable;
  * @param versionId the object version
  * @param contentDisposition the response Content-Disposition to sign
  * @param expiry how long the URL may live, and the shortest lifetime still worth issuing
+ * @param ipRange the only client addresses the URL works from (CloudFront profiles only)
  */
 public record DownloadGrant(Profile profile, String key, @Nullable String versionId,
-		@Nullable String contentDisposition, Expiry expiry) {
+		@Nullable String contentDisposition, Expiry expiry, @Nullable String ipRange) {
+
+	/**
+	 * A download usable from anywhere.
+	 */
+	public DownloadGrant(Profile profile, String key, @Nullable String versionId, @Nullable String contentDisposition,
+			Expiry expiry) {
+		this(profile, key, versionId, contentDisposition, expiry, null);
+	}
+
 }

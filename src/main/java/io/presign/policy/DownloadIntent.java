@@ -12,9 +12,19 @@ import org.jspecify.annotations.Nullable;
  * @param disposition inline or attachment
  * @param versionId the object version; none for the latest
  * @param expiresInSeconds the wished expiry; none for the profile's default
+ * @param ipRange the only client addresses the URL works from, in CIDR notation (CloudFront profiles only)
  */
 public record DownloadIntent(String profile, @Nullable String key, @Nullable String fullKey, @Nullable String filename,
-		@Nullable Disposition disposition, @Nullable String versionId, @Nullable Long expiresInSeconds) {
+		@Nullable Disposition disposition, @Nullable String versionId, @Nullable Long expiresInSeconds,
+		@Nullable String ipRange) {
+
+	/**
+	 * A download usable from anywhere.
+	 */
+	public DownloadIntent(String profile, @Nullable String key, @Nullable String fullKey, @Nullable String filename,
+			@Nullable Disposition disposition, @Nullable String versionId, @Nullable Long expiresInSeconds) {
+		this(profile, key, fullKey, filename, disposition, versionId, expiresInSeconds, null);
+	}
 
 	/**
 	 * A download named by a key below the caller's prefix.

@@ -58,8 +58,51 @@ public final class PresignPolicy {
 		String key = objectKey(caller, profile, intent.key(), intent.fullKey());
 		checkVersionId(intent.versionId());
 		String contentDisposition = ContentDispositionValue.of(intent.disposition(), intent.filename());
+		checkDelivery(profile, intent.versionId(), contentDisposition, intent.ipRange());
 		return new DownloadGrant(profile, key, intent.versionId(), contentDisposition,
-				profile.expiry().resolve(intent.expiresInSeconds()));
+				profile.expiry().resolve(intent.expiresInSeconds()), IpRange.check(intent.ipRange(), "ipRange"));
+	}
+
+	/**
+	 * Authorize CloudFront signed cookies for every object under a prefix of the caller's.
+	 * @param intent what the caller asks for
+	 * @return the grant to sign
+	 * @throws PolicyViolation if any rule is broken, or the profile does not deliver through CloudFront
+	 */
+	public CookieGrant authorizeCookies(Caller caller, CookieIntent intent) {
+		Profile profile = profileFor(caller, intent.profile(), Operation.DOWNLOAD);
+		if (profile.cloudFront() == null) {
+			throw new PolicyViolation(Rule.OPERATION_NOT_ALLOWED, "profile", "The profile '" + profile.name()
+					+ "' delivers from S3: signed cookies need a profile with delivery: cloudfront");
+		}
+		String prefix = (intent.keyPrefix() != null) ? subPrefix(caller, profile, intent.keyPrefix())
+				: profile.keyPrefix().expand(caller);
+		return new CookieGrant(profile, prefix, profile.expiry().resolve(intent.expiresInSeconds()),
+				IpRange.check(intent.ipRange(), "ipRange"));
+	}
+
+	/**
+	 * CloudFront caches by path and passes a query string to S3 only where the distribution is told to, so
+	 * what S3 alone would honour in a query is refused rather than silently dropped; an IP range, which only
+	 * CloudFront can enforce, is refused on S3 profiles.
+	 */
+	private static void checkDelivery(Profile profile, @Nullable String versionId, @Nullable String disposition,
+			@Nullable String ipRange) {
+		if (profile.cloudFront() == null) {
+			if (ipRange != null) {
+				throw new PolicyViolation(Rule.REQUEST_INVALID, "ipRange", "The profile '" + profile.name()
+						+ "' delivers from S3, whose presigned URLs cannot be bound to an IP range");
+			}
+			return;
+		}
+		if (versionId != null) {
+			throw new PolicyViolation(Rule.REQUEST_INVALID, "versionId",
+					"The profile '" + profile.name() + "' delivers through CloudFront, which serves the latest version");
+		}
+		if (disposition != null) {
+			throw new PolicyViolation(Rule.REQUEST_INVALID, "filename", "The profile '" + profile.name()
+					+ "' delivers through CloudFront, which does not pass response overrides to S3");
+		}
 	}
 
 	/**
@@ -78,6 +121,7 @@ public final class PresignPolicy {
 		}
 		Expiry expiry = profile.expiry().resolve(intent.expiresInSeconds());
 		String disposition = ContentDispositionValue.of(intent.disposition(), null);
+		checkDelivery(profile, null, disposition, null);
 		List<BatchItem> items = new ArrayList<>(intent.size());
 		for (String key : intent.keys()) {
 			items.add(batchItem(key, false, () -> profile.keyFor(caller, key), profile, disposition, expiry));
@@ -200,14 +244,7 @@ public final class PresignPolicy {
 				throw new PolicyViolation(Rule.REQUEST_INVALID, "keyPrefix",
 						"Give key or keyPrefix, not both; profiles that generate keys take no keyPrefix");
 			}
-			String relative = intent.keyPrefix();
-			if (!relative.isEmpty() && !relative.endsWith("/")) {
-				throw new PolicyViolation(Rule.KEY_INVALID, "keyPrefix",
-						"The key prefix must be empty or end with '/'");
-			}
-			// Validated as a key with a stand-in file name, so the same segment rules apply.
-			String full = ObjectKeyRules.resolve(profile.keyPrefix().expand(caller), relative + "f", "keyPrefix");
-			keyPrefix = full.substring(0, full.length() - 1);
+			keyPrefix = subPrefix(caller, profile, intent.keyPrefix());
 		}
 		else {
 			key = uploadKey(caller, profile, intent.key(), null);
@@ -224,6 +261,19 @@ public final class PresignPolicy {
 				? profile.checkContentLength(intent.maxContentLength()) : profile.maxContentLength();
 		return new FormUploadGrant(profile, key, keyPrefix, contentType, contentTypePrefix, maxContentLength,
 				profile.expiry().resolve(intent.expiresInSeconds()));
+	}
+
+	/**
+	 * @param relative a prefix below the caller's, empty or ending with '/'
+	 * @return the full prefix
+	 */
+	private static String subPrefix(Caller caller, Profile profile, String relative) {
+		if (!relative.isEmpty() && !relative.endsWith("/")) {
+			throw new PolicyViolation(Rule.KEY_INVALID, "keyPrefix", "The key prefix must be empty or end with '/'");
+		}
+		// Validated as a key with a stand-in file name, so the same segment rules apply.
+		String full = ObjectKeyRules.resolve(profile.keyPrefix().expand(caller), relative + "f", "keyPrefix");
+		return full.substring(0, full.length() - 1);
 	}
 
 	private Profile multipartProfile(Caller caller, String profileName) {

@@ -34,18 +34,33 @@ import org.jspecify.annotations.Nullable;
  * {@code ..} segments
  * @param requireExisting whether downloads are issued only for objects S3 holds, so that a missing object is
  * answered with 404 rather than with a URL that fails with 403
+ * @param cloudFront the distribution downloads go through; none for S3 itself
  */
 public record Profile(String name, String bucket, String region, @Nullable URI endpoint, boolean pathStyle,
 		KeyTemplate keyPrefix, KeyStrategy keyStrategy, Set<Operation> operations,
 		Map<String, Set<Operation>> scopeOperations, ContentTypePolicy contentTypes, long maxContentLength,
 		ExpiryPolicy expiry, @Nullable String requiredScope, RateLimit rateLimit, MultipartSettings multipart,
-		@Nullable Encryption encryption, boolean formKeyPrefixAllowed, boolean requireExisting) {
+		@Nullable Encryption encryption, boolean formKeyPrefixAllowed, boolean requireExisting,
+		@Nullable CloudFrontDelivery cloudFront) {
 
 	private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
 
 	public Profile {
 		operations = Set.copyOf(operations);
 		scopeOperations = Map.copyOf(scopeOperations);
+	}
+
+	/**
+	 * A profile whose downloads come from S3 itself.
+	 */
+	public Profile(String name, String bucket, String region, @Nullable URI endpoint, boolean pathStyle,
+			KeyTemplate keyPrefix, KeyStrategy keyStrategy, Set<Operation> operations,
+			Map<String, Set<Operation>> scopeOperations, ContentTypePolicy contentTypes, long maxContentLength,
+			ExpiryPolicy expiry, @Nullable String requiredScope, RateLimit rateLimit, MultipartSettings multipart,
+			@Nullable Encryption encryption, boolean formKeyPrefixAllowed, boolean requireExisting) {
+		this(name, bucket, region, endpoint, pathStyle, keyPrefix, keyStrategy, operations, scopeOperations,
+				contentTypes, maxContentLength, expiry, requiredScope, rateLimit, multipart, encryption,
+				formKeyPrefixAllowed, requireExisting, null);
 	}
 
 	/**

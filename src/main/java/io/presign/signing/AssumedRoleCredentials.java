@@ -43,6 +43,9 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 
 	private volatile @Nullable RenewalFailure lastFailure;
 
+	/** Sessions issued before this are denied by a revocation policy on the role: never sign with them. */
+	private volatile Instant notIssuedBefore = Instant.EPOCH;
+
 	/**
 	 * @param sts the STS client, authenticated by the default chain
 	 * @param request the AssumeRole request, with its session duration
@@ -114,14 +117,55 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 		}
 	}
 
+	/**
+	 * Starts a new session at once, whatever the current one's age, for a revocation: the session it returns
+	 * is the first one the revocation's policy must spare.
+	 * @throws SdkException when STS does not answer
+	 */
+	SigningIdentity startNewSession() {
+		lockRenewal();
+		try {
+			this.lastFailure = null;
+			renew(null);
+			return this.session;
+		}
+		finally {
+			this.renewal.unlock();
+		}
+	}
+
+	/**
+	 * Stops signing with sessions issued before a revocation's time, whoever revoked: the next request
+	 * starts a new session if the current one is older.
+	 */
+	void revokedBefore(Instant revokedBefore) {
+		synchronized (this) {
+			if (revokedBefore.isAfter(this.notIssuedBefore)) {
+				this.notIssuedBefore = revokedBefore;
+			}
+		}
+	}
+
+	/**
+	 * @return when STS issued the session: its end less the duration asked, both as STS counts them, so that
+	 * no clock of the service's is involved
+	 */
+	Instant issuedAt(SigningIdentity identity) {
+		return identity.expiresAt().orElseThrow().minus(sessionDuration());
+	}
+
 	private boolean isDue(SigningIdentity identity) {
-		return identity.expiresAt()
+		return isRevoked(identity) || identity.expiresAt()
 			.map((end) -> Duration.between(this.clock.instant(), end).compareTo(this.refreshAhead) < 0)
 			.orElse(false);
 	}
 
-	private static boolean isUsable(SigningIdentity identity, Instant now) {
-		return identity.expiresAt().map(now::isBefore).orElse(true);
+	private boolean isUsable(SigningIdentity identity, Instant now) {
+		return !isRevoked(identity) && identity.expiresAt().map(now::isBefore).orElse(true);
+	}
+
+	private boolean isRevoked(SigningIdentity identity) {
+		return identity.expiresAt().isPresent() && issuedAt(identity).isBefore(this.notIssuedBefore);
 	}
 
 	private void renew(@Nullable SigningIdentity previous) {

@@ -1,8 +1,12 @@
 package io.presign.signing;
 
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
+import io.presign.policy.CloudFrontDelivery;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
 import org.slf4j.Logger;
@@ -12,12 +16,16 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Wires the signing credentials, the per-region presigners and the signer.
@@ -77,6 +85,39 @@ class SigningConfiguration {
 		return new AssumedRoleCredentials(sts.build(), request, clock, plan.refreshAhead(), callTimeout);
 	}
 
+	@Bean
+	@ConditionalOnProperty("presign.signing.role.arn")
+	RoleRevocations roleRevocations(SigningCredentials credentials, SigningProperties properties) {
+		SigningProperties.Role role = properties.role();
+		if (role == null || !(credentials instanceof AssumedRoleCredentials sessions)) {
+			throw new IllegalStateException("Revocations need the signing role's sessions");
+		}
+		return revocations(role, sessions, DefaultCredentialsProvider.builder().build(), properties.awsCallTimeout());
+	}
+
+	/**
+	 * Revocations on the signing role, through IAM.
+	 * @param baseCredentials what calls IAM: the default chain in production
+	 */
+	static RoleRevocations revocations(SigningProperties.Role role, AssumedRoleCredentials sessions,
+			AwsCredentialsProvider baseCredentials, Duration callTimeout) {
+		// IAM is global within a partition, and the role's ARN names the partition.
+		Region region = switch (role.arn().split(":", 3)[1]) {
+			case "aws-cn" -> Region.AWS_CN_GLOBAL;
+			case "aws-us-gov" -> Region.AWS_US_GOV_GLOBAL;
+			default -> Region.AWS_GLOBAL;
+		};
+		IamClientBuilder iam = IamClient.builder()
+			.region(region)
+			.credentialsProvider(baseCredentials)
+			.overrideConfiguration((config) -> config.apiCallTimeout(callTimeout).apiCallAttemptTimeout(callTimeout));
+		if (role.iamEndpoint() != null) {
+			iam.endpointOverride(role.iamEndpoint());
+		}
+		Duration check = (role.revocationCheck() != null) ? role.revocationCheck() : Duration.ZERO;
+		return new RoleRevocations(iam.build(), role.arn(), sessions, check);
+	}
+
 	private static Duration largestMaxExpiry(ProfileCatalog catalog) {
 		return catalog.all()
 			.stream()
@@ -111,6 +152,23 @@ class SigningConfiguration {
 	SigningHealthIndicator signingHealthIndicator(ProfileCatalog catalog, SigningCredentials credentials,
 			BucketRegionCheck regions, SigningProperties properties, Clock clock) {
 		return new SigningHealthIndicator(catalog, credentials, regions, properties.safetyMargin(), clock);
+	}
+
+	/**
+	 * Loads every CloudFront profile's private key at start-up, so that an unreadable key fails the start
+	 * rather than the first download.
+	 */
+	@Bean
+	CloudFrontSigner cloudFrontSigner(ProfileCatalog catalog, ResourceLoader resources, Clock clock) {
+		Map<String, PrivateKey> keys = new HashMap<>();
+		for (Profile profile : catalog.all()) {
+			CloudFrontDelivery delivery = profile.cloudFront();
+			if (delivery != null) {
+				keys.put(profile.name(), CloudFrontSigner.readPrivateKey(
+						resources.getResource(delivery.privateKeyLocation()), delivery.privateKeyLocation()));
+			}
+		}
+		return new CloudFrontSigner(keys, clock);
 	}
 
 	@Bean

@@ -52,9 +52,13 @@ public record SigningProperties(@Valid StaticCredentials staticCredentials, @Val
 	 * safety margin, between 15 minutes and 12 hours (the role's own maximum must allow it)
 	 * @param region the STS region; by default the AWS default region chain
 	 * @param endpoint an STS endpoint override
+	 * @param iamEndpoint an IAM endpoint override, for revocations
+	 * @param revocationCheck how often the role's revocation policy is read, so that a revocation made through
+	 * another replica stops this one signing with older sessions too; zero for never
 	 */
 	public record Role(@NotBlank String arn, String externalId, @DefaultValue("presign-service") String sessionName,
-			Duration sessionDuration, String region, URI endpoint) {
+			Duration sessionDuration, String region, URI endpoint, URI iamEndpoint,
+			@DefaultValue("30s") Duration revocationCheck) {
 	}
 
 	/**

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemExamplesTest extends IntegrationTest {
 
 	private static final Set<String> NEED_A_FAULT = Set.of("rate-limited", "signing-unavailable",
-			"signing-credentials-expiring", "identity-provider-unavailable", "upload-rejected");
+			"signing-credentials-expiring", "identity-provider-unavailable", "upload-rejected", "revocation-failed");
 
 	@Test
 	void everyDocumentedExampleMatchesARealAnswer() {

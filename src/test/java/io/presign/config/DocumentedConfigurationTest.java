@@ -42,6 +42,7 @@ class DocumentedConfigurationTest {
 					assertThat(avatars.scopeOperations()).containsKeys("avatars:read", "avatars:write");
 					assertThat(avatars.rateLimit().capacity()).isEqualTo(600);
 				});
+				assertThat(context.getBean(ProfileCatalog.class).require("media").cloudFront()).isNotNull();
 				assertThat(context.getBean(ApiKeyProperties.class).apiKeys().get(1).sha256()).hasSize(2);
 				assertThat(context.getBean(CorsProperties.class).allowedOrigins()).containsExactly("https://app.example.com");
 				assertThat(context.getBean(PresignProperties.class).maxBatchSize()).isEqualTo(100);

@@ -93,7 +93,7 @@ class ProfilePropertiesTest {
 		this.runner.withUserConfiguration(UnknownPropertiesCheck.class)
 			.withPropertyValues(VALID)
 			.withPropertyValues("presign.profiles.avatars.max-contnet-length=1MB",
-					"presign.profiles.avatars.delivery=cloudfront", "presign.profiles.avatars.multipart.enabeld=true",
+					"presign.profiles.avatars.storage-class=GLACIER", "presign.profiles.avatars.multipart.enabeld=true",
 					"presign.max-batch-sise=10", "presign.profiles.avatars.scopes[0].scope=a",
 					"presign.profiles.avatars.scopes[0].operation=download")
 			.run((context) -> {
@@ -101,11 +101,44 @@ class ProfilePropertiesTest {
 				assertThat(messages(context.getStartupFailure()))
 					.contains("'presign.profiles.avatars.max-contnet-length'")
 					.contains("did you mean 'presign.profiles.avatars.max-content-length'?")
-					.contains("'presign.profiles.avatars.delivery'")
+					.contains("'presign.profiles.avatars.storage-class'")
 					.contains("did you mean 'presign.profiles.avatars.multipart.enabled'?")
 					.contains("did you mean 'presign.max-batch-size'?")
 					.contains("did you mean 'presign.profiles.avatars.scopes[0].operations'?")
 					.doesNotContain("'presign.profiles.avatars.scopes[0].scope'");
+			});
+	}
+
+	@Test
+	void cloudFrontDeliveryNeedsItsDistributionAndANeedlessOneFails() {
+		this.runner.withPropertyValues(VALID).withPropertyValues("presign.profiles.avatars.delivery=cloudfront").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains("profiles[avatars].deliveryValid")
+				.contains("delivery: cloudfront needs cloudfront.distribution-domain");
+		});
+		this.runner.withPropertyValues(VALID)
+			.withPropertyValues("presign.profiles.avatars.cloudfront.distribution-domain=d111111abcdef8.cloudfront.net",
+					"presign.profiles.avatars.cloudfront.key-pair-id=K2JCJMDEHXQW5F",
+					"presign.profiles.avatars.cloudfront.private-key-location=file:/secrets/cf.pem")
+			.run((context) -> assertThat(messages(context.getStartupFailure()))
+				.contains("profiles[avatars].deliveryValid"));
+		this.runner.withPropertyValues(VALID)
+			.withPropertyValues("presign.profiles.avatars.delivery=cloudfront",
+					"presign.profiles.avatars.cloudfront.distribution-domain=https://d111111abcdef8.cloudfront.net/",
+					"presign.profiles.avatars.cloudfront.key-pair-id=K2JCJMDEHXQW5F",
+					"presign.profiles.avatars.cloudfront.private-key-location=file:/secrets/cf.pem")
+			.run((context) -> assertThat(messages(context.getStartupFailure()))
+				.contains("profiles[avatars].cloudfront.distributionDomain")
+				.contains("without scheme or path"));
+		this.runner.withPropertyValues(VALID)
+			.withPropertyValues("presign.profiles.avatars.delivery=cloudfront",
+					"presign.profiles.avatars.cloudfront.distribution-domain=cdn.example.com",
+					"presign.profiles.avatars.cloudfront.key-pair-id=K2JCJMDEHXQW5F",
+					"presign.profiles.avatars.cloudfront.private-key-location=file:/secrets/cf.pem")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ProfileCatalog.class).require("avatars").cloudFront().distributionDomain())
+					.isEqualTo("cdn.example.com");
 			});
 	}
 

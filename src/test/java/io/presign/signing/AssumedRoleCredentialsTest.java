@@ -83,7 +83,7 @@ class AssumedRoleCredentialsTest {
 
 	private static SigningProperties.Role role(StsStandIn sts, Duration sessionDuration) {
 		return new SigningProperties.Role("arn:aws:iam::123456789012:role/signer", "ext-1", "presign-service",
-				sessionDuration, "us-east-1", sts.endpoint());
+				sessionDuration, "us-east-1", sts.endpoint(), null, Duration.ZERO);
 	}
 
 	private static final class MutableClock extends Clock {

@@ -138,10 +138,11 @@ public class SigningBenchmark {
 		S3UrlSigner leanEngine = new S3UrlSigner(this.registry, credentials, cap, new SigV4QuerySigner());
 		IssuanceQuota unlimited = (caller, profile, urls) -> {
 		};
-		this.issuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, List.of());
-		this.observedIssuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, observers);
+		CloudFrontSigner noCloudFront = new CloudFrontSigner(Map.of(), Clock.systemUTC());
+		this.issuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, List.of(), noCloudFront);
+		this.observedIssuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, observers, noCloudFront);
 		this.sdkIssuer = new UrlIssuer(new PresignPolicy(catalog), new S3UrlSigner(this.registry, credentials, cap, null), null,
-				null, unlimited, List.of());
+				null, unlimited, List.of(), noCloudFront);
 
 		this.sha256 = MessageDigest.getInstance("SHA-256");
 		this.hmac = Mac.getInstance("HmacSHA256");

@@ -126,7 +126,7 @@ class StsFaultTest extends IntegrationTest {
 		@Primary
 		AssumedRoleCredentials roleSessionThroughFaultProxy() {
 			SigningProperties.Role role = new SigningProperties.Role("arn:aws:iam::123456789012:role/signer", null,
-					"presign-service", null, "us-east-1", PROXY.endpoint());
+					"presign-service", null, "us-east-1", PROXY.endpoint(), null, Duration.ZERO);
 			return SigningConfiguration.assumedRole(role, Duration.ofSeconds(60), Duration.ofHours(1), Clock.systemUTC(),
 					StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBASE", "base-secret")),
 					Duration.ofSeconds(1));

@@ -29,6 +29,8 @@ final class StsStandIn implements AutoCloseable {
 
 	private final AtomicInteger sessions = new AtomicInteger();
 
+	private final List<String> expirations = new CopyOnWriteArrayList<>();
+
 	StsStandIn() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", (exchange) -> {
@@ -38,6 +40,7 @@ final class StsStandIn implements AutoCloseable {
 			Instant expiration = Instant.now()
 				.plusSeconds(Long.parseLong(form.getOrDefault("DurationSeconds", "3600")))
 				.truncatedTo(ChronoUnit.SECONDS);
+			this.expirations.add(expiration.toString());
 			byte[] body = ("""
 					<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
 					  <AssumeRoleResult>
@@ -73,11 +76,21 @@ final class StsStandIn implements AutoCloseable {
 		return this.requests;
 	}
 
+	/**
+	 * @return the sessions' ends, as answered, in the order of the requests
+	 */
+	List<String> expirations() {
+		return this.expirations;
+	}
+
 	Duration askedDuration(int request) {
 		return Duration.ofSeconds(Long.parseLong(this.requests.get(request).get("DurationSeconds")));
 	}
 
-	private static Map<String, String> parseForm(String body) {
+	/**
+	 * @return a Query-protocol request's form parameters, decoded
+	 */
+	static Map<String, String> parseForm(String body) {
 		Map<String, String> form = new LinkedHashMap<>();
 		for (String pair : body.split("&")) {
 			int eq = pair.indexOf('=');

@@ -1,0 +1,50 @@
+package io.presign.api;
+
+import io.presign.issuing.Revocations;
+import io.presign.policy.Caller;
+import io.presign.policy.Profile;
+import io.presign.policy.ProfileCatalog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The emergency brake: revokes outstanding URLs.
+ */
+@RestController
+@Tag(name = "Admin", description = "Emergency actions; need the admin scope")
+final class RevocationController {
+
+	private final Revocations revocations;
+
+	private final ProfileCatalog catalog;
+
+	private final AdminAccess admin;
+
+	RevocationController(Revocations revocations, ProfileCatalog catalog, AdminAccess admin) {
+		this.revocations = revocations;
+		this.catalog = catalog;
+		this.admin = admin;
+	}
+
+	@PostMapping("/v1/admin/revocations")
+	@Operation(summary = "Revoke outstanding URLs",
+			description = "Makes S3 refuse every URL the service signed until now (or only those of one profile's "
+					+ "bucket and prefix): puts a deny policy on the signing role for sessions issued before now "
+					+ "(aws:TokenIssueTime) and signs on with a new session, so new URLs work at once. Needs the "
+					+ "admin scope and a signing role (presign.signing.role.arn); other replicas follow within "
+					+ "presign.signing.role.revocation-check.")
+	@Refuses({ Refusal.SCOPE_MISSING, Refusal.PROFILE_NOT_FOUND, Refusal.REVOCATION_UNAVAILABLE,
+			Refusal.REVOCATION_FAILED })
+	RevocationResponse revoke(@Valid @RequestBody RevocationRequest body, @Parameter(hidden = true) Caller caller) {
+		this.admin.require(caller, "Revocations");
+		Profile profile = (body.profile() != null) ? this.catalog.require(body.profile()) : null;
+		return RevocationResponse.of(body.profile(), this.revocations.revoke(caller, profile, body.reason()));
+	}
+
+}
