@@ -89,6 +89,9 @@ enum Refusal {
 	KEY_OUTSIDE_PREFIX(Rule.KEY_OUTSIDE_PREFIX, "A full key outside the caller's prefix: another caller's object",
 			"The key is outside the caller's prefix 'users/alice/'", "fullKey", Map.of()),
 
+	TICKET_INVALID(Rule.TICKET_INVALID, "An upload ticket missing, forged, altered, for another step, or expired",
+			"The ticket expired at 2026-01-01T12:05:00Z", "ticket", Map.of()),
+
 	FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "The caller may not do this", "The caller may not do this", null,
 			Map.of()),
 

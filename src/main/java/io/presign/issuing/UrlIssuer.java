@@ -19,6 +19,7 @@ import io.presign.policy.DownloadGrant;
 import io.presign.policy.DownloadIntent;
 import io.presign.policy.FormUploadGrant;
 import io.presign.policy.FormUploadIntent;
+import io.presign.policy.MultipartCallGrant;
 import io.presign.policy.MultipartPlan;
 import io.presign.policy.MultipartStartIntent;
 import io.presign.policy.PolicyViolation;
@@ -215,7 +216,45 @@ public final class UrlIssuer {
 	 * @return the form and the grant it was signed for
 	 */
 	public IssuedForm issueFormUpload(Caller caller, FormUploadIntent intent) {
-		FormUploadGrant grant = this.policy.authorizeFormUpload(caller, intent);
+		return issueForm(caller, this.policy.authorizeFormUpload(caller, intent));
+	}
+
+	/**
+	 * Issue a form upload under a key the service names, for a widget that signs before a key is chosen.
+	 * @param fileName the client's file name, whose plain extension the key keeps
+	 * @return the form and the grant it was signed for
+	 */
+	public IssuedForm issueGeneratedFormUpload(Caller caller, String profile, @Nullable String fileName,
+			@Nullable String contentType) {
+		return issueForm(caller, this.policy.authorizeGeneratedFormUpload(caller, profile, fileName, contentType));
+	}
+
+	/**
+	 * Issue the URL of one part of a multipart upload whose size was not declared: it signs no length.
+	 * @return the URL
+	 */
+	public IssuedUrl issueUnsizedPart(Caller caller, String profile, String key, String uploadId,
+			@Nullable Integer partNumber) {
+		UploadPartGrant grant = this.policy.authorizeUnsizedPart(caller, profile, key, uploadId, partNumber);
+		this.quota.consume(caller, grant.profile(), 1);
+		return issue(caller, grant.profile(), UrlKind.MULTIPART_PART, List.of(key),
+				() -> List.of(this.signer.presignUploadPart(grant))).get(0);
+	}
+
+	/**
+	 * Issue a URL that lists the parts of, or aborts, a multipart upload of the caller's.
+	 * @return the URL
+	 */
+	public IssuedUrl issueMultipartCall(Caller caller, String profile, String key, String uploadId,
+			MultipartCallGrant.Call call) {
+		MultipartCallGrant grant = this.policy.authorizeMultipartCall(caller, profile, key, uploadId, call);
+		this.quota.consume(caller, grant.profile(), 1);
+		UrlKind kind = (call == MultipartCallGrant.Call.LIST_PARTS) ? UrlKind.MULTIPART_LIST : UrlKind.MULTIPART_ABORT;
+		return issue(caller, grant.profile(), kind, List.of(key), () -> List.of(this.signer.presignMultipartCall(grant)))
+			.get(0);
+	}
+
+	private IssuedForm issueForm(Caller caller, FormUploadGrant grant) {
 		this.quota.consume(caller, grant.profile(), 1);
 		long start = System.nanoTime();
 		PresignedForm form = this.signer.presignFormUpload(grant);

@@ -17,6 +17,15 @@ public enum UrlKind {
 	/** A presigned UploadPart of a multipart upload. */
 	MULTIPART_PART("multipart-part"),
 
+	/** A presigned ListParts of a multipart upload. */
+	MULTIPART_LIST("multipart-list"),
+
+	/** A presigned AbortMultipartUpload. */
+	MULTIPART_ABORT("multipart-abort"),
+
+	/** A ticket for the service's own start or completion step of a multipart upload. */
+	MULTIPART_TICKET("multipart-ticket"),
+
 	/** CloudFront signed cookies for a prefix. */
 	COOKIES("cookies");
 

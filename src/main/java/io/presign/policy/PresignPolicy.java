@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PresignPolicy {
 
+	private static final int MAX_UPLOAD_ID_LENGTH = 1024;
+
 	private static final int MAX_VERSION_ID_LENGTH = 1024;
 
 	private final ProfileCatalog catalog;
@@ -274,6 +276,96 @@ public final class PresignPolicy {
 		// Validated as a key with a stand-in file name, so the same segment rules apply.
 		String full = ObjectKeyRules.resolve(profile.keyPrefix().expand(caller), relative + "f", "keyPrefix");
 		return full.substring(0, full.length() - 1);
+	}
+
+	/**
+	 * Authorize a form upload under a key the service names below the caller's prefix, for a widget that
+	 * signs before the caller can choose a key: S3 enforces the profile's content type and maximum size.
+	 * @param fileName the client's file name, whose plain extension the key keeps
+	 * @return the conditions to sign
+	 */
+	public FormUploadGrant authorizeGeneratedFormUpload(Caller caller, String profileName, @Nullable String fileName,
+			@Nullable String contentType) {
+		Profile profile = profileFor(caller, profileName, Operation.UPLOAD);
+		String type = profile.contentTypes().check(contentType);
+		return new FormUploadGrant(profile, profile.generatedKeyFor(caller, fileName), null, type, null,
+				profile.maxContentLength(), profile.expiry().resolve(null));
+	}
+
+	/**
+	 * Authorize starting a multipart upload of undeclared size under a key the service names below the
+	 * caller's prefix.
+	 * @param fileName the client's file name, whose plain extension the key keeps
+	 * @return the upload to start, without its id
+	 */
+	public UnsizedUploadGrant authorizeUnsizedStart(Caller caller, String profileName, @Nullable String fileName) {
+		Profile profile = multipartProfile(caller, profileName);
+		return new UnsizedUploadGrant(profile, profile.generatedKeyFor(caller, fileName), null,
+				profile.expiry().resolve(null));
+	}
+
+	/**
+	 * Authorize completing an upload of undeclared size: the caller must be allowed to write its key; the
+	 * total size is checked against what S3 holds when it is completed.
+	 * @return the upload
+	 */
+	public UnsizedUploadGrant authorizeUnsizedCompletion(Caller caller, String profileName, String key,
+			String uploadId) {
+		Profile profile = authorizeMultipartAccess(caller, profileName, key);
+		return new UnsizedUploadGrant(profile, key, checkUploadId(uploadId), profile.expiry().resolve(null));
+	}
+
+	/**
+	 * Authorize one part of an upload of undeclared size: its URL signs no length.
+	 * @return the part to sign
+	 */
+	public UploadPartGrant authorizeUnsizedPart(Caller caller, String profileName, String key, String uploadId,
+			@Nullable Integer partNumber) {
+		Profile profile = authorizeMultipartAccess(caller, profileName, key);
+		if (partNumber == null || partNumber < 1 || partNumber > MultipartSettings.S3_MAX_PARTS) {
+			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "partNumber",
+					"The part number must be from 1 to " + MultipartSettings.S3_MAX_PARTS);
+		}
+		return new UploadPartGrant(profile, key, checkUploadId(uploadId), partNumber, null,
+				profile.expiry().resolve(null));
+	}
+
+	/**
+	 * Authorize listing the parts of, or aborting, a multipart upload from the caller's own client.
+	 * @return the call to sign
+	 */
+	public MultipartCallGrant authorizeMultipartCall(Caller caller, String profileName, String key, String uploadId,
+			MultipartCallGrant.Call call) {
+		Profile profile = authorizeMultipartAccess(caller, profileName, key);
+		return new MultipartCallGrant(profile, key, checkUploadId(uploadId), call, profile.expiry().resolve(null));
+	}
+
+	/**
+	 * The profile of a step an upload ticket allows, checked again when the ticket is redeemed: the caller was
+	 * authorized when the ticket was issued, and the profile must still allow multipart uploads.
+	 * @param contentType the Content-Type to start the upload with; none when completing
+	 * @return the profile
+	 * @throws PolicyViolation if the profile is gone, allows no multipart uploads, or not the content type
+	 */
+	public Profile ticketedProfile(String profileName, @Nullable String contentType, boolean starting) {
+		Profile profile = this.catalog.require(profileName);
+		if (!profile.multipart().enabled()) {
+			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile",
+					"The profile '" + profile.name() + "' does not allow multipart uploads");
+		}
+		if (starting) {
+			profile.contentTypes().check(contentType);
+		}
+		return profile;
+	}
+
+	private static String checkUploadId(@Nullable String uploadId) {
+		if (uploadId == null || uploadId.isEmpty() || uploadId.length() > MAX_UPLOAD_ID_LENGTH
+				|| TextRules.hasUnsafeCharacters(uploadId)) {
+			throw new PolicyViolation(Rule.REQUEST_INVALID, "uploadId",
+					"The upload id must hold 1 to " + MAX_UPLOAD_ID_LENGTH + " characters and no control characters");
+		}
+		return uploadId;
 	}
 
 	private Profile multipartProfile(Caller caller, String profileName) {

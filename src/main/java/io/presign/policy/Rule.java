@@ -63,7 +63,10 @@ public enum Rule {
 	OPERATION_NOT_ALLOWED("operation-not-allowed", Outcome.FORBIDDEN),
 
 	/** The caller does not hold the scope the profile requires. */
-	SCOPE_MISSING("scope-missing", Outcome.FORBIDDEN);
+	SCOPE_MISSING("scope-missing", Outcome.FORBIDDEN),
+
+	/** An upload ticket is missing, forged, altered, for another step, or expired. */
+	TICKET_INVALID("ticket-invalid", Outcome.FORBIDDEN);
 
 	private final String code;
 

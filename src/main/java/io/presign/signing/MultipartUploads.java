@@ -17,7 +17,15 @@ public interface MultipartUploads {
 	 * Start a multipart upload with the planned Content-Type and the profile's encryption.
 	 * @return the upload id
 	 */
-	String start(MultipartPlan plan);
+	default String start(MultipartPlan plan) {
+		return start(plan.profile(), plan.key(), plan.contentType());
+	}
+
+	/**
+	 * Start a multipart upload with a Content-Type policy allowed and the profile's encryption.
+	 * @return the upload id
+	 */
+	String start(Profile profile, String key, @Nullable String contentType);
 
 	/**
 	 * One page of the parts uploaded so far.

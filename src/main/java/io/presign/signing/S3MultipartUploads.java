@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.presign.policy.Encryption;
-import io.presign.policy.MultipartPlan;
 import io.presign.policy.Profile;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
@@ -25,16 +25,16 @@ final class S3MultipartUploads implements MultipartUploads {
 	}
 
 	@Override
-	public String start(MultipartPlan plan) {
+	public String start(Profile profile, String key, @Nullable String contentType) {
 		CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
-			.bucket(plan.profile().bucket())
-			.key(plan.key())
-			.contentType(plan.contentType());
-		Encryption encryption = plan.profile().encryption();
+			.bucket(profile.bucket())
+			.key(key)
+			.contentType(contentType);
+		Encryption encryption = profile.encryption();
 		if (encryption != null) {
 			create.serverSideEncryption(encryption.algorithm()).ssekmsKeyId(encryption.kmsKeyId());
 		}
-		return call(() -> this.clients.clientFor(plan.profile()).createMultipartUpload(create.build()).uploadId());
+		return call(() -> this.clients.clientFor(profile).createMultipartUpload(create.build()).uploadId());
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import io.presign.policy.DownloadGrant;
 import io.presign.policy.Encryption;
 import io.presign.policy.Expiry;
 import io.presign.policy.FormUploadGrant;
+import io.presign.policy.MultipartCallGrant;
 import io.presign.policy.Profile;
 import io.presign.policy.UploadGrant;
 import io.presign.policy.UploadPartGrant;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -57,6 +59,9 @@ final class S3UrlSigner implements UrlSigner {
 
 	private final @Nullable SigV4QuerySigner lean;
 
+	/** The lean signer, also for calls the SDK's presigner cannot sign (ListParts) when the engine is the SDK. */
+	private final SigV4QuerySigner own;
+
 	/** Where each profile's URLs go, as the SDK's endpoint rules resolve it: found once per profile. */
 	private final Map<String, LeanTarget> leanTargets = new ConcurrentHashMap<>();
 
@@ -69,6 +74,7 @@ final class S3UrlSigner implements UrlSigner {
 		this.credentials = credentials;
 		this.expiryCap = expiryCap;
 		this.lean = lean;
+		this.own = (lean != null) ? lean : new SigV4QuerySigner();
 	}
 
 	@Override
@@ -173,8 +179,11 @@ final class S3UrlSigner implements UrlSigner {
 			SortedMap<String, String> parameters = new TreeMap<>();
 			parameters.put("partNumber", Integer.toString(grant.partNumber()));
 			parameters.put("uploadId", grant.uploadId());
-			SortedMap<String, String> headers = new TreeMap<>();
-			headers.put("content-length", Long.toString(grant.contentLength()));
+			SortedMap<String, String> headers = NONE;
+			if (grant.contentLength() != null) {
+				headers = new TreeMap<>();
+				headers.put("content-length", Long.toString(grant.contentLength()));
+			}
 			return signLean(grant.profile(), signing, "PUT", grant.key(), parameters, headers);
 		}
 		UploadPartRequest.Builder part = UploadPartRequest.builder()
@@ -186,6 +195,27 @@ final class S3UrlSigner implements UrlSigner {
 		return sign(grant.profile(), signing, (presigner, credentials) -> presigner
 			.presignUploadPart((request) -> request.signatureDuration(signing.expiry().duration())
 				.uploadPartRequest(part.overrideConfiguration((o) -> o.credentialsProvider(credentials)).build())));
+	}
+
+	@Override
+	public PresignedUrl presignMultipartCall(MultipartCallGrant grant) {
+		Signing signing = signingFor(grant.expiry());
+		SortedMap<String, String> parameters = new TreeMap<>();
+		parameters.put("uploadId", grant.uploadId());
+		if (grant.call() == MultipartCallGrant.Call.LIST_PARTS) {
+			// The SDK's presigner has no ListParts: the lean signer, proven equal to it, signs it for both engines.
+			return signLean(grant.profile(), signing, "GET", grant.key(), parameters, NONE);
+		}
+		if (this.lean != null) {
+			return signLean(grant.profile(), signing, "DELETE", grant.key(), parameters, NONE);
+		}
+		AbortMultipartUploadRequest.Builder abort = AbortMultipartUploadRequest.builder()
+			.bucket(grant.profile().bucket())
+			.key(grant.key())
+			.uploadId(grant.uploadId());
+		return sign(grant.profile(), signing, (presigner, credentials) -> presigner
+			.presignAbortMultipartUpload((request) -> request.signatureDuration(signing.expiry().duration())
+				.abortMultipartUploadRequest(abort.overrideConfiguration((o) -> o.credentialsProvider(credentials)).build())));
 	}
 
 	@Override
@@ -226,7 +256,7 @@ final class S3UrlSigner implements UrlSigner {
 		AwsCredentials credentials = signing.identity().credentials();
 		String token = (credentials instanceof AwsSessionCredentials session) ? session.sessionToken() : null;
 		Duration lifetime = signing.expiry().duration();
-		String url = this.lean.presign(new SigV4QuerySigner.Request(method, target.scheme(), target.host(),
+		String url = this.own.presign(new SigV4QuerySigner.Request(method, target.scheme(), target.host(),
 				target.pathPrefix() + key, parameters, headers, signing.signedAt(), lifetime.toSeconds(),
 				profile.region(), credentials.accessKeyId(), credentials.secretAccessKey(), token));
 		Map<String, String> clientHeaders = new LinkedHashMap<>();

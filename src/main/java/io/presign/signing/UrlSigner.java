@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.presign.policy.DownloadGrant;
 import io.presign.policy.FormUploadGrant;
+import io.presign.policy.MultipartCallGrant;
 import io.presign.policy.UploadGrant;
 import io.presign.policy.UploadPartGrant;
 
@@ -48,6 +49,13 @@ public interface UrlSigner {
 	 * @throws SigningUnavailableException if no signature can be made right now
 	 */
 	List<PresignedUrl> presignUploadParts(List<UploadPartGrant> grants);
+
+	/**
+	 * Sign a ListParts or AbortMultipartUpload of a multipart upload, for a client that calls S3 itself.
+	 * @return the signed request
+	 * @throws SigningUnavailableException if no signature can be made right now
+	 */
+	PresignedUrl presignMultipartCall(MultipartCallGrant grant);
 
 	/**
 	 * Sign a browser form POST policy.

@@ -21,6 +21,7 @@ import io.presign.policy.KeyStrategy;
 import io.presign.policy.KeyTemplate;
 import io.presign.policy.MultipartSettings;
 import io.presign.policy.Operation;
+import io.presign.policy.MultipartCallGrant;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
 import io.presign.policy.RateLimit;
@@ -218,6 +219,10 @@ class S3UrlSignerTest {
 				assertSame(() -> lean.presignUpload(upload), () -> sdk.presignUpload(upload));
 				UploadPartGrant part = new UploadPartGrant(p, key, "up/id=+", 7, 5_242_880L, expiry);
 				assertSame(() -> lean.presignUploadPart(part), () -> sdk.presignUploadPart(part));
+				UploadPartGrant unsized = new UploadPartGrant(p, key, "up/id=+", 9, null, expiry);
+				assertSame(() -> lean.presignUploadPart(unsized), () -> sdk.presignUploadPart(unsized));
+				MultipartCallGrant abort = new MultipartCallGrant(p, key, "up/id=+", MultipartCallGrant.Call.ABORT, expiry);
+				assertSame(() -> lean.presignMultipartCall(abort), () -> sdk.presignMultipartCall(abort));
 				if (p.endpoint() == null) {
 					assertThat(List.of(lean.presignDownload(new DownloadGrant(p, key, null, null, expiry)).url(),
 							lean.presignUpload(upload).url(), lean.presignUploadPart(part).url()))
