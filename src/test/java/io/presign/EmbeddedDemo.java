@@ -4,13 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.core.env.Environment;
 
 /**
@@ -18,6 +26,7 @@ import org.springframework.core.env.Environment;
  * printed once the service is ready.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(DemoPages.class)
 public class EmbeddedDemo {
 
 	/** The demo bucket. */
@@ -39,17 +48,32 @@ public class EmbeddedDemo {
 	 * @return command-line arguments pointing the demo profile and the signer at it
 	 */
 	public static String[] arguments(EmbeddedS3Server s3) {
-		return new String[] { "--presign.profiles.demo.endpoint=" + s3.endpoint(),
+		List<String> arguments = new ArrayList<>(List.of("--presign.profiles.demo.endpoint=" + s3.endpoint(),
 				"--presign.signing.static-credentials.access-key-id=" + EmbeddedS3Server.ACCESS_KEY_ID,
-				"--presign.signing.static-credentials.secret-access-key=" + EmbeddedS3Server.SECRET_ACCESS_KEY };
+				"--presign.signing.static-credentials.secret-access-key=" + EmbeddedS3Server.SECRET_ACCESS_KEY));
+		// The dev issuer whose tokens the demo pages use (POST /demo/token).
+		TestJwtIssuer.shared().properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		return arguments.toArray(String[]::new);
+	}
+
+	/**
+	 * The demo pages and the dev token endpoint are public; everything else keeps the service's own rules.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain demoPageSecurity(HttpSecurity http) {
+		return http.securityMatcher("/demo", "/demo/**")
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable())
+			.build();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void printTour() {
 		String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
 		log.info("\n\npresign-service is running on {} with an embedded S3 server (bucket '{}').\n"
-				+ "Swagger UI: {}/swagger-ui.html   dev API key: {}\nTry it (curl and sed only):\n\n{}", base, BUCKET,
-				base, API_KEY, tour(base));
+				+ "Demo page: {}/demo   Swagger UI: {}/swagger-ui.html   dev API key: {}\n"
+				+ "Try it (curl and sed only):\n\n{}", base, BUCKET, base, base, API_KEY, tour(base));
 	}
 
 	/**

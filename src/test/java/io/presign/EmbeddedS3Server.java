@@ -1,12 +1,17 @@
 package io.presign;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 
 import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -15,7 +20,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * An in-memory S3-compatible server (S3Proxy) that validates SigV4 signatures, so URLs issued against it
@@ -28,6 +36,9 @@ public final class EmbeddedS3Server implements AutoCloseable {
 
 	/** Secret the server accepts. */
 	public static final String SECRET_ACCESS_KEY = "embedded-s3-secret-key-not-for-production";
+
+	/** The methods the CORS rule allows: those the bucket-policy endpoint's rule lists. */
+	public static final List<String> CORS_METHODS = List.of("GET", "PUT", "POST", "DELETE", "HEAD");
 
 	private static EmbeddedS3Server shared;
 
@@ -53,6 +64,8 @@ public final class EmbeddedS3Server implements AutoCloseable {
 		S3Proxy proxy = S3Proxy.builder()
 			.blobStore(store)
 			.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
+			// The rule bucket-policy answers for browsers (Uppy's included), with any origin: a local server.
+			.corsRules(new CrossOriginResourceSharing(List.of("*"), CORS_METHODS, List.of("*"), List.of("ETag"), "false"))
 			.endpoint(URI.create("http://127.0.0.1:" + port))
 			.build();
 		try {
@@ -102,6 +115,40 @@ public final class EmbeddedS3Server implements AutoCloseable {
 	 */
 	public boolean exists(String bucket, String key) {
 		return this.store.blobExists(bucket, key);
+	}
+
+	/**
+	 * @return the keys of the objects under a prefix, read straight from the server
+	 */
+	public List<String> keys(String bucket, String prefix) {
+		return this.store.list(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build())
+			.contents()
+			.stream()
+			.map(S3Object::key)
+			.toList();
+	}
+
+	/**
+	 * @return the keys of the multipart uploads in progress under a prefix
+	 */
+	public List<String> uploadsInProgress(String bucket, String prefix) {
+		return this.store.listMultipartUploads(bucket)
+			.stream()
+			.map(MultipartUpload::key)
+			.filter((key) -> key.startsWith(prefix))
+			.toList();
+	}
+
+	/**
+	 * @return the object's bytes, read straight from the server
+	 */
+	public byte[] read(String bucket, String key) {
+		try (InputStream in = this.store.getBlob(bucket, key)) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

@@ -67,7 +67,7 @@ final class ProfilesController {
 					 {"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*",
 					  "Resource":["arn:aws:s3:::my-avatars","arn:aws:s3:::my-avatars/*"],
 					  "Condition":{"Bool":{"aws:SecureTransport":"false"}}}]},
-					 "cors":{"CORSRules":[{"AllowedOrigins":["https://app.example.com"],"AllowedMethods":["GET","PUT","POST","HEAD"],
+					 "cors":{"CORSRules":[{"AllowedOrigins":["https://app.example.com"],"AllowedMethods":["GET","PUT","POST","DELETE","HEAD"],
 					  "AllowedHeaders":["*"],"ExposeHeaders":["ETag"],"MaxAgeSeconds":3000}]},
 					 "notes":["..."]}""")))
 	@Refuses({ Refusal.SCOPE_MISSING, Refusal.PROFILE_NOT_FOUND })

@@ -109,7 +109,8 @@ public final class BucketGuardrails {
 
 		Map<String, Object> rule = new LinkedHashMap<>();
 		rule.put("AllowedOrigins", corsOrigins);
-		rule.put("AllowedMethods", List.of("GET", "PUT", "POST", "HEAD"));
+		// DELETE: a browser aborting its multipart upload (Uppy does) calls S3 with it.
+		rule.put("AllowedMethods", List.of("GET", "PUT", "POST", "DELETE", "HEAD"));
 		rule.put("AllowedHeaders", List.of("*"));
 		// Browsers may read a part's ETag only if S3 exposes it, and multipart completion needs it.
 		rule.put("ExposeHeaders", List.of("ETag"));

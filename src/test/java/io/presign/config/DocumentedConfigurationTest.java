@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.presign.diagnostics.DiagnosticsProperties;
+import io.presign.issuing.UploadTicketProperties;
 import io.presign.policy.ProfileCatalog;
 import io.presign.security.ApiKeyProperties;
 import io.presign.security.CorsProperties;
@@ -51,7 +52,7 @@ class DocumentedConfigurationTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ PresignProperties.class, SigningProperties.class, ApiKeyProperties.class,
-			CorsProperties.class, DiagnosticsProperties.class, JwksProperties.class })
+			CorsProperties.class, DiagnosticsProperties.class, JwksProperties.class, UploadTicketProperties.class })
 	@Import({ PolicyConfiguration.class, UnknownPropertiesCheck.class })
 	static class DocumentedProperties {
 
