@@ -53,6 +53,26 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 		registry.add(profile + "cloudfront.distribution-domain", () -> DOMAIN);
 		registry.add(profile + "cloudfront.key-pair-id", () -> KEY_PAIR_ID);
 		registry.add(profile + "cloudfront.private-key-location", () -> pem.toUri().toString());
+		// The same distribution and bucket, with no key prefix: shared files.
+		String shared = "presign.profiles.cdn-shared.";
+		registry.add(shared + "bucket", () -> "media-bucket");
+		registry.add(shared + "region", () -> "eu-west-1");
+		registry.add(shared + "operations", () -> "download");
+		registry.add(shared + "required-scope", () -> "files");
+		registry.add(shared + "delivery", () -> "cloudfront");
+		registry.add(shared + "cloudfront.distribution-domain", () -> DOMAIN);
+		registry.add(shared + "cloudfront.key-pair-id", () -> KEY_PAIR_ID);
+		registry.add(shared + "cloudfront.private-key-location", () -> pem.toUri().toString());
+	}
+
+	@Test
+	void cookiesNeverCoverTheWholeDistribution() {
+		assertProblem(this.api.postJson("/v1/downloads/cookies", Map.of("profile", "cdn-shared"),
+				ApiClient.apiKey(ALICE_KEY)), 400, "key-invalid", "keyPrefix");
+		ApiClient.Response named = this.api.postJson("/v1/downloads/cookies",
+				Map.of("profile", "cdn-shared", "keyPrefix", "public/"), ApiClient.apiKey(ALICE_KEY));
+		assertThat(named.status()).as(named.text()).isEqualTo(200);
+		assertThat(named.json().get("resource").asString()).isEqualTo("https://" + DOMAIN + "/public/*");
 	}
 
 	@Test
@@ -121,9 +141,19 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 		assertThat(this.management.get("/actuator/prometheus", Map.of()).text())
 			.containsPattern("presign_urls_issued_total\\{operation=\"cookies\",profile=\"cdn\"[^}]*\\} [1-9]");
 
-		ApiClient.Response whole = this.api.postJson("/v1/downloads/cookies", Map.of("profile", "cdn"),
-				ApiClient.apiKey(BOB_KEY));
+		ApiClient.Response whole = this.api.postJson("/v1/downloads/cookies",
+				Map.of("profile", "cdn", "ipRange", "198.51.100.0/24"), ApiClient.apiKey(BOB_KEY));
+		assertThat(whole.status()).as(whole.text()).isEqualTo(200);
 		assertThat(whole.json().get("resource").asString()).isEqualTo("https://" + DOMAIN + "/users/bob/*");
+		JsonNode bound = JSON.readTree(cloudFrontBase64Decode(whole.json().at("/cookies/CloudFront-Policy").asString()));
+		assertThat(bound.at("/Statement/0/Condition/IpAddress/AWS:SourceIp").asString()).isEqualTo("198.51.100.0/24");
+
+		// A prefix is percent-encoded as keys are: its characters are never wildcards of the policy.
+		ApiClient.Response odd = this.api.postJson("/v1/downloads/cookies",
+				Map.of("profile", "cdn", "keyPrefix", "a*b?c d/"), ApiClient.apiKey(ALICE_KEY));
+		assertThat(odd.json().get("resource").asString())
+			.isEqualTo("https://" + DOMAIN + "/users/alice/a%2Ab%3Fc%20d/*");
+		assertThat(odd.json().get("path").asString()).isEqualTo("/users/alice/a%2Ab%3Fc%20d/");
 	}
 
 	@Test
@@ -150,12 +180,13 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 				"filename");
 		assertProblem(download(Map.of("profile", "files", "key", "a.txt", "ipRange", "192.0.2.0/24")), 400,
 				"request-invalid", "ipRange");
-		for (String range : List.of("192.0.2.0/33", "192.0.2.0", "example.com/8", "abcd/8", "2001:db8::/129", "::1::/8")) {
+		for (String range : List.of("192.0.2.0/33", "192.0.2.0", "example.com/8", "abcd/8", "2001:db8::/32",
+				"192.0.2.0/24\"},\"DateLessThan\":{\"AWS:EpochTime\":9999999999}")) {
 			assertProblem(download(Map.of("profile", "cdn", "key", "a.txt", "ipRange", range)), 400,
 					"request-invalid", "ipRange");
 		}
-		assertThat(download(Map.of("profile", "cdn", "key", "a.txt", "ipRange", "2001:db8::/32")).status())
-			.isEqualTo(200);
+		assertProblem(download(Map.of("profile", "cdn", "key", "a.txt", "disposition", "attachment")), 400,
+				"request-invalid", "disposition");
 		assertProblem(this.api.postJson("/v1/downloads/cookies", Map.of("profile", "files"), ApiClient.apiKey(ALICE_KEY)),
 				403, "operation-not-allowed", "profile");
 		assertProblem(this.api.postJson("/v1/downloads/cookies", Map.of("profile", "cdn", "keyPrefix", "../bob/"),

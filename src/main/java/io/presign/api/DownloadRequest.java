@@ -31,7 +31,7 @@ public record DownloadRequest(@Schema(example = "avatars") @NotBlank String prof
 		@Schema(description = "Object version; the latest when absent") String versionId,
 		@Schema(example = "300", description = "Lifetime; the profile's default when absent") Long expiresInSeconds,
 		@Schema(example = "192.0.2.0/24", description = "Profiles with delivery: cloudfront only: the URL works only "
-				+ "from these client addresses (a custom policy); CIDR, IPv4 or IPv6") String ipRange) implements ObjectRequest {
+				+ "from these client addresses (a custom policy); an IPv4 CIDR block") String ipRange) implements ObjectRequest {
 
 	@Override
 	public List<String> namedKeys() {

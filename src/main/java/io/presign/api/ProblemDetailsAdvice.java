@@ -105,9 +105,9 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(RevocationFailedException.class)
 	ResponseEntity<ProblemDetail> revocationFailed(RevocationFailedException ex, HttpServletRequest request) {
 		log.warn("Revocation failed: {}", ex.getMessage());
-		String detail = (ex.awsCode() != null) ? "The revocation failed: AWS answered " + ex.awsCode()
-				+ "; the service's identity needs sts:AssumeRole, iam:PutRolePolicy and iam:GetRolePolicy on the "
-				+ "signing role" : "The revocation failed: STS or IAM did not answer; try again";
+		// The exception's message says what failed without the SDK's text; AWS's code says what to grant.
+		String detail = (ex.awsCode() != null) ? ex.getMessage() + "; the service's identity needs sts:AssumeRole, "
+				+ "iam:PutRolePolicy, iam:GetRolePolicy and iam:ListRolePolicies on the signing role" : ex.getMessage();
 		ProblemDetail problem = Problems.of(Refusal.REVOCATION_FAILED, detail, null);
 		if (ex.awsCode() != null) {
 			problem.setProperty("awsCode", ex.awsCode());

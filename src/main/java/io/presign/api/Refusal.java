@@ -122,7 +122,7 @@ enum Refusal {
 	REVOCATION_FAILED(HttpStatus.SERVICE_UNAVAILABLE, "revocation-failed",
 			"STS or IAM did not carry out a revocation; nothing may have changed: try again",
 			"The revocation failed: AWS answered AccessDenied; the service's identity needs sts:AssumeRole, "
-					+ "iam:PutRolePolicy and iam:GetRolePolicy on the signing role",
+					+ "iam:PutRolePolicy, iam:GetRolePolicy and iam:ListRolePolicies on the signing role",
 			null, Map.of("awsCode", "AccessDenied")),
 
 	IDENTITY_PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",

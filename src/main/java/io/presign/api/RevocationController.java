@@ -1,5 +1,7 @@
 package io.presign.api;
 
+import java.util.List;
+
 import io.presign.issuing.Revocations;
 import io.presign.policy.Caller;
 import io.presign.policy.Profile;
@@ -36,15 +38,24 @@ final class RevocationController {
 	@Operation(summary = "Revoke outstanding URLs",
 			description = "Makes S3 refuse every URL the service signed until now (or only those of one profile's "
 					+ "bucket and prefix): puts a deny policy on the signing role for sessions issued before now "
-					+ "(aws:TokenIssueTime) and signs on with a new session, so new URLs work at once. Needs the "
-					+ "admin scope and a signing role (presign.signing.role.arn); other replicas follow within "
-					+ "presign.signing.role.revocation-check.")
+					+ "(aws:TokenIssueTime) and signs on with a new session, so new URLs work at once, once IAM "
+					+ "has propagated the policy (usually seconds). Needs the admin scope and a signing role "
+					+ "(presign.signing.role.arn); other replicas follow within presign.signing.role.revocation-check. "
+					+ "URLs of profiles on S3-compatible stores or delivered through CloudFront are not revoked "
+					+ "(notCovered lists them).")
 	@Refuses({ Refusal.SCOPE_MISSING, Refusal.PROFILE_NOT_FOUND, Refusal.REVOCATION_UNAVAILABLE,
 			Refusal.REVOCATION_FAILED })
 	RevocationResponse revoke(@Valid @RequestBody RevocationRequest body, @Parameter(hidden = true) Caller caller) {
 		this.admin.require(caller, "Revocations");
 		Profile profile = (body.profile() != null) ? this.catalog.require(body.profile()) : null;
-		return RevocationResponse.of(body.profile(), this.revocations.revoke(caller, profile, body.reason()));
+		List<String> notCovered = (profile != null) ? List.of()
+				: this.catalog.all()
+					.stream()
+					.filter((other) -> other.endpoint() != null || other.cloudFront() != null)
+					.map(Profile::name)
+					.toList();
+		return RevocationResponse.of(body.profile(), this.revocations.revoke(caller, profile, body.reason()),
+				notCovered);
 	}
 
 }

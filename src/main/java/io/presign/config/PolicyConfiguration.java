@@ -1,7 +1,11 @@
 package io.presign.config;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import io.presign.policy.CloudFrontDelivery;
 import io.presign.policy.ContentTypePolicy;
 import io.presign.policy.KeyTemplate;
 import io.presign.policy.PresignPolicy;
@@ -26,7 +30,29 @@ class PolicyConfiguration {
 			.stream()
 			.map((entry) -> toProfile(entry.getKey(), entry.getValue()))
 			.toList();
+		checkDistributions(profiles);
 		return new ProfileCatalog(profiles);
+	}
+
+	/**
+	 * A CloudFront URL names no bucket, only a path: profiles sharing a distribution must share its bucket, or
+	 * one profile's URLs would reach another bucket's objects through the same paths.
+	 */
+	static void checkDistributions(List<Profile> profiles) {
+		Map<String, Profile> byDomain = new HashMap<>();
+		for (Profile profile : profiles) {
+			CloudFrontDelivery delivery = profile.cloudFront();
+			if (delivery == null) {
+				continue;
+			}
+			Profile other = byDomain.putIfAbsent(delivery.distributionDomain().toLowerCase(Locale.ROOT), profile);
+			if (other != null && !other.bucket().equals(profile.bucket())) {
+				throw new IllegalStateException("Profiles '" + other.name() + "' and '" + profile.name()
+						+ "' deliver through the same CloudFront distribution (" + delivery.distributionDomain()
+						+ ") from different buckets: a CloudFront URL names only a path, so each would reach the "
+						+ "other's objects. Give each bucket a distribution of its own.");
+			}
+		}
 	}
 
 	@Bean

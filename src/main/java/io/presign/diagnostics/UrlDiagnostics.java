@@ -141,8 +141,8 @@ public final class UrlDiagnostics {
 			data.put("expiresAt", end.toString());
 			data.put("secondsLeft", Duration.between(this.clock.instant(), end).toSeconds());
 		});
-		// Whether URLs can be revoked at all, and when they last were (read from the role's policy).
-		data.put("revocable", this.revocations != null);
+		// Whether this profile's URLs can be revoked (signed by the role, on AWS S3), and when the role's last were.
+		data.put("revocable", this.revocations != null && profile.endpoint() == null && profile.cloudFront() == null);
 		if (this.revocations != null) {
 			this.revocations.lastRevocation().ifPresent((last) -> data.put("lastRevocation", last.toString()));
 		}

@@ -63,8 +63,8 @@ public final class Revocations {
 		}
 		try {
 			RoleRevocations.Revocation revocation = (profile != null)
-					? revocations.revoke(profile.bucket(), profile.keyPrefix().constantPrefix())
-					: revocations.revoke(null, "");
+					? revocations.revoke(profile.name(), profile.bucket(), profile.keyPrefix().constantPrefix())
+					: revocations.revoke(null, null, "");
 			notify(caller, new RevocationEvent(profileName, reason, RevocationEvent.Outcome.REVOKED,
 					revocation.revokedBefore()));
 			return revocation;

@@ -60,7 +60,8 @@ public final class PresignPolicy {
 		String key = objectKey(caller, profile, intent.key(), intent.fullKey());
 		checkVersionId(intent.versionId());
 		String contentDisposition = ContentDispositionValue.of(intent.disposition(), intent.filename());
-		checkDelivery(profile, intent.versionId(), contentDisposition, intent.ipRange());
+		checkDelivery(profile, intent.versionId(), contentDisposition,
+				(intent.filename() != null) ? "filename" : "disposition", intent.ipRange());
 		return new DownloadGrant(profile, key, intent.versionId(), contentDisposition,
 				profile.expiry().resolve(intent.expiresInSeconds()), IpRange.check(intent.ipRange(), "ipRange"));
 	}
@@ -79,6 +80,11 @@ public final class PresignPolicy {
 		}
 		String prefix = (intent.keyPrefix() != null) ? subPrefix(caller, profile, intent.keyPrefix())
 				: profile.keyPrefix().expand(caller);
+		if (prefix.isEmpty()) {
+			// Its policy would be every path of the distribution, whatever else it serves.
+			throw new PolicyViolation(Rule.KEY_INVALID, "keyPrefix", "Cookies need a key prefix: the profile '"
+					+ profile.name() + "' has none, so name one (ending with '/')");
+		}
 		return new CookieGrant(profile, prefix, profile.expiry().resolve(intent.expiresInSeconds()),
 				IpRange.check(intent.ipRange(), "ipRange"));
 	}
@@ -89,7 +95,7 @@ public final class PresignPolicy {
 	 * CloudFront can enforce, is refused on S3 profiles.
 	 */
 	private static void checkDelivery(Profile profile, @Nullable String versionId, @Nullable String disposition,
-			@Nullable String ipRange) {
+			String dispositionField, @Nullable String ipRange) {
 		if (profile.cloudFront() == null) {
 			if (ipRange != null) {
 				throw new PolicyViolation(Rule.REQUEST_INVALID, "ipRange", "The profile '" + profile.name()
@@ -102,7 +108,7 @@ public final class PresignPolicy {
 					"The profile '" + profile.name() + "' delivers through CloudFront, which serves the latest version");
 		}
 		if (disposition != null) {
-			throw new PolicyViolation(Rule.REQUEST_INVALID, "filename", "The profile '" + profile.name()
+			throw new PolicyViolation(Rule.REQUEST_INVALID, dispositionField, "The profile '" + profile.name()
 					+ "' delivers through CloudFront, which does not pass response overrides to S3");
 		}
 	}
@@ -123,7 +129,7 @@ public final class PresignPolicy {
 		}
 		Expiry expiry = profile.expiry().resolve(intent.expiresInSeconds());
 		String disposition = ContentDispositionValue.of(intent.disposition(), null);
-		checkDelivery(profile, null, disposition, null);
+		checkDelivery(profile, null, disposition, "disposition", null);
 		List<BatchItem> items = new ArrayList<>(intent.size());
 		for (String key : intent.keys()) {
 			items.add(batchItem(key, false, () -> profile.keyFor(caller, key), profile, disposition, expiry));

@@ -147,6 +147,15 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 	}
 
 	/**
+	 * @return whether the session lasts the duration asked, within a tolerance: only then does its end tell
+	 * when it was issued
+	 */
+	boolean isFullLength(SigningIdentity identity, Duration tolerance) {
+		Duration left = Duration.between(this.clock.instant(), identity.expiresAt().orElseThrow());
+		return left.compareTo(sessionDuration().minus(tolerance)) >= 0;
+	}
+
+	/**
 	 * @return when STS issued the session: its end less the duration asked, both as STS counts them, so that
 	 * no clock of the service's is involved
 	 */

@@ -22,7 +22,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,8 +45,17 @@ public final class RoleRevocations implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Where each profile's revocations are kept, one inline policy per profile. */
+	static final String PROFILE_POLICY_PREFIX = "PresignRevoke-";
+
 	/** STS counts in whole seconds; a second's margin keeps the new session clear of the deny. */
 	private static final Duration ROUNDING = Duration.ofSeconds(1);
+
+	/** How far a new session's length may differ from the duration asked, clocks and calls included. */
+	private static final Duration SESSION_TOLERANCE = Duration.ofMinutes(5);
+
+	/** Writes of one revocation when other replicas keep writing earlier ones over it. */
+	private static final int MAX_WRITES = 3;
 
 	private final IamClient iam;
 
@@ -95,112 +103,171 @@ public final class RoleRevocations implements AutoCloseable {
 
 	/**
 	 * Revokes what the role's sessions signed until now: everything, or only objects under one prefix.
-	 * @param bucket the bucket of the objects to revoke, or {@code null} for everything the role may do
+	 * @param scope the profile whose objects to revoke, naming the policy; none for everything
+	 * @param bucket the bucket of the objects to revoke; none for everything the role may do
 	 * @param prefix the objects' key prefix within the bucket, possibly empty
 	 * @throws RevocationFailedException when STS or IAM fail; if STS answered, the service signs on with the
 	 * new session
 	 */
-	public Revocation revoke(@Nullable String bucket, String prefix) {
+	public Revocation revoke(@Nullable String scope, @Nullable String bucket, String prefix) {
 		this.writes.lock();
 		try {
-			return put(bucket, prefix);
+			return put(scope, bucket, prefix);
 		}
 		catch (SdkException ex) {
 			String code = (ex instanceof AwsServiceException aws && aws.awsErrorDetails() != null)
 					? aws.awsErrorDetails().errorCode() : null;
-			throw new RevocationFailedException("The revocation failed: " + ex.getMessage(), code, ex);
+			log.warn("The revocation on {} failed: {}", this.roleArn, ex.getMessage());
+			throw new RevocationFailedException((code != null) ? "The revocation failed: AWS answered " + code
+					: "The revocation failed: STS or IAM did not answer; try again", code, ex);
 		}
 		finally {
 			this.writes.unlock();
 		}
 	}
 
-	private Revocation put(@Nullable String bucket, String prefix) {
+	/**
+	 * One policy per scope, each written whole: no revocation reads another's to write its own, so two made at
+	 * once, on two replicas, cannot undo each other.
+	 */
+	private Revocation put(@Nullable String scope, @Nullable String bucket, String prefix) {
 		SigningIdentity fresh = this.sessions.startNewSession();
+		if (!this.sessions.isFullLength(fresh, SESSION_TOLERANCE)) {
+			// The deny's time is the session's end less the duration asked: a shorter session would misplace it.
+			throw new RevocationFailedException("STS issued a signing session shorter than the "
+					+ this.sessions.sessionDuration() + " asked, so its issue time is unknown; nothing was revoked",
+					null, new IllegalStateException("session shorter than asked"));
+		}
 		Instant revokedBefore = this.sessions.issuedAt(fresh).minus(ROUNDING);
 		List<String> resources = (bucket != null)
 				? List.of("arn:" + this.partition + ":s3:::" + bucket + "/" + prefix + "*") : List.of("*");
-		List<Object> statements = new ArrayList<>();
-		if (bucket != null) {
-			// Keep the other scopes' statements; a newer one for the same objects replaces the older.
-			for (Statement kept : read()) {
-				if (!kept.resources().equals(resources)) {
-					statements.add(kept.document());
-				}
-			}
-		}
-		statements.add(denyBefore(resources, revokedBefore));
+		String policyName = (scope != null) ? policyName(scope) : POLICY_NAME;
 		Map<String, Object> policy = new LinkedHashMap<>();
 		policy.put("Version", "2012-10-17");
-		policy.put("Statement", statements);
+		policy.put("Statement", List.of(denyBefore(resources, revokedBefore)));
 		String document = JSON.writeValueAsString(policy);
-		this.iam.putRolePolicy((put) -> put.roleName(this.roleName).policyName(POLICY_NAME).policyDocument(document));
+		for (int attempt = 0; attempt < MAX_WRITES; attempt++) {
+			this.iam.putRolePolicy(
+					(put) -> put.roleName(this.roleName).policyName(policyName).policyDocument(document));
+			// A revocation on another replica may have written an earlier time over this one: the later stands.
+			Instant stored = latest(policyName);
+			if (stored == null || !stored.isBefore(revokedBefore)) {
+				break;
+			}
+		}
 		this.sessions.revokedBefore(revokedBefore);
-		this.lastRevocation = revokedBefore;
+		raiseLastRevocation(revokedBefore);
 		log.warn("Revoked URLs signed before {} by sessions of {} on {}", revokedBefore, this.roleArn, resources);
-		return new Revocation(revokedBefore, this.roleArn, POLICY_NAME, resources, document);
+		return new Revocation(revokedBefore, this.roleArn, policyName, resources, document);
 	}
 
 	/**
-	 * @return the time of the latest revocation, read from the role's policy at most one check interval ago
+	 * @return the time of the latest revocation, read from the role's policies at most one check interval ago
 	 */
 	public Optional<Instant> lastRevocation() {
 		return Optional.ofNullable(this.lastRevocation);
 	}
 
 	/**
-	 * Reads the role's policy and leaves sessions it denies, so that a revocation made on another replica
-	 * holds here within one interval.
+	 * Reads the role's revocation policies and leaves sessions they deny, so that a revocation made on another
+	 * replica holds here within one interval.
 	 */
 	void check() {
 		try {
 			Instant latest = null;
-			for (Statement statement : read()) {
-				if (latest == null || statement.revokedBefore().isAfter(latest)) {
-					latest = statement.revokedBefore();
+			for (String name : revocationPolicies()) {
+				Instant time = latest(name);
+				if (time != null && (latest == null || time.isAfter(latest))) {
+					latest = time;
 				}
 			}
 			if (latest != null) {
-				this.lastRevocation = latest;
+				raiseLastRevocation(latest);
 				this.sessions.revokedBefore(latest);
 			}
 		}
-		catch (SdkException | JacksonException ex) {
-			log.warn("Could not read the revocation policy of {}: {}", this.roleArn, ex.getMessage());
+		catch (RuntimeException ex) {
+			// Any failure, not only AWS's: an exception escaping would end the scheduled checks for good.
+			log.warn("Could not read the revocation policies of {}: {}", this.roleArn, ex.getMessage());
 		}
 	}
 
-	private List<Statement> read() {
+	private List<String> revocationPolicies() {
+		List<String> names = new ArrayList<>();
+		this.iam.listRolePoliciesPaginator((list) -> list.roleName(this.roleName))
+			.policyNames()
+			.forEach((name) -> {
+				if (name.equals(POLICY_NAME) || name.startsWith(PROFILE_POLICY_PREFIX)) {
+					names.add(name);
+				}
+			});
+		return names;
+	}
+
+	/**
+	 * @return the latest {@code aws:TokenIssueTime} a policy denies before, if any
+	 */
+	private @Nullable Instant latest(String policyName) {
 		String encoded;
 		try {
-			encoded = this.iam.getRolePolicy((get) -> get.roleName(this.roleName).policyName(POLICY_NAME))
+			encoded = this.iam.getRolePolicy((get) -> get.roleName(this.roleName).policyName(policyName))
 				.policyDocument();
 		}
 		catch (NoSuchEntityException ex) {
-			return List.of();
+			return null;
 		}
 		// IAM returns policy documents URL-encoded (RFC 3986).
-		JsonNode policy = JSON.readTree(URLDecoder.decode(encoded, StandardCharsets.UTF_8));
-		List<Statement> statements = new ArrayList<>();
-		for (JsonNode statement : policy.path("Statement")) {
-			String time = statement.path("Condition").path("DateLessThan").path("aws:TokenIssueTime").asString("");
-			try {
-				List<String> resources = new ArrayList<>();
-				JsonNode resource = statement.path("Resource");
-				if (resource.isArray()) {
-					resource.forEach((one) -> resources.add(one.asString()));
-				}
-				else {
-					resources.add(resource.asString());
-				}
-				statements.add(new Statement(Instant.parse(time), resources, statement));
+		return latestTokenIssueTime(JSON.readTree(URLDecoder.decode(encoded, StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * The latest time a policy denies sessions issued before, in any shape IAM accepts: one statement or a
+	 * list, one time or a list of them.
+	 */
+	static @Nullable Instant latestTokenIssueTime(JsonNode policy) {
+		JsonNode statements = policy.path("Statement");
+		List<JsonNode> all = new ArrayList<>();
+		if (statements.isArray()) {
+			statements.forEach(all::add);
+		}
+		else if (statements.isObject()) {
+			all.add(statements);
+		}
+		Instant latest = null;
+		for (JsonNode statement : all) {
+			JsonNode times = statement.path("Condition").path("DateLessThan").path("aws:TokenIssueTime");
+			List<JsonNode> values = new ArrayList<>();
+			if (times.isArray()) {
+				times.forEach(values::add);
 			}
-			catch (DateTimeParseException ex) {
-				// A statement someone else added to the policy: not a revocation, left as it is.
-				log.debug("Statement without a token issue time in {}: {}", POLICY_NAME, statement);
+			else {
+				values.add(times);
+			}
+			for (JsonNode value : values) {
+				try {
+					Instant time = Instant.parse(value.asString(""));
+					latest = (latest == null || time.isAfter(latest)) ? time : latest;
+				}
+				catch (DateTimeParseException ex) {
+					// Not a revocation's statement.
+				}
 			}
 		}
-		return statements;
+		return latest;
+	}
+
+	private synchronized void raiseLastRevocation(Instant time) {
+		if (this.lastRevocation == null || time.isAfter(this.lastRevocation)) {
+			this.lastRevocation = time;
+		}
+	}
+
+	/**
+	 * @return the inline policy name of a profile's revocations: IAM allows letters, digits and {@code +=,.@_-}
+	 */
+	static String policyName(String profile) {
+		String name = PROFILE_POLICY_PREFIX + profile.replaceAll("[^A-Za-z0-9+=,.@_-]", "_");
+		return (name.length() > 128) ? name.substring(0, 128) : name;
 	}
 
 	private static Map<String, Object> denyBefore(List<String> resources, Instant revokedBefore) {
@@ -218,9 +285,6 @@ public final class RoleRevocations implements AutoCloseable {
 			this.watch.shutdownNow();
 		}
 		this.iam.close();
-	}
-
-	private record Statement(Instant revokedBefore, List<String> resources, JsonNode document) {
 	}
 
 	/**

@@ -90,7 +90,8 @@ class SigningConfiguration {
 	RoleRevocations roleRevocations(SigningCredentials credentials, SigningProperties properties) {
 		SigningProperties.Role role = properties.role();
 		if (role == null || !(credentials instanceof AssumedRoleCredentials sessions)) {
-			throw new IllegalStateException("Revocations need the signing role's sessions");
+			throw new IllegalStateException("presign.signing.static-credentials and presign.signing.role are both "
+					+ "set: the static credentials sign, so the role would never be used; set one of them");
 		}
 		return revocations(role, sessions, DefaultCredentialsProvider.builder().build(), properties.awsCallTimeout());
 	}

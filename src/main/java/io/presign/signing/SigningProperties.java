@@ -6,6 +6,7 @@ import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -56,7 +57,9 @@ public record SigningProperties(@Valid StaticCredentials staticCredentials, @Val
 	 * @param revocationCheck how often the role's revocation policy is read, so that a revocation made through
 	 * another replica stops this one signing with older sessions too; zero for never
 	 */
-	public record Role(@NotBlank String arn, String externalId, @DefaultValue("presign-service") String sessionName,
+	public record Role(
+			@NotBlank @Pattern(regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/.+",
+					message = "must be a role ARN such as arn:aws:iam::123456789012:role/presign-signer") String arn, String externalId, @DefaultValue("presign-service") String sessionName,
 			Duration sessionDuration, String region, URI endpoint, URI iamEndpoint,
 			@DefaultValue("30s") Duration revocationCheck) {
 	}

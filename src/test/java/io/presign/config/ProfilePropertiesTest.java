@@ -143,6 +143,26 @@ class ProfilePropertiesTest {
 	}
 
 	@Test
+	void profilesSharingADistributionMustShareItsBucket() {
+		String[] cloudFront = { "delivery=cloudfront", "cloudfront.distribution-domain=d111111abcdef8.cloudfront.net",
+				"cloudfront.key-pair-id=K2JCJMDEHXQW5F", "cloudfront.private-key-location=file:/secrets/cf.pem" };
+		List<String> values = new ArrayList<>(List.of(VALID));
+		for (String setting : cloudFront) {
+			values.add("presign.profiles.avatars." + setting);
+			values.add("presign.profiles.public." + setting);
+		}
+		values.addAll(List.of("presign.profiles.public.region=eu-west-1", "presign.profiles.public.operations=download",
+				"presign.profiles.public.required-scope=public"));
+		this.runner.withPropertyValues(values.toArray(String[]::new))
+			.withPropertyValues("presign.profiles.public.bucket=public-bucket")
+			.run((context) -> assertThat(messages(context.getStartupFailure()))
+				.contains("deliver through the same CloudFront distribution"));
+		this.runner.withPropertyValues(values.toArray(String[]::new))
+			.withPropertyValues("presign.profiles.public.bucket=my-avatars")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void everyKnownPropertyPassesTheUnknownPropertiesCheck() {
 		this.runner.withUserConfiguration(UnknownPropertiesCheck.class)
 			.withPropertyValues(VALID)

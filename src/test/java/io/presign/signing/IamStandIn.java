@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A local IAM that keeps roles' inline policies (PutRolePolicy, GetRolePolicy, in the Query protocol the SDK
+ * A local IAM that keeps roles' inline policies (PutRolePolicy, GetRolePolicy, ListRolePolicies, in the Query protocol the SDK
  * speaks), answers as IAM does (documents URL-encoded, {@code NoSuchEntity} for a missing one), records every
  * request, and can be told to deny everything.
  */
@@ -34,6 +35,7 @@ final class IamStandIn implements AutoCloseable {
 	IamStandIn() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", this::answer);
+		this.server.setExecutor(Executors.newCachedThreadPool());
 		this.server.start();
 	}
 
@@ -55,6 +57,18 @@ final class IamStandIn implements AutoCloseable {
 					+ form.get("RoleName") + "</RoleName><PolicyName>" + form.get("PolicyName")
 					+ "</PolicyName><PolicyDocument>" + encoded + "</PolicyDocument></GetRolePolicyResult>" + metadata()
 					+ "</GetRolePolicyResponse>");
+		}
+		else if (action.equals("ListRolePolicies")) {
+			StringBuilder members = new StringBuilder();
+			String prefix = form.get("RoleName") + "/";
+			this.policies.keySet()
+				.stream()
+				.filter((stored) -> stored.startsWith(prefix))
+				.sorted()
+				.forEach((stored) -> members.append("<member>").append(stored.substring(prefix.length())).append("</member>"));
+			send(exchange, 200, "<ListRolePoliciesResponse xmlns=\"" + NS + "\"><ListRolePoliciesResult><PolicyNames>"
+					+ members + "</PolicyNames><IsTruncated>false</IsTruncated></ListRolePoliciesResult>" + metadata()
+					+ "</ListRolePoliciesResponse>");
 		}
 		else if (action.equals("GetRolePolicy")) {
 			send(exchange, 404, error("NoSuchEntity", "The role policy with name " + form.get("PolicyName")
@@ -96,6 +110,13 @@ final class IamStandIn implements AutoCloseable {
 	 */
 	String policy(String roleName, String policyName) {
 		return this.policies.get(roleName + "/" + policyName);
+	}
+
+	/**
+	 * Stores a policy as if someone had put it, in IAM's shapes or others'.
+	 */
+	void seed(String roleName, String policyName, String document) {
+		this.policies.put(roleName + "/" + policyName, document);
 	}
 
 	void deny(boolean denying) {

@@ -101,6 +101,8 @@ class RevocationTest extends IntegrationTest {
 		assertThat(body.get("role").asString()).isEqualTo(ROLE);
 		assertThat(body.get("policyName").asString()).isEqualTo("AWSRevokeOlderSessions");
 		assertThat(body.get("resources").toString()).isEqualTo("[\"*\"]");
+		assertThat(body.get("notCovered").toString()).as("profiles whose URLs the role's policy does not reach")
+			.contains("\"files\"", "\"cdn\"").doesNotContain("aws-files");
 
 		Map<String, String> put = lastIamRequest("PutRolePolicy");
 		assertThat(put.get("RoleName")).as("the name without the role's path").isEqualTo("presign-signer");
@@ -133,21 +135,23 @@ class RevocationTest extends IntegrationTest {
 			.containsPattern("presign_revocations_total\\{[^}]*outcome=\"revoked\",profile=\"all\"[^}]*\\} 1.0");
 		JsonNode identity = this.api.get("/v1/diagnostics/files", OPS).json().get("steps").get(0);
 		assertThat(identity.get("name").asString()).isEqualTo("identity");
-		assertThat(identity.at("/data/revocable").asBoolean()).isTrue();
+		assertThat(identity.at("/data/revocable").asBoolean()).as("files is on another store").isFalse();
 		assertThat(identity.at("/data/lastRevocation").asString()).isEqualTo(revokedBefore.toString());
 	}
 
 	@Test
 	@Order(2)
-	void aProfilesRevocationCoversItsPrefixAndKeepsTheEarlierStatement() throws Exception {
+	void aProfilesRevocationCoversItsPrefixInAPolicyOfItsOwn() throws Exception {
 		ApiClient.Response revoked = this.api.postJson("/v1/admin/revocations",
 				Map.of("profile", "aws-files", "reason", "one tenant's URLs"), OPS);
 		assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
 		assertThat(revoked.json().get("resources").toString()).isEqualTo("[\"arn:aws:s3:::it-bucket/tenants/*\"]");
-		JsonNode statements = JSON.readTree(IAM.policy("presign-signer", "AWSRevokeOlderSessions")).get("Statement");
-		assertThat(statements).hasSize(2);
-		assertThat(statements.get(0).get("Resource").toString()).isEqualTo("[\"*\"]");
-		assertThat(statements.get(1).get("Resource").toString()).isEqualTo("[\"arn:aws:s3:::it-bucket/tenants/*\"]");
+		assertThat(revoked.json().get("policyName").asString()).isEqualTo("PresignRevoke-aws-files");
+		JsonNode scoped = JSON.readTree(IAM.policy("presign-signer", "PresignRevoke-aws-files")).get("Statement");
+		assertThat(scoped).hasSize(1);
+		assertThat(scoped.get(0).get("Resource").toString()).isEqualTo("[\"arn:aws:s3:::it-bucket/tenants/*\"]");
+		assertThat(JSON.readTree(IAM.policy("presign-signer", "AWSRevokeOlderSessions")).at("/Statement/0/Resource")
+			.toString()).as("the revocation of everything stands").isEqualTo("[\"*\"]");
 		assertThat(url("files")).contains("X-Amz-Security-Token=token-3");
 	}
 

@@ -31,14 +31,18 @@ final class StsStandIn implements AutoCloseable {
 
 	private final List<String> expirations = new CopyOnWriteArrayList<>();
 
+	/** The longest session granted, as a role's maximum session duration would cap it; none by default. */
+	private volatile Duration cap = Duration.ofDays(1);
+
 	StsStandIn() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", (exchange) -> {
 			Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			this.requests.add(form);
 			int session = this.sessions.incrementAndGet();
+			Duration asked = Duration.ofSeconds(Long.parseLong(form.getOrDefault("DurationSeconds", "3600")));
 			Instant expiration = Instant.now()
-				.plusSeconds(Long.parseLong(form.getOrDefault("DurationSeconds", "3600")))
+				.plus((asked.compareTo(this.cap) > 0) ? this.cap : asked)
 				.truncatedTo(ChronoUnit.SECONDS);
 			this.expirations.add(expiration.toString());
 			byte[] body = ("""
@@ -81,6 +85,10 @@ final class StsStandIn implements AutoCloseable {
 	 */
 	List<String> expirations() {
 		return this.expirations;
+	}
+
+	void cap(Duration longest) {
+		this.cap = longest;
 	}
 
 	Duration askedDuration(int request) {
