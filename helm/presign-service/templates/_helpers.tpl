@@ -39,12 +39,14 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- default (printf "%s-secrets" (include "presign.fullname" .)) .Values.secret.existingSecret -}}
 {{- end -}}
 
-{{/* The Secret's application-secrets.yaml: API key hashes and the JWT issuer. */}}
+{{/* The Secret's application-secrets.yaml: API key hashes, the JWT issuer and the upload tickets' key. */}}
 {{- define "presign.secretConfig" -}}
 presign:
   security:
     api-keys:
       {{- toYaml .Values.secret.apiKeys | nindent 6 }}
+  upload-tickets:
+    secret: {{ .Values.secret.uploadTicketsSecret | default (randAlphaNum 48) | quote }}
 {{- with .Values.secret.jwt }}
 {{- if or .issuerUri .jwkSetUri }}
 spring:

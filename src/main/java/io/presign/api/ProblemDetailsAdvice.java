@@ -240,8 +240,14 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private ResponseEntity<ProblemDetail> respond(HttpServletRequest request, ProblemDetail problem,
 			HttpHeaders headers) {
 		observe(request, problem);
+		HttpHeaders all = new HttpHeaders();
+		all.addAll(headers);
+		if (UppyController.answersAsS3(request)) {
+			// Uppy shows S3's error code from this header: the widget then says why, not only "S3 returned 400".
+			all.set(UppyController.S3_ERROR_CODE, String.valueOf(problem.getProperties().get("code")));
+		}
 		return ResponseEntity.status(problem.getStatus())
-			.headers(headers)
+			.headers(all)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}

@@ -1,10 +1,13 @@
 package io.presign.api;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.presign.issuing.IssuedForm;
 import io.presign.issuing.IssuedUrl;
+import io.presign.issuing.UploadTicketProperties;
 import io.presign.issuing.UploadSteps;
 import io.presign.issuing.UrlIssuer;
 import io.presign.policy.Caller;
@@ -20,6 +23,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.NullUnmarked;
@@ -34,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -53,13 +56,27 @@ final class UppyController {
 	/** Where Uppy completes a multipart upload with its ticket. */
 	static final String COMPLETE_PATH = "/v1/uppy/uploads/complete";
 
+	/** The header S3 names its error code in, which Uppy reads. */
+	static final String S3_ERROR_CODE = "x-amz-error-code";
+
 	private final UrlIssuer issuer;
 
 	private final UploadSteps steps;
 
-	UppyController(UrlIssuer issuer, UploadSteps steps) {
+	private final @Nullable URI baseUrl;
+
+	UppyController(UrlIssuer issuer, UploadSteps steps, UploadTicketProperties tickets) {
 		this.issuer = issuer;
 		this.steps = steps;
+		this.baseUrl = tickets.baseUrl();
+	}
+
+	/**
+	 * @return whether the request is one of the service's own S3-shaped steps, whose errors Uppy reads as S3's
+	 */
+	static boolean answersAsS3(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return START_PATH.equals(path) || COMPLETE_PATH.equals(path);
 	}
 
 	@PostMapping(path = "/v1/uppy/sign", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -161,13 +178,15 @@ final class UppyController {
 		return new UppySignature(issued.url().method(), issued.url().url(), null, issued.url().headers(), null);
 	}
 
-	/** Absolute, so that Uppy on another origin than the service's calls the service, not its own page's. */
-	private static String serviceUrl(String path, String ticket) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path(path)
-			.queryParam("ticket", ticket)
-			.build()
-			.toUriString();
+	/**
+	 * Absolute, so that Uppy on another origin than the service's calls the service, not its own page's: from
+	 * {@code presign.upload-tickets.base-url} where set (behind an ingress that forwards no usable host), else
+	 * from the request.
+	 */
+	private String serviceUrl(String path, String ticket) {
+		UriComponentsBuilder base = (this.baseUrl != null) ? UriComponentsBuilder.fromUri(this.baseUrl)
+				: ServletUriComponentsBuilder.fromCurrentContextPath();
+		return base.path(path).queryParam("ticket", ticket).build().toUriString();
 	}
 
 	private static ResponseEntity<String> xml(String body) {
@@ -175,8 +194,16 @@ final class UppyController {
 				"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body);
 	}
 
-	private static String escaped(String text) {
-		return HtmlUtils.htmlEscape(text, "UTF-8");
+	/** XML's five predefined entities only: Uppy's parser decodes those and no numeric references. */
+	private static String escaped(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		return text.replace("&", "&amp;")
+			.replace("<", "&lt;")
+			.replace(">", "&gt;")
+			.replace("\"", "&quot;")
+			.replace("'", "&apos;");
 	}
 
 	private static String required(@Nullable String value, String field) {
@@ -206,7 +233,14 @@ final class UppyController {
 	record UppySignRequest(@Schema(example = "avatars") @NotBlank String profile,
 			@Schema(example = "PUT", allowableValues = { "GET", "PUT", "POST", "DELETE" }) @NotBlank String method,
 			@Schema(example = "users/alice/3f0c.png") String key, @Schema(example = "VXBsb2FkIElE") String uploadId,
-			@Schema(example = "1") Integer partNumber, @Schema(example = "image/png") String contentType) {
+			@Schema(example = "1") Integer partNumber,
+			@Schema(example = "image/png") String contentType) implements ObjectRequest {
+
+		@Override
+		public List<String> namedKeys() {
+			return ObjectRequest.named(this.key);
+		}
+
 	}
 
 	/**

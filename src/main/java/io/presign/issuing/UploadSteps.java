@@ -33,6 +33,9 @@ public final class UploadSteps {
 
 	private static final Logger log = LoggerFactory.getLogger(UploadSteps.class);
 
+	/** The longest a ticket works, whatever the profile's URLs may. */
+	static final Duration MAX_TICKET_LIFETIME = Duration.ofMinutes(5);
+
 	private final PresignPolicy policy;
 
 	private final MultipartUploads uploads;
@@ -54,7 +57,7 @@ public final class UploadSteps {
 		this.tickets = new UploadTickets(properties.secret(), clock);
 		this.clock = clock;
 		if (properties.secret() == null) {
-			log.info("Upload tickets are signed with a random key (presign.upload-tickets.secret is not set): they "
+			log.warn("Upload tickets are signed with a random key (presign.upload-tickets.secret is not set): they "
 					+ "work only on this replica");
 		}
 	}
@@ -80,10 +83,13 @@ public final class UploadSteps {
 
 	private IssuedTicket ticket(Caller caller, UnsizedUploadGrant grant, UploadTickets.Step step) {
 		this.quota.consume(caller, grant.profile(), 1);
-		Duration lifetime = grant.expiry().duration();
+		// Uppy redeems a ticket right after asking for it, retries included: minutes are plenty, and a ticket
+		// outlives no revocation for long.
+		Duration lifetime = (grant.expiry().duration().compareTo(MAX_TICKET_LIFETIME) > 0) ? MAX_TICKET_LIFETIME
+				: grant.expiry().duration();
 		Instant expiresAt = this.clock.instant().plus(lifetime);
-		String ticket = this.tickets.issue(new UploadTickets.Ticket(step, grant.profile().name(), caller.name(),
-				grant.key(), grant.uploadId(), expiresAt));
+		String ticket = this.tickets.issue(new UploadTickets.Ticket(step, grant.profile().name(),
+				grant.profile().bucket(), caller.name(), grant.key(), grant.uploadId(), expiresAt));
 		Issuance issuance = new Issuance(grant.profile(), UrlKind.MULTIPART_TICKET, List.of(grant.key()), lifetime,
 				expiresAt, grant.expiry().cappedBy(), Duration.ZERO);
 		for (IssuanceObserver observer : this.observers) {
@@ -99,8 +105,8 @@ public final class UploadSteps {
 	 */
 	public Started start(@Nullable String ticket, @Nullable String contentType) {
 		UploadTickets.Ticket allowed = this.tickets.redeem(ticket, UploadTickets.Step.START);
-		Profile profile = this.policy.ticketedProfile(allowed.profile(), contentType, true);
-		String uploadId = this.uploads.start(profile, allowed.key(), contentType);
+		Profile profile = this.policy.ticketedProfile(allowed.profile(), allowed.bucket(), allowed.key(), contentType, true);
+		String uploadId = this.uploads.start(profile, allowed.key(), profile.contentTypes().check(contentType));
 		return new Started(profile.bucket(), allowed.key(), uploadId);
 	}
 
@@ -113,7 +119,7 @@ public final class UploadSteps {
 	 */
 	public MultipartUploads.CompletedUpload complete(@Nullable String ticket) {
 		UploadTickets.Ticket allowed = this.tickets.redeem(ticket, UploadTickets.Step.COMPLETE);
-		Profile profile = this.policy.ticketedProfile(allowed.profile(), null, false);
+		Profile profile = this.policy.ticketedProfile(allowed.profile(), allowed.bucket(), allowed.key(), null, false);
 		String key = allowed.key();
 		String uploadId = allowed.uploadId();
 		List<MultipartUploads.UploadedPart> parts = new ArrayList<>();
@@ -129,7 +135,13 @@ public final class UploadSteps {
 		}
 		long total = parts.stream().mapToLong(MultipartUploads.UploadedPart::size).sum();
 		if (total > profile.maxContentLength()) {
-			this.uploads.abort(profile, key, uploadId);
+			try {
+				this.uploads.abort(profile, key, uploadId);
+			}
+			catch (RuntimeException ex) {
+				// The refusal stands; the parts stay until the bucket's lifecycle rule reclaims them.
+				log.warn("Could not abort the oversized upload {} of {}: {}", uploadId, key, ex.getMessage());
+			}
 			throw new PolicyViolation(Rule.CONTENT_LENGTH_TOO_LARGE, "parts", "The parts add up to " + total
 					+ " bytes, over the profile's " + profile.maxContentLength() + "; the upload was aborted",
 					Map.of("maxContentLength", profile.maxContentLength()));

@@ -1,5 +1,7 @@
 package io.presign.issuing;
 
+import java.net.URI;
+
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -12,14 +14,18 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param secret the key tickets are signed with; every replica must share it, since a ticket issued by one
  * may be redeemed at another. Unset, each start picks a random one, which suits a single replica only
+ * @param baseUrl the service's public URL, such as {@code https://presign.example.com}, that the ticket URLs
+ * start with; by default the request's own (scheme, host and prefix as forwarded by a trusted proxy)
  */
 @ConfigurationProperties("presign.upload-tickets")
 @Validated
-public record UploadTicketProperties(@Nullable @Size(min = 32, message = "must hold at least 32 characters") String secret) {
+public record UploadTicketProperties(@Nullable @Size(min = 32, message = "must hold at least 32 characters") String secret,
+		@Nullable URI baseUrl) {
 
 	@Override
 	public String toString() {
-		return "UploadTicketProperties[secret=" + ((this.secret != null) ? "******" : "random") + "]";
+		return "UploadTicketProperties[secret=" + ((this.secret != null) ? "******" : "random") + ", baseUrl="
+				+ this.baseUrl + "]";
 	}
 
 }

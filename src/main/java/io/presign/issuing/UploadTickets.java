@@ -26,7 +26,10 @@ final class UploadTickets {
 
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-	private static final int FIELDS = 6;
+	private static final int FIELDS = 8;
+
+	/** Names the format, so that no other HMAC over the same key could pass for a ticket. */
+	private static final String PURPOSE = "presign-upload-ticket-v1";
 
 	private final SecretKeySpec key;
 
@@ -52,8 +55,9 @@ final class UploadTickets {
 	 * @return the ticket, URL-safe
 	 */
 	String issue(Ticket ticket) {
-		String payload = String.join(".", encode(ticket.step().name()), encode(ticket.profile()),
-				encode(ticket.principal()), encode(ticket.key()), encode((ticket.uploadId() != null) ? ticket.uploadId() : ""),
+		String payload = String.join(".", encode(PURPOSE), encode(ticket.step().name()), encode(ticket.profile()),
+				encode(ticket.bucket()), encode(ticket.principal()), encode(ticket.key()),
+				encode((ticket.uploadId() != null) ? ticket.uploadId() : ""),
 				encode(Long.toString(ticket.expiresAt().getEpochSecond())));
 		return payload + "." + ENCODER.encodeToString(mac(payload));
 	}
@@ -85,9 +89,13 @@ final class UploadTickets {
 		}
 		Ticket ticket;
 		try {
-			String uploadId = decode(fields[4]);
-			ticket = new Ticket(Step.valueOf(decode(fields[0])), decode(fields[1]), decode(fields[2]), decode(fields[3]),
-					uploadId.isEmpty() ? null : uploadId, Instant.ofEpochSecond(Long.parseLong(decode(fields[5]))));
+			if (!PURPOSE.equals(decode(fields[0]))) {
+				throw invalid("The ticket is malformed");
+			}
+			String uploadId = decode(fields[6]);
+			ticket = new Ticket(Step.valueOf(decode(fields[1])), decode(fields[2]), decode(fields[3]), decode(fields[4]),
+					decode(fields[5]), uploadId.isEmpty() ? null : uploadId,
+					Instant.ofEpochSecond(Long.parseLong(decode(fields[7]))));
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid("The ticket is malformed");
@@ -142,12 +150,13 @@ final class UploadTickets {
 	 *
 	 * @param step the one step it is for
 	 * @param profile the profile policy allowed it on
+	 * @param bucket the profile's bucket then
 	 * @param principal who was allowed, for the audit trail
 	 * @param key the upload's full key
 	 * @param uploadId the upload, for completion
 	 * @param expiresAt when it stops working
 	 */
-	record Ticket(Step step, String profile, String principal, String key, @Nullable String uploadId,
+	record Ticket(Step step, String profile, String bucket, String principal, String key, @Nullable String uploadId,
 			Instant expiresAt) {
 	}
 

@@ -328,9 +328,13 @@ public final class PresignPolicy {
 	public UploadPartGrant authorizeUnsizedPart(Caller caller, String profileName, String key, String uploadId,
 			@Nullable Integer partNumber) {
 		Profile profile = authorizeMultipartAccess(caller, profileName, key);
-		if (partNumber == null || partNumber < 1 || partNumber > MultipartSettings.S3_MAX_PARTS) {
-			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "partNumber",
-					"The part number must be from 1 to " + MultipartSettings.S3_MAX_PARTS);
+		// Parts are at least 5 MB but for the last: a file within the limit needs no more than this many, and
+		// fewer parts bound what can pile up in S3 before completion checks the total.
+		long most = Math.min(MultipartSettings.S3_MAX_PARTS,
+				Math.max(1, (profile.maxContentLength() + MultipartSettings.S3_MIN_PART - 1) / MultipartSettings.S3_MIN_PART));
+		if (partNumber == null || partNumber < 1 || partNumber > most) {
+			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "partNumber", "The part number must be from 1 to "
+					+ most + " (parts of at least 5 MB within the profile's " + profile.maxContentLength() + " bytes)");
 		}
 		return new UploadPartGrant(profile, key, checkUploadId(uploadId), partNumber, null,
 				profile.expiry().resolve(null));
@@ -349,12 +353,21 @@ public final class PresignPolicy {
 	/**
 	 * The profile of a step an upload ticket allows, checked again when the ticket is redeemed: the caller was
 	 * authorized when the ticket was issued, and the profile must still allow multipart uploads.
+	 * @param bucket the profile's bucket when the ticket was issued
+	 * @param key the upload's key
 	 * @param contentType the Content-Type to start the upload with; none when completing
 	 * @return the profile
 	 * @throws PolicyViolation if the profile is gone, allows no multipart uploads, or not the content type
 	 */
-	public Profile ticketedProfile(String profileName, @Nullable String contentType, boolean starting) {
+	public Profile ticketedProfile(String profileName, String bucket, String key, @Nullable String contentType,
+			boolean starting) {
 		Profile profile = this.catalog.require(profileName);
+		if (!profile.operations().contains(Operation.UPLOAD) || !profile.bucket().equals(bucket)
+				|| !key.startsWith(profile.keyPrefix().constantPrefix())) {
+			// The profile changed since the ticket was issued: what it allowed then, it no longer does.
+			throw new PolicyViolation(Rule.TICKET_INVALID, "ticket",
+					"The profile '" + profile.name() + "' no longer allows what the ticket was issued for");
+		}
 		if (!profile.multipart().enabled()) {
 			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile",
 					"The profile '" + profile.name() + "' does not allow multipart uploads");

@@ -133,7 +133,8 @@ class SecurityConfiguration {
 		cors.setAllowedOriginPatterns(properties.allowedOrigins());
 		cors.setAllowedMethods(List.of("GET", "POST", "DELETE"));
 		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", RequestIdFilter.HEADER));
-		cors.setExposedHeaders(List.of(RequestIdFilter.HEADER, "Retry-After", "WWW-Authenticate"));
+		// x-amz-error-code: Uppy reads the code of a refused upload step from it, as from S3.
+		cors.setExposedHeaders(List.of(RequestIdFilter.HEADER, "Retry-After", "WWW-Authenticate", "x-amz-error-code"));
 		cors.setAllowCredentials(false);
 		cors.setMaxAge(properties.maxAge());
 		source.registerCorsConfiguration("/v1/**", cors);

@@ -1,5 +1,7 @@
 package io.presign.api;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import io.presign.IntegrationTest;
 import io.presign.ProblemAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BucketPolicyTest extends IntegrationTest {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	@Test
-	void policyFollowsTheProfile() {
+	void policyFollowsTheProfile() throws Exception {
 		ApiClient.Response response = this.api.get("/v1/profiles/files/bucket-policy", ApiClient.apiKey("ops-key"));
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		JsonNode body = response.json();
@@ -60,6 +65,14 @@ class BucketPolicyTest extends IntegrationTest {
 		assertThat(strings(cors.get("ExposeHeaders"))).contains("ETag");
 		// The embedded S3 server the browser tests run against carries this very rule.
 		assertThat(strings(cors.get("AllowedMethods"))).containsExactlyElementsOf(EmbeddedS3Server.CORS_METHODS);
+		// And the README shows it as it is.
+		assertThat(JSON.readTree(readmeCorsRule())).isEqualTo(body.get("cors"));
+	}
+
+	private static String readmeCorsRule() throws Exception {
+		String readme = Files.readString(Path.of("README.md"));
+		int start = readme.indexOf("```json\n", readme.indexOf("need this CORS rule")) + "```json\n".length();
+		return readme.substring(start, readme.indexOf("```", start));
 	}
 
 	@Test

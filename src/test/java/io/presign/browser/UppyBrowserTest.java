@@ -70,6 +70,8 @@ class UppyBrowserTest extends BrowserTest {
 		BrowserSession.screenshot(page, "uppy-policy-too-large");
 		assertThat(successful(result)).isEmpty();
 		assertThat(failed(result)).singleElement().asString().contains("400");
+		assertThat(errors(page)).as("S3 itself refused it, from the policy").singleElement().asString()
+			.contains("EntityTooLarge");
 		assertThat(run.s3().keys(EmbeddedDemo.BUCKET, "users/uppy-policy/")).isEmpty();
 	}
 
@@ -81,6 +83,8 @@ class UppyBrowserTest extends BrowserTest {
 		BrowserSession.screenshot(page, "uppy-multipart-too-large");
 		assertThat(successful(result)).isEmpty();
 		assertThat(failed(result)).singleElement().asString().contains("400");
+		assertThat(errors(page)).as("the service refused it at completion").singleElement().asString()
+			.contains("code=content-length-too-large").contains("/v1/uppy/uploads/complete");
 		assertThat(run.s3().keys(EmbeddedDemo.BUCKET, "users/uppy-parts/")).isEmpty();
 		assertThat(run.s3().uploadsInProgress(EmbeddedDemo.BUCKET, "users/uppy-parts/")).as("aborted").isEmpty();
 	}
@@ -99,6 +103,11 @@ class UppyBrowserTest extends BrowserTest {
 		page.waitForFunction("() => window.uppyResult !== undefined", null,
 				new Page.WaitForFunctionOptions().setTimeout(120_000));
 		return (Map<String, Object>) page.evaluate("() => window.uppyResult");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> errors(Page page) {
+		return (List<Map<String, Object>>) page.evaluate("() => window.uppyErrors");
 	}
 
 	@SuppressWarnings("unchecked")

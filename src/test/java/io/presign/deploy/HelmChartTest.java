@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.presign.config.PresignProperties;
 import io.presign.diagnostics.DiagnosticsProperties;
+import io.presign.issuing.UploadTicketProperties;
 import io.presign.security.ApiKeyProperties;
 import io.presign.signing.SigningProperties;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +125,8 @@ class HelmChartTest {
 				assertThat(context.getBean(SigningProperties.class).regionCheck())
 					.isEqualTo(SigningProperties.RegionCheck.FAIL);
 				context.getBean(ApiKeyProperties.class);
+				// Every replica of a release shares the upload tickets' key (the Secret holds one).
+				assertThat(context.getBean(UploadTicketProperties.class).secret()).hasSizeGreaterThanOrEqualTo(32);
 			});
 	}
 
@@ -182,7 +185,7 @@ class HelmChartTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ PresignProperties.class, SigningProperties.class, ApiKeyProperties.class,
-			DiagnosticsProperties.class })
+			DiagnosticsProperties.class, UploadTicketProperties.class })
 	static class ChartProperties {
 
 	}

@@ -15,6 +15,18 @@ class PresignPolicyTest {
 			new ProfileCatalog(List.of(PolicyFixtures.files(), PolicyFixtures.readOnly())));
 
 	@Test
+	void aTicketIsRedeemedOnlyWhileItsProfileStillAllowsWhatItWasIssuedFor() {
+		assertRule(() -> this.policy.ticketedProfile("files", "other-bucket", "users/alice/a.bin", null, false),
+				Rule.TICKET_INVALID);
+		assertRule(() -> this.policy.ticketedProfile("files", "bucket", "elsewhere/a.bin", null, false),
+				Rule.TICKET_INVALID);
+		assertRule(() -> this.policy.ticketedProfile("reports", "bucket", "reports/a.bin", null, false),
+				Rule.TICKET_INVALID);
+		assertRule(() -> this.policy.ticketedProfile("files", "bucket", "users/alice/a.bin", null, false),
+				Rule.MULTIPART_NOT_ALLOWED);
+	}
+
+	@Test
 	void grantsAnUploadUnderTheCallersPrefix() {
 		UploadGrant grant = this.policy.authorizeUpload(PolicyFixtures.ALICE,
 				new UploadIntent("files", "a.txt", "text/plain", 10L, null));
