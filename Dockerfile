@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Base images are arguments so that mirrors or locally built bases can be used: --build-arg BUILD_IMAGE=...
 ARG BUILD_IMAGE=eclipse-temurin:21-jdk-noble
 ARG RUNTIME_IMAGE=eclipse-temurin:21-jre-noble
@@ -24,11 +23,14 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER 10001:10001
-# Size the heap from the container's memory limit; exit on OOM so Kubernetes restarts a clean JVM.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
-    SERVER_PORT=8080 \
+ENV SERVER_PORT=8080 \
     MANAGEMENT_SERVER_PORT=8081
 EXPOSE 8080 8081
 # No HEALTHCHECK: Kubernetes probes /actuator/health/{liveness,readiness} on the management port.
 # Exec form: the JVM is PID 1 and receives SIGTERM, which starts Spring's graceful shutdown.
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+# The JVM's options are arguments, not JAVA_TOOL_OPTIONS, whose "Picked up ..." line would be the log's first,
+# and not JSON. The heap is sized from the container's memory limit; the collector is the one the JVM picks
+# below 2 CPUs or 1792 MB anyway, named so that raising a limit does not switch it silently (helm/README.md);
+# an out-of-memory error ends the JVM so that Kubernetes restarts a clean one.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", \
+    "-Djava.io.tmpdir=/tmp", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -54,6 +54,11 @@ class DockerfileTest {
 		List<String> entrypoint = instructions("ENTRYPOINT");
 		assertThat(entrypoint).hasSize(1);
 		assertThat(entrypoint.get(0)).as("exec form, so the JVM gets SIGTERM").startsWith("ENTRYPOINT [\"java\"");
+		assertThat(this.lines).as("its 'Picked up' line is the log's first, and not JSON")
+			.filteredOn((line) -> !line.startsWith("#"))
+			.noneMatch((line) -> line.contains("JAVA_TOOL_OPTIONS"));
+		assertThat(this.dockerfile).as("BuildKit would fetch a frontend image from a registry")
+			.doesNotContain("# syntax=");
 		assertThat(instructions("HEALTHCHECK")).as("Kubernetes probes instead").isEmpty();
 	}
 

@@ -17,6 +17,7 @@ import io.presign.issuing.UploadTicketProperties;
 import io.presign.security.ApiKeyProperties;
 import io.presign.signing.SigningProperties;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
@@ -79,11 +80,33 @@ class HelmChartTest {
 			assertThat(list(container, "volumeMounts")).anySatisfy(
 					(mount) -> assertThat(mount).containsEntry("mountPath", "/tmp"));
 		}
+		// Kubernetes waits the pre-stop sleep, then Spring's shutdown timeout, with room for the JVM to exit.
+		Map<String, Object> container = list(podSpec, "containers").get(0);
+		int preStop = Integer.parseInt(String.valueOf(
+				((List<?>) at(container, "lifecycle", "preStop", "exec").get("command")).get(1)));
+		Map<String, Object> configMap = manifests.stream()
+			.filter((m) -> "ConfigMap".equals(m.get("kind")) && at(m, "data").containsKey("application-shutdown.yaml"))
+			.findFirst()
+			.orElseThrow();
+		String shutdown = (String) at(configMap, "data").get("application-shutdown.yaml");
+		int timeout = Integer.parseInt(shutdown.replaceAll("(?s).*timeout-per-shutdown-phase: (\\d+)s.*", "$1"));
+		assertThat(((Number) podSpec.get("terminationGracePeriodSeconds")).intValue())
+			.isGreaterThanOrEqualTo(preStop + timeout + 5);
 		assertThat(list(podSpec, "topologySpreadConstraints")).hasSize(2);
 		assertThat(kinds(manifests)).contains("Service", "ServiceAccount", "ConfigMap", "Secret",
 				"HorizontalPodAutoscaler", "PodDisruptionBudget");
 
 		bindsWithTheServicesOwnProperties(manifests);
+	}
+
+	@Test
+	void aGracePeriodShorterThanTheShutdownRefusesToRender() throws Exception {
+		assumeTrue(helm != null, "helm is not installed (.ci/run installs it)");
+		Process process = new ProcessBuilder(helm, "template", "test", CHART.toString(), "--set",
+				"terminationGracePeriodSeconds=40").redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).isNotZero();
+		assertThat(output).contains("must be at least preStopSleepSeconds + shutdownTimeoutSeconds + 5 (45)");
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -1,0 +1,93 @@
+package io.presign.deploy;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.presign.EmbeddedDemo;
+import io.presign.EmbeddedS3Server;
+import io.presign.PresignServiceApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scale-in and rolling updates lose no request: the service is stopped (as SIGTERM stops it, after the
+ * chart's pre-stop sleep) while twenty requests are in flight, their bodies still arriving, and every one
+ * of them is answered with its URL.
+ */
+class GracefulShutdownTest {
+
+	private static final int REQUESTS = 20;
+
+	@Test
+	void requestsInFlightWhenStoppingAreAllAnswered() throws Exception {
+		try (EmbeddedS3Server s3 = EmbeddedS3Server.start(0).createBucket(EmbeddedDemo.BUCKET)) {
+			String[] base = EmbeddedDemo.arguments(s3);
+			String[] arguments = Arrays.copyOf(base, base.length + 1);
+			arguments[base.length] = "--server.port=0";
+			ConfigurableApplicationContext app = SpringApplication.from(PresignServiceApplication::main)
+				.with(EmbeddedDemo.class)
+				.withAdditionalProfiles("embedded")
+				.run(arguments)
+				.getApplicationContext();
+			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+			ExecutorService clients = Executors.newFixedThreadPool(REQUESTS);
+			try {
+				List<Future<String>> answers = new ArrayList<>();
+				for (int i = 0; i < REQUESTS; i++) {
+					int n = i;
+					answers.add(clients.submit(() -> slowDownload(port, "shutdown/" + n + ".txt")));
+				}
+				// Every request has sent its headers and part of its body when the stop begins.
+				Thread.sleep(600);
+				CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
+				for (Future<String> answer : answers) {
+					assertThat(answer.get(30, TimeUnit.SECONDS)).startsWith("HTTP/1.1 200").contains("\"url\":");
+				}
+				stopping.get(30, TimeUnit.SECONDS);
+				assertThat(app.isActive()).isFalse();
+			}
+			finally {
+				clients.shutdownNow();
+				app.close();
+			}
+		}
+	}
+
+	/**
+	 * A download request whose body arrives over about a second and a half, as from a slow client.
+	 */
+	private static String slowDownload(int port, String key) throws Exception {
+		byte[] body = ("{\"profile\":\"demo\",\"key\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /v1/downloads HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + EmbeddedDemo.API_KEY
+					+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			int half = body.length / 2;
+			out.write(body, 0, half);
+			out.flush();
+			Thread.sleep(1500);
+			out.write(body, half, body.length - half);
+			out.flush();
+			InputStream in = socket.getInputStream();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
