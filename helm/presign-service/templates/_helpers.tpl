@@ -39,7 +39,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- default (printf "%s-secrets" (include "presign.fullname" .)) .Values.secret.existingSecret -}}
 {{- end -}}
 
-{{/* The Secret's application-secrets.yaml: API key hashes, the JWT issuer and the upload tickets' key. */}}
+{{/* The Secret's application-secrets.yaml: API key hashes, the upload tickets' key, Redis and the JWT issuer. */}}
 {{- define "presign.secretConfig" -}}
 presign:
   security:
@@ -47,20 +47,27 @@ presign:
       {{- toYaml .Values.secret.apiKeys | nindent 6 }}
   upload-tickets:
     secret: {{ .Values.secret.uploadTicketsSecret | default (randAlphaNum 48) | quote }}
-{{- with .Values.secret.jwt }}
-{{- if or .issuerUri .jwkSetUri }}
+{{- $jwt := .Values.secret.jwt }}
+{{- $hasJwt := or $jwt.issuerUri $jwt.jwkSetUri }}
+{{- if or .Values.secret.redisUrl $hasJwt }}
 spring:
+{{- if .Values.secret.redisUrl }}
+  data:
+    redis:
+      url: {{ .Values.secret.redisUrl | quote }}
+{{- end }}
+{{- if $hasJwt }}
   security:
     oauth2:
       resourceserver:
         jwt:
-          {{- with .issuerUri }}
+          {{- with $jwt.issuerUri }}
           issuer-uri: {{ . | quote }}
           {{- end }}
-          {{- with .jwkSetUri }}
+          {{- with $jwt.jwkSetUri }}
           jwk-set-uri: {{ . | quote }}
           {{- end }}
-          {{- with .audiences }}
+          {{- with $jwt.audiences }}
           audiences:
             {{- toYaml . | nindent 12 }}
           {{- end }}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.presign.issuing.QuotaExceededException;
+import io.presign.issuing.QuotaUnavailableException;
 import io.presign.issuing.RevocationUnavailableException;
 import io.presign.observability.RefusalRecorder;
 import io.presign.observability.RequestIdFilter;
@@ -129,6 +130,12 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.of(Refusal.RATE_LIMITED, ex.getMessage(), null);
 		problem.setProperty("limit", ex.limit());
 		return respond(request, problem, Problems.retryAfter(ex.retryAfter()));
+	}
+
+	@ExceptionHandler(QuotaUnavailableException.class)
+	ResponseEntity<ProblemDetail> rateLimitUnavailable(QuotaUnavailableException ex, HttpServletRequest request) {
+		return respond(request, Problems.of(Refusal.RATE_LIMIT_UNAVAILABLE,
+				"The rate-limit store cannot answer; try again shortly", null), Problems.retryAfter(Duration.ofSeconds(5)));
 	}
 
 	@ExceptionHandler(CredentialsExpiringException.class)

@@ -63,6 +63,10 @@ final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 		}
 		Set<Refusal> refusals = EnumSet.copyOf(EVERY_ENDPOINT);
 		refusals.addAll(Arrays.asList(refuses.value()));
+		if (refusals.contains(Refusal.RATE_LIMITED)) {
+			// Whatever counts against a limit may meet a shared store that cannot answer (fail-closed).
+			refusals.add(Refusal.RATE_LIMIT_UNAVAILABLE);
+		}
 		if (takesBody(handlerMethod)) {
 			refusals.addAll(EVERY_BODY);
 		}

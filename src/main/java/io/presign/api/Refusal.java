@@ -111,6 +111,10 @@ enum Refusal {
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "The caller's URLs per period on the profile are used up",
 			"The rate limit of 600 URLs per 60 s on profile 'avatars' is used up", null, Map.of("limit", 600)),
 
+	RATE_LIMIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "rate-limit-unavailable",
+			"The shared rate-limit store (Redis) cannot answer and the deployment refuses uncounted URLs",
+			"The rate-limit store cannot answer; try again shortly", null, Map.of()),
+
 	SIGNING_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "signing-unavailable",
 			"Signing credentials or S3 cannot be reached right now", "No URL can be signed right now; try again shortly",
 			null, Map.of()),

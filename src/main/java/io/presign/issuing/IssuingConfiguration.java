@@ -1,15 +1,28 @@
 package io.presign.issuing;
 
+import java.time.Clock;
 import java.time.Duration;
+
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Wires the rate limiter that {@link UrlIssuer} counts against.
+ * Wires the rate limiter that {@link UrlIssuer} counts against: in each replica's memory, or shared in Redis.
  */
 @Configuration(proxyBeanMethods = false)
 class IssuingConfiguration {
@@ -19,13 +32,48 @@ class IssuingConfiguration {
 	 * be full again.
 	 */
 	@Bean
-	TokenBucketQuota issuanceQuota(ProfileCatalog catalog) {
+	IssuanceQuota issuanceQuota(ProfileCatalog catalog, RateLimitProperties properties,
+			ObjectProvider<LettuceConnectionFactory> redis, MeterRegistry meters, Clock clock) {
 		Duration longestPeriod = catalog.all()
 			.stream()
 			.map((Profile profile) -> profile.rateLimit().period())
 			.max(Duration::compareTo)
 			.orElse(Duration.ofMinutes(1));
-		return new TokenBucketQuota(longestPeriod);
+		if (properties.store() == RateLimitProperties.Store.MEMORY) {
+			return new TokenBucketQuota(longestPeriod);
+		}
+		LettuceConnectionFactory factory = redis.getIfAvailable();
+		if (factory == null) {
+			throw new IllegalStateException("presign.rate-limit.store is redis, but no Lettuce connection to Redis is "
+					+ "configured (spring.data.redis.*)");
+		}
+		return new SharedTokenBucketQuota(() -> proxyManager(factory, properties.storeTimeout(), longestPeriod),
+				properties.onStoreFailure(), meters, clock);
+	}
+
+	/**
+	 * Bucket4j's compare-and-swap proxy manager on Spring Boot's Lettuce client, standalone or cluster; buckets
+	 * expire from Redis once they would be full again.
+	 */
+	private static ProxyManager<byte[]> proxyManager(LettuceConnectionFactory factory, Duration timeout,
+			Duration longestPeriod) {
+		AbstractRedisClient client = factory.getNativeClient();
+		Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]> builder = (client instanceof RedisClusterClient cluster)
+				? Bucket4jLettuce.casBasedBuilder(cluster) : Bucket4jLettuce.casBasedBuilder((RedisClient) client);
+		return builder.requestTimeout(timeout)
+			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(longestPeriod))
+			.build();
+	}
+
+	/**
+	 * Where limits are counted and, for a shared store, whether it answers: a readiness detail.
+	 */
+	@Bean
+	HealthIndicator rateLimitStore(IssuanceQuota quota) {
+		if (quota instanceof HealthIndicator shared) {
+			return shared;
+		}
+		return () -> Health.up().withDetail("store", "memory").build();
 	}
 
 }

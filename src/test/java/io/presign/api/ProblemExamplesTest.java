@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemExamplesTest extends IntegrationTest {
 
 	private static final Set<String> NEED_A_FAULT = Set.of("rate-limited", "signing-unavailable",
-			"signing-credentials-expiring", "identity-provider-unavailable", "upload-rejected", "revocation-failed");
+			"signing-credentials-expiring", "identity-provider-unavailable", "upload-rejected", "revocation-failed",
+			"rate-limit-unavailable");
 
 	@Test
 	void everyDocumentedExampleMatchesARealAnswer() {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.presign.diagnostics.DiagnosticsProperties;
+import io.presign.issuing.RateLimitProperties;
 import io.presign.issuing.UploadTicketProperties;
 import io.presign.policy.ProfileCatalog;
 import io.presign.security.ApiKeyProperties;
@@ -52,7 +53,8 @@ class DocumentedConfigurationTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ PresignProperties.class, SigningProperties.class, ApiKeyProperties.class,
-			CorsProperties.class, DiagnosticsProperties.class, JwksProperties.class, UploadTicketProperties.class })
+			CorsProperties.class, DiagnosticsProperties.class, JwksProperties.class, UploadTicketProperties.class,
+			RateLimitProperties.class })
 	@Import({ PolicyConfiguration.class, UnknownPropertiesCheck.class })
 	static class DocumentedProperties {
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.presign.config.PresignProperties;
 import io.presign.diagnostics.DiagnosticsProperties;
+import io.presign.issuing.RateLimitProperties;
 import io.presign.issuing.UploadTicketProperties;
 import io.presign.security.ApiKeyProperties;
 import io.presign.signing.SigningProperties;
@@ -148,6 +149,7 @@ class HelmChartTest {
 				assertThat(context.getBean(SigningProperties.class).regionCheck())
 					.isEqualTo(SigningProperties.RegionCheck.FAIL);
 				context.getBean(ApiKeyProperties.class);
+				context.getBean(RateLimitProperties.class);
 				// Every replica of a release shares the upload tickets' key (the Secret holds one).
 				assertThat(context.getBean(UploadTicketProperties.class).secret()).hasSizeGreaterThanOrEqualTo(32);
 			});
@@ -208,7 +210,7 @@ class HelmChartTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ PresignProperties.class, SigningProperties.class, ApiKeyProperties.class,
-			DiagnosticsProperties.class, UploadTicketProperties.class })
+			DiagnosticsProperties.class, UploadTicketProperties.class, RateLimitProperties.class })
 	static class ChartProperties {
 
 	}
