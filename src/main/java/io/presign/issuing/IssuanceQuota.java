@@ -2,6 +2,8 @@ package io.presign.issuing;
 
 import io.presign.policy.Caller;
 import io.presign.policy.Profile;
+import io.presign.policy.RateLimit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Limits how many URLs a caller obtains from a profile; counted in URLs, not requests.
@@ -14,5 +16,23 @@ public interface IssuanceQuota {
 	 * @throws QuotaExceededException if the allowance is short
 	 */
 	void consume(Caller caller, Profile profile, int urls);
+
+
+	/**
+	 * The profile's limit, if URLs count against it at all.
+	 * @return the limit; none when the profile has none
+	 * @throws QuotaExceededException if the request alone asks more URLs than the limit ever allows
+	 */
+	static @Nullable RateLimit limitFor(Profile profile, int urls) {
+		RateLimit limit = profile.rateLimit();
+		if (limit.isUnlimited()) {
+			return null;
+		}
+		if (urls > limit.capacity()) {
+			throw new QuotaExceededException("A batch of " + urls + " exceeds the rate limit of " + limit.capacity()
+					+ " URLs per " + limit.period().toSeconds() + " s", limit.period(), limit.capacity());
+		}
+		return limit;
+	}
 
 }

@@ -67,13 +67,9 @@ final class SharedTokenBucketQuota implements IssuanceQuota, HealthIndicator {
 
 	@Override
 	public void consume(Caller caller, Profile profile, int urls) {
-		RateLimit limit = profile.rateLimit();
-		if (limit.isUnlimited()) {
+		RateLimit limit = IssuanceQuota.limitFor(profile, urls);
+		if (limit == null) {
 			return;
-		}
-		if (urls > limit.capacity()) {
-			throw new QuotaExceededException("A batch of " + urls + " exceeds the rate limit of " + limit.capacity()
-					+ " URLs per " + limit.period().toSeconds() + " s", limit.period(), limit.capacity());
 		}
 		ConsumptionProbe probe;
 		try {
