@@ -20,6 +20,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.beans.TypeMismatchException;
@@ -267,6 +268,12 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
 		if (requestId != null) {
 			problem.setProperty("requestId", requestId);
+		}
+		// The request's trace, as Micrometer Tracing puts it in the logging context: a refusal can be found in
+		// the traces as well as in the logs.
+		String traceId = MDC.get("traceId");
+		if (traceId != null && !traceId.isEmpty()) {
+			problem.setProperty("traceId", traceId);
 		}
 		RefusedRequest named = RefusedRequest.of(request);
 		this.refusals.refused(CurrentCaller.get().orElse(null), named.profile(), named.keys(), problem.getStatus(),

@@ -116,6 +116,8 @@ final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 				new StringSchema().description("The request field at fault, where there is one").example("key"));
 		problem.addProperty("requestId",
 				new StringSchema().description("The request's id, also in the X-Request-Id header and every log line"));
+		problem.addProperty("traceId",
+				new StringSchema().description("The request's trace (W3C trace id), also in every log line of the request"));
 		problem.setRequired(List.of("type", "title", "status", "code"));
 		problem.setAdditionalProperties(Boolean.TRUE);
 		openApi.getComponents().addSchemas(SCHEMA, problem);

@@ -40,6 +40,7 @@ final class Problems {
 		refusal.exampleLimits().forEach(problem::setProperty);
 		problem.setInstance(URI.create("/v1/example"));
 		problem.setProperty("requestId", "3f0c7a1e-5b9e-4d8e-9a51-2c6f3e1b7d20");
+		problem.setProperty("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
 		return problem;
 	}
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.presign.policy.BatchDownloadIntent;
 import io.presign.policy.BatchItem;
 import io.presign.policy.Caller;
@@ -61,6 +63,8 @@ public final class UrlIssuer {
 
 	private final CloudFrontSigner cloudFront;
 
+	private final ObservationRegistry observations;
+
 	/**
 	 * @param policy decides what a caller may have
 	 * @param signer signs what policy granted
@@ -69,10 +73,13 @@ public final class UrlIssuer {
 	 * @param objects asked whether an object exists, for profiles that require it
 	 * @param observers told of every issued URL
 	 * @param cloudFront signs for profiles that deliver through CloudFront
+	 * @param observations where the policy decision and the signing of each request are observed (spans)
 	 */
 	public UrlIssuer(PresignPolicy policy, UrlSigner signer, MultipartUploads uploads, StoredObjects objects,
-			IssuanceQuota quota, List<IssuanceObserver> observers, CloudFrontSigner cloudFront) {
+			IssuanceQuota quota, List<IssuanceObserver> observers, CloudFrontSigner cloudFront,
+			ObservationRegistry observations) {
 		this.cloudFront = cloudFront;
+		this.observations = observations;
 		this.uploads = uploads;
 		this.objects = objects;
 		this.policy = policy;
@@ -87,7 +94,7 @@ public final class UrlIssuer {
 	 * @return the issued URL
 	 */
 	public IssuedUrl issueDownload(Caller caller, DownloadIntent intent) {
-		DownloadGrant grant = this.policy.authorizeDownload(caller, intent);
+		DownloadGrant grant = decided(() -> this.policy.authorizeDownload(caller, intent));
 		this.quota.consume(caller, grant.profile(), 1);
 		StoredObject stored = null;
 		if (grant.profile().requireExisting()) {
@@ -107,7 +114,7 @@ public final class UrlIssuer {
 	 * @return the issued URL
 	 */
 	public IssuedUrl issueUpload(Caller caller, UploadIntent intent) {
-		UploadGrant grant = this.policy.authorizeUpload(caller, intent);
+		UploadGrant grant = decided(() -> this.policy.authorizeUpload(caller, intent));
 		this.quota.consume(caller, grant.profile(), 1);
 		return issue(caller, grant.profile(), UrlKind.UPLOAD, List.of(grant.key()),
 				() -> List.of(this.signer.presignUpload(grant))).get(0);
@@ -119,7 +126,7 @@ public final class UrlIssuer {
 	 * @return one result per key, in request order
 	 */
 	public List<BatchResult> issueBatchDownload(Caller caller, BatchDownloadIntent intent) {
-		List<BatchItem> items = this.policy.authorizeBatchDownload(caller, intent);
+		List<BatchItem> items = decided(() -> this.policy.authorizeBatchDownload(caller, intent));
 		List<BatchItem> allowed = items.stream().filter((item) -> item.grant() != null).toList();
 		if (allowed.isEmpty()) {
 			return items.stream().map((item) -> new BatchResult(item, null)).toList();
@@ -203,7 +210,7 @@ public final class UrlIssuer {
 	 * @return one URL per part, in request order
 	 */
 	public List<IssuedUrl> issueUploadParts(Caller caller, UploadPartsIntent intent) {
-		List<UploadPartGrant> grants = this.policy.authorizeParts(caller, intent);
+		List<UploadPartGrant> grants = decided(() -> this.policy.authorizeParts(caller, intent));
 		Profile profile = grants.get(0).profile();
 		this.quota.consume(caller, profile, grants.size());
 		return issue(caller, profile, UrlKind.MULTIPART_PART, grants.stream().map(UploadPartGrant::key).toList(),
@@ -216,7 +223,7 @@ public final class UrlIssuer {
 	 * @return the form and the grant it was signed for
 	 */
 	public IssuedForm issueFormUpload(Caller caller, FormUploadIntent intent) {
-		return issueForm(caller, this.policy.authorizeFormUpload(caller, intent));
+		return issueForm(caller, decided(() -> this.policy.authorizeFormUpload(caller, intent)));
 	}
 
 	/**
@@ -272,7 +279,9 @@ public final class UrlIssuer {
 	private List<IssuedUrl> issue(Caller caller, Profile profile, UrlKind kind, List<String> keys,
 			Supplier<List<PresignedUrl>> signing) {
 		long start = System.nanoTime();
-		List<PresignedUrl> urls = signing.get();
+		List<PresignedUrl> urls = Observation.createNotStarted("presign.sign", this.observations)
+			.lowCardinalityKeyValue("operation", kind.wireName())
+			.observe(signing);
 		Duration signingTime = Duration.ofNanos(System.nanoTime() - start);
 		PresignedUrl first = urls.get(0);
 		observe(caller, new Issuance(profile, kind, keys, first.lifetime(), first.expiresAt(), first.cappedBy(),
@@ -282,6 +291,14 @@ public final class UrlIssuer {
 			issued.add(new IssuedUrl(profile, kind, keys.get(i), urls.get(i)));
 		}
 		return issued;
+	}
+
+	/**
+	 * A policy decision, observed: a span of its own, so that a trace shows how long deciding took apart from
+	 * signing and from S3.
+	 */
+	private <T> T decided(Supplier<T> decision) {
+		return Observation.createNotStarted("presign.policy", this.observations).observe(decision);
 	}
 
 	private void observe(Caller caller, Issuance issuance) {

@@ -2,11 +2,13 @@ package io.presign.signing;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -21,12 +23,20 @@ public final class PresignerRegistry implements AutoCloseable {
 	private final Map<S3Target, S3Client> clients;
 
 	PresignerRegistry(ProfileCatalog catalog, AwsCredentialsProvider credentials, Duration callTimeout) {
+		this(catalog, credentials, callTimeout, List.of());
+	}
+
+	/**
+	 * @param interceptors added to every S3 client, such as the observation of each call
+	 */
+	PresignerRegistry(ProfileCatalog catalog, AwsCredentialsProvider credentials, Duration callTimeout,
+			List<ExecutionInterceptor> interceptors) {
 		Map<S3Target, S3Presigner> presigners = new LinkedHashMap<>();
 		Map<S3Target, S3Client> clients = new LinkedHashMap<>();
 		for (Profile profile : catalog.all()) {
 			S3Target target = S3Target.of(profile);
 			presigners.computeIfAbsent(target, (key) -> key.presigner(credentials));
-			clients.computeIfAbsent(target, (key) -> key.client(credentials, callTimeout));
+			clients.computeIfAbsent(target, (key) -> key.client(credentials, callTimeout, interceptors));
 		}
 		this.presigners = Map.copyOf(presigners);
 		this.clients = Map.copyOf(clients);

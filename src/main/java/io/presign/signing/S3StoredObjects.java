@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.presign.policy.PolicyViolation;
 import io.presign.policy.Profile;
 import io.presign.policy.Rule;
@@ -53,8 +55,11 @@ final class S3StoredObjects implements StoredObjects, AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		};
-		this.heads = new ThreadPoolExecutor(PARALLEL_HEADS, PARALLEL_HEADS, 0, TimeUnit.MILLISECONDS,
-				new ArrayBlockingQueue<>(QUEUED_HEADS), threads, new ThreadPoolExecutor.AbortPolicy());
+		// The request's context (its trace, above all) goes along to the pool's threads: a batch's HeadObject
+		// spans are children of the request's.
+		this.heads = ContextExecutorService.wrap(new ThreadPoolExecutor(PARALLEL_HEADS, PARALLEL_HEADS, 0,
+				TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED_HEADS), threads, new ThreadPoolExecutor.AbortPolicy()),
+				ContextSnapshotFactory.builder().build()::captureAll);
 	}
 
 	@Override

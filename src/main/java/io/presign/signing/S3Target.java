@@ -2,10 +2,12 @@ package io.presign.signing;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import io.presign.policy.Profile;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -35,11 +37,13 @@ record S3Target(String region, @Nullable URI endpoint, boolean pathStyle) {
 		return builder.build();
 	}
 
-	S3Client client(AwsCredentialsProvider credentials, Duration callTimeout) {
+	S3Client client(AwsCredentialsProvider credentials, Duration callTimeout, List<ExecutionInterceptor> interceptors) {
 		var builder = S3Client.builder()
 			.region(Region.of(this.region))
 			.credentialsProvider(credentials)
-			.overrideConfiguration((config) -> config.apiCallTimeout(callTimeout).apiCallAttemptTimeout(callTimeout))
+			.overrideConfiguration((config) -> config.apiCallTimeout(callTimeout)
+				.apiCallAttemptTimeout(callTimeout)
+				.executionInterceptors(interceptors))
 			.forcePathStyle(this.pathStyle);
 		if (this.endpoint != null) {
 			builder.endpointOverride(this.endpoint);

@@ -4,8 +4,10 @@ import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.presign.policy.CloudFrontDelivery;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.IamClientBuilder;
@@ -22,6 +25,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +45,13 @@ class SigningConfiguration {
 	}
 
 	@Bean
-	SigningCredentials signingCredentials(SigningProperties properties, ProfileCatalog catalog, Clock clock) {
+	AwsCallObservation awsCallObservation(ObjectProvider<ObservationRegistry> observations) {
+		return new AwsCallObservation(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	@Bean
+	SigningCredentials signingCredentials(SigningProperties properties, ProfileCatalog catalog, Clock clock,
+			AwsCallObservation observation) {
 		SigningProperties.StaticCredentials fixed = properties.staticCredentials();
 		if (fixed != null) {
 			return new ProviderSigningCredentials(
@@ -49,7 +59,7 @@ class SigningConfiguration {
 		}
 		if (properties.role() != null) {
 			return assumedRole(properties.role(), properties.safetyMargin(), largestMaxExpiry(catalog), clock,
-					DefaultCredentialsProvider.builder().build(), properties.awsCallTimeout());
+					DefaultCredentialsProvider.builder().build(), properties.awsCallTimeout(), List.of(observation));
 		}
 		return new ProviderSigningCredentials(DefaultCredentialsProvider.builder().build());
 	}
@@ -61,6 +71,15 @@ class SigningConfiguration {
 	 */
 	static AssumedRoleCredentials assumedRole(SigningProperties.Role role, Duration safetyMargin,
 			Duration largestMaxExpiry, Clock clock, AwsCredentialsProvider baseCredentials, Duration callTimeout) {
+		return assumedRole(role, safetyMargin, largestMaxExpiry, clock, baseCredentials, callTimeout, List.of());
+	}
+
+	/**
+	 * @param interceptors added to the STS client, such as the observation of each call
+	 */
+	static AssumedRoleCredentials assumedRole(SigningProperties.Role role, Duration safetyMargin,
+			Duration largestMaxExpiry, Clock clock, AwsCredentialsProvider baseCredentials, Duration callTimeout,
+			List<ExecutionInterceptor> interceptors) {
 		RoleSessionPlan plan = RoleSessionPlan.of(largestMaxExpiry, safetyMargin, role.sessionDuration());
 		if (!plan.coversFully(largestMaxExpiry, safetyMargin)) {
 			log.warn("A signing session of {} cannot give every URL the largest max-expiry ({}) plus the margin ({}); "
@@ -69,7 +88,9 @@ class SigningConfiguration {
 		}
 		StsClientBuilder sts = StsClient.builder()
 			.credentialsProvider(baseCredentials)
-			.overrideConfiguration((config) -> config.apiCallTimeout(callTimeout).apiCallAttemptTimeout(callTimeout));
+			.overrideConfiguration((config) -> config.apiCallTimeout(callTimeout)
+				.apiCallAttemptTimeout(callTimeout)
+				.executionInterceptors(interceptors));
 		if (role.region() != null) {
 			sts.region(Region.of(role.region()));
 		}
@@ -129,8 +150,9 @@ class SigningConfiguration {
 
 	@Bean
 	PresignerRegistry presignerRegistry(ProfileCatalog catalog, SigningCredentials credentials,
-			SigningProperties properties) {
-		return new PresignerRegistry(catalog, () -> credentials.current().credentials(), properties.awsCallTimeout());
+			SigningProperties properties, AwsCallObservation observation) {
+		return new PresignerRegistry(catalog, () -> credentials.current().credentials(), properties.awsCallTimeout(),
+				List.of(observation));
 	}
 
 	@Bean

@@ -21,6 +21,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.presign.issuing.BatchResult;
@@ -139,10 +140,10 @@ public class SigningBenchmark {
 		IssuanceQuota unlimited = (caller, profile, urls) -> {
 		};
 		CloudFrontSigner noCloudFront = new CloudFrontSigner(Map.of(), Clock.systemUTC());
-		this.issuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, List.of(), noCloudFront);
-		this.observedIssuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, observers, noCloudFront);
+		this.issuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, List.of(), noCloudFront, ObservationRegistry.NOOP);
+		this.observedIssuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, observers, noCloudFront, ObservationRegistry.NOOP);
 		this.sdkIssuer = new UrlIssuer(new PresignPolicy(catalog), new S3UrlSigner(this.registry, credentials, cap, null), null,
-				null, unlimited, List.of(), noCloudFront);
+				null, unlimited, List.of(), noCloudFront, ObservationRegistry.NOOP);
 
 		this.sha256 = MessageDigest.getInstance("SHA-256");
 		this.hmac = Mac.getInstance("HmacSHA256");
