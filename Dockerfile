@@ -29,8 +29,7 @@ EXPOSE 8080 8081
 # No HEALTHCHECK: Kubernetes probes /actuator/health/{liveness,readiness} on the management port.
 # Exec form: the JVM is PID 1 and receives SIGTERM, which starts Spring's graceful shutdown.
 # The JVM's options are arguments, not JAVA_TOOL_OPTIONS, whose "Picked up ..." line would be the log's first,
-# and not JSON. The heap is sized from the container's memory limit; the collector is the one the JVM picks
-# below 2 CPUs or 1792 MB anyway, named so that raising a limit does not switch it silently (helm/README.md);
-# an out-of-memory error ends the JVM so that Kubernetes restarts a clean one.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", \
-    "-Djava.io.tmpdir=/tmp", "org.springframework.boot.loader.launch.JarLauncher"]
+# and not JSON. The heap is sized from the container's memory limit (the collector is left to the JVM: see
+# helm/README.md); an out-of-memory error ends the JVM so that Kubernetes restarts a clean one.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", \
+    "org.springframework.boot.loader.launch.JarLauncher"]

@@ -7,6 +7,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,10 +16,12 @@ import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
@@ -33,7 +36,7 @@ class IssuingConfiguration {
 	 */
 	@Bean
 	IssuanceQuota issuanceQuota(ProfileCatalog catalog, RateLimitProperties properties,
-			ObjectProvider<LettuceConnectionFactory> redis, MeterRegistry meters, Clock clock) {
+			ObjectProvider<LettuceConnectionFactory> redis, MeterRegistry meters, Clock clock, Environment environment) {
 		Duration longestPeriod = catalog.all()
 			.stream()
 			.map((Profile profile) -> profile.rateLimit().period())
@@ -43,9 +46,11 @@ class IssuingConfiguration {
 			return new TokenBucketQuota(longestPeriod);
 		}
 		LettuceConnectionFactory factory = redis.getIfAvailable();
-		if (factory == null) {
-			throw new IllegalStateException("presign.rate-limit.store is redis, but no Lettuce connection to Redis is "
-					+ "configured (spring.data.redis.*)");
+		// Spring Boot would otherwise connect to localhost:6379: a store nobody configured is a mistake.
+		if (factory == null || !(environment.containsProperty("spring.data.redis.url")
+				|| environment.containsProperty("spring.data.redis.host"))) {
+			throw new IllegalStateException("presign.rate-limit.store is redis, but no Redis is configured: set "
+					+ "spring.data.redis.url (or .host, .port, .password)");
 		}
 		return new SharedTokenBucketQuota(() -> proxyManager(factory, properties.storeTimeout(), longestPeriod),
 				properties.onStoreFailure(), meters, clock);
@@ -63,6 +68,16 @@ class IssuingConfiguration {
 		return builder.requestTimeout(timeout)
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(longestPeriod))
 			.build();
+	}
+
+	/**
+	 * While Redis is unreachable, Lettuce refuses commands at once instead of queueing them without bound until
+	 * it reconnects: the shared quota then follows its failure mode without waiting or growing memory.
+	 */
+	@Bean
+	LettuceClientOptionsBuilderCustomizer rateLimitStoreClientOptions() {
+		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.requestQueueSize(10_000);
 	}
 
 	/**

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.bucket4j.BucketConfiguration;
@@ -32,10 +35,11 @@ final class SharedTokenBucketQuota implements IssuanceQuota, HealthIndicator {
 
 	private static final Logger log = LoggerFactory.getLogger(SharedTokenBucketQuota.class);
 
-	/** A connection that failed is tried again after this long, not by every request. */
-	private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
-
-	private final Supplier<ProxyManager<byte[]>> connect;
+	/**
+	 * After a failure, requests skip the store this long and follow the failure mode at once, one request
+	 * then trying it again: an outage costs a request nothing, not a timeout each.
+	 */
+	private static final Duration SKIP_AFTER_FAILURE = Duration.ofSeconds(1);
 
 	private final RateLimitProperties.OnStoreFailure onFailure;
 
@@ -43,26 +47,45 @@ final class SharedTokenBucketQuota implements IssuanceQuota, HealthIndicator {
 
 	private final Clock clock;
 
+	private final ScheduledExecutorService connector;
+
 	private volatile @Nullable ProxyManager<byte[]> buckets;
 
 	private volatile @Nullable Instant failingSince;
 
-	private volatile @Nullable Instant connectAfter;
+	private volatile Instant skipUntil = Instant.EPOCH;
 
 	private volatile @Nullable String lastFailure;
 
 	/**
-	 * @param connect makes the proxy manager, connecting to Redis; called again after a failed connection
+	 * @param connect makes the proxy manager, connecting to Redis: called on a thread of its own, at once and
+	 * then every second until it succeeds, so that no request waits for a connection
 	 */
 	SharedTokenBucketQuota(Supplier<ProxyManager<byte[]>> connect, RateLimitProperties.OnStoreFailure onFailure,
 			MeterRegistry meters, Clock clock) {
-		this.connect = connect;
 		this.onFailure = onFailure;
 		this.clock = clock;
 		this.failures = Counter.builder("presign.rate_limit.store.failures")
 			.description("Rate-limit checks the shared store could not answer")
 			.tag("mode", (onFailure == RateLimitProperties.OnStoreFailure.FAIL_OPEN) ? "fail-open" : "fail-closed")
 			.register(meters);
+		this.connector = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "rate-limit-store-connect");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.connector.execute(() -> connect(connect));
+	}
+
+	private void connect(Supplier<ProxyManager<byte[]>> connect) {
+		try {
+			this.buckets = connect.get();
+			this.connector.shutdown();
+		}
+		catch (RuntimeException ex) {
+			this.lastFailure = "Redis cannot be reached: " + ex.getMessage();
+			this.connector.schedule(() -> connect(connect), 1, TimeUnit.SECONDS);
+		}
 	}
 
 	@Override
@@ -71,19 +94,26 @@ final class SharedTokenBucketQuota implements IssuanceQuota, HealthIndicator {
 		if (limit == null) {
 			return;
 		}
+		ProxyManager<byte[]> store = this.buckets;
+		Instant now = this.clock.instant();
+		if (store == null || now.isBefore(this.skipUntil)) {
+			unanswered(null);
+			return;
+		}
 		ConsumptionProbe probe;
 		try {
-			probe = buckets().getProxy(key(caller, profile, limit), () -> configuration(limit))
+			probe = store.getProxy(key(caller, profile, limit), () -> configuration(limit))
 				.tryConsumeAndReturnRemaining(urls);
 		}
 		catch (RuntimeException ex) {
-			failed(ex);
-			if (this.onFailure == RateLimitProperties.OnStoreFailure.FAIL_CLOSED) {
-				throw new QuotaUnavailableException("The rate-limit store cannot answer", ex);
-			}
+			this.skipUntil = now.plus(SKIP_AFTER_FAILURE);
+			unanswered(ex);
 			return;
 		}
-		this.failingSince = null;
+		if (this.failingSince != null) {
+			this.failingSince = null;
+			log.info("The rate-limit store answers again");
+		}
 		if (!probe.isConsumed()) {
 			throw new QuotaExceededException("The rate limit of " + limit.capacity() + " URLs per "
 					+ limit.period().toSeconds() + " s on profile '" + profile.name() + "' is used up",
@@ -91,37 +121,23 @@ final class SharedTokenBucketQuota implements IssuanceQuota, HealthIndicator {
 		}
 	}
 
-	private ProxyManager<byte[]> buckets() {
-		ProxyManager<byte[]> current = this.buckets;
-		if (current != null) {
-			return current;
-		}
-		synchronized (this) {
-			if (this.buckets == null) {
-				Instant after = this.connectAfter;
-				if (after != null && this.clock.instant().isBefore(after)) {
-					throw new IllegalStateException("Redis was unreachable moments ago: " + this.lastFailure);
-				}
-				try {
-					this.buckets = this.connect.get();
-				}
-				catch (RuntimeException ex) {
-					this.connectAfter = this.clock.instant().plus(RECONNECT_AFTER);
-					throw ex;
-				}
-			}
-			return this.buckets;
-		}
-	}
-
-	private void failed(RuntimeException ex) {
+	/**
+	 * The store did not answer (or is skipped after failing): count it, then follow the failure mode.
+	 * @param ex what failed, when the store was asked
+	 */
+	private void unanswered(@Nullable RuntimeException ex) {
 		this.failures.increment();
-		this.lastFailure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		if (ex != null) {
+			this.lastFailure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		}
 		if (this.failingSince == null) {
 			this.failingSince = this.clock.instant();
 			log.warn("The rate-limit store cannot answer; requests are {} until it does: {}",
 					(this.onFailure == RateLimitProperties.OnStoreFailure.FAIL_OPEN) ? "issued uncounted" : "refused",
 					this.lastFailure);
+		}
+		if (this.onFailure == RateLimitProperties.OnStoreFailure.FAIL_CLOSED) {
+			throw new QuotaUnavailableException("The rate-limit store cannot answer", ex);
 		}
 	}
 
@@ -150,9 +166,11 @@ final class SharedTokenBucketQuota implements IssuanceQuota, HealthIndicator {
 		details.put("onStoreFailure",
 				(this.onFailure == RateLimitProperties.OnStoreFailure.FAIL_OPEN) ? "fail-open" : "fail-closed");
 		Instant since = this.failingSince;
-		details.put("state", (since == null) ? "answering" : "failing");
+		details.put("state", (this.buckets == null) ? "not connected" : (since == null) ? "answering" : "failing");
 		if (since != null) {
 			details.put("failingSince", since.toString());
+		}
+		if (this.buckets == null || since != null) {
 			details.put("lastFailure", String.valueOf(this.lastFailure));
 		}
 		return Health.up().withDetails(details).build();

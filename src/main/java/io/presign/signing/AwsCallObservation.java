@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class AwsCallObservation implements ExecutionInterceptor {
 
-	private static final ExecutionAttribute<Observation.Scope> SCOPE = new ExecutionAttribute<>("presign.observation");
+	private static final ExecutionAttribute<Observation> OBSERVATION = new ExecutionAttribute<>("presign.observation");
 
 	private final ObservationRegistry registry;
 
@@ -24,6 +24,11 @@ public final class AwsCallObservation implements ExecutionInterceptor {
 		this.registry = registry;
 	}
 
+	/**
+	 * Started with the calling thread's observation as its parent, but never put in scope: the SDK skips
+	 * {@code onExecutionFailure} for some failures (aws-sdk-java-v2#806), and a scope left open would make later
+	 * requests on the thread children of this call.
+	 */
 	@Override
 	public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
 		String service = String.valueOf(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME));
@@ -32,8 +37,9 @@ public final class AwsCallObservation implements ExecutionInterceptor {
 			.contextualName(service + " " + operation)
 			.lowCardinalityKeyValue("aws.service", service)
 			.lowCardinalityKeyValue("aws.operation", operation)
+			.parentObservation(this.registry.getCurrentObservation())
 			.start();
-		attributes.putAttribute(SCOPE, observation.openScope());
+		attributes.putAttribute(OBSERVATION, observation);
 	}
 
 	@Override
@@ -47,13 +53,11 @@ public final class AwsCallObservation implements ExecutionInterceptor {
 	}
 
 	private static void end(ExecutionAttributes attributes, @Nullable Throwable failure) {
-		Observation.Scope scope = attributes.getAttribute(SCOPE);
-		if (scope == null) {
+		Observation observation = attributes.getAttribute(OBSERVATION);
+		if (observation == null) {
 			return;
 		}
-		attributes.putAttribute(SCOPE, null);
-		Observation observation = scope.getCurrentObservation();
-		scope.close();
+		attributes.putAttribute(OBSERVATION, null);
 		if (failure != null) {
 			observation.error(failure);
 		}

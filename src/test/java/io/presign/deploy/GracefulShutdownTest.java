@@ -36,8 +36,9 @@ class GracefulShutdownTest {
 	void requestsInFlightWhenStoppingAreAllAnswered() throws Exception {
 		try (EmbeddedS3Server s3 = EmbeddedS3Server.start(0).createBucket(EmbeddedDemo.BUCKET)) {
 			String[] base = EmbeddedDemo.arguments(s3);
-			String[] arguments = Arrays.copyOf(base, base.length + 1);
+			String[] arguments = Arrays.copyOf(base, base.length + 2);
 			arguments[base.length] = "--server.port=0";
+			arguments[base.length + 1] = "--management.server.port=0";
 			ConfigurableApplicationContext app = SpringApplication.from(PresignServiceApplication::main)
 				.with(EmbeddedDemo.class)
 				.withAdditionalProfiles("embedded")
@@ -46,6 +47,8 @@ class GracefulShutdownTest {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			ExecutorService clients = Executors.newFixedThreadPool(REQUESTS);
 			try {
+				// A first request, whole, so that the dispatcher is ready before the slow ones arrive.
+				assertThat(slowDownload(port, "shutdown/warm.txt")).startsWith("HTTP/1.1 200");
 				List<Future<String>> answers = new ArrayList<>();
 				for (int i = 0; i < REQUESTS; i++) {
 					int n = i;

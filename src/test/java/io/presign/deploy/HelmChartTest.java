@@ -102,12 +102,23 @@ class HelmChartTest {
 
 	@Test
 	void aGracePeriodShorterThanTheShutdownRefusesToRender() throws Exception {
+		assertThat(refusedRendering("terminationGracePeriodSeconds=40"))
+			.contains("must be at least preStopSleepSeconds + shutdownTimeoutSeconds + 5 (45)");
+	}
+
+	@Test
+	void sharedRateLimitsWithoutARedisRefuseToRender() throws Exception {
+		assertThat(refusedRendering("config.presign.rate-limit.store=redis")).contains("set secret.redisUrl");
+	}
+
+	private static String refusedRendering(String setting) throws Exception {
 		assumeTrue(helm != null, "helm is not installed (.ci/run installs it)");
-		Process process = new ProcessBuilder(helm, "template", "test", CHART.toString(), "--set",
-				"terminationGracePeriodSeconds=40").redirectErrorStream(true).start();
+		Process process = new ProcessBuilder(helm, "template", "test", CHART.toString(), "--set", setting)
+			.redirectErrorStream(true)
+			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor()).isNotZero();
-		assertThat(output).contains("must be at least preStopSleepSeconds + shutdownTimeoutSeconds + 5 (45)");
+		assertThat(process.waitFor()).as(output).isNotZero();
+		return output;
 	}
 
 	@ParameterizedTest(name = "{0}")

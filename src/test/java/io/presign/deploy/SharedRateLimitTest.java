@@ -64,6 +64,22 @@ class SharedRateLimitTest {
 		awaitPort(port);
 		failOpen = replica(port, "fail-open");
 		failClosed = replica(port, "fail-closed");
+		// Each replica connects on a thread of its own, so that no request waits for Redis.
+		awaitConnected(failOpen);
+		awaitConnected(failClosed);
+	}
+
+	private static void awaitConnected(ConfigurableApplicationContext replica) throws InterruptedException {
+		ApiClient management = new ApiClient(port(replica, "local.management.port"));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (Instant.now().isBefore(deadline)) {
+			if (management.get("/actuator/health/readiness", ApiClient.apiKey("ops-key")).text()
+				.contains("\"state\":\"answering\"")) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new IllegalStateException("The replica did not connect to Redis");
 	}
 
 	@AfterAll
@@ -81,7 +97,7 @@ class SharedRateLimitTest {
 	@Test
 	@Order(1)
 	void twoReplicasShareOneLimit() {
-		// The profile allows 3 URLs per 2 s per caller.
+		// The profile allows 3 URLs a minute per caller.
 		assertThat(download(failOpen).status()).isEqualTo(200);
 		assertThat(download(failClosed).status()).isEqualTo(200);
 		assertThat(download(failOpen).status()).isEqualTo(200);
@@ -121,6 +137,8 @@ class SharedRateLimitTest {
 		List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=it", "--server.port=0",
 				"--management.server.port=0", "--embedded.s3.endpoint=" + s3.endpoint(),
 				"--presign.rate-limit.store=redis", "--presign.rate-limit.on-store-failure=" + onFailure,
+				// 3 URLs a minute: no refill comes between the requests of the test.
+				"--presign.profiles.limited.rate-limit.period=60s",
 				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort));
 		TestJwtIssuer.shared().properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		return SpringApplication.run(PresignServiceApplication.class, arguments.toArray(String[]::new));

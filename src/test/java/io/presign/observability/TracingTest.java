@@ -39,6 +39,8 @@ class TracingTest extends IntegrationTest {
 
 	private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
+	private static final String OTHER_TRACE = "5c0a3f4688c45eb7b4df03ae1f1f5847";
+
 	private static final String PARENT = "00f067aa0ba902b7";
 
 	@Test
@@ -88,9 +90,9 @@ class TracingTest extends IntegrationTest {
 	@Test
 	void aProblemNamesItsTrace() {
 		ApiClient.Response refused = this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "../x"),
-				Map.of("X-Api-Key", ALICE_KEY, "traceparent", "00-" + TRACE + "-" + PARENT + "-01"));
+				Map.of("X-Api-Key", ALICE_KEY, "traceparent", "00-" + OTHER_TRACE + "-" + PARENT + "-01"));
 		assertProblem(refused, 400, "key-invalid", "key");
-		assertThat(refused.json().get("traceId").asString()).isEqualTo(TRACE);
+		assertThat(refused.json().get("traceId").asString()).isEqualTo(OTHER_TRACE);
 		assertThat(refused.json().get("requestId").asString()).isNotBlank();
 	}
 
