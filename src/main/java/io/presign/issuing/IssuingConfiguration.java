@@ -85,8 +85,9 @@ class IssuingConfiguration {
 	 */
 	@Bean
 	HealthIndicator rateLimitStore(IssuanceQuota quota) {
-		if (quota instanceof HealthIndicator shared) {
-			return shared;
+		// Not a HealthIndicator itself, so that the quota is not a second health contributor.
+		if (quota instanceof SharedTokenBucketQuota shared) {
+			return shared::health;
 		}
 		return () -> Health.up().withDetail("store", "memory").build();
 	}

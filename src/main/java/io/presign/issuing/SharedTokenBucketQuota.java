@@ -24,14 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Token buckets every replica shares, in Redis through Bucket4j's proxy manager, so that N replicas allow a
  * caller one limit, not N. When Redis cannot answer, the deployment's choice holds: issue uncounted
  * (fail-open) or refuse with 503 (fail-closed); either way the failure is counted and readiness says so.
  */
-final class SharedTokenBucketQuota implements IssuanceQuota, HealthIndicator {
+final class SharedTokenBucketQuota implements IssuanceQuota {
 
 	private static final Logger log = LoggerFactory.getLogger(SharedTokenBucketQuota.class);
 
@@ -159,8 +158,7 @@ final class SharedTokenBucketQuota implements IssuanceQuota, HealthIndicator {
 	 * Always up: the store failing is the deployment's chosen mode, not a reason to take replicas out of
 	 * service (they all share the store); the details say what is happening.
 	 */
-	@Override
-	public Health health() {
+	Health health() {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("store", "redis");
 		details.put("onStoreFailure",

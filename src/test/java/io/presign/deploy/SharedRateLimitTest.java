@@ -121,6 +121,8 @@ class SharedRateLimitTest {
 		String readiness = management.get("/actuator/health/readiness", ApiClient.apiKey("ops-key")).text();
 		assertThat(readiness).contains("\"rateLimitStore\"").contains("\"state\":\"failing\"")
 			.contains("\"onStoreFailure\":\"fail-open\"").contains("\"status\":\"UP\"");
+		assertThat(management.get("/actuator/health", ApiClient.apiKey("ops-key")).text())
+			.as("one contributor for the store, not the quota too").doesNotContain("issuanceQuota");
 	}
 
 	private static ApiClient.Response download(ConfigurableApplicationContext replica) {
