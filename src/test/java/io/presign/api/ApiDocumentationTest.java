@@ -10,6 +10,8 @@ import io.presign.ApiClient;
 import io.presign.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +59,21 @@ class ApiDocumentationTest extends IntegrationTest {
 		JsonNode upload = openApi().at("/components/schemas/UploadRequest/properties");
 		assertThat(upload.at("/contentType/example").asString()).isEqualTo("image/png");
 		assertThat(upload.at("/contentLength/example").asLong()).isEqualTo(48213);
+	}
+
+	/**
+	 * The typed client is generated from the copy under {@code src/test/resources/openapi}: it must be the
+	 * service's own description, its server (a test's random port) aside. After an API change, refresh it
+	 * from {@code target/openapi.json}.
+	 */
+	@Test
+	void theGeneratedClientsDescriptionIsTheServicesOwn() throws IOException {
+		JsonNode live = openApi().deepCopy();
+		((ObjectNode) live).remove("servers");
+		JsonNode copy = JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(Path.of("src", "test", "resources", "openapi", "presign-service.json")));
+		assertThat(copy).as("src/test/resources/openapi/presign-service.json is out of date").isEqualTo(live);
 	}
 
 	/**
