@@ -41,28 +41,24 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 	@DynamicPropertySource
 	static void cdnProfile(DynamicPropertyRegistry registry) {
 		Path pem = CloudFrontTestKeys.writePem(KEYS);
-		String profile = "presign.profiles.cdn.";
 		registry.add("presign.signing.region-check", () -> "off");
+		cloudFrontProfile(registry, "cdn", pem);
+		registry.add("presign.profiles.cdn.key-prefix", () -> "users/{principal}/");
+		registry.add("presign.profiles.cdn.max-expiry", () -> "2h");
+		// The same distribution and bucket, with no key prefix: shared files.
+		cloudFrontProfile(registry, "cdn-shared", pem);
+	}
+
+	private static void cloudFrontProfile(DynamicPropertyRegistry registry, String name, Path pem) {
+		String profile = "presign.profiles." + name + ".";
 		registry.add(profile + "bucket", () -> "media-bucket");
 		registry.add(profile + "region", () -> "eu-west-1");
-		registry.add(profile + "key-prefix", () -> "users/{principal}/");
 		registry.add(profile + "operations", () -> "download");
 		registry.add(profile + "required-scope", () -> "files");
-		registry.add(profile + "max-expiry", () -> "2h");
 		registry.add(profile + "delivery", () -> "cloudfront");
 		registry.add(profile + "cloudfront.distribution-domain", () -> DOMAIN);
 		registry.add(profile + "cloudfront.key-pair-id", () -> KEY_PAIR_ID);
 		registry.add(profile + "cloudfront.private-key-location", () -> pem.toUri().toString());
-		// The same distribution and bucket, with no key prefix: shared files.
-		String shared = "presign.profiles.cdn-shared.";
-		registry.add(shared + "bucket", () -> "media-bucket");
-		registry.add(shared + "region", () -> "eu-west-1");
-		registry.add(shared + "operations", () -> "download");
-		registry.add(shared + "required-scope", () -> "files");
-		registry.add(shared + "delivery", () -> "cloudfront");
-		registry.add(shared + "cloudfront.distribution-domain", () -> DOMAIN);
-		registry.add(shared + "cloudfront.key-pair-id", () -> KEY_PAIR_ID);
-		registry.add(shared + "cloudfront.private-key-location", () -> pem.toUri().toString());
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.presign.issuing;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import jakarta.validation.constraints.NotNull;
 
@@ -45,7 +46,14 @@ public record RateLimitProperties(@DefaultValue("memory") @NotNull Store store,
 		FAIL_OPEN,
 
 		/** Refuse: the limit over availability. */
-		FAIL_CLOSED
+		FAIL_CLOSED;
+
+		/**
+		 * @return the name as configured, {@code fail-open} or {@code fail-closed}
+		 */
+		public String wireName() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
 
 	}
 

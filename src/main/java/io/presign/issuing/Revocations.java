@@ -1,8 +1,6 @@
 package io.presign.issuing;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import io.presign.policy.Caller;
 import io.presign.policy.Profile;
@@ -73,20 +71,6 @@ public final class Revocations {
 			notify(caller, new RevocationEvent(profileName, reason, RevocationEvent.Outcome.FAILED, null));
 			throw ex;
 		}
-	}
-
-	/**
-	 * @return the latest revocation's time as last read from the role, if the service signs with one
-	 */
-	public Optional<Instant> lastRevocation() {
-		return (this.role != null) ? this.role.lastRevocation() : Optional.empty();
-	}
-
-	/**
-	 * @return whether the service can revoke its URLs at all
-	 */
-	public boolean available() {
-		return this.role != null;
 	}
 
 	private void notify(Caller caller, RevocationEvent event) {

@@ -66,7 +66,7 @@ final class SharedTokenBucketQuota implements IssuanceQuota {
 		this.clock = clock;
 		this.failures = Counter.builder("presign.rate_limit.store.failures")
 			.description("Rate-limit checks the shared store could not answer")
-			.tag("mode", (onFailure == RateLimitProperties.OnStoreFailure.FAIL_OPEN) ? "fail-open" : "fail-closed")
+			.tag("mode", onFailure.wireName())
 			.register(meters);
 		this.connector = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "rate-limit-store-connect");
@@ -162,7 +162,7 @@ final class SharedTokenBucketQuota implements IssuanceQuota {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("store", "redis");
 		details.put("onStoreFailure",
-				(this.onFailure == RateLimitProperties.OnStoreFailure.FAIL_OPEN) ? "fail-open" : "fail-closed");
+				this.onFailure.wireName());
 		Instant since = this.failingSince;
 		details.put("state", (this.buckets == null) ? "not connected" : (since == null) ? "answering" : "failing");
 		if (since != null) {

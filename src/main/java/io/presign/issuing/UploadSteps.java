@@ -3,7 +3,6 @@ package io.presign.issuing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +94,7 @@ public final class UploadSteps {
 		for (IssuanceObserver observer : this.observers) {
 			observer.issued(caller, issuance);
 		}
-		return new IssuedTicket(ticket, grant.key(), expiresAt);
+		return new IssuedTicket(ticket, grant.key());
 	}
 
 	/**
@@ -122,14 +121,7 @@ public final class UploadSteps {
 		Profile profile = this.policy.ticketedProfile(allowed.profile(), allowed.bucket(), allowed.key(), null, false);
 		String key = allowed.key();
 		String uploadId = allowed.uploadId();
-		List<MultipartUploads.UploadedPart> parts = new ArrayList<>();
-		Integer marker = null;
-		do {
-			MultipartUploads.PartsPage page = this.uploads.listParts(profile, key, uploadId, marker);
-			parts.addAll(page.parts());
-			marker = page.nextPartNumberMarker();
-		}
-		while (marker != null);
+		List<MultipartUploads.UploadedPart> parts = this.uploads.allParts(profile, key, uploadId);
 		if (parts.isEmpty()) {
 			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "parts", "S3 holds no part of this upload");
 		}
@@ -158,9 +150,8 @@ public final class UploadSteps {
 	 *
 	 * @param ticket the ticket, URL-safe
 	 * @param key the upload's full key
-	 * @param expiresAt when it stops working
 	 */
-	public record IssuedTicket(String ticket, String key, Instant expiresAt) {
+	public record IssuedTicket(String ticket, String key) {
 	}
 
 	/**

@@ -385,13 +385,7 @@ public final class UrlIssuer {
 	 */
 	private Map<Integer, MultipartUploads.UploadedPart> uploadedParts(Profile profile, String key, String uploadId) {
 		Map<Integer, MultipartUploads.UploadedPart> uploaded = new HashMap<>();
-		Integer marker = null;
-		do {
-			MultipartUploads.PartsPage page = this.uploads.listParts(profile, key, uploadId, marker);
-			page.parts().forEach((part) -> uploaded.put(part.partNumber(), part));
-			marker = page.nextPartNumberMarker();
-		}
-		while (marker != null);
+		this.uploads.allParts(profile, key, uploadId).forEach((part) -> uploaded.put(part.partNumber(), part));
 		return uploaded;
 	}
 

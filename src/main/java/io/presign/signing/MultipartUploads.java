@@ -1,6 +1,7 @@
 package io.presign.signing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.presign.policy.MultipartPlan;
@@ -34,6 +35,22 @@ public interface MultipartUploads {
 	 * @return the page
 	 */
 	PartsPage listParts(Profile profile, String key, String uploadId, @Nullable Integer partNumberMarker);
+
+	/**
+	 * Every part S3 holds for the upload, all pages of them.
+	 * @return the parts, in S3's order
+	 */
+	default List<UploadedPart> allParts(Profile profile, String key, String uploadId) {
+		List<UploadedPart> parts = new ArrayList<>();
+		Integer marker = null;
+		do {
+			PartsPage page = listParts(profile, key, uploadId, marker);
+			parts.addAll(page.parts());
+			marker = page.nextPartNumberMarker();
+		}
+		while (marker != null);
+		return parts;
+	}
 
 	/**
 	 * Complete an upload.

@@ -84,7 +84,7 @@ public final class RoleRevocations implements AutoCloseable {
 		this.roleArn = roleArn;
 		// arn:PARTITION:iam::ACCOUNT:role/PATH/NAME: the role's name is the last segment, its path aside.
 		this.roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-		this.partition = roleArn.split(":", 3)[1];
+		this.partition = partition(roleArn);
 		this.sessions = sessions;
 		if (checkInterval.isZero() || checkInterval.isNegative()) {
 			this.watch = null;
@@ -158,7 +158,7 @@ public final class RoleRevocations implements AutoCloseable {
 		this.sessions.revokedBefore(revokedBefore);
 		raiseLastRevocation(revokedBefore);
 		log.warn("Revoked URLs signed before {} by sessions of {} on {}", revokedBefore, this.roleArn, resources);
-		return new Revocation(revokedBefore, this.roleArn, policyName, resources, document);
+		return new Revocation(revokedBefore, this.roleArn, policyName, resources);
 	}
 
 	/**
@@ -263,6 +263,13 @@ public final class RoleRevocations implements AutoCloseable {
 	}
 
 	/**
+	 * @return the partition a role ARN names ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, ...)
+	 */
+	static String partition(String roleArn) {
+		return roleArn.split(":", 3)[1];
+	}
+
+	/**
 	 * @return the inline policy name of a profile's revocations: IAM allows letters, digits and {@code +=,.@_-}
 	 */
 	static String policyName(String profile) {
@@ -294,10 +301,8 @@ public final class RoleRevocations implements AutoCloseable {
 	 * @param role the signing role the policy is on
 	 * @param policyName the role's inline policy that holds the revocation
 	 * @param resources what the revocation covers: {@code *} or one prefix's objects
-	 * @param policyDocument the whole policy as sent to IAM
 	 */
-	public record Revocation(Instant revokedBefore, String role, String policyName, List<String> resources,
-			String policyDocument) {
+	public record Revocation(Instant revokedBefore, String role, String policyName, List<String> resources) {
 	}
 
 }

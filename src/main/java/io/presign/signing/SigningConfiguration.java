@@ -124,7 +124,7 @@ class SigningConfiguration {
 	static RoleRevocations revocations(SigningProperties.Role role, AssumedRoleCredentials sessions,
 			AwsCredentialsProvider baseCredentials, Duration callTimeout) {
 		// IAM is global within a partition, and the role's ARN names the partition.
-		Region region = switch (role.arn().split(":", 3)[1]) {
+		Region region = switch (RoleRevocations.partition(role.arn())) {
 			case "aws-cn" -> Region.AWS_CN_GLOBAL;
 			case "aws-us-gov" -> Region.AWS_US_GOV_GLOBAL;
 			default -> Region.AWS_GLOBAL;
