@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -23,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
 		info = @Info(title = "presign-service",
 				description = "Issues Amazon S3 presigned URLs under per-profile policy. Errors are RFC 9457 "
 						+ "problem documents with a stable `code` and the `field` at fault.",
-				version = "v1"),
+				version = "v1",
+				license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
 		security = { @SecurityRequirement(name = OpenApiConfiguration.BEARER),
 				@SecurityRequirement(name = OpenApiConfiguration.API_KEY) })
 @SecurityScheme(name = OpenApiConfiguration.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",

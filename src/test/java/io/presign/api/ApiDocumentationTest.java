@@ -31,6 +31,13 @@ class ApiDocumentationTest extends IntegrationTest {
 	}
 
 	@Test
+	void documentDeclaresTheLicenseOfTheRepository() throws IOException {
+		assertThat(openApi().at("/info/license/name").asString()).isEqualTo("Apache-2.0");
+		assertThat(openApi().at("/info/license/url").asString()).isEqualTo("https://www.apache.org/licenses/LICENSE-2.0");
+		assertThat(Files.readString(Path.of("LICENSE")).strip()).startsWith("Apache License\n                           Version 2.0");
+	}
+
+	@Test
 	void everyEndpointHasExamplesForSuccessAndErrors() {
 		JsonNode paths = openApi().get("paths");
 		assertThat(paths.propertyNames()).contains("/v1/downloads", "/v1/uploads", "/v1/profiles",
