@@ -6,7 +6,7 @@
 # machine between runs does not enter the ratio. Then p99 at about half of the peak rate, the time to ready
 # and the resident memory after the runs.
 # Needs wrk (Debian package wrk), curl and a JDK. Usage: bench/http.sh [seconds per run] [jar...]; WARMUP=30
-# (seconds per path, eight paths) sets the warm-up.
+# (seconds per path, eight paths) sets the warm-up; PORT and MANAGEMENT_PORT (18080, 18081) the service's ports.
 # With several jars (say, before and after a change) each is measured in turn, in one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +17,8 @@ if [ "${#jars[@]}" -eq 0 ]; then
   ./mvnw -B -q -DskipTests package
   jars=("$(ls target/presign-service-*.jar | grep -v plain | head -1)")
 fi
-port=18080
-management=18081
+port="${PORT:-18080}"
+management="${MANAGEMENT_PORT:-18081}"
 work="$(mktemp -d -t presign-http.XXXXXX)"
 token="$(java bench/MintToken.java "$work" jwt-bench bench)"
 pid=""
@@ -40,6 +40,9 @@ echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(wrk --version 
 echo "each run: ${seconds} s, wrk -t2 -c32 unless said"
 for jar in "${jars[@]}"; do
   log="$work/$(basename "$jar").log"
+  if curl -fs "http://127.0.0.1:$management/actuator/health/readiness" > /dev/null; then
+    echo "something already answers on port $management; stop it, or set PORT and MANAGEMENT_PORT"; exit 1
+  fi
   start=$(date +%s%N)
   java -Xmx576m -jar "$jar" --spring.config.additional-location=file:bench/application-bench.yml \
     --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$work/public.pem" \
@@ -49,6 +52,7 @@ for jar in "${jars[@]}"; do
     kill -0 "$pid" 2> /dev/null || { echo "the service did not start; log: $log"; tail -5 "$log"; exit 1; }
     sleep 0.05
   done
+  kill -0 "$pid" 2> /dev/null || { echo "the service exited; log: $log"; tail -5 "$log"; exit 1; }
   ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
   api="http://127.0.0.1:$port"
   probes="http://127.0.0.1:$management"
@@ -99,6 +103,8 @@ for jar in "${jars[@]}"; do
     target=$(( ${peak[$endpoint-api-key]} / 2 ))
     # Each connection waits so that 16 of them send about the target rate; the answer time adds a little.
     pause=$(( 16 * 1000 / (target > 0 ? target : 1) - 1 ))
+    # Never so long that a short run sends nothing (wrk pauses before the first request too).
+    [ "$pause" -gt $(( seconds * 250 )) ] && pause=$(( seconds * 250 ))
     read -r rate p50 p99 errors total < <(run 16 POST "$api" "$path" "$body" "$key" "$pause")
     echo "| POST $path | api-key | $target | $rate | $p50 | $p99 | $errors of $total |"
   done

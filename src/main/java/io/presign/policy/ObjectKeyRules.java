@@ -50,16 +50,23 @@ final class ObjectKeyRules {
 		if (!TextRules.isNfc(clientKey)) {
 			throw invalid(field, "The key must be in Unicode normalization form NFC");
 		}
-		for (String segment : clientKey.split("/", -1)) {
-			if (segment.isEmpty()) {
+		for (int start = 0; start <= clientKey.length();) {
+			int end = clientKey.indexOf('/', start);
+			if (end < 0) {
+				end = clientKey.length();
+			}
+			int length = end - start;
+			if (length == 0) {
 				throw invalid(field, "The key must not contain empty segments ('//' or a trailing '/')");
 			}
-			if (segment.equals(".") || segment.equals("..")) {
+			if (clientKey.charAt(start) == '.' && (length == 1 || (length == 2 && clientKey.charAt(start + 1) == '.'))) {
 				throw invalid(field, "The key must not contain '.' or '..' segments");
 			}
+			start = end + 1;
 		}
 		String key = prefix + clientKey;
-		if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+		// A char is at most three UTF-8 bytes (a surrogate pair, two chars, four): short keys need no count.
+		if (key.length() > MAX_KEY_BYTES / 3 && key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
 			throw new PolicyViolation(Rule.KEY_INVALID, field,
 					"The full key, prefix included, must not exceed " + MAX_KEY_BYTES + " UTF-8 bytes",
 					Map.of("maxKeyBytes", MAX_KEY_BYTES, "prefix", prefix));

@@ -41,6 +41,10 @@ final class TextRules {
 	 * read by people and by tools that normalize: what they see must be what S3 stores.
 	 */
 	static boolean hasMisleadingCharacters(String text) {
+		if (isAscii(text)) {
+			// NFKC leaves ASCII as it is, and every character listed below lies beyond it.
+			return false;
+		}
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (c == '\u061C' || c == '\u200B' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
@@ -68,7 +72,17 @@ final class TextRules {
 	 * combining accent look the same but are different S3 keys: one of them is somebody else's object.
 	 */
 	static boolean isNfc(String text) {
-		return Normalizer.isNormalized(text, Normalizer.Form.NFC);
+		return isAscii(text) || Normalizer.isNormalized(text, Normalizer.Form.NFC);
+	}
+
+	/** Most keys are plain ASCII, which no Unicode normalization changes: checked first, as it costs far less. */
+	private static boolean isAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static long count(String text, char c) {

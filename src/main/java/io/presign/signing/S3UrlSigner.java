@@ -259,10 +259,7 @@ final class S3UrlSigner implements UrlSigner {
 		String url = this.own.presign(new SigV4QuerySigner.Request(method, target.scheme(), target.host(),
 				target.pathPrefix() + key, parameters, headers, signing.signedAt(), lifetime.toSeconds(),
 				profile.region(), credentials.accessKeyId(), credentials.secretAccessKey(), token));
-		Map<String, String> clientHeaders = new LinkedHashMap<>();
-		headers.forEach((name, value) -> clientHeaders.put(DISPLAY_NAMES.computeIfAbsent(name, S3UrlSigner::displayName),
-				value));
-		return new PresignedUrl(method, url, clientHeaders, lifetime, signing.signedAt().plus(lifetime),
+		return new PresignedUrl(method, url, clientHeaders(headers), lifetime, signing.signedAt().plus(lifetime),
 				signing.expiry().cappedBy());
 	}
 
@@ -337,6 +334,20 @@ final class S3UrlSigner implements UrlSigner {
 			}
 		}
 		return headers;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> clientHeaders(SortedMap<String, String> signed) {
+		if (signed.isEmpty()) {
+			return Map.of();
+		}
+		Map.Entry<String, String>[] entries = new Map.Entry[signed.size()];
+		int i = 0;
+		for (Map.Entry<String, String> header : signed.entrySet()) {
+			entries[i++] = Map.entry(DISPLAY_NAMES.computeIfAbsent(header.getKey(), S3UrlSigner::displayName),
+					header.getValue());
+		}
+		return Map.ofEntries(entries);
 	}
 
 	private static String displayName(String name) {

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -29,7 +28,9 @@ final class SigV4QuerySigner {
 	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	private static final HexFormat HEX = HexFormat.of();
+	private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+	private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
 	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
 		try {
@@ -68,13 +69,14 @@ final class SigV4QuerySigner {
 	 * @return the presigned URL, in the SDK's layout: the request's parameters, then the authentication ones
 	 */
 	String presign(Request request) {
-		String amzDate = amzDate(request.signedAt());
-		String day = amzDate.substring(0, 8);
-		SigningKeys.Scope scope = SigningKeys.scope(request.accessKeyId(), request.secretAccessKey(), day,
+		FormattedSecond second = formatted(request.signedAt());
+		String amzDate = second.amzDate();
+		SigningKeys.Scope scope = SigningKeys.scope(request.accessKeyId(), request.secretAccessKey(), second.day(),
 				request.region());
+		Workspace work = WORKSPACE.get().reset();
 		// Canonical headers are sorted by name: host goes in among the request's own.
-		StringBuilder names = new StringBuilder(64);
-		StringBuilder canonicalHeaders = new StringBuilder(128);
+		StringBuilder names = work.names;
+		StringBuilder canonicalHeaders = work.canonicalHeaders;
 		boolean hostAdded = false;
 		for (Map.Entry<String, String> header : request.headers().entrySet()) {
 			String name = header.getKey();
@@ -90,22 +92,22 @@ final class SigV4QuerySigner {
 		if (!hostAdded) {
 			canonicalHeader(names, canonicalHeaders, "host", request.host());
 		}
-		String signedHeaderNames = names.toString();
 
 		// The URL carries the request's parameters, then the authentication ones, in the SDK's order; the
 		// canonical query has them all sorted by encoded name, the authentication ones in the fixed order below.
 		String token = (request.sessionToken() != null) ? encode(request.sessionToken(), false) : null;
-		String expires = Long.toString(request.expiresInSeconds());
-		String encodedSignedHeaders = encode(signedHeaderNames, false);
-		StringBuilder query = new StringBuilder(512);
-		StringBuilder canonicalBefore = new StringBuilder();
-		StringBuilder canonicalAfter = new StringBuilder();
+		long expires = request.expiresInSeconds();
+		String canonicalPath = encode(request.path(), true);
+		StringBuilder url = work.url.append(request.scheme()).append("://").append(request.host()).append(canonicalPath)
+			.append('?');
+		StringBuilder canonical = work.canonical.append(request.method()).append('\n').append(canonicalPath).append('\n');
+		StringBuilder canonicalAfter = work.canonicalAfter;
 		for (Map.Entry<String, String> parameter : request.parameters().entrySet()) {
 			String name = encode(parameter.getKey(), false);
 			String value = encode(parameter.getValue(), false);
-			query.append(name).append('=').append(value).append('&');
+			url.append(name).append('=').append(value).append('&');
 			if (name.compareTo("X-Amz-Algorithm") < 0) {
-				canonicalBefore.append(name).append('=').append(value).append('&');
+				canonical.append(name).append('=').append(value).append('&');
 			}
 			else if (name.compareTo("X-Amz-SignedHeaders") > 0) {
 				canonicalAfter.append('&').append(name).append('=').append(value);
@@ -115,52 +117,43 @@ final class SigV4QuerySigner {
 			}
 		}
 		if (token != null) {
-			query.append("X-Amz-Security-Token=").append(token).append('&');
+			url.append("X-Amz-Security-Token=").append(token).append('&');
 		}
-		query.append("X-Amz-Algorithm=" + ALGORITHM + "&X-Amz-Date=").append(amzDate)
-			.append("&X-Amz-SignedHeaders=").append(encodedSignedHeaders)
-			.append("&X-Amz-Credential=").append(scope.encodedCredential())
-			.append("&X-Amz-Expires=").append(expires);
+		String encodedNames = encode(names.toString(), false);
+		url.append("X-Amz-Algorithm=" + ALGORITHM + "&X-Amz-Date=").append(amzDate).append("&X-Amz-SignedHeaders=")
+			.append(encodedNames);
+		url.append("&X-Amz-Credential=").append(scope.encodedCredential()).append("&X-Amz-Expires=").append(expires);
 
-		String canonicalPath = encode(request.path(), true);
-		StringBuilder canonical = new StringBuilder(768).append(request.method()).append('\n').append(canonicalPath)
-			.append('\n').append(canonicalBefore);
 		canonical.append("X-Amz-Algorithm=" + ALGORITHM + "&X-Amz-Credential=").append(scope.encodedCredential())
 			.append("&X-Amz-Date=").append(amzDate)
 			.append("&X-Amz-Expires=").append(expires);
 		if (token != null) {
 			canonical.append("&X-Amz-Security-Token=").append(token);
 		}
-		canonical.append("&X-Amz-SignedHeaders=").append(encodedSignedHeaders);
-		canonical.append(canonicalAfter);
-		canonical.append('\n').append(canonicalHeaders).append('\n').append(signedHeaderNames).append('\n')
-			.append(UNSIGNED_PAYLOAD);
+		canonical.append("&X-Amz-SignedHeaders=").append(encodedNames).append(canonicalAfter).append('\n')
+			.append(canonicalHeaders).append('\n').append(names).append('\n').append(UNSIGNED_PAYLOAD);
 
-		String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope.scope() + "\n" + HEX.formatHex(sha256(canonical));
-		String signature = HEX.formatHex(scope.sign(stringToSign));
-		return new StringBuilder(request.scheme().length() + request.host().length() + canonicalPath.length()
-				+ query.length() + 96).append(request.scheme())
-			.append("://")
-			.append(request.host())
-			.append(canonicalPath)
-			.append('?')
-			.append(query)
-			.append("&X-Amz-Signature=")
-			.append(signature)
-			.toString();
+		StringBuilder stringToSign = work.stringToSign.append(ALGORITHM + "\n").append(amzDate).append('\n')
+			.append(scope.scope()).append('\n');
+		appendHex(stringToSign, sha256(canonical), work.hex);
+		url.append("&X-Amz-Signature=");
+		appendHex(url, scope.sign(stringToSign), work.hex);
+		return url.toString();
 	}
 
 	/**
-	 * The {@code X-Amz-Date} of a signing time; the last one is kept, as URLs signed in the same second share it.
+	 * The {@code X-Amz-Date} of a signing time and its day; the last one is kept, as URLs signed in the same
+	 * second share it.
 	 */
-	private String amzDate(Instant signedAt) {
+	private FormattedSecond formatted(Instant signedAt) {
 		FormattedSecond last = this.lastSecond;
 		long second = signedAt.getEpochSecond();
 		if (last == null || last.epochSecond() != second) {
-			last = new FormattedSecond(second, AMZ_DATE.format(signedAt));
+			String amzDate = AMZ_DATE.format(signedAt);
+			last = new FormattedSecond(second, amzDate, amzDate.substring(0, 8));
 			this.lastSecond = last;
 		}
-		return last.formatted();
+		return last;
 	}
 
 	private static void canonicalHeader(StringBuilder names, StringBuilder canonicalHeaders, String name, String value) {
@@ -211,7 +204,49 @@ final class SigV4QuerySigner {
 		return digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
-	private record FormattedSecond(long epochSecond, String formatted) {
+	/** Written through a char array and appended at once: appending 64 single characters costs more. */
+	private static void appendHex(StringBuilder target, byte[] bytes, char[] hex) {
+		for (int i = 0; i < bytes.length; i++) {
+			hex[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+			hex[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+		}
+		target.append(hex, 0, 2 * bytes.length);
+	}
+
+	/**
+	 * What one signing writes, kept per thread and cleared before each: the builders grow to a URL's size once
+	 * instead of being allocated for every URL.
+	 */
+	private static final class Workspace {
+
+		final StringBuilder names = new StringBuilder(64);
+
+		final StringBuilder canonicalHeaders = new StringBuilder(128);
+
+		final StringBuilder canonicalAfter = new StringBuilder(64);
+
+		final StringBuilder canonical = new StringBuilder(768);
+
+		final StringBuilder stringToSign = new StringBuilder(160);
+
+		final StringBuilder url = new StringBuilder(768);
+
+		/** Room for a SHA-256 in hex. */
+		final char[] hex = new char[64];
+
+		Workspace reset() {
+			this.names.setLength(0);
+			this.canonicalHeaders.setLength(0);
+			this.canonicalAfter.setLength(0);
+			this.canonical.setLength(0);
+			this.stringToSign.setLength(0);
+			this.url.setLength(0);
+			return this;
+		}
+
+	}
+
+	private record FormattedSecond(long epochSecond, String amzDate, String day) {
 	}
 
 }

@@ -131,8 +131,8 @@ final class SigningKeys {
 		/**
 		 * @return the HMAC-SHA256 of the string to sign with this scope's signing key
 		 */
-		byte[] sign(String stringToSign) {
-			return this.hmac.get().doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
+		byte[] sign(CharSequence stringToSign) {
+			return this.hmac.get().doFinal(stringToSign.toString().getBytes(StandardCharsets.UTF_8));
 		}
 
 	}

@@ -81,7 +81,7 @@ class PackagedJarIT {
 		if (service != null) {
 			service.destroy();
 			if (!service.waitFor(40, TimeUnit.SECONDS)) {
-				service.destroyForcibly();
+				service.destroyForcibly().waitFor();
 			}
 		}
 	}
@@ -96,6 +96,7 @@ class PackagedJarIT {
 	@Test
 	void issuesASignedUrl() throws Exception {
 		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/v1/downloads"))
+			.timeout(Duration.ofSeconds(10))
 			.header("X-Api-Key", "smoke-key")
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"profile\":\"smoke\",\"key\":\"photos/cat.png\"}"))

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The lean signer against AWS's published example and, over thousands of generated requests, byte for byte
@@ -51,6 +53,21 @@ class SigV4QuerySignerTest {
 				"/test.txt", new TreeMap<>(), new TreeMap<>(), Instant.parse("2013-05-24T00:00:00Z"), 86400,
 				"us-east-1", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", null));
 		assertThat(url).endsWith("X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404");
+	}
+
+	/**
+	 * The signer writes into buffers kept per thread: a signing that fails half-way leaves nothing behind.
+	 */
+	@Test
+	void signsAfterASigningThatFailedHalfWay() {
+		// Refused in the query, after the headers and part of the URL were written.
+		TreeMap<String, String> among = new TreeMap<>(Map.of("X-Amz-Credential2", "x", "partNumber", "1"));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.signer.presign(new SigV4QuerySigner.Request("PUT",
+				"https", "examplebucket.s3.amazonaws.com", "/test.txt", among,
+				new TreeMap<>(Map.of("content-type", "text/plain")),
+				Instant.parse("2013-05-24T00:00:00Z"), 86400, "us-east-1", "AKIAIOSFODNN7EXAMPLE",
+				"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", null)));
+		matchesAwsPublishedExample();
 	}
 
 	@Test

@@ -1,0 +1,88 @@
+package io.presign.deploy;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Keeps the HTTP benchmark ({@code bench/http.sh}, which README and docs/performance.md give as a command)
+ * working: runs it for one second per run on the packaged jar and checks every row of its tables was measured,
+ * without errors. Its numbers mean nothing at that length and are not checked. Skipped where wrk is missing; in
+ * CI, which installs it, failed.
+ */
+class HttpBenchmarkIT {
+
+	private static final Path WRK = Path.of("/usr/bin/wrk");
+
+	private static final Path CURL = Path.of("/usr/bin/curl");
+
+	private static final Pattern ROW = Pattern.compile("^\\| POST (/v1/\\S+)[^|]*\\| (api-key|jwt) \\| (\\d+) \\|.*\\| (\\d+) of (\\d+) \\|.*$");
+
+	@Test
+	void measuresEveryEndpointWithBothAuthentications() throws Exception {
+		if (!Files.isExecutable(WRK)) {
+			if ("true".equals(System.getenv("CI"))) {
+				fail("In CI the HTTP benchmark must run: " + WRK + " is missing");
+			}
+			Assumptions.assumeTrue(false, "wrk is not installed (apt-get install wrk; .ci/run does)");
+		}
+		if (!Files.isExecutable(CURL)) {
+			Assumptions.assumeTrue(false, "curl is not installed");
+		}
+		Path jar = Path.of(System.getProperty("packaged.jar", "target/presign-service.jar"));
+		Path output = Path.of("target", "http-benchmark-it.log");
+		ProcessBuilder benchmark = new ProcessBuilder("bash", "bench/http.sh", "1", jar.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		Map<String, String> environment = benchmark.environment();
+		environment.put("WARMUP", "1");
+		// The JDK running the build, free ports, and the service's log under target rather than /tmp.
+		environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
+				+ environment.getOrDefault("PATH", ""));
+		environment.put("PORT", Integer.toString(freePort()));
+		environment.put("MANAGEMENT_PORT", Integer.toString(freePort()));
+		environment.put("TMPDIR", Path.of("target").toAbsolutePath().toString());
+		Process run = benchmark.start();
+		try {
+			assertThat(run.waitFor(5, TimeUnit.MINUTES)).as("bench/http.sh finished").isTrue();
+		}
+		finally {
+			run.descendants().forEach(ProcessHandle::destroy);
+			run.destroy();
+			if (!run.waitFor(30, TimeUnit.SECONDS)) {
+				run.descendants().forEach(ProcessHandle::destroyForcibly);
+				run.destroyForcibly().waitFor();
+			}
+		}
+		String printed = Files.readString(output, StandardCharsets.UTF_8);
+		assertThat(run.exitValue()).as(printed).isZero();
+		List<Matcher> rows = printed.lines().map(ROW::matcher).filter(Matcher::matches).toList();
+		assertThat(rows).as(printed).hasSize(6 + 2);
+		for (Matcher row : rows) {
+			assertThat(Long.parseLong(row.group(5))).as(row.group()).isPositive();
+			assertThat(row.group(4)).as(row.group()).isEqualTo("0");
+		}
+		assertThat(printed).contains("time to ready").containsPattern("RSS after the runs: \\d+ MiB");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
