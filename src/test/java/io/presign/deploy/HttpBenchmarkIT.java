@@ -1,8 +1,6 @@
 package io.presign.deploy;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Keeps the HTTP benchmark ({@code bench/http.sh}, which README and docs/performance.md give as a command)
@@ -34,15 +30,8 @@ class HttpBenchmarkIT {
 
 	@Test
 	void measuresEveryEndpointWithBothAuthentications() throws Exception {
-		if (!Files.isExecutable(WRK)) {
-			if ("true".equals(System.getenv("CI"))) {
-				fail("In CI the HTTP benchmark must run: " + WRK + " is missing");
-			}
-			Assumptions.assumeTrue(false, "wrk is not installed (apt-get install wrk; .ci/run does)");
-		}
-		if (!Files.isExecutable(CURL)) {
-			Assumptions.assumeTrue(false, "curl is not installed");
-		}
+		TestHost.requireExecutable(WRK, "the HTTP benchmark", "apt-get install wrk; .ci/run does");
+		TestHost.requireExecutable(CURL, "the HTTP benchmark", "apt-get install curl; .ci/run does");
 		Path jar = Path.of(System.getProperty("packaged.jar", "target/presign-service.jar"));
 		Path output = Path.of("target", "http-benchmark-it.log");
 		ProcessBuilder benchmark = new ProcessBuilder("bash", "bench/http.sh", "1", jar.toString())
@@ -53,8 +42,8 @@ class HttpBenchmarkIT {
 		// The JDK running the build, free ports, and the service's log under target rather than /tmp.
 		environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
 				+ environment.getOrDefault("PATH", ""));
-		environment.put("PORT", Integer.toString(freePort()));
-		environment.put("MANAGEMENT_PORT", Integer.toString(freePort()));
+		environment.put("PORT", Integer.toString(TestHost.freePort()));
+		environment.put("MANAGEMENT_PORT", Integer.toString(TestHost.freePort()));
 		environment.put("TMPDIR", Path.of("target").toAbsolutePath().toString());
 		Process run = benchmark.start();
 		try {
@@ -77,12 +66,6 @@ class HttpBenchmarkIT {
 			assertThat(row.group(4)).as(row.group()).isEqualTo("0");
 		}
 		assertThat(printed).contains("time to ready").containsPattern("RSS after the runs: \\d+ MiB");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

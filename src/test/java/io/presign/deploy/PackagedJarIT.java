@@ -1,7 +1,6 @@
 package io.presign.deploy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,8 +49,8 @@ class PackagedJarIT {
 	static void start() throws Exception {
 		Path jar = Path.of(System.getProperty("packaged.jar", "target/presign-service.jar"));
 		assertThat(jar).as("the packaged jar").exists();
-		int port = freePort();
-		int managementPort = freePort();
+		int port = TestHost.freePort();
+		int managementPort = TestHost.freePort();
 		api = "http://127.0.0.1:" + port;
 		management = "http://127.0.0.1:" + managementPort;
 		log = Path.of("target", "packaged-jar-it.log");
@@ -128,12 +127,6 @@ class PackagedJarIT {
 		}
 		catch (IOException ex) {
 			return -1;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

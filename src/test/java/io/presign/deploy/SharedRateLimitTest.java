@@ -1,9 +1,7 @@
 package io.presign.deploy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +14,6 @@ import io.presign.EmbeddedS3Server;
 import io.presign.PresignServiceApplication;
 import io.presign.TestJwtIssuer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -50,13 +47,8 @@ class SharedRateLimitTest {
 
 	@BeforeAll
 	static void start() throws Exception {
-		if (!Files.isExecutable(REDIS)) {
-			if ("true".equals(System.getenv("CI"))) {
-				fail("In CI the shared rate-limit test must run: " + REDIS + " is missing");
-			}
-			Assumptions.assumeTrue(false, "redis-server is not installed (apt-get install redis-server; .ci/run does)");
-		}
-		int port = freePort();
+		TestHost.requireExecutable(REDIS, "the shared rate-limit test", "apt-get install redis-server; .ci/run does");
+		int port = TestHost.freePort();
 		redis = new ProcessBuilder(REDIS.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
 				"--save", "", "--appendonly", "no").redirectErrorStream(true)
 			.redirectOutput(Path.of("target", "redis-server.log").toFile())
@@ -144,12 +136,6 @@ class SharedRateLimitTest {
 				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort));
 		TestJwtIssuer.shared().properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		return SpringApplication.run(PresignServiceApplication.class, arguments.toArray(String[]::new));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static void awaitPort(int port) throws InterruptedException {

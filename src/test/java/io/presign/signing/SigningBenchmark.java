@@ -173,16 +173,17 @@ public class SigningBenchmark {
 	}
 
 	/**
-	 * The audit logger as production has it: the console's ECS format; everything else off.
+	 * The audit logger as production has it: Spring Boot's ECS encoder; everything else off.
 	 */
 	private void auditAsEcsJson() {
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 		context.reset();
 		context.putObject(Environment.class.getName(), new StandardEnvironment());
 		context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
-		StructuredLogEncoder encoder = encoder(context, "ecs");
-		this.ecs = encoder;
-		this.auditLogger = context.getLogger(AuditLog.LOGGER);
+		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		encoder.setContext(context);
+		encoder.setFormat("ecs");
+		encoder.start();
 		OutputStreamAppender<ILoggingEvent> discard = new OutputStreamAppender<>();
 		discard.setContext(context);
 		discard.setEncoder(encoder);
@@ -192,14 +193,8 @@ public class SigningBenchmark {
 		audit.setLevel(Level.INFO);
 		audit.setAdditive(false);
 		audit.addAppender(discard);
-	}
-
-	private static StructuredLogEncoder encoder(LoggerContext context, String format) {
-		StructuredLogEncoder encoder = new StructuredLogEncoder();
-		encoder.setContext(context);
-		encoder.setFormat(format);
-		encoder.start();
-		return encoder;
+		this.ecs = encoder;
+		this.auditLogger = audit;
 	}
 
 	@TearDown
