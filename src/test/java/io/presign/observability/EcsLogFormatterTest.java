@@ -1,0 +1,160 @@
+package io.presign.observability;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
+
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * {@link EcsLogFormatter} writes exactly the bytes of Spring Boot's own {@code ecs} format, under each kind of
+ * configuration a deployment may set, for generated events with everything an event can carry.
+ */
+class EcsLogFormatterTest {
+
+	private static final int EVENTS = 1_500;
+
+	// Every kind of character JSON and the charsets treat apart: quotes, escapes, controls, non-ASCII,
+	// characters outside ISO-8859-1, a pair of surrogates and a lone one.
+	private static final String[] PIECES = { "a", "Z", "0", " ", ".", "-", "\"", "\\", "/", "\n", "\t", "\u0001",
+			"\u007f", "é", "ß", "€", "日本", "🐈", "\ud83d", "\u2028", "users/alice/photos/cat.png", "key.with.dots" };
+
+	private static final Marker AUDIT = MarkerFactory.getDetachedMarker("AUDIT");
+
+	static Stream<Arguments> configurations() {
+		return Stream.of(
+				Arguments.of("defaults", Map.of(), StandardCharsets.UTF_8),
+				Arguments.of("service fields and pid",
+						Map.of("spring.application.name", "presign-service", "spring.application.version", "1.2.3",
+								"spring.application.pid", "4242", "logging.structured.ecs.service.environment",
+								"prod", "logging.structured.ecs.service.node-name", "node-1"),
+						StandardCharsets.UTF_8),
+				Arguments.of("JSON customizations",
+						Map.of("logging.structured.json.exclude", "log.logger",
+								"logging.structured.json.rename[process.thread.name]", "thread",
+								"logging.structured.json.add[team]", "storage",
+								"logging.structured.json.context.prefix", "ctx"),
+						StandardCharsets.UTF_8),
+				Arguments.of("stack trace printer",
+						Map.of("logging.structured.json.stacktrace.root", "first",
+								"logging.structured.json.stacktrace.max-length", "300",
+								"logging.structured.json.stacktrace.include-common-frames", "false"),
+						StandardCharsets.UTF_8),
+				Arguments.of("context left out", Map.of("logging.structured.json.context.include", "false"),
+						StandardCharsets.UTF_8),
+				Arguments.of("ISO-8859-1 console", Map.of(), StandardCharsets.ISO_8859_1));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("configurations")
+	void writesTheBytesOfSpringBootsEcsFormat(String name, Map<String, Object> properties, Charset charset) {
+		LoggerContext context = new LoggerContext();
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource(name, properties));
+		context.putObject(Environment.class.getName(), environment);
+		StructuredLogEncoder boot = encoder(context, "ecs", charset);
+		StructuredLogEncoder ours = encoder(context, EcsLogFormatter.class.getName(), charset);
+		Random random = new Random(name.hashCode());
+		int compared = 0;
+		for (int i = 0; i < EVENTS; i++) {
+			ILoggingEvent event = event(context, random);
+			Throwable bootFailure = catchThrowable(() -> boot.encode(event));
+			if (bootFailure != null) {
+				// Boot refuses some context (a key both a value and a parent): so must the same members here.
+				assertThat(catchThrowable(() -> ours.encode(event))).isInstanceOf(bootFailure.getClass());
+				continue;
+			}
+			assertThat(new String(ours.encode(event), charset)).isEqualTo(new String(boot.encode(event), charset));
+			assertThat(ours.encode(event)).isEqualTo(boot.encode(event));
+			compared++;
+		}
+		assertThat(compared).as("events both formats wrote").isGreaterThan(EVENTS * 9 / 10);
+	}
+
+	private static StructuredLogEncoder encoder(LoggerContext context, String format, Charset charset) {
+		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		encoder.setContext(context);
+		encoder.setFormat(format);
+		encoder.setCharset(charset);
+		encoder.start();
+		return encoder;
+	}
+
+	private static ILoggingEvent event(LoggerContext context, Random random) {
+		Throwable thrown = (random.nextInt(4) == 0) ? failure(random) : null;
+		LoggingEvent event = new LoggingEvent(EcsLogFormatterTest.class.getName(),
+				context.getLogger(random.nextBoolean() ? AuditLog.LOGGER : "io.presign.Somewhere"),
+				random.nextBoolean() ? Level.INFO : Level.WARN, text(random) + " {} and {}", thrown,
+				new Object[] { text(random), random.nextInt() });
+		event.setThreadName("http-nio-8080-exec-" + random.nextInt(200));
+		List<String> keys = keys(random);
+		Map<String, String> mdc = new LinkedHashMap<>();
+		for (int i = random.nextInt(4); i > 0; i--) {
+			mdc.put(keys.remove(0), text(random));
+		}
+		event.setMDCPropertyMap(mdc);
+		for (int i = random.nextInt(7); i > 0; i--) {
+			Object value = switch (random.nextInt(4)) {
+				case 0 -> random.nextLong();
+				case 1 -> List.of(text(random), text(random));
+				case 2 -> random.nextBoolean();
+				default -> text(random);
+			};
+			event.addKeyValuePair(new org.slf4j.event.KeyValuePair(keys.remove(0), value));
+		}
+		if (random.nextInt(5) == 0) {
+			Marker marker = MarkerFactory.getDetachedMarker("m" + random.nextInt(3));
+			marker.add(AUDIT);
+			event.addMarker(marker);
+		}
+		return event;
+	}
+
+	// Distinct names for one event's context; dotted ones nest, and now and then one is both a value and a
+	// parent ("a.b" and "a.b.c"), which Boot refuses.
+	private static List<String> keys(Random random) {
+		List<String> keys = new ArrayList<>(List.of("requestId", "clientIp", "traceId", "event.action",
+				"event.outcome", "principal", "keys", "a.b", "profile", "x" + random.nextInt(50)));
+		if (random.nextInt(20) == 0) {
+			keys.add("a.b.c");
+		}
+		Collections.shuffle(keys, random);
+		return keys;
+	}
+
+	private static String text(Random random) {
+		StringBuilder text = new StringBuilder();
+		for (int i = random.nextInt(12); i > 0; i--) {
+			text.append(PIECES[random.nextInt(PIECES.length)]);
+		}
+		return text.toString();
+	}
+
+	private static Throwable failure(Random random) {
+		IllegalStateException root = new IllegalStateException(text(random));
+		return random.nextBoolean() ? new RuntimeException("wrapped: " + text(random), root) : root;
+	}
+
+}
