@@ -28,10 +28,10 @@ import org.springframework.core.env.Environment;
  * ({@code logging.structured.format.console}).
  * <p>
  * Boot's own ECS formatter turns a line into bytes one appended piece at a time, each through a new char array
- * and {@code CharBuffer} (Spring Boot 4.1). With one audit event per request, that made the log line 43% of
- * everything a download request allocated. This formatter declares the same members with Boot's public
+ * and {@code CharBuffer} (Spring Boot 4.1). With one audit event per request, that encoding held 43% of the
+ * service's sampled allocation under a load of downloads. This formatter declares the same members with Boot's public
  * {@code JsonWriter}, honours the same {@code logging.structured.json.*} customizations and {@code ecs.*}
- * properties, and encodes the finished line once. {@code EcsLogFormatterTest} proves its bytes equal to Boot's
+ * properties, and encodes the finished line once. {@code EcsLogFormatterTest} checks its bytes equal to Boot's
  * {@code ecs} format's over events with context, key-value pairs, markers, exceptions and non-ASCII text.
  */
 public final class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEvent> {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.core.env.Environment;
@@ -29,12 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * {@link EcsLogFormatter} writes exactly the bytes of Spring Boot's own {@code ecs} format, under each kind of
- * configuration a deployment may set, for generated events with everything an event can carry.
+ * {@link EcsLogFormatter} writes exactly the bytes of Spring Boot's own {@code ecs} format, for generated
+ * events with context, key-value pairs, markers and exceptions, under the settings listed below.
  */
 class EcsLogFormatterTest {
 
 	private static final int EVENTS = 1_500;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	// Every kind of character JSON and the charsets treat apart: quotes, escapes, controls, non-ASCII,
 	// characters outside ISO-8859-1, a pair of surrogates and a lone one.
@@ -43,33 +47,56 @@ class EcsLogFormatterTest {
 
 	private static final Marker AUDIT = MarkerFactory.getDetachedMarker("AUDIT");
 
+	// Each setting with what shows in Boot's lines that it took effect, so that a setting that failed to bind
+	// (leaving both formats at their defaults, and equal) cannot pass unnoticed.
 	static Stream<Arguments> configurations() {
 		return Stream.of(
-				Arguments.of("defaults", Map.of(), StandardCharsets.UTF_8),
+				Arguments.of("defaults", Map.of(), StandardCharsets.UTF_8,
+						taken((line) -> line.contains("\"ecs\":{\"version\":\"8.11\"}"))),
 				Arguments.of("service fields and pid",
 						Map.of("spring.application.name", "presign-service", "spring.application.version", "1.2.3",
 								"spring.application.pid", "4242", "logging.structured.ecs.service.environment",
 								"prod", "logging.structured.ecs.service.node-name", "node-1"),
-						StandardCharsets.UTF_8),
+						StandardCharsets.UTF_8, taken((line) -> line.contains("\"pid\":4242")
+								&& line.contains("\"environment\":\"prod\"") && line.contains("\"name\":\"node-1\""))),
 				Arguments.of("JSON customizations",
 						Map.of("logging.structured.json.exclude", "log.logger",
 								"logging.structured.json.rename[process.thread.name]", "thread",
 								"logging.structured.json.add[team]", "storage",
 								"logging.structured.json.context.prefix", "ctx"),
-						StandardCharsets.UTF_8),
+						StandardCharsets.UTF_8, taken((line) -> line.contains("\"team\":\"storage\"")
+								&& !line.contains("\"logger\"") && line.contains("\"ctx\":{"))),
 				Arguments.of("stack trace printer",
 						Map.of("logging.structured.json.stacktrace.root", "first",
 								"logging.structured.json.stacktrace.max-length", "300",
 								"logging.structured.json.stacktrace.include-common-frames", "false"),
-						StandardCharsets.UTF_8),
+						StandardCharsets.UTF_8, (Predicate<List<String>>) EcsLogFormatterTest::stackTracesCut),
 				Arguments.of("context left out", Map.of("logging.structured.json.context.include", "false"),
-						StandardCharsets.UTF_8),
-				Arguments.of("ISO-8859-1 console", Map.of(), StandardCharsets.ISO_8859_1));
+						StandardCharsets.UTF_8, (Predicate<List<String>>) (lines) -> lines.stream()
+							.noneMatch((line) -> line.contains("\"requestId\"") || line.contains("\"event\":{"))),
+				// No generated text has a question mark: one in a line is a character the charset replaced.
+				Arguments.of("ISO-8859-1 console", Map.of(), StandardCharsets.ISO_8859_1,
+						taken((line) -> line.contains("?"))));
+	}
+
+	private static Predicate<List<String>> taken(Predicate<String> inSomeLine) {
+		return (lines) -> lines.stream().anyMatch(inSomeLine);
+	}
+
+	// Logback's own traces of these exceptions run to thousands of characters; the printer cuts them at 300.
+	private static boolean stackTracesCut(List<String> lines) {
+		List<String> traces = lines.stream()
+			.map(JSON::readTree)
+			.filter((line) -> line.has("error"))
+			.map((line) -> line.get("error").get("stack_trace").asString())
+			.toList();
+		return !traces.isEmpty() && traces.stream().allMatch((trace) -> trace.length() <= 300);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("configurations")
-	void writesTheBytesOfSpringBootsEcsFormat(String name, Map<String, Object> properties, Charset charset) {
+	void writesTheBytesOfSpringBootsEcsFormat(String name, Map<String, Object> properties, Charset charset,
+			Predicate<List<String>> settingTookEffect) {
 		LoggerContext context = new LoggerContext();
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource(name, properties));
@@ -77,7 +104,7 @@ class EcsLogFormatterTest {
 		StructuredLogEncoder boot = encoder(context, "ecs", charset);
 		StructuredLogEncoder ours = encoder(context, EcsLogFormatter.class.getName(), charset);
 		Random random = new Random(name.hashCode());
-		int compared = 0;
+		List<String> bootLines = new ArrayList<>();
 		for (int i = 0; i < EVENTS; i++) {
 			ILoggingEvent event = event(context, random);
 			Throwable bootFailure = catchThrowable(() -> boot.encode(event));
@@ -86,11 +113,15 @@ class EcsLogFormatterTest {
 				assertThat(catchThrowable(() -> ours.encode(event))).isInstanceOf(bootFailure.getClass());
 				continue;
 			}
-			assertThat(new String(ours.encode(event), charset)).isEqualTo(new String(boot.encode(event), charset));
-			assertThat(ours.encode(event)).isEqualTo(boot.encode(event));
-			compared++;
+			byte[] expected = boot.encode(event);
+			byte[] actual = ours.encode(event);
+			// As text first, so that a difference reads as one.
+			assertThat(new String(actual, charset)).isEqualTo(new String(expected, charset));
+			assertThat(actual).isEqualTo(expected);
+			bootLines.add(new String(expected, charset));
 		}
-		assertThat(compared).as("events both formats wrote").isGreaterThan(EVENTS * 9 / 10);
+		assertThat(bootLines).as("events both formats wrote").hasSizeGreaterThan(EVENTS * 9 / 10);
+		assertThat(settingTookEffect.test(bootLines)).as("the setting shows in Boot's lines").isTrue();
 	}
 
 	private static StructuredLogEncoder encoder(LoggerContext context, String format, Charset charset) {
