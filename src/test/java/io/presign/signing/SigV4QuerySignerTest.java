@@ -149,6 +149,10 @@ class SigV4QuerySignerTest {
 		}
 	}
 
+	// The last is signed as UTF-8 bytes, past the signer's ASCII path.
+	private static final String[] CONTENT_TYPES = { "image/png", "text/plain; charset=utf-8",
+			"text/plain; title=\"Ünïcødé ✓ 文字\"" };
+
 	private static Case generate(SplittableRandom random) {
 		String[] operations = { "GET", "PUT", "PART" };
 		URI[] endpoints = { null, null, URI.create("http://127.0.0.1:9000"), URI.create("https://s3.example.test:8443") };
@@ -158,7 +162,7 @@ class SigV4QuerySignerTest {
 				random.nextBoolean() ? "token+/=" + random.nextInt(1000) : null, 1 + random.nextLong(604800),
 				random.nextBoolean() ? "v " + random.nextInt(10) : null,
 				random.nextBoolean() ? "attachment; filename=\"" + key(random) + "\"" : null,
-				random.nextBoolean() ? "image/png" : "text/plain; charset=utf-8", 1 + random.nextLong(1L << 33),
+				CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)], 1 + random.nextLong(1L << 33),
 				random.nextBoolean(), 1 + random.nextInt(10000), "up/" + random.nextInt(1000) + "=+");
 	}
 
