@@ -1,10 +1,13 @@
 package io.presign.observability;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -14,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 
+import org.springframework.boot.json.JsonWriter;
 import org.springframework.boot.json.JsonWriter.Members;
 import org.springframework.boot.json.JsonWriter.PairExtractor;
 import org.springframework.boot.logging.StackTracePrinter;
@@ -21,6 +25,7 @@ import org.springframework.boot.logging.structured.ContextPairs;
 import org.springframework.boot.logging.structured.ElasticCommonSchemaProperties;
 import org.springframework.boot.logging.structured.JsonWriterStructuredLogFormatter;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
+import org.springframework.boot.util.LambdaSafe;
 import org.springframework.core.env.Environment;
 
 /**
@@ -31,13 +36,22 @@ import org.springframework.core.env.Environment;
  * and {@code CharBuffer} (Spring Boot 4.1). With one audit event per request, that encoding held 43% of the
  * service's sampled allocation under a load of downloads. This formatter declares the same members with Boot's public
  * {@code JsonWriter}, honours the same {@code logging.structured.json.*} customizations and {@code ecs.*}
- * properties, and encodes the finished line once. {@code EcsLogFormatterTest} checks its bytes equal to Boot's
- * {@code ecs} format's over events with context, key-value pairs, markers, exceptions and non-ASCII text.
+ * properties, writes each line into a builder its thread keeps, and encodes the finished line once.
+ * {@code EcsLogFormatterTest} checks its bytes equal to Boot's {@code ecs} format's over events with context,
+ * key-value pairs, markers, exceptions and non-ASCII text.
  */
 public final class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEvent> {
 
 	private static final PairExtractor<KeyValuePair> KEY_VALUE = PairExtractor.of((pair) -> pair.key,
 			(pair) -> pair.value);
+
+	/** Longer lines (a stack trace's) are written in a builder of their own, not kept for every thread. */
+	private static final int KEPT_LINE_CAPACITY = 8 * 1024;
+
+	private final JsonWriter<ILoggingEvent> writer;
+
+	/** Each thread writes its lines into one builder, which grows to a line's size once, not for every line. */
+	private final ThreadLocal<StringBuilder> lines = ThreadLocal.withInitial(() -> new StringBuilder(1024));
 
 	/**
 	 * Made by Spring Boot's logging system, which supplies each of these (see
@@ -46,13 +60,47 @@ public final class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILog
 	public EcsLogFormatter(Environment environment, @Nullable StackTracePrinter stackTracePrinter,
 			ContextPairs contextPairs, ThrowableProxyConverter throwableProxyConverter,
 			StructuredLoggingJsonMembersCustomizer.Builder<?> customizer) {
-		super((members) -> members(environment, new StackTraces(stackTracePrinter, throwableProxyConverter),
-				contextPairs, members), customizer.nested().build());
+		this(JsonWriter.<ILoggingEvent>of(customized((members) -> members(environment,
+				new StackTraces(stackTracePrinter, throwableProxyConverter), contextPairs, members),
+				customizer.nested().build()))
+			.withNewLineAtEnd());
+	}
+
+	private EcsLogFormatter(JsonWriter<ILoggingEvent> writer) {
+		super(writer);
+		this.writer = writer;
+	}
+
+	/** What Boot's {@code JsonWriterStructuredLogFormatter} does with the customizer it is given. */
+	private static Consumer<Members<ILoggingEvent>> customized(Consumer<Members<ILoggingEvent>> members,
+			@Nullable StructuredLoggingJsonMembersCustomizer<?> customizer) {
+		if (customizer == null) {
+			return members;
+		}
+		return members.andThen((all) -> LambdaSafe.callback(StructuredLoggingJsonMembersCustomizer.class, customizer, all)
+			.invoke((instance) -> instance.customize(all)));
 	}
 
 	@Override
 	public byte[] formatAsBytes(ILoggingEvent event, Charset charset) {
-		return format(event).getBytes(charset);
+		StringBuilder kept = this.lines.get();
+		// Not empty: a value's toString() logged while this thread was writing a line; that line keeps the builder.
+		StringBuilder line = kept.isEmpty() ? kept : new StringBuilder(1024);
+		try {
+			this.writer.write(event).to(line);
+			return line.toString().getBytes(charset);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("A StringBuilder does not throw", ex);
+		}
+		finally {
+			if (line == kept) {
+				kept.setLength(0);
+				if (kept.capacity() > KEPT_LINE_CAPACITY) {
+					this.lines.remove();
+				}
+			}
+		}
 	}
 
 	private static void members(Environment environment, StackTraces stackTraces, ContextPairs contextPairs,

@@ -15,6 +15,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -122,6 +123,37 @@ class EcsLogFormatterTest {
 		}
 		assertThat(bootLines).as("events both formats wrote").hasSizeGreaterThan(EVENTS * 9 / 10);
 		assertThat(settingTookEffect.test(bootLines)).as("the setting shows in Boot's lines").isTrue();
+	}
+
+	@Test
+	void writesALineLoggedWhileItWritesAnother() {
+		LoggerContext context = new LoggerContext();
+		context.putObject(Environment.class.getName(), new StandardEnvironment());
+		StructuredLogEncoder boot = encoder(context, "ecs", StandardCharsets.UTF_8);
+		StructuredLogEncoder ours = encoder(context, EcsLogFormatter.class.getName(), StandardCharsets.UTF_8);
+		Random random = new Random(7);
+		ILoggingEvent inner = event(context, random);
+		List<byte[]> innerLines = new ArrayList<>();
+		// A value whose toString() logs, as some objects' do: its line is written while the outer one is.
+		Object logging = new Object() {
+			@Override
+			public String toString() {
+				innerLines.add(ours.encode(inner));
+				return "logged while written";
+			}
+		};
+		LoggingEvent outer = (LoggingEvent) event(context, random);
+		outer.addKeyValuePair(new org.slf4j.event.KeyValuePair("logging", logging));
+
+		String ourOuter = new String(ours.encode(outer), StandardCharsets.UTF_8);
+
+		assertThat(ourOuter).isEqualTo(new String(boot.encode(outer), StandardCharsets.UTF_8))
+			.contains("\"logging\":\"logged while written\"");
+		assertThat(innerLines).isNotEmpty()
+			.allSatisfy((line) -> assertThat(new String(line, StandardCharsets.UTF_8))
+				.isEqualTo(new String(boot.encode(inner), StandardCharsets.UTF_8)));
+		assertThat(new String(ours.encode(inner), StandardCharsets.UTF_8))
+			.isEqualTo(new String(boot.encode(inner), StandardCharsets.UTF_8));
 	}
 
 	private static StructuredLogEncoder encoder(LoggerContext context, String format, Charset charset) {
