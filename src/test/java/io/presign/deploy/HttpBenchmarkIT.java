@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the HTTP benchmark ({@code bench/http.sh}, which README and docs/performance.md give as a command)
- * working: runs it for one second per run on the packaged jar and checks every row of its tables was measured,
- * without errors. Its numbers mean nothing at that length and are not checked. Skipped where wrk is missing; in
+ * Keeps the HTTP benchmarks ({@code bench/http.sh}, which README and docs/performance.md give as a command, and
+ * {@code bench/cpu-ratio.sh}) working: runs each for one second per run on the packaged jar and checks every row
+ * of its tables was measured, without errors. Its numbers mean nothing at that length and are not checked. Skipped where wrk is missing; in
  * CI, which installs it, failed.
  */
 class HttpBenchmarkIT {
@@ -28,17 +29,50 @@ class HttpBenchmarkIT {
 
 	private static final Pattern ROW = Pattern.compile("^\\| POST (/v1/\\S+)[^|]*\\| (api-key|jwt) \\| (\\d+) \\|.*\\| (\\d+) of (\\d+) \\|.*$");
 
+	private static final Pattern PAIR = Pattern.compile("^\\| (\\d+|median) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\|$");
+
 	@Test
 	void measuresEveryEndpointWithBothAuthentications() throws Exception {
+		String printed = run("bench/http.sh", "http-benchmark-it.log", Map.of("WARMUP", "1"), "1");
+		List<Matcher> rows = printed.lines().map(ROW::matcher).filter(Matcher::matches).toList();
+		assertThat(rows).as(printed).hasSize(6 + 2);
+		for (Matcher row : rows) {
+			assertThat(Long.parseLong(row.group(5))).as(row.group()).isPositive();
+			assertThat(row.group(4)).as(row.group()).isEqualTo("0");
+		}
+		assertThat(printed).contains("time to ready").containsPattern("RSS after the runs: \\d+ MiB");
+	}
+
+	@Test
+	void measuresTheCpuOfEachPairOfRuns() throws Exception {
+		String printed = run("bench/cpu-ratio.sh", "cpu-ratio-it.log",
+				Map.of("WARMUP", "0", "PAIRS", "2", "RUN", "1"));
+		List<Matcher> rows = printed.lines().map(PAIR::matcher).filter(Matcher::matches).toList();
+		assertThat(rows).as(printed).hasSize(2 + 1);
+		assertThat(rows.get(2).group(1)).isEqualTo("median");
+		for (Matcher row : rows) {
+			for (int column = 2; column <= 7; column++) {
+				assertThat(Double.parseDouble(row.group(column))).as(row.group()).isPositive();
+			}
+		}
+	}
+
+	/**
+	 * Runs a benchmark script on the packaged jar, on free ports, and answers what it printed once it succeeded.
+	 */
+	private static String run(String script, String logName, Map<String, String> settings, String... arguments)
+			throws Exception {
 		TestHost.requireExecutable(WRK, "the HTTP benchmark", "apt-get install wrk; .ci/run does");
 		TestHost.requireExecutable(CURL, "the HTTP benchmark", "apt-get install curl; .ci/run does");
 		Path jar = Path.of(System.getProperty("packaged.jar", "target/presign-service.jar"));
-		Path output = Path.of("target", "http-benchmark-it.log");
-		ProcessBuilder benchmark = new ProcessBuilder("bash", "bench/http.sh", "1", jar.toString())
-			.redirectErrorStream(true)
+		Path output = Path.of("target", logName);
+		List<String> command = new ArrayList<>(List.of("bash", script));
+		command.addAll(List.of(arguments));
+		command.add(jar.toString());
+		ProcessBuilder benchmark = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(output.toFile());
 		Map<String, String> environment = benchmark.environment();
-		environment.put("WARMUP", "1");
+		environment.putAll(settings);
 		// The JDK running the build, free ports, and the service's log under target rather than /tmp.
 		environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
 				+ environment.getOrDefault("PATH", ""));
@@ -47,7 +81,7 @@ class HttpBenchmarkIT {
 		environment.put("TMPDIR", Path.of("target").toAbsolutePath().toString());
 		Process run = benchmark.start();
 		try {
-			assertThat(run.waitFor(5, TimeUnit.MINUTES)).as("bench/http.sh finished").isTrue();
+			assertThat(run.waitFor(5, TimeUnit.MINUTES)).as(script + " finished").isTrue();
 		}
 		finally {
 			run.descendants().forEach(ProcessHandle::destroy);
@@ -59,13 +93,7 @@ class HttpBenchmarkIT {
 		}
 		String printed = Files.readString(output, StandardCharsets.UTF_8);
 		assertThat(run.exitValue()).as(printed).isZero();
-		List<Matcher> rows = printed.lines().map(ROW::matcher).filter(Matcher::matches).toList();
-		assertThat(rows).as(printed).hasSize(6 + 2);
-		for (Matcher row : rows) {
-			assertThat(Long.parseLong(row.group(5))).as(row.group()).isPositive();
-			assertThat(row.group(4)).as(row.group()).isEqualTo("0");
-		}
-		assertThat(printed).contains("time to ready").containsPattern("RSS after the runs: \\d+ MiB");
+		return printed;
 	}
 
 }

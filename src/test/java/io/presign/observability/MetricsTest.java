@@ -75,6 +75,11 @@ class MetricsTest extends IntegrationTest {
 		assertThat(metrics).contains("presign_signing_seconds{operation=\"download\",quantile=\"0.99\"}");
 		assertThat(metrics).contains("presign_signing_credentials_remaining_seconds");
 		assertThat(metrics).as("never a key or a principal as a tag").doesNotContain("key=").doesNotContain("alice");
+		assertThat(value(metrics, "http_server_requests_seconds_count", "uri=\"/v1/downloads\"", "status=\"200\""))
+			.isEqualTo(4);
+		assertThat(metrics).as("observations keep their timers, without long task timers of the ones in flight")
+			.contains("presign_policy_seconds_count")
+			.doesNotContain("_active_seconds");
 	}
 
 	private static double value(String metrics, String name, String... labels) {

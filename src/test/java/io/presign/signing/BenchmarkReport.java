@@ -29,23 +29,31 @@ public final class BenchmarkReport {
 			options.include(SigningBenchmark.class.getName());
 		}
 		Collection<RunResult> results = new Runner(options.build()).run();
-		double floor = results.stream()
-			.filter((result) -> name(result).equals(SigningBenchmark.FLOOR))
-			.mapToDouble((result) -> result.getPrimaryResult().getScore())
-			.findFirst()
-			.orElse(Double.NaN);
+		double floor = score(results, SigningBenchmark.FLOOR);
 		System.out.println();
-		System.out.println("| benchmark | µs/op | ± (99.9%) | B/op | URLs/op | µs/URL | B/URL | × floor (per URL) |");
-		System.out.println("|---|---|---|---|---|---|---|---|");
+		System.out.println("| benchmark | µs/op | ± (99.9%) | B/op | URLs/op | µs/URL | B/URL | × floor (per URL) "
+				+ "| × its own floor |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|");
 		results.stream().sorted(Comparator.comparing(BenchmarkReport::name)).forEach((result) -> {
 			Result<?> time = result.getPrimaryResult();
 			Result<?> allocated = result.getSecondaryResults().get("gc.alloc.rate.norm");
 			int urls = SigningBenchmark.URLS_PER_OPERATION.getOrDefault(name(result), 1);
 			double bytes = (allocated != null) ? allocated.getScore() : Double.NaN;
-			System.out.println(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %,.0f | %d | %.2f | %,.0f | %.1f |",
+			String ownFloor = SigningBenchmark.OWN_FLOOR.get(name(result));
+			String own = (ownFloor != null)
+					? String.format(Locale.ROOT, "%.1f", time.getScore() / urls / score(results, ownFloor)) : "";
+			System.out.println(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %,.0f | %d | %.2f | %,.0f | %.1f | %s |",
 					name(result), time.getScore(), time.getScoreError(), bytes, urls, time.getScore() / urls,
-					bytes / urls, time.getScore() / urls / floor));
+					bytes / urls, time.getScore() / urls / floor, own));
 		});
+	}
+
+	private static double score(Collection<RunResult> results, String benchmark) {
+		return results.stream()
+			.filter((result) -> name(result).equals(benchmark))
+			.mapToDouble((result) -> result.getPrimaryResult().getScore())
+			.findFirst()
+			.orElse(Double.NaN);
 	}
 
 	private static String name(RunResult result) {

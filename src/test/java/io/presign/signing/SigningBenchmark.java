@@ -22,6 +22,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -77,6 +80,12 @@ public class SigningBenchmark {
 
 	static final String FLOOR = "floor";
 
+	/**
+	 * Benchmarks whose URL signs more than a download's, with the floor of their own canonical request: an
+	 * upload signs its Content-Type and Content-Length too, so its SHA-256 has more to hash.
+	 */
+	static final Map<String, String> OWN_FLOOR = Map.of("issueUpload", "floorUpload");
+
 	/** Benchmarks that issue this many URLs per operation. */
 	static final Map<String, Integer> URLS_PER_OPERATION = Map.of("issueBatchOf100", 100, "observedBatchOf100", 100);
 
@@ -125,12 +134,19 @@ public class SigningBenchmark {
 
 	private ch.qos.logback.classic.Logger auditLogger;
 
+	// One observation as Spring Boot's meter handler records it: with and without a long task timer.
+	private final ObservationRegistry timedObservations = ObservationRegistry.create();
+
+	private final ObservationRegistry timedAndTrackedObservations = ObservationRegistry.create();
+
 	// The floor: one SHA-256 of a canonical request and one HMAC-SHA256 of the string to sign.
 	private MessageDigest sha256;
 
 	private Mac hmac;
 
 	private byte[] canonicalRequest;
+
+	private byte[] uploadCanonicalRequest;
 
 	private String stringToSignPrefix;
 
@@ -164,6 +180,10 @@ public class SigningBenchmark {
 		this.sdkIssuer = new UrlIssuer(new PresignPolicy(catalog), new S3UrlSigner(this.registry, credentials, cap, null), null,
 				null, unlimited, List.of(), noCloudFront, ObservationRegistry.NOOP);
 
+		this.timedObservations.observationConfig()
+			.observationHandler(new DefaultMeterObservationHandler(meters, IgnoredMeters.LONG_TASK_TIMER));
+		this.timedAndTrackedObservations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+
 		this.sha256 = MessageDigest.getInstance("SHA-256");
 		this.hmac = Mac.getInstance("HmacSHA256");
 		this.hmac.init(new SecretKeySpec(SigningKeys.derive("secret", "20260101", "eu-west-1"), "HmacSHA256"));
@@ -171,6 +191,12 @@ public class SigningBenchmark {
 				+ "ASIABENCHMARK%2F20260101%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20260101T120000Z&X-Amz-Expires=300"
 				+ "&X-Amz-Security-Token=token&X-Amz-SignedHeaders=host\nhost:bench-bucket.s3.eu-west-1.amazonaws.com\n\n"
 				+ "host\nUNSIGNED-PAYLOAD")
+			.getBytes(StandardCharsets.UTF_8);
+		this.uploadCanonicalRequest = ("PUT\n/users/alice/photos/cat.png\nX-Amz-Algorithm=AWS4-HMAC-SHA256"
+				+ "&X-Amz-Credential=ASIABENCHMARK%2F20260101%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20260101T120000Z"
+				+ "&X-Amz-Expires=300&X-Amz-Security-Token=token&X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost\n"
+				+ "content-length:48213\ncontent-type:image/png\nhost:bench-bucket.s3.eu-west-1.amazonaws.com\n\n"
+				+ "content-length;content-type;host\nUNSIGNED-PAYLOAD")
 			.getBytes(StandardCharsets.UTF_8);
 		this.stringToSignPrefix = "AWS4-HMAC-SHA256\n20260101T120000Z\n20260101/eu-west-1/s3/aws4_request\n";
 	}
@@ -213,7 +239,19 @@ public class SigningBenchmark {
 
 	@Benchmark
 	public byte[] floor() {
-		String hash = HexFormat.of().formatHex(this.sha256.digest(this.canonicalRequest));
+		return floorOf(this.canonicalRequest);
+	}
+
+	/**
+	 * The floor of the upload {@link #issueUpload} signs: its canonical request is longer than a download's.
+	 */
+	@Benchmark
+	public byte[] floorUpload() {
+		return floorOf(this.uploadCanonicalRequest);
+	}
+
+	private byte[] floorOf(byte[] canonical) {
+		String hash = HexFormat.of().formatHex(this.sha256.digest(canonical));
 		return this.hmac.doFinal((this.stringToSignPrefix + hash).getBytes(StandardCharsets.UTF_8));
 	}
 
@@ -288,6 +326,28 @@ public class SigningBenchmark {
 		event.setMDCPropertyMap(AUDIT_CONTEXT);
 		AUDIT_FIELDS.forEach(event::addKeyValuePair);
 		return event;
+	}
+
+	/**
+	 * What one observation such as {@code presign.sign} costs in metrics, as the service records it (a timer).
+	 */
+	@Benchmark
+	public Object observation() {
+		return observe(this.timedObservations);
+	}
+
+	/**
+	 * The same observation with the long task timer Spring Boot adds unless told not to.
+	 */
+	@Benchmark
+	public Object observationWithLongTaskTimer() {
+		return observe(this.timedAndTrackedObservations);
+	}
+
+	private Object observe(ObservationRegistry registry) {
+		return Observation.createNotStarted("presign.sign", registry)
+			.lowCardinalityKeyValue("operation", "download")
+			.observe(() -> this.caller);
 	}
 
 	@Benchmark

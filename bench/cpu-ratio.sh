@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# What a download costs the service against the trivial endpoint, in the service's own CPU time per request:
+# less sensitive than req/s to a shared machine's drift, since the load generator's share does not enter.
+# Starts the packaged jar with bench/application-bench.yml (and any arguments after the jar, such as
+# --logging.level.presign.audit=OFF), warms it by alternating the two, then alternates the trivial endpoint
+# (management liveness) and POST /v1/downloads (API key) in PAIRS pairs of RUN-second wrk runs, and prints
+# each pair and the medians: CPU µs per request (user and system, from /proc/<pid>/stat), req/s, and the
+# ratios. Linux only. Usage: bench/cpu-ratio.sh [jar [service arguments...]]; WARMUP=100 (seconds),
+# PAIRS=6, RUN=8, LOG (where the service's output goes; /dev/null measures logging without the disk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar="${1:-}"
+shift || true
+if [ -z "$jar" ]; then
+  ./mvnw -B -q -DskipTests package
+  jar="$(ls target/presign-service-*.jar | grep -v plain | head -1)"
+fi
+port="${PORT:-18080}"
+management="${MANAGEMENT_PORT:-18081}"
+work="$(mktemp -d -t presign-cpu.XXXXXX)"
+log="${LOG:-$work/service.log}"
+java bench/MintToken.java "$work" jwt-bench bench > /dev/null
+if curl -fs "http://127.0.0.1:$management/actuator/health/readiness" > /dev/null; then
+  echo "something already answers on port $management; stop it, or set PORT and MANAGEMENT_PORT"; exit 1
+fi
+java -Xmx576m -jar "$jar" --spring.config.additional-location=file:bench/application-bench.yml \
+  --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$work/public.pem" \
+  --server.port="$port" --management.server.port="$management" "$@" > "$log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true' EXIT
+until curl -fs "http://127.0.0.1:$management/actuator/health/readiness" > /dev/null; do
+  kill -0 "$pid" 2> /dev/null || { echo "the service did not start; log: $log"; exit 1; }
+  sleep 0.1
+done
+
+download='{"profile":"bench","key":"photos/cat.png"}'
+# measure SECONDS trivial|download -> "req/s cpu-µs-per-request"
+measure() {
+  local method=GET base="http://127.0.0.1:$management" path=/actuator/health/liveness body="" auth=""
+  if [ "$2" = download ]; then
+    method=POST base="http://127.0.0.1:$port" path=/v1/downloads body="$download" auth="X-Api-Key: bench-key"
+  fi
+  local before after result
+  before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+  result=$(BENCH_METHOD="$method" BENCH_PATH="$path" BENCH_BODY="$body" BENCH_AUTH="$auth" \
+    wrk -t2 -c32 -d"$1s" -s bench/endpoint.lua "$base" | awk '/^RESULT/ { print $2, $5, $6 }')
+  after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+  [ -n "$result" ] || { echo "wrk printed no result for $path" >&2; return 1; }
+  # RESULT: req/s, errors, requests
+  echo "$result" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '{
+    if ($2 != 0 || $3 == 0) { print "errors: " $2 " of " $3 " requests" > "/dev/stderr"; exit 1 }
+    printf "%s %.1f\n", $1, ticks / hz * 1e6 / $3 }'
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { print (v[int((NR + 1) / 2)] + v[int(NR / 2) + 1]) / 2 }'; }
+
+warmup="${WARMUP:-100}"
+for _ in $(seq 1 $(( (warmup + 19) / 20 ))); do
+  measure 10 trivial > /dev/null
+  measure 10 download > /dev/null
+done
+echo "| pair | trivial req/s | trivial µs/req | download req/s | download µs/req | CPU ratio | req/s ratio |"
+echo "|---|---|---|---|---|---|---|"
+rows="$work/pairs"
+for i in $(seq 1 "${PAIRS:-6}"); do
+  # Assigned, not read from a process substitution, so that a run with errors ends the script.
+  trivial=$(measure "${RUN:-8}" trivial)
+  download_run=$(measure "${RUN:-8}" download)
+  echo "$trivial $download_run" | tee -a "$rows" | awk -v i="$i" \
+    '{ printf "| %d | %s | %s | %s | %s | %.2f | %.2f |\n", i, $1, $2, $3, $4, $4 / $2, $3 / $1 }'
+done
+echo "| median | $(awk '{ print $1 }' "$rows" | median) | $(awk '{ print $2 }' "$rows" | median) |" \
+  "$(awk '{ print $3 }' "$rows" | median) | $(awk '{ print $4 }' "$rows" | median) |" \
+  "$(awk '{ printf "%.3f\n", $4 / $2 }' "$rows" | median) | $(awk '{ printf "%.3f\n", $3 / $1 }' "$rows" | median) |"
