@@ -135,9 +135,9 @@ final class SigV4QuerySigner {
 
 		StringBuilder stringToSign = work.stringToSign.append(ALGORITHM + "\n").append(amzDate).append('\n')
 			.append(scope.scope()).append('\n');
-		appendHex(stringToSign, sha256(work.utf8(canonical), work.utf8Length), work.hex);
+		appendHex(stringToSign, sha256(canonical), work.hex);
 		url.append("&X-Amz-Signature=");
-		appendHex(url, scope.sign(work.utf8(stringToSign), work.utf8Length), work.hex);
+		appendHex(url, scope.sign(stringToSign), work.hex);
 		return url.toString();
 	}
 
@@ -199,10 +199,9 @@ final class SigV4QuerySigner {
 		return stripped.contains("  ") ? stripped.replaceAll(" +", " ") : stripped;
 	}
 
-	private static byte[] sha256(byte[] bytes, int length) {
+	private static byte[] sha256(CharSequence text) {
 		MessageDigest digest = SHA_256.get();
-		digest.update(bytes, 0, length);
-		return digest.digest();
+		return digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Written through a char array and appended at once: appending 64 single characters costs more. */
@@ -234,35 +233,6 @@ final class SigV4QuerySigner {
 
 		/** Room for a SHA-256 in hex. */
 		final char[] hex = new char[64];
-
-		/** The UTF-8 bytes of what is hashed, and how many of them the last {@link #utf8} wrote. */
-		private byte[] utf8 = new byte[1024];
-
-		int utf8Length;
-
-		/**
-		 * The UTF-8 encoding of {@code text}, in the first {@link #utf8Length} bytes of the returned array, without
-		 * the String and the array {@code toString().getBytes()} would allocate: what is signed is ASCII but for
-		 * header values, which take the general path.
-		 */
-		byte[] utf8(CharSequence text) {
-			int length = text.length();
-			if (this.utf8.length < length) {
-				this.utf8 = new byte[Math.max(length, 2 * this.utf8.length)];
-			}
-			byte[] bytes = this.utf8;
-			for (int i = 0; i < length; i++) {
-				char c = text.charAt(i);
-				if (c >= 0x80) {
-					byte[] encoded = text.toString().getBytes(StandardCharsets.UTF_8);
-					this.utf8Length = encoded.length;
-					return encoded;
-				}
-				bytes[i] = (byte) c;
-			}
-			this.utf8Length = length;
-			return bytes;
-		}
 
 		Workspace reset() {
 			this.names.setLength(0);

@@ -132,18 +132,7 @@ final class SigningKeys {
 		 * @return the HMAC-SHA256 of the string to sign with this scope's signing key
 		 */
 		byte[] sign(CharSequence stringToSign) {
-			byte[] bytes = stringToSign.toString().getBytes(StandardCharsets.UTF_8);
-			return sign(bytes, bytes.length);
-		}
-
-		/**
-		 * @return the HMAC-SHA256 of the first {@code length} bytes, the UTF-8 of a string to sign, with this
-		 * scope's signing key
-		 */
-		byte[] sign(byte[] stringToSign, int length) {
-			Mac mac = this.hmac.get();
-			mac.update(stringToSign, 0, length);
-			return mac.doFinal();
+			return this.hmac.get().doFinal(stringToSign.toString().getBytes(StandardCharsets.UTF_8));
 		}
 
 	}
