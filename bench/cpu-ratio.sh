@@ -11,27 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jar="${1:-}"
 shift || true
-if [ -z "$jar" ]; then
-  ./mvnw -B -q -DskipTests package
-  jar="$(ls target/presign-service-*.jar | grep -v plain | head -1)"
-fi
-port="${PORT:-18080}"
-management="${MANAGEMENT_PORT:-18081}"
 work="$(mktemp -d -t presign-cpu.XXXXXX)"
-log="${LOG:-$work/service.log}"
+source bench/service.sh
+[ -n "$jar" ] || jar="$(packaged_jar)"
 java bench/MintToken.java "$work" jwt-bench bench > /dev/null
-if curl -fs "http://127.0.0.1:$management/actuator/health/readiness" > /dev/null; then
-  echo "something already answers on port $management; stop it, or set PORT and MANAGEMENT_PORT"; exit 1
-fi
-java -Xmx576m -jar "$jar" --spring.config.additional-location=file:bench/application-bench.yml \
-  --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$work/public.pem" \
-  --server.port="$port" --management.server.port="$management" "$@" > "$log" 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true' EXIT
-until curl -fs "http://127.0.0.1:$management/actuator/health/readiness" > /dev/null; do
-  kill -0 "$pid" 2> /dev/null || { echo "the service did not start; log: $log"; exit 1; }
-  sleep 0.1
-done
+start_service "$jar" "${LOG:-$work/service.log}" "$@"
 
 download='{"profile":"bench","key":"photos/cat.png"}'
 # measure SECONDS trivial|download -> "req/s cpu-µs-per-request"

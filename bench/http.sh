@@ -13,16 +13,12 @@ cd "$(dirname "$0")/.."
 seconds="${1:-15}"
 shift || true
 jars=("$@")
-if [ "${#jars[@]}" -eq 0 ]; then
-  ./mvnw -B -q -DskipTests package
-  jars=("$(ls target/presign-service-*.jar | grep -v plain | head -1)")
-fi
-port="${PORT:-18080}"
-management="${MANAGEMENT_PORT:-18081}"
 work="$(mktemp -d -t presign-http.XXXXXX)"
+source bench/service.sh
+if [ "${#jars[@]}" -eq 0 ]; then
+  jars=("$(packaged_jar)")
+fi
 token="$(java bench/MintToken.java "$work" jwt-bench bench)"
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
 
 keys=""
 for i in $(seq 1 100); do keys="$keys${keys:+,}\"photos/k$i.png\""; done
@@ -40,19 +36,8 @@ echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(wrk --version 
 echo "each run: ${seconds} s, wrk -t2 -c32 unless said"
 for jar in "${jars[@]}"; do
   log="$work/$(basename "$jar").log"
-  if curl -fs "http://127.0.0.1:$management/actuator/health/readiness" > /dev/null; then
-    echo "something already answers on port $management; stop it, or set PORT and MANAGEMENT_PORT"; exit 1
-  fi
   start=$(date +%s%N)
-  java -Xmx576m -jar "$jar" --spring.config.additional-location=file:bench/application-bench.yml \
-    --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$work/public.pem" \
-    --server.port="$port" --management.server.port="$management" > "$log" 2>&1 &
-  pid=$!
-  until curl -fs "http://127.0.0.1:$management/actuator/health/readiness" > /dev/null; do
-    kill -0 "$pid" 2> /dev/null || { echo "the service did not start; log: $log"; tail -5 "$log"; exit 1; }
-    sleep 0.05
-  done
-  kill -0 "$pid" 2> /dev/null || { echo "the service exited; log: $log"; tail -5 "$log"; exit 1; }
+  start_service "$jar" "$log"
   ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
   api="http://127.0.0.1:$port"
   probes="http://127.0.0.1:$management"

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the HTTP benchmarks ({@code bench/http.sh}, which README and docs/performance.md give as a command, and
- * {@code bench/cpu-ratio.sh}) working: runs each for one second per run on the packaged jar and checks every row
- * of its tables was measured, without errors. Its numbers mean nothing at that length and are not checked. Skipped where wrk is missing; in
- * CI, which installs it, failed.
+ * Keeps the HTTP benchmarks ({@code bench/http.sh} and {@code bench/cpu-ratio.sh}, which README and
+ * docs/performance.md give as commands) working: runs each for one second per run on the packaged jar and checks
+ * every row of its tables was measured, without errors. Their numbers mean nothing at that length and are not
+ * checked. Skipped where wrk is missing; in CI, which installs it, failed.
  */
 class HttpBenchmarkIT {
 

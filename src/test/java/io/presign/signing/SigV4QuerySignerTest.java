@@ -149,7 +149,7 @@ class SigV4QuerySignerTest {
 		}
 	}
 
-	// The last is signed as UTF-8 bytes, past the signer's ASCII path.
+	// The last carries non-ASCII text, which the canonical request signs as UTF-8.
 	private static final String[] CONTENT_TYPES = { "image/png", "text/plain; charset=utf-8",
 			"text/plain; title=\"Ünïcødé ✓ 文字\"" };
 

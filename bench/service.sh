@@ -1,0 +1,31 @@
+# Sourced by the benchmark scripts (bench/http.sh, bench/cpu-ratio.sh): the packaged jar, started with
+# bench/application-bench.yml on PORT and MANAGEMENT_PORT (18080, 18081) and verifying tokens with the key
+# bench/MintToken.java wrote into $work. Sets port, management and pid; the service is stopped on exit.
+port="${PORT:-18080}"
+management="${MANAGEMENT_PORT:-18081}"
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
+
+# packaged_jar: the jar ./mvnw package makes, made now (Maven's output goes to stderr, the path to stdout)
+packaged_jar() {
+  ./mvnw -B -q -DskipTests package >&2
+  ls target/presign-service-*.jar | grep -v plain | head -1
+}
+
+# start_service JAR LOG [service arguments...]: returns once the readiness probe answers UP
+start_service() {
+  local jar="$1" log="$2"
+  shift 2
+  if curl -fs "http://127.0.0.1:$management/actuator/health/readiness" > /dev/null; then
+    echo "something already answers on port $management; stop it, or set PORT and MANAGEMENT_PORT"; exit 1
+  fi
+  java -Xmx576m -jar "$jar" --spring.config.additional-location=file:bench/application-bench.yml \
+    --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$work/public.pem" \
+    --server.port="$port" --management.server.port="$management" "$@" > "$log" 2>&1 &
+  pid=$!
+  until curl -fs "http://127.0.0.1:$management/actuator/health/readiness" > /dev/null; do
+    kill -0 "$pid" 2> /dev/null || { echo "the service did not start; log: $log"; tail -5 "$log"; exit 1; }
+    sleep 0.05
+  done
+  kill -0 "$pid" 2> /dev/null || { echo "the service exited; log: $log"; tail -5 "$log"; exit 1; }
+}
