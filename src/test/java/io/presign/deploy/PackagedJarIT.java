@@ -15,7 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,12 +64,14 @@ class PackagedJarIT {
 				"--management.server.port=" + managementPort,
 				"--presign.profiles.smoke.bucket=smoke-bucket", "--presign.profiles.smoke.region=eu-west-1",
 				"--presign.profiles.smoke.operations=download", "--presign.profiles.smoke.required-scope=smoke",
+				"--presign.profiles.smoke.rate-limit.capacity=0",
 				"--presign.security.api-keys[0].name=smoke",
 				"--presign.security.api-keys[0].sha256=" + sha256Hex("smoke-key"),
 				"--presign.security.api-keys[0].scopes=smoke",
 				"--presign.signing.static-credentials.access-key-id=AKIASMOKETEST0000000",
 				"--presign.signing.static-credentials.secret-access-key=smoke-secret",
-				"--presign.signing.region-check=off"));
+				"--presign.signing.region-check=off",
+				"--logging.level.io.presign.observability.WholeLineConsoleListener=debug"));
 		service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		Instant deadline = Instant.now().plusSeconds(120);
 		int readiness = -1;
@@ -113,6 +120,64 @@ class PackagedJarIT {
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("unauthenticated");
+	}
+
+	/**
+	 * Lines logged at once by many request threads each reach the output whole (one JSON object a line), short
+	 * ones and ones longer than a pipe takes in one write (a batch's audit event), and each request's audit
+	 * event is in the output once its response has arrived.
+	 */
+	@Test
+	void writesEachLogLineWholeWhileManyRequestsLogAtOnce() throws Exception {
+		String keys = IntStream.range(0, 100)
+			.mapToObj((i) -> "\"photos/2026/12/a-rather-long-name-for-a-cat-picture-" + i + ".png\"")
+			.collect(Collectors.joining(","));
+		int threads = 8;
+		int requestsEach = 40;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				for (int i = 0; i < requestsEach; i++) {
+					boolean batch = (i % 4 == 0);
+					String requestId = "concurrent-" + t + "-" + i;
+					String body = batch ? "{\"profile\":\"smoke\",\"keys\":[" + keys + "]}"
+							: "{\"profile\":\"smoke\",\"key\":\"photos/cat.png\"}";
+					statuses.add(pool.submit(() -> post(batch ? "/v1/downloads/batch" : "/v1/downloads", body,
+							requestId)));
+				}
+			}
+			for (Future<Integer> status : statuses) {
+				assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		// Each event is written before its response is sent: all are in the output now.
+		List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+		List<JsonNode> events = new ArrayList<>();
+		for (String line : lines) {
+			events.add(JSON.readTree(line));
+		}
+		assertThat(events).filteredOn((event) -> event.path("requestId").asString("").startsWith("concurrent-"))
+			.hasSize(threads * requestsEach);
+		assertThat(lines).filteredOn((line) -> line.contains("\"requestId\":\"concurrent-"))
+			.anyMatch((line) -> line.length() > 4096)
+			.anyMatch((line) -> line.length() < 4096);
+		assertThat(events).anyMatch((event) -> event.path("message")
+			.asString("")
+			.equals("Console lines are written whole to standard output, each in one write with no lock held"));
+	}
+
+	private static int post(String path, String body, String requestId) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(api + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("X-Api-Key", "smoke-key")
+			.header("X-Request-Id", requestId)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
 	}
 
 	private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
