@@ -100,12 +100,7 @@ class PackagedJarIT {
 
 	@Test
 	void issuesASignedUrl() throws Exception {
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/v1/downloads"))
-			.timeout(Duration.ofSeconds(10))
-			.header("X-Api-Key", "smoke-key")
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"profile\":\"smoke\",\"key\":\"photos/cat.png\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = post("/v1/downloads", "{\"profile\":\"smoke\",\"key\":\"photos/cat.png\"}");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JsonNode url = JSON.readTree(response.body()).get("url");
 		assertThat(url.asString()).startsWith("https://smoke-bucket.s3.eu-west-1.amazonaws.com/photos/cat.png?")
@@ -143,7 +138,7 @@ class PackagedJarIT {
 					String body = batch ? "{\"profile\":\"smoke\",\"keys\":[" + keys + "]}"
 							: "{\"profile\":\"smoke\",\"key\":\"photos/cat.png\"}";
 					statuses.add(pool.submit(() -> post(batch ? "/v1/downloads/batch" : "/v1/downloads", body,
-							requestId)));
+							"X-Request-Id", requestId).statusCode()));
 				}
 			}
 			for (Future<Integer> status : statuses) {
@@ -166,14 +161,18 @@ class PackagedJarIT {
 			.anyMatch((line) -> line.length() < 4096);
 	}
 
-	private static int post(String path, String body, String requestId) throws IOException, InterruptedException {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(api + path))
-			.timeout(Duration.ofSeconds(30))
+	/** A POST of JSON with the smoke profile's API key, and any further headers as name, value pairs. */
+	private static HttpResponse<String> post(String path, String body, String... headers)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
+			.timeout(Duration.ofSeconds(10))
 			.header("X-Api-Key", "smoke-key")
-			.header("X-Request-Id", requestId)
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
