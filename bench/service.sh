@@ -1,4 +1,4 @@
-# Sourced by the benchmark scripts (bench/http.sh, bench/cpu-ratio.sh): the packaged jar, started with
+# Sourced by the benchmark scripts (bench/http.sh, bench/cpu-ratio.sh, bench/cpu-profile.sh): the packaged jar, started with
 # bench/application-bench.yml on PORT and MANAGEMENT_PORT (18080, 18081) and verifying tokens with the key
 # bench/MintToken.java wrote into $work. Sets port, management and pid; the service is stopped on exit.
 port="${PORT:-18080}"

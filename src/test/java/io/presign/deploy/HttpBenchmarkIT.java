@@ -11,15 +11,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the HTTP benchmarks ({@code bench/http.sh} and {@code bench/cpu-ratio.sh}, which README and
- * docs/performance.md give as commands) working: runs each for one second per run on the packaged jar and checks
- * every row of its tables was measured, without errors. Their numbers mean nothing at that length and are not
- * checked. Skipped where wrk is missing; in CI, which installs it, failed.
+ * docs/performance.md give as commands, and {@code bench/cpu-profile.sh}, which docs/performance.md gives) working:
+ * runs each for a second or two per run on the packaged jar and checks every row of its tables was measured,
+ * without errors. Their numbers mean nothing at that length and are not checked. Skipped where wrk is missing;
+ * in CI, which installs it, failed. The profile also needs perf, which CI does not install: skipped without it.
  */
 class HttpBenchmarkIT {
 
@@ -28,6 +30,10 @@ class HttpBenchmarkIT {
 	private static final Path CURL = Path.of("/usr/bin/curl");
 
 	private static final Pattern ROW = Pattern.compile("^\\| POST (/v1/\\S+)[^|]*\\| (api-key|jwt) \\| (\\d+) \\|.*\\| (\\d+) of (\\d+) \\|.*$");
+
+	private static final Pattern PART = Pattern.compile("^\\| ( *[^|]*?) \\| ([\\d.]+) \\| ([\\d.]+)% \\|$");
+
+	private static final Path PERF = Path.of("/usr/bin/perf");
 
 	private static final Pattern PAIR = Pattern.compile("^\\| (\\d+|median) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\|$");
 
@@ -54,6 +60,37 @@ class HttpBenchmarkIT {
 			for (int column = 2; column <= 7; column++) {
 				assertThat(Double.parseDouble(row.group(column))).as(row.group()).isPositive();
 			}
+		}
+	}
+
+	@Test
+	void attributesTheCpuOfADownloadToItsParts() throws Exception {
+		Assumptions.assumeTrue(perfSamples(), "perf is missing or may not sample processes here (Debian package "
+				+ "linux-perf; kernel.perf_event_paranoid, or a container that forbids perf_event_open)");
+		String printed = run("bench/cpu-profile.sh", "cpu-profile-it.log", Map.of("WARMUP", "1", "RUN", "2"));
+		List<Matcher> parts = printed.lines().map(PART::matcher).filter(Matcher::matches).toList();
+		assertThat(parts).as(printed).hasSize(11);
+		assertThat(parts.get(0).group(1)).isEqualTo("all");
+		assertThat(Double.parseDouble(parts.get(0).group(2))).as(printed).isPositive();
+		assertThat(parts.get(0).group(3)).isEqualTo("100.0");
+		assertThat(Double.parseDouble(parts.get(1).group(2))).as("request threads: " + printed).isPositive();
+	}
+
+	/** Whether perf is installed and may sample a process of this user here. */
+	private static boolean perfSamples() throws Exception {
+		if (!Files.isExecutable(PERF)) {
+			return false;
+		}
+		Path data = Files.createTempFile(Path.of("target"), "perf-check", ".data");
+		try {
+			Process check = new ProcessBuilder(PERF.toString(), "record", "-q", "-o", data.toString(), "--", "true")
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			return check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0;
+		}
+		finally {
+			Files.deleteIfExists(data);
 		}
 	}
 

@@ -3,9 +3,11 @@ package io.presign.signing;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -42,9 +44,12 @@ public final class BenchmarkReport {
 			String ownFloor = SigningBenchmark.OWN_FLOOR.get(name(result));
 			String own = (ownFloor != null)
 					? String.format(Locale.ROOT, "%.1f", time.getScore() / urls / score(results, ownFloor)) : "";
-			System.out.println(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %,.0f | %d | %.2f | %,.0f | %.1f | %s |",
+			// Blank where the run did not include the floor (a benchmark named on the command line alone).
+			String timesFloor = Double.isNaN(floor) ? ""
+					: String.format(Locale.ROOT, "%.1f", time.getScore() / urls / floor);
+			System.out.println(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %,.0f | %d | %.2f | %,.0f | %s | %s |",
 					name(result), time.getScore(), time.getScoreError(), bytes, urls, time.getScore() / urls,
-					bytes / urls, time.getScore() / urls / floor, own));
+					bytes / urls, timesFloor, own));
 		});
 	}
 
@@ -56,9 +61,18 @@ public final class BenchmarkReport {
 			.orElse(Double.NaN);
 	}
 
+	/** The benchmark's method, and its parameters where it has any: one row for each of their values. */
 	private static String name(RunResult result) {
-		String label = result.getParams().getBenchmark();
-		return label.substring(label.lastIndexOf('.') + 1);
+		BenchmarkParams params = result.getParams();
+		String label = params.getBenchmark();
+		String method = label.substring(label.lastIndexOf('.') + 1);
+		if (params.getParamsKeys().isEmpty()) {
+			return method;
+		}
+		return method + params.getParamsKeys()
+			.stream()
+			.map((key) -> key + "=" + params.getParam(key))
+			.collect(Collectors.joining(", ", " (", ")"));
 	}
 
 }
