@@ -87,7 +87,11 @@ class HttpBenchmarkIT {
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
-			return check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0;
+			if (!check.waitFor(30, TimeUnit.SECONDS)) {
+				check.destroyForcibly().waitFor();
+				return false;
+			}
+			return check.exitValue() == 0;
 		}
 		finally {
 			Files.deleteIfExists(data);
