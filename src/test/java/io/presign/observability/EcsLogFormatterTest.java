@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,14 @@ import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.json.JsonWriter;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.boot.logging.structured.StructuredLogFormatterFactory;
+import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -52,31 +57,36 @@ class EcsLogFormatterTest {
 	// (leaving both formats at their defaults, and equal) cannot pass unnoticed.
 	static Stream<Arguments> configurations() {
 		return Stream.of(
-				Arguments.of("defaults", Map.of(), StandardCharsets.UTF_8,
+				Arguments.of("defaults", Map.of(), StandardCharsets.UTF_8, true,
 						taken((line) -> line.contains("\"ecs\":{\"version\":\"8.11\"}"))),
 				Arguments.of("service fields and pid",
 						Map.of("spring.application.name", "presign-service", "spring.application.version", "1.2.3",
 								"spring.application.pid", "4242", "logging.structured.ecs.service.environment",
 								"prod", "logging.structured.ecs.service.node-name", "node-1"),
-						StandardCharsets.UTF_8, taken((line) -> line.contains("\"pid\":4242")
+						StandardCharsets.UTF_8, true, taken((line) -> line.contains("\"pid\":4242")
 								&& line.contains("\"environment\":\"prod\"") && line.contains("\"name\":\"node-1\""))),
 				Arguments.of("JSON customizations",
 						Map.of("logging.structured.json.exclude", "log.logger",
 								"logging.structured.json.rename[process.thread.name]", "thread",
 								"logging.structured.json.add[team]", "storage",
 								"logging.structured.json.context.prefix", "ctx"),
-						StandardCharsets.UTF_8, taken((line) -> line.contains("\"team\":\"storage\"")
+						StandardCharsets.UTF_8, false, taken((line) -> line.contains("\"team\":\"storage\"")
 								&& !line.contains("\"logger\"") && line.contains("\"ctx\":{"))),
 				Arguments.of("stack trace printer",
 						Map.of("logging.structured.json.stacktrace.root", "first",
 								"logging.structured.json.stacktrace.max-length", "300",
 								"logging.structured.json.stacktrace.include-common-frames", "false"),
-						StandardCharsets.UTF_8, (Predicate<List<String>>) EcsLogFormatterTest::stackTracesCut),
+						StandardCharsets.UTF_8, true, (Predicate<List<String>>) EcsLogFormatterTest::stackTracesCut),
+				Arguments.of("context prefix", Map.of("logging.structured.json.context.prefix", "ctx"),
+						StandardCharsets.UTF_8, true, taken((line) -> line.contains("\"ctx\":{"))),
+				Arguments.of("customizer class",
+						Map.of("logging.structured.json.customizer", AddsATeam.class.getName()),
+						StandardCharsets.UTF_8, false, taken((line) -> line.contains("\"team\":\"storage\""))),
 				Arguments.of("context left out", Map.of("logging.structured.json.context.include", "false"),
-						StandardCharsets.UTF_8, (Predicate<List<String>>) (lines) -> lines.stream()
+						StandardCharsets.UTF_8, true, (Predicate<List<String>>) (lines) -> lines.stream()
 							.noneMatch((line) -> line.contains("\"requestId\"") || line.contains("\"event\":{"))),
 				// No generated text has a question mark: one in a line is a character the charset replaced.
-				Arguments.of("ISO-8859-1 console", Map.of(), StandardCharsets.ISO_8859_1,
+				Arguments.of("ISO-8859-1 console", Map.of(), StandardCharsets.ISO_8859_1, true,
 						taken((line) -> line.contains("?"))));
 	}
 
@@ -97,32 +107,81 @@ class EcsLogFormatterTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("configurations")
 	void writesTheBytesOfSpringBootsEcsFormat(String name, Map<String, Object> properties, Charset charset,
-			Predicate<List<String>> settingTookEffect) {
+			boolean direct, Predicate<List<String>> settingTookEffect) {
 		LoggerContext context = new LoggerContext();
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource(name, properties));
 		context.putObject(Environment.class.getName(), environment);
 		StructuredLogEncoder boot = encoder(context, "ecs", charset);
-		StructuredLogEncoder ours = encoder(context, EcsLogFormatter.class.getName(), charset);
+		EcsLogFormatter ours = formatter(context, environment);
 		Random random = new Random(name.hashCode());
 		List<String> bootLines = new ArrayList<>();
+		int writtenDirectly = 0;
+		int plain = 0;
+		int withoutException = 0;
 		for (int i = 0; i < EVENTS; i++) {
 			ILoggingEvent event = event(context, random);
 			Throwable bootFailure = catchThrowable(() -> boot.encode(event));
 			if (bootFailure != null) {
 				// Boot refuses some context (a key both a value and a parent): so must the same members here.
-				assertThat(catchThrowable(() -> ours.encode(event))).isInstanceOf(bootFailure.getClass());
+				assertThat(catchThrowable(() -> ours.formatAsBytes(event, charset))).as(bootFailure.toString())
+					.isInstanceOf(bootFailure.getClass());
 				continue;
 			}
 			byte[] expected = boot.encode(event);
-			byte[] actual = ours.encode(event);
+			byte[] actual = ours.formatAsBytes(event, charset);
 			// As text first, so that a difference reads as one.
 			assertThat(new String(actual, charset)).isEqualTo(new String(expected, charset));
 			assertThat(actual).isEqualTo(expected);
 			bootLines.add(new String(expected, charset));
+			writtenDirectly += ours.writesDirectly(event) ? 1 : 0;
+			plain += plain(event) ? 1 : 0;
+			withoutException += (event.getThrowableProxy() == null) ? 1 : 0;
 		}
 		assertThat(bootLines).as("events both formats wrote").hasSizeGreaterThan(EVENTS * 9 / 10);
 		assertThat(settingTookEffect.test(bootLines)).as("the setting shows in Boot's lines").isTrue();
+		// Without a customization, every line with only plain context is written without Boot's writer, and no
+		// line with an exception is; with one, Boot's writer writes all, or the customization would be lost.
+		assertThat(writtenDirectly).as("lines written without Boot's writer")
+			.isBetween(direct ? plain : 0, direct ? withoutException : 0);
+	}
+
+	// No exception, and context of names without empty parts and values of plain types.
+	private static boolean plain(ILoggingEvent event) {
+		return event.getThrowableProxy() == null
+				&& event.getMDCPropertyMap().keySet().stream().allMatch(EcsLogFormatterTest::plainName)
+				&& Stream.ofNullable(event.getKeyValuePairs())
+					.flatMap(List::stream)
+					.allMatch((pair) -> plainName(pair.key) && (pair.value instanceof String
+							|| pair.value instanceof Number || pair.value instanceof Boolean
+							|| pair.value instanceof List<?>));
+	}
+
+	private static boolean plainName(String name) {
+		return !name.startsWith(".") && !name.endsWith(".") && !name.contains("..");
+	}
+
+	@Test
+	void takesACustomizerRegisteredInSpringFactoriesForACustomization() {
+		StandardEnvironment environment = new StandardEnvironment();
+		String factories = "io/presign/observability/";
+
+		assertThat(EcsLogFormatter.customized(environment,
+				SpringFactoriesLoader.forResourceLocation(factories + "customizer.factories")))
+			.isTrue();
+		assertThat(EcsLogFormatter.customized(environment,
+				SpringFactoriesLoader.forResourceLocation(factories + "no-customizer.factories")))
+			.isFalse();
+	}
+
+	/** What {@code logging.structured.json.customizer} names: a customization both writers must honour. */
+	public static final class AddsATeam implements StructuredLoggingJsonMembersCustomizer<Object> {
+
+		@Override
+		public void customize(JsonWriter.Members<Object> members) {
+			members.add("team", "storage");
+		}
+
 	}
 
 	@Test
@@ -156,6 +215,17 @@ class EcsLogFormatterTest {
 			.isEqualTo(new String(boot.encode(inner), StandardCharsets.UTF_8));
 	}
 
+	/** Ours made as Boot's encoder makes it, so that a test can ask it which writer wrote a line. */
+	private static EcsLogFormatter formatter(LoggerContext context, Environment environment) {
+		ThrowableProxyConverter converter = new ThrowableProxyConverter();
+		converter.setContext(context);
+		converter.start();
+		return (EcsLogFormatter) new StructuredLogFormatterFactory<>(ILoggingEvent.class, environment,
+				(parameters) -> parameters.add(ThrowableProxyConverter.class, converter), (formatters) -> {
+				})
+			.get(EcsLogFormatter.class.getName());
+	}
+
 	private static StructuredLogEncoder encoder(LoggerContext context, String format, Charset charset) {
 		StructuredLogEncoder encoder = new StructuredLogEncoder();
 		encoder.setContext(context);
@@ -179,10 +249,15 @@ class EcsLogFormatterTest {
 		}
 		event.setMDCPropertyMap(mdc);
 		for (int i = random.nextInt(7); i > 0; i--) {
-			Object value = switch (random.nextInt(4)) {
-				case 0 -> random.nextLong();
-				case 1 -> List.of(text(random), text(random));
-				case 2 -> random.nextBoolean();
+			Object value = switch (random.nextInt(12)) {
+				case 0, 1 -> random.nextLong();
+				case 2, 3 -> List.of(text(random), text(random));
+				case 4 -> random.nextBoolean();
+				case 5 -> random.nextDouble();
+				case 6 -> Map.of(text(random), List.of(random.nextInt(), text(random)));
+				case 7 -> Map.of(random.nextInt(3), text(random));
+				case 8 -> new int[] { random.nextInt(), random.nextInt() };
+				case 9 -> null;
 				default -> text(random);
 			};
 			event.addKeyValuePair(new org.slf4j.event.KeyValuePair(keys.remove(0), value));
@@ -202,6 +277,14 @@ class EcsLogFormatterTest {
 				"event.outcome", "principal", "keys", "a.b", "profile", "x" + random.nextInt(50)));
 		if (random.nextInt(20) == 0) {
 			keys.add("a.b.c");
+		}
+		// And now and then one has an empty part, which Boot's split drops or keeps by its place.
+		if (random.nextInt(10) == 0) {
+			keys.add(List.of(".lead", "trail.", "empty..part", ".").get(random.nextInt(4)));
+		}
+		// And now and then one is also a member of the line, which Boot refuses too.
+		if (random.nextInt(20) == 0) {
+			keys.add(random.nextBoolean() ? "message" : "log.level");
 		}
 		Collections.shuffle(keys, random);
 		return keys;

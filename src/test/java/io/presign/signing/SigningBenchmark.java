@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +68,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -131,6 +133,8 @@ public class SigningBenchmark {
 	private StructuredLogEncoder ecs;
 
 	private StructuredLogEncoder bootEcs;
+
+	private StructuredLogEncoder ecsThroughJsonWriter;
 
 	private ch.qos.logback.classic.Logger auditLogger;
 
@@ -222,6 +226,19 @@ public class SigningBenchmark {
 		audit.addAppender(discard);
 		this.ecs = encoder;
 		this.auditLogger = audit;
+		// A setting that changes no byte but is a customization, so the formatter writes through Boot's writer.
+		LoggerContext customized = new LoggerContext();
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("bench", Map.of("logging.structured.json.exclude", "no.such.member")));
+		customized.putObject(Environment.class.getName(), environment);
+		this.ecsThroughJsonWriter = encoder(customized, EcsLogFormatter.class.getName());
+		LoggingEvent event = auditEvent();
+		byte[] line = this.ecs.encode(event);
+		if (!Arrays.equals(line, this.ecsThroughJsonWriter.encode(event))
+				|| !Arrays.equals(line, this.bootEcs.encode(event))) {
+			throw new IllegalStateException("The three ways of writing the audit line differ");
+		}
 	}
 
 	private static StructuredLogEncoder encoder(LoggerContext context, String format) {
@@ -310,6 +327,15 @@ public class SigningBenchmark {
 	@Benchmark
 	public byte[] auditLine() {
 		return this.ecs.encode(auditEvent());
+	}
+
+	/**
+	 * The same line by the same formatter where a {@code logging.structured.json.*} customization is set, so
+	 * that it writes through Boot's {@code JsonWriter}.
+	 */
+	@Benchmark
+	public byte[] auditLineThroughJsonWriter() {
+		return this.ecsThroughJsonWriter.encode(auditEvent());
 	}
 
 	/**
