@@ -1,6 +1,7 @@
 package io.presign.observability;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,13 +33,18 @@ import org.springframework.core.env.Environment;
  * ({@link #write} answers {@code false}, having written nothing) an event with an exception, context that Boot
  * refuses or nests in a way of its own (see {@link Pairs#nest}), a context name that is also a member of the
  * line, or a value Boot writes in a way of its own (an array, a {@link WritableJson}, a map with an empty key or
- * keys other than strings, a one-pass {@code Iterable}, nesting deeper than {@value #MAX_DEPTH});
+ * keys other than strings, a one-pass {@code Iterable}, context nested deeper than {@value #MAX_DEPTH});
  * {@link EcsLogFormatter} then writes that line through Boot's writer. {@code EcsLogFormatterTest} checks that
- * the two write the same bytes and that this writer writes every line with plain context.
+ * the two write the same bytes, for generated events and for odd ones (a message that changes the MDC, a value
+ * that is both a map and an {@code Iterable}, names of hundreds of parts), and that this writer writes every
+ * line with plain context.
  */
 final class EcsLineWriter {
 
-	/** Boot's writer refuses nesting deeper than 500; a context value is never close, so deep ones are Boot's. */
+	/**
+	 * Boot's writer refuses nesting deeper than 500 objects and arrays; context nested deeper than this, by its
+	 * names' dots and its values together, is left to it.
+	 */
 	static final int MAX_DEPTH = 16;
 
 	/** The names of the line's own members: a context pair under one of these fails in Boot's writer. */
@@ -85,9 +91,13 @@ final class EcsLineWriter {
 	 * {@code false} when the line is Boot's writer's to write.
 	 */
 	boolean write(ILoggingEvent event, StringBuilder line, Pairs pairs) {
-		if (event.getThrowableProxy() != null) {
+		Instant instant = event.getInstant();
+		if (event.getThrowableProxy() != null || instant == null) {
 			return false;
 		}
+		// Before the context, as Boot's writer reads them: formatting the message may change the MDC, which the
+		// event reads once, when first asked.
+		String message = event.getFormattedMessage();
 		pairs.clear();
 		if (this.contextAsNamed) {
 			if (!pairs.nest(event)) {
@@ -95,13 +105,19 @@ final class EcsLineWriter {
 			}
 		}
 		else {
+			// ContextPairs nests into a map it is given as a value: only when none is given can Boot's writer
+			// nest the same pairs again after this writer declines.
+			if (event.getKeyValuePairs() != null
+					&& event.getKeyValuePairs().stream().anyMatch((pair) -> pair.value instanceof Map)) {
+				return false;
+			}
 			this.context.accept(event, pairs);
 		}
 		if (!pairs.writable()) {
 			return false;
 		}
 		line.append("{\"@timestamp\":\"");
-		DateTimeFormatter.ISO_INSTANT.formatTo(event.getInstant(), line);
+		DateTimeFormatter.ISO_INSTANT.formatTo(instant, line);
 		line.append("\",\"log\":{\"level\":");
 		string(line, event.getLevel());
 		line.append(",\"logger\":");
@@ -113,7 +129,7 @@ final class EcsLineWriter {
 			line.append(this.service).append(',');
 		}
 		line.append("\"message\":");
-		string(line, event.getFormattedMessage());
+		string(line, message);
 		pairs.write(line, true);
 		Set<String> tags = (event.getMarkerList() != null) ? EcsLogFormatter.names(event.getMarkerList()) : Set.of();
 		if (!tags.isEmpty()) {
@@ -124,6 +140,7 @@ final class EcsLineWriter {
 		return true;
 	}
 
+	/** A value as Boot's writer writes it, its types asked in its order, once {@link Pairs#writable} passed it. */
 	private static void value(StringBuilder line, @Nullable Object value) {
 		if (value == null) {
 			line.append("null");
@@ -133,11 +150,21 @@ final class EcsLineWriter {
 			pairs.write(line, false);
 			line.append('}');
 		}
+		else if (value instanceof String string) {
+			string(line, string);
+		}
 		else if (value instanceof Long || value instanceof Integer) {
 			line.append(((Number) value).longValue());
 		}
-		else if (value instanceof Number || value instanceof Boolean) {
-			line.append(value);
+		else if (value instanceof Iterable<?> elements && !(value instanceof Path)) {
+			line.append('[');
+			boolean first = true;
+			for (Object element : elements) {
+				line.append(first ? "" : ",");
+				first = false;
+				value(line, element);
+			}
+			line.append(']');
 		}
 		else if (value instanceof Map<?, ?> map) {
 			line.append('{');
@@ -151,15 +178,8 @@ final class EcsLineWriter {
 			}
 			line.append('}');
 		}
-		else if (value instanceof Iterable<?> elements && !(value instanceof Path)) {
-			line.append('[');
-			boolean first = true;
-			for (Object element : elements) {
-				line.append(first ? "" : ",");
-				first = false;
-				value(line, element);
-			}
-			line.append(']');
+		else if (value instanceof Number || value instanceof Boolean) {
+			line.append(value);
 		}
 		else {
 			string(line, value);
@@ -307,8 +327,13 @@ final class EcsLineWriter {
 		}
 
 		private static boolean writable(@Nullable Object value, int depth) {
-			if (value == null || value instanceof Number || value instanceof Boolean || value instanceof CharSequence) {
+			// Final classes, which can be nothing else.
+			if (value == null || value instanceof String || value instanceof Long || value instanceof Integer
+					|| value instanceof Boolean) {
 				return true;
+			}
+			if (depth >= MAX_DEPTH) {
+				return false;
 			}
 			if (value instanceof Pairs pairs) {
 				for (Object nested : pairs.values) {
@@ -318,7 +343,22 @@ final class EcsLineWriter {
 				}
 				return true;
 			}
-			if (depth == MAX_DEPTH || value.getClass().isArray() || value instanceof WritableJson) {
+			// In the order Boot's writer asks: a value that is two of these is what the first says.
+			if (value instanceof WritableJson) {
+				return false;
+			}
+			if (value instanceof Iterable<?> && !(value instanceof Path)) {
+				if (!(value instanceof Collection<?> elements)) {
+					return false;
+				}
+				for (Object element : elements) {
+					if (!writable(element, depth + 1)) {
+						return false;
+					}
+				}
+				return true;
+			}
+			if (value.getClass().isArray()) {
 				return false;
 			}
 			if (value instanceof Map<?, ?> map) {
@@ -328,17 +368,6 @@ final class EcsLineWriter {
 				for (Map.Entry<?, ?> entry : map.entrySet()) {
 					if (!(entry.getKey() instanceof String name) || name.isEmpty()
 							|| !writable(entry.getValue(), depth + 1)) {
-						return false;
-					}
-				}
-				return true;
-			}
-			if (value instanceof Iterable<?> && !(value instanceof Path)) {
-				if (!(value instanceof Collection<?> elements)) {
-					return false;
-				}
-				for (Object element : elements) {
-					if (!writable(element, depth + 1)) {
 						return false;
 					}
 				}

@@ -2,13 +2,17 @@ package io.presign.observability;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
@@ -16,6 +20,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -159,6 +164,152 @@ class EcsLogFormatterTest {
 
 	private static boolean plainName(String name) {
 		return !name.startsWith(".") && !name.endsWith(".") && !name.contains("..");
+	}
+
+	/** Inputs a generator does not reach, each a way in which a writer of its own could part from Boot's. */
+	static Stream<Arguments> oddEvents() {
+		Instant at = Instant.parse("2026-12-03T15:04:05.123456789Z");
+		String deep = String.join(".", Collections.nCopies(502, "p"));
+		String eighteen = String.join(".", Collections.nCopies(18, "p"));
+		List<Object> selfContaining = new ArrayList<>();
+		selfContaining.add(selfContaining);
+		Object nestedList = "bottom";
+		for (int i = 0; i < 500; i++) {
+			nestedList = List.of(nestedList);
+		}
+		Object deepList = nestedList;
+		return Stream.of(
+				// Formatting the message puts into the MDC, which the event reads once, when first asked.
+				Arguments.of("MDC changed by the message", Map.of(), (OddEvent) (context) -> {
+					LoggingEvent event = new LoggingEvent(EcsLogFormatterTest.class.getName(),
+							context.getLogger(AuditLog.LOGGER), Level.INFO, "hello {}", null,
+							new Object[] { new Object() {
+								@Override
+								public String toString() {
+									context.getMDCAdapter().put("traceId", "abc");
+									return "argument";
+								}
+							} });
+					event.setInstant(at);
+					return event;
+				}),
+				Arguments.of("a name of 502 parts", Map.of(), pairs(at, deep, "v")),
+				Arguments.of("a list nested 500 deep under a name of 18 parts", Map.of(),
+						pairs(at, eighteen, deepList)),
+				Arguments.of("a list that holds itself under a name of 18 parts", Map.of(),
+						pairs(at, eighteen, selfContaining)),
+				Arguments.of("a map that is iterable", Map.of(), pairs(at, "a", new IterableMap())),
+				Arguments.of("a number that is iterable", Map.of(), pairs(at, "a", new IterableNumber())),
+				// With a prefix, Boot's nesting puts "c" into the map given as "a": twice, were it run twice.
+				Arguments.of("a map nested into, with a prefix", Map.of("logging.structured.json.context.prefix", "ctx"),
+						pairs(at, "a", (Supplier<?>) () -> new HashMap<>(Map.of("b", 1)), "a.c", 2, "z", new int[] { 1 })),
+				Arguments.of("no timestamp", Map.of(), (OddEvent) (context) -> {
+					LoggingEvent event = new LoggingEvent();
+					event.setLoggerName(AuditLog.LOGGER);
+					event.setLevel(Level.INFO);
+					event.setMessage("no time");
+					event.setThreadName("main");
+					event.setMDCPropertyMap(Map.of());
+					return event;
+				}));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("oddEvents")
+	void writesTheBytesOfSpringBootsEcsFormatForOddEvents(String name, Map<String, Object> properties,
+			OddEvent odd) {
+		LoggerContext context = new LoggerContext();
+		context.setMDCAdapter(new LogbackMDCAdapter());
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource(name, properties));
+		context.putObject(Environment.class.getName(), environment);
+		StructuredLogEncoder boot = encoder(context, "ecs", StandardCharsets.UTF_8);
+		EcsLogFormatter ours = formatter(context, environment);
+		// Each its own event, made alike, since an event keeps what it was first asked.
+		byte[][] expected = new byte[1][];
+		Throwable bootFailure = catchThrowable(() -> expected[0] = boot.encode(odd.made(context)));
+		context.getMDCAdapter().clear();
+		ILoggingEvent event = odd.made(context);
+		if (bootFailure != null) {
+			assertThat(catchThrowable(() -> ours.formatAsBytes(event, StandardCharsets.UTF_8)))
+				.as(bootFailure.toString())
+				.isInstanceOf(bootFailure.getClass());
+		}
+		else {
+			assertThat(new String(ours.formatAsBytes(event, StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+				.isEqualTo(new String(expected[0], StandardCharsets.UTF_8));
+		}
+	}
+
+	@FunctionalInterface
+	interface OddEvent {
+
+		ILoggingEvent made(LoggerContext context);
+
+	}
+
+	private static OddEvent pairs(Instant at, Object... namesAndValues) {
+		return (context) -> {
+			LoggingEvent event = new LoggingEvent(EcsLogFormatterTest.class.getName(),
+					context.getLogger(AuditLog.LOGGER), Level.INFO, "hello", null, null);
+			event.setInstant(at);
+			event.setMDCPropertyMap(Map.of());
+			for (int i = 0; i < namesAndValues.length; i += 2) {
+				// A value that changes when written is made anew for each event.
+				Object value = (namesAndValues[i + 1] instanceof Supplier<?> made) ? made.get() : namesAndValues[i + 1];
+				event.addKeyValuePair(new org.slf4j.event.KeyValuePair((String) namesAndValues[i], value));
+			}
+			return event;
+		};
+	}
+
+	/** A map Boot writes as the array its iteration gives, since it asks for {@code Iterable} first. */
+	static final class IterableMap extends LinkedHashMap<String, Object> implements Iterable<Object> {
+
+		IterableMap() {
+			put("b", 1);
+		}
+
+		@Override
+		public Iterator<Object> iterator() {
+			return values().iterator();
+		}
+
+	}
+
+	/** A number Boot writes as an array, for the same reason. */
+	static final class IterableNumber extends Number implements Iterable<String> {
+
+		@Override
+		public Iterator<String> iterator() {
+			return List.of("x", "y").iterator();
+		}
+
+		@Override
+		public int intValue() {
+			return 7;
+		}
+
+		@Override
+		public long longValue() {
+			return 7;
+		}
+
+		@Override
+		public float floatValue() {
+			return 7;
+		}
+
+		@Override
+		public double doubleValue() {
+			return 7;
+		}
+
+		@Override
+		public String toString() {
+			return "7";
+		}
+
 	}
 
 	@Test
