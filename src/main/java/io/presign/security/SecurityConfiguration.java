@@ -47,11 +47,18 @@ class SecurityConfiguration {
 	/**
 	 * No observation around each security filter: it would time a dozen filters on every request, costing
 	 * several percent of a request's CPU, where Spring MVC already observes the request as a whole
-	 * ({@code http.server.requests}). Authentications and authorizations stay observed.
+	 * ({@code http.server.requests}). Nor around Spring Security's authorization of each request, which asks
+	 * only whether a path needs a caller: observing it cost 5 to 7% of a download's CPU under load
+	 * (docs/performance.md). Who may do what is the policy's to decide, which the service observes
+	 * ({@code presign.policy}) and counts ({@code presign_requests_rejected_total}), an unauthenticated
+	 * request included.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservations() {
-		return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
+		return SecurityObservationSettings.withDefaults()
+			.shouldObserveRequests(false)
+			.shouldObserveAuthorizations(false)
+			.build();
 	}
 
 	@Bean

@@ -80,6 +80,8 @@ class MetricsTest extends IntegrationTest {
 		assertThat(metrics).as("observations keep their timers, without long task timers of the ones in flight")
 			.contains("presign_policy_seconds_count")
 			.doesNotContain("_active_seconds");
+		assertThat(metrics).as("Spring Security's authorization of every request by its path is not observed")
+			.doesNotContain("spring_security_authorizations");
 	}
 
 	private static double value(String metrics, String name, String... labels) {
