@@ -47,7 +47,10 @@ final class EcsLineWriter {
 	 */
 	static final int MAX_DEPTH = 16;
 
-	/** The names of the line's own members: a context pair under one of these fails in Boot's writer. */
+	/**
+	 * The names of the line's own members, of which a line may hold any: a context pair under one that the line
+	 * holds fails in Boot's writer, so a line with such a pair is Boot's to write (or refuse).
+	 */
 	private static final Set<String> MEMBER_NAMES = Set.of("@timestamp", "log", "process", "service", "message",
 			"error", "tags", "ecs");
 
