@@ -8,12 +8,9 @@
 # Usage: bench/cpu-profile.sh [jar [service arguments...]]; WARMUP=120 (seconds), RUN=10, LOG (service output).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar="${1:-}"
-shift || true
-work="$(mktemp -d -t presign-profile.XXXXXX)"
 source bench/service.sh
-[ -n "$jar" ] || jar="$(packaged_jar)"
-java bench/MintToken.java "$work" jwt-bench bench > /dev/null
+prepare_run profile "${1:-}"
+shift || true
 # Frame pointers let perf walk the JIT's frames; the map names them once the service exits. A method the JIT
 # inlines into its caller leaves no frame of its own, and which ones it inlines changes from start to start:
 # the parts measured below are kept out of their callers, at the cost of a call each.

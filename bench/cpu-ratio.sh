@@ -9,12 +9,9 @@
 # PAIRS=6, RUN=8, LOG (where the service's output goes; /dev/null measures logging without the disk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar="${1:-}"
-shift || true
-work="$(mktemp -d -t presign-cpu.XXXXXX)"
 source bench/service.sh
-[ -n "$jar" ] || jar="$(packaged_jar)"
-java bench/MintToken.java "$work" jwt-bench bench > /dev/null
+prepare_run cpu "${1:-}"
+shift || true
 start_service "$jar" "${LOG:-$work/service.log}" "$@"
 
 download='{"profile":"bench","key":"photos/cat.png"}'

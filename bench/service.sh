@@ -12,6 +12,15 @@ packaged_jar() {
   ls target/presign-service-*.jar | grep -v plain | head -1
 }
 
+# prepare_run NAME [JAR]: a work directory presign-NAME.* ($work) holding the key the service verifies tokens
+# with, and the jar to start ($jar): the one given, or the packaged one
+prepare_run() {
+  work="$(mktemp -d -t "presign-$1.XXXXXX")"
+  jar="${2:-}"
+  [ -n "$jar" ] || jar="$(packaged_jar)"
+  java bench/MintToken.java "$work" jwt-bench bench > /dev/null
+}
+
 # start_service JAR LOG [service arguments...]: returns once the readiness probe answers UP
 start_service() {
   local jar="$1" log="$2"
