@@ -29,17 +29,17 @@ final class CredentialExpiryCap {
 	/**
 	 * @param wanted what policy allows
 	 * @param credentialsExpireAt when the signing credentials end, if they do
+	 * @param signedAt when the URL is signed, by {@link #now()}
 	 * @return {@code wanted}, or shorter and marked {@link ExpiryCap#CREDENTIALS}; the duration may be zero
 	 * or negative when nothing is left, which callers check against {@link Expiry#minimum()}
 	 */
-	Expiry cap(Expiry wanted, Optional<Instant> credentialsExpireAt) {
+	Expiry cap(Expiry wanted, Optional<Instant> credentialsExpireAt, Instant signedAt) {
 		if (credentialsExpireAt.isEmpty()) {
 			return wanted;
 		}
 		// Whole seconds, rounded down: X-Amz-Expires has no finer unit.
 		Duration left = Duration
-			.ofSeconds(Duration.between(this.clock.instant(), credentialsExpireAt.get().minus(this.safetyMargin))
-				.toSeconds());
+			.ofSeconds(Duration.between(signedAt, credentialsExpireAt.get().minus(this.safetyMargin)).toSeconds());
 		if (left.compareTo(wanted.duration()) >= 0) {
 			return wanted;
 		}

@@ -296,10 +296,13 @@ final class S3UrlSigner implements UrlSigner {
 	 */
 	private Signing signingFor(Expiry wanted) {
 		SigningIdentity identity = resolve(this.credentials::current);
-		Expiry expiry = this.expiryCap.cap(wanted, identity.expiresAt());
+		// One reading of the clock both caps the lifetime and dates the signature.
+		Instant now = this.expiryCap.now();
+		Expiry expiry = this.expiryCap.cap(wanted, identity.expiresAt(), now);
 		if (expiry.duration().compareTo(expiry.minimum()) < 0) {
 			identity = resolve(this.credentials::refresh);
-			expiry = this.expiryCap.cap(wanted, identity.expiresAt());
+			now = this.expiryCap.now();
+			expiry = this.expiryCap.cap(wanted, identity.expiresAt(), now);
 		}
 		if (expiry.duration().compareTo(expiry.minimum()) < 0) {
 			Duration left = expiry.duration().plus(this.expiryCap.safetyMargin());
@@ -309,7 +312,7 @@ final class S3UrlSigner implements UrlSigner {
 					+ " s; a URL would live " + Math.max(0, expiry.duration().toSeconds())
 					+ " s, below the minimum of " + expiry.minimum().toSeconds() + " s", retryAfter);
 		}
-		return new Signing(identity, expiry, this.expiryCap.now().truncatedTo(ChronoUnit.SECONDS));
+		return new Signing(identity, expiry, now.truncatedTo(ChronoUnit.SECONDS));
 	}
 
 	private static SigningIdentity resolve(Supplier<SigningIdentity> source) {

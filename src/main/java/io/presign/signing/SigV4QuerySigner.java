@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -43,6 +42,8 @@ final class SigV4QuerySigner {
 
 	private volatile @Nullable FormattedSecond lastSecond;
 
+	private volatile @Nullable EncodedToken lastToken;
+
 	/**
 	 * A request to presign.
 	 *
@@ -76,26 +77,25 @@ final class SigV4QuerySigner {
 		Workspace work = WORKSPACE.get().reset();
 		// Canonical headers are sorted by name: host goes in among the request's own.
 		StringBuilder names = work.names;
+		StringBuilder encodedNames = work.encodedNames;
 		StringBuilder canonicalHeaders = work.canonicalHeaders;
 		boolean hostAdded = false;
 		for (Map.Entry<String, String> header : request.headers().entrySet()) {
 			String name = header.getKey();
-			if (!name.equals(name.toLowerCase(Locale.ROOT))) {
-				throw new IllegalArgumentException("Header names are given in lower case: " + name);
-			}
+			checkHeaderName(name);
 			if (!hostAdded && name.compareTo("host") > 0) {
-				canonicalHeader(names, canonicalHeaders, "host", request.host());
+				canonicalHeader(names, encodedNames, canonicalHeaders, "host", request.host());
 				hostAdded = true;
 			}
-			canonicalHeader(names, canonicalHeaders, name, header.getValue());
+			canonicalHeader(names, encodedNames, canonicalHeaders, name, header.getValue());
 		}
 		if (!hostAdded) {
-			canonicalHeader(names, canonicalHeaders, "host", request.host());
+			canonicalHeader(names, encodedNames, canonicalHeaders, "host", request.host());
 		}
 
 		// The URL carries the request's parameters, then the authentication ones, in the SDK's order; the
 		// canonical query has them all sorted by encoded name, the authentication ones in the fixed order below.
-		String token = (request.sessionToken() != null) ? encode(request.sessionToken(), false) : null;
+		String token = (request.sessionToken() != null) ? encodedToken(request.sessionToken()) : null;
 		long expires = request.expiresInSeconds();
 		String canonicalPath = encode(request.path(), true);
 		StringBuilder url = work.url.append(request.scheme()).append("://").append(request.host()).append(canonicalPath)
@@ -119,7 +119,6 @@ final class SigV4QuerySigner {
 		if (token != null) {
 			url.append("X-Amz-Security-Token=").append(token).append('&');
 		}
-		String encodedNames = encode(names.toString(), false);
 		url.append("X-Amz-Algorithm=" + ALGORITHM + "&X-Amz-Date=").append(amzDate).append("&X-Amz-SignedHeaders=")
 			.append(encodedNames);
 		url.append("&X-Amz-Credential=").append(scope.encodedCredential()).append("&X-Amz-Expires=").append(expires);
@@ -156,12 +155,47 @@ final class SigV4QuerySigner {
 		return last;
 	}
 
-	private static void canonicalHeader(StringBuilder names, StringBuilder canonicalHeaders, String name, String value) {
+	/**
+	 * Adds a header to the signed names, as the canonical request lists them and as the URL's
+	 * {@code X-Amz-SignedHeaders} carries them (the ';' between them percent-encoded), and to the canonical
+	 * headers.
+	 */
+	private static void canonicalHeader(StringBuilder names, StringBuilder encodedNames, StringBuilder canonicalHeaders,
+			String name, String value) {
 		if (!names.isEmpty()) {
 			names.append(';');
+			encodedNames.append("%3B");
 		}
 		names.append(name);
+		encodedNames.append(name);
 		canonicalHeaders.append(name).append(':').append(trimmed(value)).append('\n');
+	}
+
+	/**
+	 * Header names are given as the canonical request has them, in lower case; the letters, digits and '-' of
+	 * the names S3 knows need no percent-encoding in {@code X-Amz-SignedHeaders}.
+	 */
+	private static void checkHeaderName(String name) {
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+				throw new IllegalArgumentException(
+						"Header names are given in lower case, of letters, digits and '-': " + name);
+			}
+		}
+	}
+
+	/**
+	 * A session token percent-encoded: every URL signed with the same credentials carries it, and a real one
+	 * is a kilobyte or more of base64 whose '+', '/' and '=' must each be encoded, so the last one is kept.
+	 */
+	private String encodedToken(String token) {
+		EncodedToken last = this.lastToken;
+		if (last == null || !last.token().equals(token)) {
+			last = new EncodedToken(token, encode(token, false));
+			this.lastToken = last;
+		}
+		return last.encoded();
 	}
 
 	/** RFC 3986 percent-encoding as SigV4 wants it: only unreserved characters (and, in paths, '/') stay. */
@@ -221,6 +255,8 @@ final class SigV4QuerySigner {
 
 		final StringBuilder names = new StringBuilder(64);
 
+		final StringBuilder encodedNames = new StringBuilder(64);
+
 		final StringBuilder canonicalHeaders = new StringBuilder(128);
 
 		final StringBuilder canonicalAfter = new StringBuilder(64);
@@ -236,6 +272,7 @@ final class SigV4QuerySigner {
 
 		Workspace reset() {
 			this.names.setLength(0);
+			this.encodedNames.setLength(0);
 			this.canonicalHeaders.setLength(0);
 			this.canonicalAfter.setLength(0);
 			this.canonical.setLength(0);
@@ -247,6 +284,9 @@ final class SigV4QuerySigner {
 	}
 
 	private record FormattedSecond(long epochSecond, String amzDate, String day) {
+	}
+
+	private record EncodedToken(String token, String encoded) {
 	}
 
 }
