@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# What a download costs the service against the trivial endpoint, in the service's own CPU time per request:
-# less sensitive than req/s to a shared machine's drift, since the load generator's share does not enter.
-# Starts the packaged jar with bench/application-bench.yml (and any arguments after the jar, such as
+# What a download (or another request) costs the service against the trivial endpoint, in the service's own CPU time
+# per request: less sensitive than req/s to a shared machine's drift, since the load generator's share does not
+# enter. Starts the packaged jar with bench/application-bench.yml (and any arguments after the jar, such as
 # --logging.level.presign.audit=OFF), warms it by alternating the two, then alternates the trivial endpoint
-# (management liveness) and POST /v1/downloads (API key) in PAIRS pairs of RUN-second wrk runs, and prints
+# (management liveness) and POST /v1/downloads (API key; or ENDPOINT) in PAIRS pairs of RUN-second wrk runs, and prints
 # each pair and the medians: CPU µs per request (user and system, from /proc/<pid>/stat), req/s, and the
 # ratios. Linux only. Usage: bench/cpu-ratio.sh [jar [service arguments...]]; WARMUP=100 (seconds),
-# PAIRS=6, RUN=8, LOG (where the service's output goes; /dev/null measures logging without the disk).
+# PAIRS=6, RUN=8, LOG (where the service's output goes; /dev/null measures logging without the disk),
+# ENDPOINT=uploads or downloads/batch (that request of bench/http.sh instead of the download).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/service.sh
@@ -14,16 +15,17 @@ prepare_run cpu "${1:-}"
 shift || true
 start_service "$jar" "${LOG:-$work/service.log}" "$@"
 
-download='{"profile":"bench","key":"photos/cat.png"}'
-# measure SECONDS trivial|download -> "req/s cpu-µs-per-request"
+endpoint="${ENDPOINT:-downloads}"
+body="$(body_of "$endpoint")"
+# measure SECONDS trivial|api -> "req/s cpu-µs-per-request"
 measure() {
-  local method=GET base="http://127.0.0.1:$management" path=/actuator/health/liveness body="" auth=""
-  if [ "$2" = download ]; then
-    method=POST base="http://127.0.0.1:$port" path=/v1/downloads body="$download" auth="X-Api-Key: bench-key"
+  local method=GET base="http://127.0.0.1:$management" path=/actuator/health/liveness sent="" auth=""
+  if [ "$2" = api ]; then
+    method=POST base="http://127.0.0.1:$port" path="/v1/$endpoint" sent="$body" auth="X-Api-Key: bench-key"
   fi
   local before after result
   before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-  result=$(BENCH_METHOD="$method" BENCH_PATH="$path" BENCH_BODY="$body" BENCH_AUTH="$auth" \
+  result=$(BENCH_METHOD="$method" BENCH_PATH="$path" BENCH_BODY="$sent" BENCH_AUTH="$auth" \
     wrk -t2 -c32 -d"$1s" -s bench/endpoint.lua "$base" | awk '/^RESULT/ { print $2, $5, $6 }')
   after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
   [ -n "$result" ] || { echo "wrk printed no result for $path" >&2; return 1; }
@@ -37,16 +39,16 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (v[int((NR + 1) / 2)] + v[i
 warmup="${WARMUP:-100}"
 for _ in $(seq 1 $(( (warmup + 19) / 20 ))); do
   measure 10 trivial > /dev/null
-  measure 10 download > /dev/null
+  measure 10 api > /dev/null
 done
-echo "| pair | trivial req/s | trivial µs/req | download req/s | download µs/req | CPU ratio | req/s ratio |"
+echo "| pair | trivial req/s | trivial µs/req | $endpoint req/s | $endpoint µs/req | CPU ratio | req/s ratio |"
 echo "|---|---|---|---|---|---|---|"
 rows="$work/pairs"
 for i in $(seq 1 "${PAIRS:-6}"); do
   # Assigned, not read from a process substitution, so that a run with errors ends the script.
   trivial=$(measure "${RUN:-8}" trivial)
-  download_run=$(measure "${RUN:-8}" download)
-  echo "$trivial $download_run" | tee -a "$rows" | awk -v i="$i" \
+  api_run=$(measure "${RUN:-8}" api)
+  echo "$trivial $api_run" | tee -a "$rows" | awk -v i="$i" \
     '{ printf "| %d | %s | %s | %s | %s | %.2f | %.2f |\n", i, $1, $2, $3, $4, $4 / $2, $3 / $1 }'
 done
 echo "| median | $(awk '{ print $1 }' "$rows" | median) | $(awk '{ print $2 }' "$rows" | median) |" \

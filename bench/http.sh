@@ -6,7 +6,8 @@
 # machine between runs does not enter the ratio. Then p99 at about half of the peak rate, the time to ready
 # and the resident memory after the runs.
 # Needs wrk (Debian package wrk), curl and a JDK. Usage: bench/http.sh [seconds per run] [jar...]; WARMUP=30
-# (seconds per path, eight paths) sets the warm-up; PORT and MANAGEMENT_PORT (18080, 18081) the service's ports.
+# (seconds per path and authentication, four times that for the batch) sets the warm-up; PORT and
+# MANAGEMENT_PORT (18080, 18081) the service's ports.
 # With several jars (say, before and after a change) each is measured in turn, in one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,11 +21,9 @@ if [ "${#jars[@]}" -eq 0 ]; then
 fi
 token="$(java bench/MintToken.java "$work" jwt-bench bench)"
 
-keys=""
-for i in $(seq 1 100); do keys="$keys${keys:+,}\"photos/k$i.png\""; done
-download='{"profile":"bench","key":"photos/cat.png"}'
-upload='{"profile":"bench","key":"photos/new.png","contentType":"image/png","contentLength":1024}'
-batch="{\"profile\":\"bench\",\"keys\":[$keys]}"
+download="$(body_of downloads)"
+upload="$(body_of uploads)"
+batch="$(body_of downloads/batch)"
 
 # run CONNECTIONS METHOD BASE_URL PATH BODY AUTH [DELAY_MS] -> "req/s p50 p99 errors requests"
 run() {
@@ -45,12 +44,15 @@ for jar in "${jars[@]}"; do
   jwt="Authorization: Bearer $token"
   # Warm-up: every path, both authentications. On two shared cores the JIT needs about a minute of load
   # before even the trivial endpoint stops getting faster (measured: 2,000 req/s in the first 8 s, 12,000
-  # after 60 s), so shorter warm-ups make every ratio below a comparison of unequally warm paths.
+  # after 60 s), so shorter warm-ups make every ratio below a comparison of unequally warm paths. The batch
+  # needs longer: under its own load alone the JIT still compiled 200 to 1,200 methods per 10 s until
+  # 110 s, and its req/s kept rising until about 200 s (docs/performance.md, ninth round).
   seconds="${WARMUP:-30}" run 32 GET "$probes" /actuator/health/liveness "" "" > /dev/null
   for body in "$download" "$upload" "$batch"; do
     path=/v1/downloads; [ "$body" = "$upload" ] && path=/v1/uploads; [ "$body" = "$batch" ] && path=/v1/downloads/batch
-    seconds="${WARMUP:-30}" run 32 POST "$api" "$path" "$body" "$key" > /dev/null
-    seconds="${WARMUP:-30}" run 32 POST "$api" "$path" "$body" "$jwt" > /dev/null
+    warmup="${WARMUP:-30}"; [ "$body" = "$batch" ] && warmup=$(( warmup * 4 ))
+    seconds="$warmup" run 32 POST "$api" "$path" "$body" "$key" > /dev/null
+    seconds="$warmup" run 32 POST "$api" "$path" "$body" "$jwt" > /dev/null
   done
   seconds="${WARMUP:-30}" run 32 GET "$probes" /actuator/health/liveness "" "" > /dev/null
 

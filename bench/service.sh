@@ -21,6 +21,19 @@ prepare_run() {
   java bench/MintToken.java "$work" jwt-bench bench > /dev/null
 }
 
+# body_of downloads|uploads|downloads/batch: the JSON body the benchmarks send to POST /v1/ENDPOINT (the batch: 100 keys)
+body_of() {
+  case "$1" in
+    downloads) echo '{"profile":"bench","key":"photos/cat.png"}' ;;
+    uploads) echo '{"profile":"bench","key":"photos/new.png","contentType":"image/png","contentLength":1024}' ;;
+    downloads/batch)
+      local keys="" i
+      for i in $(seq 1 100); do keys="$keys${keys:+,}\"photos/k$i.png\""; done
+      echo "{\"profile\":\"bench\",\"keys\":[$keys]}" ;;
+    *) echo "no benchmark body for $1: downloads, uploads or downloads/batch" >&2; return 1 ;;
+  esac
+}
+
 # start_service JAR LOG [service arguments...]: returns once the readiness probe answers UP
 start_service() {
   local jar="$1" log="$2"

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -50,10 +52,12 @@ class HttpBenchmarkIT {
 		assertThat(printed).contains("time to ready").containsPattern("RSS after the runs: \\d+ MiB");
 	}
 
-	@Test
-	void measuresTheCpuOfEachPairOfRuns() throws Exception {
-		String printed = run("bench/cpu-ratio.sh", "cpu-ratio-it.log",
-				Map.of("WARMUP", "0", "PAIRS", "2", "RUN", "1"));
+	@ParameterizedTest
+	@ValueSource(strings = { "downloads", "uploads" })
+	void measuresTheCpuOfEachPairOfRuns(String endpoint) throws Exception {
+		String printed = run("bench/cpu-ratio.sh", "cpu-ratio-" + endpoint + "-it.log",
+				Map.of("WARMUP", "0", "PAIRS", "2", "RUN", "1", "ENDPOINT", endpoint));
+		assertThat(printed).contains("| " + endpoint + " req/s |");
 		List<Matcher> rows = printed.lines().map(PAIR::matcher).filter(Matcher::matches).toList();
 		assertThat(rows).as(printed).hasSize(2 + 1);
 		assertThat(rows.get(2).group(1)).isEqualTo("median");
