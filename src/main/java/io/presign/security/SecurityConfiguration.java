@@ -77,6 +77,8 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
+			// No sessions, so nothing to log out of; the default answered /logout with a redirect to a login page.
+			.logout((logout) -> logout.disable())
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
 				.requestMatchers(managementPort)

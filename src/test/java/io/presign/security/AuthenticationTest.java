@@ -164,6 +164,20 @@ class AuthenticationTest extends IntegrationTest {
 		assertThat(prometheus.text()).contains("http_server_requests_seconds");
 	}
 
+	/**
+	 * The service keeps no sessions, so it has nothing to log out of: {@code /logout} is a path like any other,
+	 * not a redirect to a login page that does not exist.
+	 */
+	@Test
+	void logoutIsNoEndpoint() {
+		assertUnauthorizedOrForbidden(this.api.get("/logout", Map.of()), 401, "unauthenticated");
+		assertUnauthorizedOrForbidden(this.api.post("/logout", "", Map.of()), 401, "unauthenticated");
+		ApiClient.Response authenticated = this.api.post("/logout", "", ApiClient.apiKey(ALICE_KEY));
+		assertThat(authenticated.status()).as(authenticated.text()).isIn(404, 405);
+		assertThat(authenticated.contentType()).startsWith("application/problem+json");
+		assertThat(authenticated.header("Location")).isNull();
+	}
+
 	@Test
 	void actuatorIsNotOnTheApiPort() {
 		assertThat(this.api.get("/actuator/prometheus", ApiClient.apiKey(ALICE_KEY)).status()).isIn(401, 403, 404);
