@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Where a download's CPU goes, in µs per request: starts the packaged jar with bench/application-bench.yml
-# (and any arguments after the jar), warms POST /v1/downloads (API key; or ENDPOINT) under wrk -t2 -c32, then samples the
-# service with Linux perf (999 Hz, call stacks; the JIT's symbols from -XX:+DumpPerfMapAtExit) for RUN seconds
-# of the same load, and prints each sampled part's share as CPU µs per request (samples whose stack holds it,
-# over the requests wrk counted). It also prints the requests of the run just before, unsampled: what the
-# sampling costs. Linux only; needs perf (Debian package linux-perf), allowed to sample the service's process.
-# Usage: bench/cpu-profile.sh [jar [service arguments...]]; WARMUP=120 (seconds), RUN=10, LOG (service output),
-# ENDPOINT=uploads or downloads/batch (that request of bench/http.sh instead), SAMPLES (a file to keep perf's samples in).
+# Where a download's CPU goes, in µs per request: starts the packaged jar with bench/application-bench.yml (and any
+# arguments after the jar), warms POST /v1/downloads (API key; or ENDPOINT, AUTH) under wrk -t2 -c32, then samples
+# the service with Linux perf (999 Hz, call stacks; the JIT's symbols from -XX:+DumpPerfMapAtExit) for RUN seconds
+# of the same load, and prints each sampled part's share as CPU µs per request (samples whose stack holds it, over
+# the requests wrk counted). It also prints the requests of the run just before, unsampled: what the sampling costs.
+# Linux only; needs perf (Debian package linux-perf), allowed to sample the service's process. Usage:
+# bench/cpu-profile.sh [jar [service arguments...]]; WARMUP=120 (seconds), RUN=10, LOG (service output),
+# ENDPOINT=uploads or downloads/batch (that request of bench/http.sh instead), AUTH=jwt (a bearer token instead of
+# the API key), SAMPLES (a file to keep perf's samples in).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/service.sh
@@ -29,7 +30,7 @@ endpoint="${ENDPOINT:-downloads}"
 body="$(body_of "$endpoint")"
 # load SECONDS -> the number of requests answered, all of them 2xx
 load() {
-  BENCH_METHOD=POST BENCH_PATH="/v1/$endpoint" BENCH_BODY="$body" BENCH_AUTH="X-Api-Key: bench-key" \
+  BENCH_METHOD=POST BENCH_PATH="/v1/$endpoint" BENCH_BODY="$body" BENCH_AUTH="$auth" \
     wrk -t2 -c32 -d"$1s" -s bench/endpoint.lua "http://127.0.0.1:$port" | awk '/^RESULT/ {
       if ($5 != 0) { print "errors: " $5 " of " $6 " requests" > "/dev/stderr"; exit 1 }
       print $6 }'
@@ -46,7 +47,7 @@ kill "$pid"
 wait "$pid" 2> /dev/null || true
 pid=""
 
-echo "POST /v1/$endpoint, API key: $requests requests in ${RUN:-10} s sampled ($unsampled in the ${RUN:-10} s just before, unsampled)"
+echo "POST /v1/$endpoint, ${AUTH:-api-key}: $requests requests in ${RUN:-10} s sampled ($unsampled in the ${RUN:-10} s just before, unsampled)"
 echo
 echo "| part | CPU µs per request | share |"
 echo "|---|---|---|"

@@ -3,11 +3,12 @@
 # per request: less sensitive than req/s to a shared machine's drift, since the load generator's share does not
 # enter. Starts the packaged jar with bench/application-bench.yml (and any arguments after the jar, such as
 # --logging.level.presign.audit=OFF), warms it by alternating the two, then alternates the trivial endpoint
-# (management liveness) and POST /v1/downloads (API key; or ENDPOINT) in PAIRS pairs of RUN-second wrk runs, and prints
-# each pair and the medians: CPU µs per request (user and system, from /proc/<pid>/stat), req/s, and the
-# ratios. Linux only. Usage: bench/cpu-ratio.sh [jar [service arguments...]]; WARMUP=100 (seconds),
-# PAIRS=6, RUN=8, LOG (where the service's output goes; /dev/null measures logging without the disk),
-# ENDPOINT=uploads or downloads/batch (that request of bench/http.sh instead of the download).
+# (management liveness) and POST /v1/downloads (API key; or ENDPOINT, AUTH) in PAIRS pairs of RUN-second wrk runs,
+# and prints each pair and the medians: CPU µs per request (user and system, from /proc/<pid>/stat), req/s, and the
+# ratios. Linux only. Usage: bench/cpu-ratio.sh [jar [service arguments...]]; WARMUP=100 (seconds), PAIRS=6, RUN=8,
+# LOG (where the service's output goes; /dev/null measures logging without the disk), ENDPOINT=uploads or
+# downloads/batch (that request of bench/http.sh instead of the download), AUTH=jwt (a bearer token instead of the
+# API key).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/service.sh
@@ -19,13 +20,13 @@ endpoint="${ENDPOINT:-downloads}"
 body="$(body_of "$endpoint")"
 # measure SECONDS trivial|api -> "req/s cpu-µs-per-request"
 measure() {
-  local method=GET base="http://127.0.0.1:$management" path=/actuator/health/liveness sent="" auth=""
+  local method=GET base="http://127.0.0.1:$management" path=/actuator/health/liveness sent="" header=""
   if [ "$2" = api ]; then
-    method=POST base="http://127.0.0.1:$port" path="/v1/$endpoint" sent="$body" auth="X-Api-Key: bench-key"
+    method=POST base="http://127.0.0.1:$port" path="/v1/$endpoint" sent="$body" header="$auth"
   fi
   local before after result
   before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-  result=$(BENCH_METHOD="$method" BENCH_PATH="$path" BENCH_BODY="$sent" BENCH_AUTH="$auth" \
+  result=$(BENCH_METHOD="$method" BENCH_PATH="$path" BENCH_BODY="$sent" BENCH_AUTH="$header" \
     wrk -t2 -c32 -d"$1s" -s bench/endpoint.lua "$base" | awk '/^RESULT/ { print $2, $5, $6 }')
   after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
   [ -n "$result" ] || { echo "wrk printed no result for $path" >&2; return 1; }

@@ -13,12 +13,19 @@ packaged_jar() {
 }
 
 # prepare_run NAME [JAR]: a work directory presign-NAME.* ($work) holding the key the service verifies tokens
-# with, and the jar to start ($jar): the one given, or the packaged one
+# with, the jar to start ($jar: the one given, or the packaged one) and the header the requests authenticate
+# with ($auth): AUTH=api-key (the default) or AUTH=jwt, a token signed with that key
 prepare_run() {
   work="$(mktemp -d -t "presign-$1.XXXXXX")"
   jar="${2:-}"
   [ -n "$jar" ] || jar="$(packaged_jar)"
-  java bench/MintToken.java "$work" jwt-bench bench > /dev/null
+  local token
+  token="$(java bench/MintToken.java "$work" jwt-bench bench)"
+  case "${AUTH:-api-key}" in
+    api-key) auth="X-Api-Key: bench-key" ;;
+    jwt) auth="Authorization: Bearer $token" ;;
+    *) echo "AUTH is api-key or jwt, not $AUTH" >&2; return 1 ;;
+  esac
 }
 
 # body_of downloads|uploads|downloads/batch: the JSON body the benchmarks send to POST /v1/ENDPOINT (the batch: 100 keys)

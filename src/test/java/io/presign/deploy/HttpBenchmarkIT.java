@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -53,10 +53,10 @@ class HttpBenchmarkIT {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "downloads", "uploads" })
-	void measuresTheCpuOfEachPairOfRuns(String endpoint) throws Exception {
+	@CsvSource({ "downloads, api-key", "uploads, jwt" })
+	void measuresTheCpuOfEachPairOfRuns(String endpoint, String authentication) throws Exception {
 		String printed = run("bench/cpu-ratio.sh", "cpu-ratio-" + endpoint + "-it.log",
-				Map.of("WARMUP", "0", "PAIRS", "2", "RUN", "1", "ENDPOINT", endpoint));
+				Map.of("WARMUP", "0", "PAIRS", "2", "RUN", "1", "ENDPOINT", endpoint, "AUTH", authentication));
 		assertThat(printed).contains("| " + endpoint + " req/s |");
 		List<Matcher> rows = printed.lines().map(PAIR::matcher).filter(Matcher::matches).toList();
 		assertThat(rows).as(printed).hasSize(2 + 1);
