@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.presign.policy.ContentTypePolicy;
@@ -187,6 +188,44 @@ class S3UrlSignerTest {
 				}
 			}
 			assertThat(issued).isGreaterThan(1500);
+		}
+	}
+
+	/**
+	 * The lifetime is capped and the URL dated by one reading of the clock. With two, a second boundary passing
+	 * between them (here 00:00:10.900, then 00:00:11.100) let the URL end after the credentials' end minus the
+	 * margin: at 00:09:20, past 00:09:19.950.
+	 */
+	@Test
+	void capsAndDatesAUrlByOneReadingOfTheClock() {
+		Profile week = new Profile("week", "bucket", "eu-west-1", null, false, KeyTemplate.parse(""),
+				Set.of(Operation.DOWNLOAD), ContentTypePolicy.of(List.of()), 0,
+				new ExpiryPolicy(Duration.ofSeconds(1), Duration.ofDays(7), Duration.ofSeconds(1), false), "scope");
+		AtomicLong millis = new AtomicLong(Instant.parse("2026-01-01T00:00:10.900Z").toEpochMilli());
+		Clock stepping = new Clock() {
+			@Override
+			public Instant instant() {
+				return Instant.ofEpochMilli(millis.getAndAdd(200));
+			}
+
+			@Override
+			public ZoneOffset getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				throw new UnsupportedOperationException();
+			}
+		};
+		Instant end = Instant.parse("2026-01-01T00:10:19.950Z");
+		try (PresignerRegistry registry = registry(week)) {
+			PresignedUrl url = new S3UrlSigner(registry, new ScriptedCredentials(end),
+					new CredentialExpiryCap(stepping, Duration.ofSeconds(60)), new SigV4QuerySigner())
+				.presignDownload(download(week, 3600));
+			assertThat(url.expiresAt()).isBeforeOrEqualTo(end.minusSeconds(60))
+				.isEqualTo(Instant.parse("2026-01-01T00:09:19Z"));
+			assertThat(url.cappedBy()).isNotNull();
 		}
 	}
 
