@@ -187,7 +187,7 @@ final class SigV4QuerySigner {
 
 	/**
 	 * A session token percent-encoded: every URL signed with the same credentials carries it, and a real one
-	 * is a kilobyte or more of base64 whose '+', '/' and '=' must each be encoded, so the last one is kept.
+	 * is hundreds of characters of base64 whose '+', '/' and '=' must each be encoded, so the last one is kept.
 	 */
 	private String encodedToken(String token) {
 		EncodedToken last = this.lastToken;
