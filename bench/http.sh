@@ -14,12 +14,10 @@ cd "$(dirname "$0")/.."
 seconds="${1:-15}"
 shift || true
 jars=("$@")
-work="$(mktemp -d -t presign-http.XXXXXX)"
 source bench/service.sh
-if [ "${#jars[@]}" -eq 0 ]; then
-  jars=("$(packaged_jar)")
-fi
-token="$(java bench/MintToken.java "$work" jwt-bench bench)"
+# The work directory and token for every jar; the packaged jar when none is given.
+prepare_run http "${jars[0]:-}"
+[ "${#jars[@]}" -gt 0 ] || jars=("$jar")
 
 download="$(body_of downloads)"
 upload="$(body_of uploads)"

@@ -13,13 +13,12 @@ packaged_jar() {
 }
 
 # prepare_run NAME [JAR]: a work directory presign-NAME.* ($work) holding the key the service verifies tokens
-# with, the jar to start ($jar: the one given, or the packaged one) and the header the requests authenticate
-# with ($auth): AUTH=api-key (the default) or AUTH=jwt, a token signed with that key
+# with, a token signed with that key ($token), the jar to start ($jar: the one given, or the packaged one) and
+# the header the requests authenticate with ($auth): AUTH=api-key (the default) or AUTH=jwt, the token
 prepare_run() {
   work="$(mktemp -d -t "presign-$1.XXXXXX")"
   jar="${2:-}"
   [ -n "$jar" ] || jar="$(packaged_jar)"
-  local token
   token="$(java bench/MintToken.java "$work" jwt-bench bench)"
   case "${AUTH:-api-key}" in
     api-key) auth="X-Api-Key: bench-key" ;;
