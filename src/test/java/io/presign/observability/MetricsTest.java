@@ -50,6 +50,8 @@ class MetricsTest extends IntegrationTest {
 			.isEqualTo(404);
 		assertThat(this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "x"), Map.of()).status())
 			.isEqualTo(401);
+		assertThat(this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "x"),
+				ApiClient.bearer("not-a-jwt")).status()).isEqualTo(401);
 
 		String metrics = this.management.get("/actuator/prometheus", Map.of()).text();
 
@@ -64,7 +66,7 @@ class MetricsTest extends IntegrationTest {
 		assertThat(value(metrics, "presign_requests_rejected_total", "profile=\"unknown\"",
 				"reason=\"profile-not-found\"")).isEqualTo(1);
 		assertThat(value(metrics, "presign_requests_rejected_total", "profile=\"unknown\"",
-				"reason=\"unauthenticated\"")).isEqualTo(1);
+				"reason=\"unauthenticated\"")).as("no credential, and a bearer token that is no JWT").isEqualTo(2);
 		assertThat(value(metrics, "presign_expiry_capped_total", "profile=\"files\"", "reason=\"policy\"")).isEqualTo(1);
 		assertThat(value(metrics, "presign_url_expiry_seconds_count", "operation=\"download\"", "profile=\"files\""))
 			.isEqualTo(7);
@@ -82,6 +84,8 @@ class MetricsTest extends IntegrationTest {
 			.doesNotContain("_active_seconds");
 		assertThat(metrics).as("Spring Security's authorization of every request by its path is not observed")
 			.doesNotContain("spring_security_authorizations");
+		assertThat(metrics).as("nor its authentication of a bearer token, which an API key never had")
+			.doesNotContain("spring_security_authentications");
 	}
 
 	private static double value(String metrics, String name, String... labels) {

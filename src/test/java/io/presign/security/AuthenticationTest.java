@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.FilterChainProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +26,9 @@ class AuthenticationTest extends IntegrationTest {
 
 	@Autowired
 	private JwtDecoder jwtDecoder;
+
+	@Autowired
+	private FilterChainProxy securityFilters;
 
 	@Test
 	void tokensAreVerifiedThroughTheGuardAndRememberedOnceVerified() {
@@ -39,6 +44,24 @@ class AuthenticationTest extends IntegrationTest {
 			.isEqualTo(401);
 	}
 
+
+	/**
+	 * The two checks the service does in place of Spring Security's own, which answer the same for every input
+	 * (their own tests), are the ones every request passes.
+	 */
+	@Test
+	void bearerTokensAndHeaderValuesAreCheckedByTheServicesEquivalents() {
+		// The proxy the service's chain was built into, inside the one Spring Security registers around it.
+		assertThat(this.securityFilters).extracting("springSecurityFilterChain")
+			.extracting("firewall")
+			.extracting("allowedHeaderValues")
+			.isInstanceOf(AllowedHeaderValues.class);
+		assertThat(this.securityFilters.getFilterChains()).singleElement()
+			.satisfies((chain) -> assertThat(chain.getFilters()).filteredOn(BearerTokenAuthenticationFilter.class::isInstance)
+				.singleElement()
+				.extracting("authenticationConverter")
+				.isInstanceOf(BearerHeaderConverter.class));
+	}
 
 	private static final Map<String, Object> UPLOAD = Map.of("profile", "files", "key", "a.txt", "contentType",
 			"text/plain", "contentLength", 3);
