@@ -7,7 +7,7 @@
 # and the resident memory after the runs.
 # Needs wrk (Debian package wrk), curl and a JDK. Usage: bench/http.sh [seconds per run] [jar...]; WARMUP=30
 # (seconds per path and authentication, four times that for the batch) sets the warm-up; PORT and
-# MANAGEMENT_PORT (18080, 18081) the service's ports.
+# MANAGEMENT_PORT (18080, 18081) the service's ports; KEEP=1 keeps each jar's log (an audit line per request).
 # With several jars (say, before and after a change) each is measured in turn, in one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -106,6 +106,8 @@ for jar in "${jars[@]}"; do
   rss_kb=$(ps -o rss= -p "$pid" | tr -d ' ')
   started="$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$log" | head -1 || true)"
   echo
-  echo "time to ready (launch to readiness UP): ${ready_ms} ms (${started:-no start line}); RSS after the runs: $(( rss_kb / 1024 )) MiB; log: $log ($(wc -l < "$log") lines)"
+  echo "time to ready (launch to readiness UP): ${ready_ms} ms (${started:-no start line}); RSS after the runs: $(( rss_kb / 1024 )) MiB; log: $log ($(wc -l < "$log") lines; removed now unless KEEP=1)"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  # Several GB a jar: one jar's log goes before the next jar starts writing its own.
+  [ -n "${KEEP:-}" ] || rm -f "$log"
 done

@@ -1,10 +1,14 @@
 # Sourced by the benchmark scripts (bench/http.sh, bench/cpu-ratio.sh, bench/cpu-profile.sh): the packaged jar, started with
 # bench/application-bench.yml on PORT and MANAGEMENT_PORT (18080, 18081) and verifying tokens with the key
-# bench/MintToken.java wrote into $work. Sets port, management and pid; the service is stopped on exit.
+# bench/MintToken.java wrote into $work. Sets port, management and pid. On exit the service is stopped and $work
+# removed, with the service's log in it unless LOG put that elsewhere: an audit line per request makes it about 1.5 GB
+# for bench/cpu-profile.sh and several for each jar of bench/http.sh, enough to fill the disk of a small machine.
+# KEEP=1 keeps it.
 port="${PORT:-18080}"
 management="${MANAGEMENT_PORT:-18081}"
 pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
+work=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$work" ] && [ -z "${KEEP:-}" ] && rm -rf "$work"; true' EXIT
 
 # packaged_jar: the jar ./mvnw package makes, made now (Maven's output goes to stderr, the path to stdout)
 packaged_jar() {

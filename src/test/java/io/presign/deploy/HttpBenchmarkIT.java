@@ -1,15 +1,19 @@
 package io.presign.deploy;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -141,6 +145,7 @@ class HttpBenchmarkIT {
 		environment.put("PORT", Integer.toString(TestHost.freePort()));
 		environment.put("MANAGEMENT_PORT", Integer.toString(TestHost.freePort()));
 		environment.put("TMPDIR", Path.of("target").toAbsolutePath().toString());
+		Set<Path> workBefore = workDirectories();
 		Process run = benchmark.start();
 		try {
 			assertThat(run.waitFor(5, TimeUnit.MINUTES)).as(script + " finished").isTrue();
@@ -155,7 +160,16 @@ class HttpBenchmarkIT {
 		}
 		String printed = Files.readString(output, StandardCharsets.UTF_8);
 		assertThat(run.exitValue()).as(printed).isZero();
+		assertThat(workDirectories()).as("the work directory, with the service's log of gigabytes, removed at exit")
+			.isEqualTo(workBefore);
 		return printed;
+	}
+
+	private static Set<Path> workDirectories() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			return files.filter((file) -> file.getFileName().toString().startsWith("presign-"))
+				.collect(Collectors.toSet());
+		}
 	}
 
 }
