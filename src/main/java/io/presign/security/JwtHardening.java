@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.micrometer.observation.ObservationRegistry;
 import io.presign.policy.ProfileCatalog;
 import io.presign.policy.ServicePrefixes;
 
@@ -106,12 +107,20 @@ class JwtHardening {
 		};
 	}
 
+	/**
+	 * Fetches of the key set bounded in time, and observed ({@code http.client.requests}, a timer and a span):
+	 * the authentication of a token is not (SecurityConfiguration), and a slow identity provider must still
+	 * show.
+	 */
 	@Bean
-	JwkSetUriJwtDecoderBuilderCustomizer boundedJwksFetches(JwksProperties jwks) {
+	JwkSetUriJwtDecoderBuilderCustomizer boundedJwksFetches(JwksProperties jwks,
+			ObjectProvider<ObservationRegistry> observations) {
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(jwks.connectTimeout());
 		requests.setReadTimeout(jwks.readTimeout());
-		return (builder) -> builder.restOperations(new RestTemplate(requests))
+		RestTemplate fetches = new RestTemplate(requests);
+		fetches.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		return (builder) -> builder.restOperations(fetches)
 			.jwtProcessorCustomizer((processor) -> {
 				JWSKeySelector<SecurityContext> selector = processor.getJWSKeySelector();
 				if (selector instanceof JWSVerificationKeySelector<SecurityContext> verification

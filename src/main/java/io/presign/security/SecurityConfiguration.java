@@ -54,8 +54,8 @@ class SecurityConfiguration {
 	 * (docs/performance.md). Who may do what is the policy's to decide, which the service observes
 	 * ({@code presign.policy}) and counts ({@code presign_requests_rejected_total}), an unauthenticated
 	 * request included. Nor around the authentication of a bearer token, which cost 3.8 µs of a JWT download's
-	 * 114 (docs/performance.md, tenth round): an API key's never was observed, and a refused credential is
-	 * counted with the other refusals.
+	 * 114 (docs/performance.md, tenth round): an API key's never was observed, a refused credential is counted
+	 * with the other refusals, and the fetch of the key set, which it may wait on, is observed (JwtHardening).
 	 */
 	@Bean
 	SecurityObservationSettings securityObservations() {

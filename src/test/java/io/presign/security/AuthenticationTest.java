@@ -57,7 +57,8 @@ class AuthenticationTest extends IntegrationTest {
 			.extracting("allowedHeaderValues")
 			.isInstanceOf(AllowedHeaderValues.class);
 		assertThat(this.securityFilters.getFilterChains()).singleElement()
-			.satisfies((chain) -> assertThat(chain.getFilters()).filteredOn(BearerTokenAuthenticationFilter.class::isInstance)
+			.satisfies((chain) -> assertThat(chain.getFilters())
+				.filteredOn(BearerTokenAuthenticationFilter.class::isInstance)
 				.singleElement()
 				.extracting("authenticationConverter")
 				.isInstanceOf(BearerHeaderConverter.class));
@@ -67,6 +68,20 @@ class AuthenticationTest extends IntegrationTest {
 			"text/plain", "contentLength", 3);
 
 	private final TestJwtIssuer issuer = TestJwtIssuer.shared();
+
+	/**
+	 * Spring Security does not observe the authentication of a token (SecurityConfiguration); the fetch of the
+	 * key set, the part that waits on the identity provider, is.
+	 */
+	@Test
+	void fetchesOfTheKeySetAreObserved() {
+		assertThat(this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
+				ApiClient.bearer(this.issuer.token("jwks-observed", "files"))).status()).isEqualTo(200);
+		String metrics = this.management.get("/actuator/prometheus", Map.of()).text();
+		assertThat(metrics.lines().filter((line) -> line.startsWith("http_client_requests_seconds_count{")))
+			.as(metrics)
+			.anySatisfy((line) -> assertThat(line).contains("method=\"GET\"").contains("status=\"200\""));
+	}
 
 	@Test
 	void validJwtWithTheScopeGetsAUrlUnderItsSubject() {
@@ -131,6 +146,21 @@ class AuthenticationTest extends IntegrationTest {
 		ApiClient.Response response = this.api.postJson("/v1/uploads", UPLOAD, ApiClient.bearer("not-a-jwt"));
 		assertUnauthorizedOrForbidden(response, 401, "unauthenticated");
 		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+	}
+
+	/**
+	 * Headers the service's converter leaves to Spring Security's: another spelling of the scheme is still
+	 * taken, a malformed token still refused with the library's challenge.
+	 */
+	@Test
+	void bearerHeadersBeyondTheCommonSpellingAreTheLibrarysToDecide() {
+		ApiClient.Response lowerCase = this.api.postJson("/v1/uploads", UPLOAD,
+				Map.of("Authorization", "bearer " + this.issuer.token("user-42", "files")));
+		assertThat(lowerCase.status()).as(lowerCase.text()).isEqualTo(200);
+		ApiClient.Response malformed = this.api.postJson("/v1/uploads", UPLOAD, Map.of("Authorization", "Bearer a b"));
+		assertUnauthorizedOrForbidden(malformed, 401, "unauthenticated");
+		assertThat(malformed.header("WWW-Authenticate")).contains("error=\"invalid_token\"")
+			.contains("Bearer token is malformed");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.presign.security;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -53,7 +54,7 @@ class BearerHeaderConverterTest {
 		}
 		// Each kind of answer is common enough to have been compared many times over.
 		assertThat(outcomes.keySet()).containsExactly("none", "refused", "token");
-		assertThat(outcomes.values()).allSatisfy((count) -> assertThat(count).isGreaterThan(2_000));
+		assertThat(outcomes.values()).allSatisfy((count) -> assertThat(count).isGreaterThan(1_500));
 	}
 
 	@Test
@@ -69,7 +70,7 @@ class BearerHeaderConverterTest {
 		assertThat(outcome(this.service::convert, request))
 			.as("%s %s, Content-Type %s, Authorization %s, access_token %s, query %s", request.getMethod(),
 					request.getRequestURI(), request.getContentType(), request.getHeader("Authorization"),
-					request.getParameterValues("access_token"), request.getQueryString())
+					Arrays.toString(request.getParameterValues("access_token")), request.getQueryString())
 			.isEqualTo(expected);
 		return expected;
 	}
@@ -100,7 +101,7 @@ class BearerHeaderConverterTest {
 			"Bearer", "Bearer  ", "Bearer\t", " Bearer ", "Basic ", "Bearerx ", "" };
 
 	private static final String[] PIECES = { "a", "Z", "9", "-", ".", "_", "~", "+", "/", "=", "==", " ", "\t", "é",
-			"\u0000", "%", ",", "\"", "eyJhbGciOiJSUzI1NiJ9", "\u212A", "\uD83D\uDE00", "\n" };
+			"\u0000", "%", ",", "\"", "!", "*", "#", "eyJhbGciOiJSUzI1NiJ9", "\u212A", "\uD83D\uDE00", "\n" };
 
 	private static final String[] METHODS = { "POST", "POST", "PUT", "DELETE", "GET", "get" };
 
