@@ -44,7 +44,6 @@ class AuthenticationTest extends IntegrationTest {
 			.isEqualTo(401);
 	}
 
-
 	/**
 	 * The two checks the service does in place of Spring Security's own, which answer the same for every input
 	 * (their own tests), are the ones every request passes.
