@@ -7,6 +7,7 @@ import io.presign.issuing.IssuedUrl;
 import io.presign.signing.StoredObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A presigned URL and exactly what the client must send with it.
@@ -27,7 +28,8 @@ public record PresignedUrlResponse(@Schema(example = "PUT") String method,
 		@Schema(example = "https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...") String url,
 		@Schema(example = "{\"Content-Type\":\"image/png\",\"Content-Length\":\"48213\"}") Map<String, String> headers,
 		@Schema(example = "my-avatars") String bucket, @Schema(example = "users/alice/photos/cat.png") String key,
-		Instant expiresAt, @Schema(example = "300") long expiresInSeconds,
+		@JsonSerialize(using = ExpiryInstantSerializer.class) Instant expiresAt,
+		@Schema(example = "300") long expiresInSeconds,
 		@Schema(allowableValues = { "credentials", "policy" },
 				description = "Present when the URL lives shorter than asked: the signing credentials end sooner "
 						+ "(credentials) or the profile caps the wish at its max-expiry (policy)") @Nullable String expiryCappedBy,
