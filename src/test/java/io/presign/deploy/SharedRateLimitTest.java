@@ -133,7 +133,10 @@ class SharedRateLimitTest {
 				"--presign.rate-limit.store=redis", "--presign.rate-limit.on-store-failure=" + onFailure,
 				// 3 URLs a minute: no refill comes between the requests of the test.
 				"--presign.profiles.limited.rate-limit.period=60s",
-				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort));
+				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
+				// Redis is killed on purpose: closing a replica then cancels the client's attempt to reconnect, whose
+				// event loop Netty reports at error as already shut down.
+				"--logging.level.io.netty.util.concurrent.DefaultPromise.rejectedExecution=off"));
 		TestJwtIssuer.shared().properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		return SpringApplication.run(PresignServiceApplication.class, arguments.toArray(String[]::new));
 	}
