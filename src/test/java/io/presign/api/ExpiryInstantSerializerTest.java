@@ -54,17 +54,6 @@ class ExpiryInstantSerializerTest {
 		}
 	}
 
-	private static List<Instant> neighbours(Instant instant) {
-		List<Instant> neighbours = new ArrayList<>();
-		long second = instant.getEpochSecond();
-		neighbours.add(Instant.ofEpochSecond(second, (instant.getNano() + 1) % 1_000_000_000));
-		neighbours.add(Instant.ofEpochSecond(second, (instant.getNano() + 1_000_000) % 1_000_000_000));
-		if (second < Instant.MAX.getEpochSecond()) {
-			neighbours.add(instant.plusSeconds(1));
-		}
-		return neighbours;
-	}
-
 	@Test
 	void threadsWritingDifferentInstantsEachWriteTheirOwn() throws Exception {
 		ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -89,6 +78,18 @@ class ExpiryInstantSerializerTest {
 		finally {
 			threads.shutdownNow();
 		}
+	}
+
+	/** A nanosecond and a millisecond later within the same second (wrapping round it), and a second later. */
+	private static List<Instant> neighbours(Instant instant) {
+		List<Instant> neighbours = new ArrayList<>();
+		long second = instant.getEpochSecond();
+		neighbours.add(Instant.ofEpochSecond(second, (instant.getNano() + 1) % 1_000_000_000));
+		neighbours.add(Instant.ofEpochSecond(second, (instant.getNano() + 1_000_000) % 1_000_000_000));
+		if (second < Instant.MAX.getEpochSecond()) {
+			neighbours.add(instant.plusSeconds(1));
+		}
+		return neighbours;
 	}
 
 	/** The {@code expiresAt} of a download's answer, as written. */

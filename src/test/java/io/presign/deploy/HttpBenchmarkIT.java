@@ -38,6 +38,10 @@ class HttpBenchmarkIT {
 
 	private static final Pattern ROW = Pattern.compile("^\\| POST (/v1/\\S+)[^|]*\\| (api-key|jwt) \\| (\\d+) \\|.*\\| (\\d+) of (\\d+) \\|.*$");
 
+	/** A row of the throughput table: its URLs/s, the trivial endpoint's req/s just before and after, the ratio. */
+	private static final Pattern RATIO = Pattern
+		.compile("^\\| POST [^|]+\\| (?:api-key|jwt) \\| \\d+ \\| (\\d+) \\|.*\\| (\\d+) \\| (\\d+) \\| ([\\d.]+) \\|$");
+
 	private static final Pattern PART = Pattern.compile("^\\| ( *[^|]*?) \\| ([\\d.]+) \\| ([\\d.]+)% \\|$");
 
 	private static final Path PERF = Path.of("/usr/bin/perf");
@@ -52,6 +56,15 @@ class HttpBenchmarkIT {
 		for (Matcher row : rows) {
 			assertThat(Long.parseLong(row.group(5))).as(row.group()).isPositive();
 			assertThat(row.group(4)).as(row.group()).isEqualTo("0");
+		}
+		List<Matcher> ratios = printed.lines().map(RATIO::matcher).filter(Matcher::matches).toList();
+		assertThat(ratios).as(printed).hasSize(6);
+		for (Matcher row : ratios) {
+			double before = number(row, 2);
+			double after = number(row, 3);
+			assertThat(before).as(row.group()).isPositive();
+			assertThat(after).as(row.group()).isPositive();
+			assertThat(number(row, 4)).as(row.group()).isCloseTo(number(row, 1) / ((before + after) / 2), within(0.0051));
 		}
 		assertThat(printed).contains("time to ready").containsPattern("RSS after the runs: \\d+ MiB");
 	}
