@@ -72,10 +72,9 @@ class DockerImageSmokeTest {
 	/** Whether the command exits with 0; what it prints is not the test's output. */
 	private static boolean succeeds(String... command) {
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
+			ProcessBuilder quiet = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+			return exitStatus(quiet, 1) == 0;
 		}
 		catch (Exception ex) {
 			return false;
@@ -83,8 +82,13 @@ class DockerImageSmokeTest {
 	}
 
 	private static int run(String... command) throws Exception {
-		Process process = new ProcessBuilder(command).inheritIO().start();
-		if (!process.waitFor(15, TimeUnit.MINUTES)) {
+		return exitStatus(new ProcessBuilder(command).inheritIO(), 15);
+	}
+
+	/** The exit status, or -1 for a command still running after that many minutes, which is then stopped. */
+	private static int exitStatus(ProcessBuilder command, long minutes) throws Exception {
+		Process process = command.start();
+		if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
 			return -1;
 		}
