@@ -24,9 +24,10 @@ import static io.presign.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Downloads through CloudFront: each issued URL and cookie set is checked here without the SDK, as CloudFront
- * checks it, by rebuilding the policy AWS documents (canned: the URL and {@code AWS:EpochTime}; custom: the
- * policy carried along) and verifying its RSA-SHA1 signature with the key pair's public key.
+ * Downloads through CloudFront: each issued URL and cookie set is checked here without
+ * the SDK, as CloudFront checks it, by rebuilding the policy AWS documents (canned: the
+ * URL and {@code AWS:EpochTime}; custom: the policy carried along) and verifying its
+ * RSA-SHA1 signature with the key pair's public key.
  */
 class CloudFrontDeliveryTest extends IntegrationTest {
 
@@ -77,7 +78,8 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		JsonNode body = response.json();
 		String url = body.get("url").asString();
-		// The key percent-encoded as in S3 paths: a '*' or '?' in a key is no policy wildcard.
+		// The key percent-encoded as in S3 paths: a '*' or '?' in a key is no policy
+		// wildcard.
 		String resource = "https://" + DOMAIN + "/users/alice/photos/a%20b%2A%3F.png";
 		assertThat(url).startsWith(resource + "?Expires=");
 		Map<String, String> query = query(url);
@@ -92,7 +94,8 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 				+ "\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":" + expires + "}}}]}";
 		assertThat(verifies(cannedPolicy, query.get("Signature"))).isTrue();
 		assertThat(verifies(cannedPolicy.replace(resource, resource.replace("alice", "bob")), query.get("Signature")))
-			.as("another object's policy does not verify").isFalse();
+			.as("another object's policy does not verify")
+			.isFalse();
 	}
 
 	@Test
@@ -141,10 +144,12 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 				Map.of("profile", "cdn", "ipRange", "198.51.100.0/24"), ApiClient.apiKey(BOB_KEY));
 		assertThat(whole.status()).as(whole.text()).isEqualTo(200);
 		assertThat(whole.json().get("resource").asString()).isEqualTo("https://" + DOMAIN + "/users/bob/*");
-		JsonNode bound = JSON.readTree(cloudFrontBase64Decode(whole.json().at("/cookies/CloudFront-Policy").asString()));
+		JsonNode bound = JSON
+			.readTree(cloudFrontBase64Decode(whole.json().at("/cookies/CloudFront-Policy").asString()));
 		assertThat(bound.at("/Statement/0/Condition/IpAddress/AWS:SourceIp").asString()).isEqualTo("198.51.100.0/24");
 
-		// A prefix is percent-encoded as keys are: its characters are never wildcards of the policy.
+		// A prefix is percent-encoded as keys are: its characters are never wildcards of
+		// the policy.
 		ApiClient.Response odd = this.api.postJson("/v1/downloads/cookies",
 				Map.of("profile", "cdn", "keyPrefix", "a*b?c d/"), ApiClient.apiKey(ALICE_KEY));
 		assertThat(odd.json().get("resource").asString())
@@ -162,9 +167,11 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 			Map<String, String> query = query(url);
 			String resource = url.substring(0, url.indexOf('?'));
 			assertThat(resource).startsWith("https://" + DOMAIN + "/users/alice/");
-			assertThat(verifies("{\"Statement\":[{\"Resource\":\"" + resource
-					+ "\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":" + query.get("Expires") + "}}}]}",
-					query.get("Signature"))).isTrue();
+			assertThat(verifies(
+					"{\"Statement\":[{\"Resource\":\"" + resource
+							+ "\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":" + query.get("Expires") + "}}}]}",
+					query.get("Signature")))
+				.isTrue();
 		}
 	}
 
@@ -178,12 +185,13 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 				"request-invalid", "ipRange");
 		for (String range : List.of("192.0.2.0/33", "192.0.2.0", "example.com/8", "abcd/8", "2001:db8::/32",
 				"192.0.2.0/24\"},\"DateLessThan\":{\"AWS:EpochTime\":9999999999}")) {
-			assertProblem(download(Map.of("profile", "cdn", "key", "a.txt", "ipRange", range)), 400,
-					"request-invalid", "ipRange");
+			assertProblem(download(Map.of("profile", "cdn", "key", "a.txt", "ipRange", range)), 400, "request-invalid",
+					"ipRange");
 		}
 		assertProblem(download(Map.of("profile", "cdn", "key", "a.txt", "disposition", "attachment")), 400,
 				"request-invalid", "disposition");
-		assertProblem(this.api.postJson("/v1/downloads/cookies", Map.of("profile", "files"), ApiClient.apiKey(ALICE_KEY)),
+		assertProblem(
+				this.api.postJson("/v1/downloads/cookies", Map.of("profile", "files"), ApiClient.apiKey(ALICE_KEY)),
 				403, "operation-not-allowed", "profile");
 		assertProblem(this.api.postJson("/v1/downloads/cookies", Map.of("profile", "cdn", "keyPrefix", "../bob/"),
 				ApiClient.apiKey(ALICE_KEY)), 400, "key-invalid", "keyPrefix");

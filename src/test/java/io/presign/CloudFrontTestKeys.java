@@ -11,7 +11,8 @@ import java.security.KeyPairGenerator;
 import java.util.Base64;
 
 /**
- * A CloudFront key pair for tests, its private key written as the service reads it (PEM, PKCS#8).
+ * A CloudFront key pair for tests, its private key written as the service reads it (PEM,
+ * PKCS#8).
  */
 public final class CloudFrontTestKeys {
 
@@ -36,10 +37,11 @@ public final class CloudFrontTestKeys {
 		try {
 			Path pem = Files.createTempFile("cloudfront", ".pem");
 			pem.toFile().deleteOnExit();
-			Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
-					+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-						.encodeToString(keys.getPrivate().getEncoded())
-					+ "\n-----END PRIVATE KEY-----\n");
+			Files.writeString(pem,
+					"-----BEGIN PRIVATE KEY-----\n"
+							+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+								.encodeToString(keys.getPrivate().getEncoded())
+							+ "\n-----END PRIVATE KEY-----\n");
 			return pem;
 		}
 		catch (IOException ex) {

@@ -24,10 +24,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The embedded run's browser pages: {@code /demo} (plain JavaScript, no build step) and, where the Uppy bundle
- * was built ({@code src/test/uppy/build.sh}), {@code /demo/uppy}; and a dev-only token endpoint, so that the
- * pages call the API as a browser app would, with a short-lived JWT, never with an API key. Test code: it is
- * never part of the service's jar, and the integration tests' contexts leave it out ({@code @TestComponent}).
+ * The embedded run's browser pages: {@code /demo} (plain JavaScript, no build step) and,
+ * where the Uppy bundle was built ({@code src/test/uppy/build.sh}), {@code /demo/uppy};
+ * and a dev-only token endpoint, so that the pages call the API as a browser app would,
+ * with a short-lived JWT, never with an API key. Test code: it is never part of the
+ * service's jar, and the integration tests' contexts leave it out
+ * ({@code @TestComponent}).
  */
 @TestComponent
 @RestController
@@ -75,7 +77,8 @@ public class DemoPages {
 
 	/**
 	 * A dev token, signed by the embedded run's own issuer, for the {@code demo} scope.
-	 * @param user the subject, so that a test can act as a second user; {@code visitor} by default (not {@code dev}: a token may not carry an API key's name)
+	 * @param user the subject, so that a test can act as a second user; {@code visitor}
+	 * by default (not {@code dev}: a token may not carry an API key's name)
 	 */
 	@PostMapping("/demo/token")
 	ResponseEntity<Map<String, Object>> token(@RequestParam(defaultValue = "visitor") String user) {

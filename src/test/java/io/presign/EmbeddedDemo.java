@@ -22,8 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.core.env.Environment;
 
 /**
- * The embedded default: a {@code demo} profile on an in-memory bucket, a dev API key, and a curl tour
- * printed once the service is ready.
+ * The embedded default: a {@code demo} profile on an in-memory bucket, a dev API key, and
+ * a curl tour printed once the service is ready.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(DemoPages.class)
@@ -57,7 +57,8 @@ public class EmbeddedDemo {
 	}
 
 	/**
-	 * The demo pages and the dev token endpoint are public; everything else keeps the service's own rules.
+	 * The demo pages and the dev token endpoint are public; everything else keeps the
+	 * service's own rules.
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
@@ -77,9 +78,11 @@ public class EmbeddedDemo {
 	}
 
 	/**
-	 * The curl tour of the README (get an upload URL, PUT a file with the returned headers, get a download
-	 * URL, read the file back), read from the README itself, so that what the README shows is what runs.
-	 * @param base the service's base URL, in place of the README's {@code http://localhost:8080}
+	 * The curl tour of the README (get an upload URL, PUT a file with the returned
+	 * headers, get a download URL, read the file back), read from the README itself, so
+	 * that what the README shows is what runs.
+	 * @param base the service's base URL, in place of the README's
+	 * {@code http://localhost:8080}
 	 * @return a shell script
 	 */
 	public static String tour(String base) {

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The embedded default really works: the curl tour it prints, run by a shell, uploads a file through an
- * issued URL and reads it back.
+ * The embedded default really works: the curl tour it prints, run by a shell, uploads a
+ * file through an issued URL and reads it back.
  */
 class EmbeddedDemoTest {
 

@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * An in-memory S3-compatible server (S3Proxy) that validates SigV4 signatures, so URLs issued against it
- * are checked for real: a wrong header, key, signature or an expired URL is refused as S3 would.
+ * An in-memory S3-compatible server (S3Proxy) that validates SigV4 signatures, so URLs
+ * issued against it are checked for real: a wrong header, key, signature or an expired
+ * URL is refused as S3 would.
  */
 public final class EmbeddedS3Server implements AutoCloseable {
 
@@ -37,7 +38,9 @@ public final class EmbeddedS3Server implements AutoCloseable {
 	/** Secret the server accepts. */
 	public static final String SECRET_ACCESS_KEY = "embedded-s3-secret-key-not-for-production";
 
-	/** The methods the CORS rule allows: those the bucket-policy endpoint's rule lists. */
+	/**
+	 * The methods the CORS rule allows: those the bucket-policy endpoint's rule lists.
+	 */
 	public static final List<String> CORS_METHODS = List.of("GET", "PUT", "POST", "DELETE", "HEAD");
 
 	private static EmbeddedS3Server shared;
@@ -64,8 +67,10 @@ public final class EmbeddedS3Server implements AutoCloseable {
 		S3Proxy proxy = S3Proxy.builder()
 			.blobStore(store)
 			.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
-			// The rule bucket-policy answers for browsers (Uppy's included), with any origin: a local server.
-			.corsRules(new CrossOriginResourceSharing(List.of("*"), CORS_METHODS, List.of("*"), List.of("ETag"), "false"))
+			// The rule bucket-policy answers for browsers (Uppy's included), with any
+			// origin: a local server.
+			.corsRules(
+					new CrossOriginResourceSharing(List.of("*"), CORS_METHODS, List.of("*"), List.of("ETag"), "false"))
 			.endpoint(URI.create("http://127.0.0.1:" + port))
 			.build();
 		try {
@@ -85,7 +90,8 @@ public final class EmbeddedS3Server implements AutoCloseable {
 	}
 
 	/**
-	 * One server for the whole test JVM, started on first use and stopped when the JVM exits.
+	 * One server for the whole test JVM, started on first use and stopped when the JVM
+	 * exits.
 	 * @return the shared server
 	 */
 	public static synchronized EmbeddedS3Server shared() {
@@ -168,8 +174,8 @@ public final class EmbeddedS3Server implements AutoCloseable {
 	}
 
 	/**
-	 * Upload a part straight to the server with its own credentials, bypassing the service: what a caller
-	 * holding some other way into the bucket could do.
+	 * Upload a part straight to the server with its own credentials, bypassing the
+	 * service: what a caller holding some other way into the bucket could do.
 	 * @param bucket the bucket
 	 * @param key the upload's key
 	 * @param uploadId the upload
@@ -185,8 +191,10 @@ public final class EmbeddedS3Server implements AutoCloseable {
 			.credentialsProvider(
 					StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
 			.build()) {
-			return s3.uploadPart((part) -> part.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
-					RequestBody.fromBytes(bytes)).eTag();
+			return s3
+				.uploadPart((part) -> part.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
+						RequestBody.fromBytes(bytes))
+				.eTag();
 		}
 	}
 

@@ -13,9 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy on the loopback interface that stands between the service and one of its dependencies (STS,
- * S3, the identity provider) and that a test switches between working, refusing and hanging, to see how
- * the service behaves when the dependency fails and whether it recovers.
+ * A TCP proxy on the loopback interface that stands between the service and one of its
+ * dependencies (STS, S3, the identity provider) and that a test switches between working,
+ * refusing and hanging, to see how the service behaves when the dependency fails and
+ * whether it recovers.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -69,7 +70,8 @@ public final class FaultProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Switch mode. Open connections are closed, so that pooled ones cannot bypass the new mode.
+	 * Switch mode. Open connections are closed, so that pooled ones cannot bypass the new
+	 * mode.
 	 * @param mode the new mode
 	 */
 	public void mode(Mode mode) {

@@ -14,7 +14,8 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Posts an issued form as a browser would: multipart/form-data, the fields in order, the file last.
+ * Posts an issued form as a browser would: multipart/form-data, the fields in order, the
+ * file last.
  */
 public final class FormPost {
 
@@ -45,10 +46,12 @@ public final class FormPost {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		for (Map.Entry<String, String> field : fields.entrySet()) {
 			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-					+ field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+					+ field.getValue() + "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 		}
 		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.png\"\r\n"
-				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "Content-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.write(file);
 		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return HTTP.send(HttpRequest.newBuilder(URI.create(form.get("url").asString()))

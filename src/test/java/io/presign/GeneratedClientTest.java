@@ -17,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The typed Java client that openapi-generator makes from the service's own API description (Java's HTTP
- * client, no framework), used by a backend service against the running service: an upload whose URL then
- * takes the file at the embedded S3 server with the returned headers, its download, and a refusal whose
- * problem code the caller reads from the client's exception.
+ * The typed Java client that openapi-generator makes from the service's own API
+ * description (Java's HTTP client, no framework), used by a backend service against the
+ * running service: an upload whose URL then takes the file at the embedded S3 server with
+ * the returned headers, its download, and a refusal whose problem code the caller reads
+ * from the client's exception.
  */
 class GeneratedClientTest extends IntegrationTest {
 
@@ -34,12 +35,15 @@ class GeneratedClientTest extends IntegrationTest {
 		UrlsApi urls = new UrlsApi(client);
 
 		byte[] file = "typed client".getBytes();
-		PresignedUrlResponse upload = urls.upload(new UploadRequest().profile("files").key("client/typed.txt")
-			.contentType("text/plain").contentLength((long) file.length));
+		PresignedUrlResponse upload = urls.upload(new UploadRequest().profile("files")
+			.key("client/typed.txt")
+			.contentType("text/plain")
+			.contentLength((long) file.length));
 		assertThat(upload.getKey()).isEqualTo("users/alice/client/typed.txt");
 		HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.getUrl()))
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(file));
-		// Content-Length is the body's own, which Java's client sets itself; every other signed header as given.
+		// Content-Length is the body's own, which Java's client sets itself; every other
+		// signed header as given.
 		upload.getHeaders().forEach((name, value) -> {
 			if (!name.equalsIgnoreCase("Content-Length")) {
 				put.header(name, value);
@@ -48,8 +52,10 @@ class GeneratedClientTest extends IntegrationTest {
 		assertThat(HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
 		PresignedUrlResponse download = urls.download(new DownloadRequest().profile("files").key("client/typed.txt"));
-		assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(download.getUrl())).build(),
-				HttpResponse.BodyHandlers.ofByteArray()).body()).isEqualTo(file);
+		assertThat(HTTP
+			.send(HttpRequest.newBuilder(URI.create(download.getUrl())).build(),
+					HttpResponse.BodyHandlers.ofByteArray())
+			.body()).isEqualTo(file);
 
 		ApiException refused = catchThrowableOfType(ApiException.class,
 				() -> urls.download(new DownloadRequest().profile("files").key("../escape.txt")));

@@ -20,13 +20,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The hostile corpus ({@code src/test/resources/hostile/corpus.json}) and how to send its cases to the
- * running service.
+ * The hostile corpus ({@code src/test/resources/hostile/corpus.json}) and how to send its
+ * cases to the running service.
  *
  * <p>
- * A body is text with two macros: {@code {{repeat N TEXT}}} repeats TEXT (where {@code RBRACE} stands for a
- * closing brace and {@code SP} for a space) and {@code {{bytes HEX}}} inserts raw bytes, for what no JSON
- * string can carry.
+ * A body is text with two macros: {@code {{repeat N TEXT}}} repeats TEXT (where
+ * {@code RBRACE} stands for a closing brace and {@code SP} for a space) and
+ * {@code {{bytes HEX}}} inserts raw bytes, for what no JSON string can carry.
  */
 public final class HostileCorpus {
 
@@ -91,15 +91,17 @@ public final class HostileCorpus {
 		else if (contentType != null && !contentType.isNull()) {
 			request.header("Content-Type", contentType.asString());
 		}
-		c.path("headers").properties().forEach((header) -> request.header(header.getKey(), header.getValue().asString()));
+		c.path("headers")
+			.properties()
+			.forEach((header) -> request.header(header.getKey(), header.getValue().asString()));
 		auth(c.get("auth")).forEach(request::header);
 		return this.api.at(request);
 	}
 
 	/**
-	 * Sends the headers with {@code Expect: 100-continue} and the body only if the server asks for it, as
-	 * curl does for large bodies. A raw socket, since the JDK 17 client waits forever when the answer to such
-	 * a request is not 100 (JDK-8286171).
+	 * Sends the headers with {@code Expect: 100-continue} and the body only if the server
+	 * asks for it, as curl does for large bodies. A raw socket, since the JDK 17 client
+	 * waits forever when the answer to such a request is not 100 (JDK-8286171).
 	 */
 	private Answer expectingContinue(JsonNode c) throws IOException {
 		byte[] body = body(c);
@@ -108,9 +110,11 @@ public final class HostileCorpus {
 			String head = "POST " + c.get("path").asString() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
 					+ "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
 					+ "Expect: 100-continue\r\nConnection: close\r\n"
-					+ String.join("", auth(c.get("auth")).entrySet().stream()
-						.map((header) -> header.getKey() + ": " + header.getValue() + "\r\n")
-						.toList())
+					+ String.join("",
+							auth(c.get("auth")).entrySet()
+								.stream()
+								.map((header) -> header.getKey() + ": " + header.getValue() + "\r\n")
+								.toList())
 					+ "\r\n";
 			socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
 			socket.getOutputStream().flush();
@@ -179,8 +183,9 @@ public final class HostileCorpus {
 	}
 
 	/**
-	 * {@code "alice"}: her API key; {@code {"jwt": {claims}, "without": [names]}}: a token from the trusted
-	 * issuer with the usual claims, the given ones set, the named ones removed.
+	 * {@code "alice"}: her API key; {@code {"jwt": {claims}, "without": [names]}}: a
+	 * token from the trusted issuer with the usual claims, the given ones set, the named
+	 * ones removed.
 	 */
 	private static Map<String, String> auth(JsonNode auth) {
 		if (auth == null || auth.isNull()) {

@@ -14,10 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Replays the hostile corpus ({@code src/test/resources/hostile/corpus.json}, see {@link HostileCorpus}) over
- * real HTTP: every finding of the hostile test and every classic trick against key handling. Each case names
- * the answer it must get; on top of that, no case may get a 5xx, every refusal is a short problem document
- * with a stable type and the request id, and whatever is issued stays under the caller's prefix.
+ * Replays the hostile corpus ({@code src/test/resources/hostile/corpus.json}, see
+ * {@link HostileCorpus}) over real HTTP: every finding of the hostile test and every
+ * classic trick against key handling. Each case names the answer it must get; on top of
+ * that, no case may get a 5xx, every refusal is a short problem document with a stable
+ * type and the request id, and whatever is issued stays under the caller's prefix.
  */
 class HostileCorpusTest extends IntegrationTest {
 
@@ -58,7 +59,9 @@ class HostileCorpusTest extends IntegrationTest {
 				assertThat(body.get("key").asString()).as(described).startsWith(prefix);
 			}
 			if (expect.has("items")) {
-				List<String> codes = body.get("items").valueStream().map((item) -> item.at("/error/code"))
+				List<String> codes = body.get("items")
+					.valueStream()
+					.map((item) -> item.at("/error/code"))
 					.map((code) -> code.isMissingNode() || code.isNull() ? null : code.asString())
 					.toList();
 				assertThat(codes).as(described).isEqualTo(JSON.convertValue(expect.get("items"), List.class));

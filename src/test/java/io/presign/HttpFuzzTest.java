@@ -16,9 +16,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Generated requests, well-formed or not, to every endpoint over real HTTP, by callers of every kind: the
- * service never answers 5xx, every refusal is a problem document with a stable type, and every URL it
- * issues is for a key under the caller's own prefixes. Seeded, so a failure replays exactly.
+ * Generated requests, well-formed or not, to every endpoint over real HTTP, by callers of
+ * every kind: the service never answers 5xx, every refusal is a problem document with a
+ * stable type, and every URL it issues is for a key under the caller's own prefixes.
+ * Seeded, so a failure replays exactly.
  *
  * <p>
  * A small run is part of every build. A long one:
@@ -40,21 +41,23 @@ class HttpFuzzTest extends IntegrationTest {
 			"67108864", "9223372036854775807", "-9223372036854775808", "1e3", "1.5", "\"10\"", "null", "true", "[]",
 			"99999999999999999999", "300", "3600", "3601", "604801" };
 
-	/** Who calls, with the key prefixes its URLs may use; everything else is someone else's. */
+	/**
+	 * Who calls, with the key prefixes its URLs may use; everything else is someone
+	 * else's.
+	 */
 	private static final List<Caller> CALLERS = List.of(
 			new Caller(ApiClient.apiKey(ALICE_KEY), List.of("users/alice/", "uploads/alice/", "reports/")),
 			new Caller(ApiClient.apiKey(BOB_KEY), List.of("users/bob/", "uploads/bob/")),
 			new Caller(ApiClient.apiKey(CAROL_KEY), List.of()),
 			new Caller(ApiClient.apiKey("svc-a-key"), List.of("tenants/acme/svc-a/", "users/svc-a/", "uploads/svc-a/")),
-			new Caller(ApiClient.apiKey("ops-key"), List.of("_presign-canary/")),
-			new Caller(Map.of(), List.of()),
+			new Caller(ApiClient.apiKey("ops-key"), List.of("_presign-canary/")), new Caller(Map.of(), List.of()),
 			new Caller(ApiClient.apiKey("wrong-key"), List.of()));
 
 	private static final String[] PATHS = { "/v1/downloads", "/v1/uploads", "/v1/downloads/batch", "/v1/form-uploads",
 			"/v1/multipart-uploads", "/v1/multipart-uploads/{id}/parts", "/v1/multipart-uploads/{id}/complete" };
 
-	private static final String[] PUBLIC_PATHS = { "/error", "/v3/api-docs", "/swagger-ui/index.html",
-			"/v1/profiles", "/v1/multipart-uploads/u1?profile=large&key=users/alice/x", "/v1/downloads" };
+	private static final String[] PUBLIC_PATHS = { "/error", "/v3/api-docs", "/swagger-ui/index.html", "/v1/profiles",
+			"/v1/multipart-uploads/u1?profile=large&key=users/alice/x", "/v1/downloads" };
 
 	private static final String[] FORM_TYPES = { "multipart/form-data; boundary=x", "application/x-www-form-urlencoded",
 			"text/plain", "application/json", "application/json; charset=nope", "application/xml" };
@@ -90,7 +93,8 @@ class HttpFuzzTest extends IntegrationTest {
 					String key = issued.has("fields") ? issued.at("/fields/key").asString()
 							: URLDecoder.decode(URI.create(url).getRawPath(), StandardCharsets.UTF_8)
 								.substring(BUCKET.length() + 2);
-					assertThat(caller.prefixes()).as(described).anySatisfy((prefix) -> assertThat(key).startsWith(prefix));
+					assertThat(caller.prefixes()).as(described)
+						.anySatisfy((prefix) -> assertThat(key).startsWith(prefix));
 				}
 			}
 		}
@@ -106,19 +110,23 @@ class HttpFuzzTest extends IntegrationTest {
 		if (shape == 0) {
 			String key = random.nextBoolean() ? "users/alice/" + randomKey(random) : randomKey(random);
 			request = HttpRequest.newBuilder(URI.create("http://x/v1/multipart-uploads/" + uploadId(random)
-					+ "/parts?profile=" + encodeLoosely(pick(random, PROFILES)) + "&key=" + encodeLoosely(key))).GET();
+					+ "/parts?profile=" + encodeLoosely(pick(random, PROFILES)) + "&key=" + encodeLoosely(key)))
+				.GET();
 		}
 		else if (shape == 1) {
 			request = HttpRequest.newBuilder(URI.create("http://x/v1/multipart-uploads/" + uploadId(random)
-					+ "?profile=large&key=" + encodeLoosely(randomKey(random)))).DELETE();
+					+ "?profile=large&key=" + encodeLoosely(randomKey(random))))
+				.DELETE();
 		}
 		else if (shape == 2) {
-			request = HttpRequest.newBuilder(URI.create("http://x/v1/"
-					+ (random.nextBoolean() ? "profiles" : "diagnostics/" + encodeLoosely(pick(random, PROFILES)))))
+			request = HttpRequest
+				.newBuilder(URI.create("http://x/v1/"
+						+ (random.nextBoolean() ? "profiles" : "diagnostics/" + encodeLoosely(pick(random, PROFILES)))))
 				.GET();
 		}
 		else if (shape == 3) {
-			// Form bodies and odd methods, also on public paths, where nothing has authenticated the caller.
+			// Form bodies and odd methods, also on public paths, where nothing has
+			// authenticated the caller.
 			String body = (random.nextInt(20) == 0) ? "a=" + "b".repeat(300_000) : randomKey(random);
 			request = HttpRequest.newBuilder(URI.create("http://x" + pick(random, PUBLIC_PATHS)))
 				.header("Content-Type", pick(random, FORM_TYPES))
@@ -128,8 +136,10 @@ class HttpFuzzTest extends IntegrationTest {
 		else {
 			request = HttpRequest.newBuilder(URI.create("http://x" + path))
 				.header("Content-Type",
-						(random.nextInt(30) == 0) ? pick(random, CONTENT_TYPES).replaceAll("[\r\n]", "") : "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString((random.nextInt(5) < 2) ? nearlyValid(random, path) : body(random)));
+						(random.nextInt(30) == 0) ? pick(random, CONTENT_TYPES).replaceAll("[\r\n]", "")
+								: "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString((random.nextInt(5) < 2) ? nearlyValid(random, path) : body(random)));
 		}
 		caller.headers().forEach(request::header);
 		return request;
@@ -163,7 +173,8 @@ class HttpFuzzTest extends IntegrationTest {
 			fields.put(name, random.nextBoolean() ? json(randomKey(random)) : pick(random, NUMBERS));
 		}
 		StringBuilder body = new StringBuilder("{");
-		fields.forEach((name, value) -> body.append(body.length() > 1 ? "," : "").append(json(name)).append(':').append(value));
+		fields.forEach((name,
+				value) -> body.append(body.length() > 1 ? "," : "").append(json(name)).append(':').append(value));
 		return body.append('}').toString();
 	}
 
@@ -175,8 +186,9 @@ class HttpFuzzTest extends IntegrationTest {
 		fields.add("\"profile\":" + json(pick(random, PROFILES)));
 		if (random.nextInt(3) > 0) {
 			fields.add(random.nextBoolean() ? "\"key\":" + json(randomKey(random))
-					: "\"fullKey\":" + json(pick(random, new String[] { "users/alice/", "users/bob/", "reports/",
-							"tenants/acme/svc-a/", "" }) + randomKey(random)));
+					: "\"fullKey\":" + json(pick(random,
+							new String[] { "users/alice/", "users/bob/", "reports/", "tenants/acme/svc-a/", "" })
+							+ randomKey(random)));
 		}
 		if (random.nextInt(4) == 0) {
 			fields.add("\"keys\":[" + json(randomKey(random)) + "," + json(randomKey(random)) + "]");
@@ -194,8 +206,8 @@ class HttpFuzzTest extends IntegrationTest {
 		optional(random, fields, "\"filename\":" + json(randomKey(random)));
 		optional(random, fields, "\"disposition\":" + json(pick(random, new String[] { "inline", "attachment", "x" })));
 		optional(random, fields, "\"partNumbers\":[" + pick(random, NUMBERS) + "," + random.nextInt(4) + "]");
-		optional(random, fields, "\"parts\":[{\"partNumber\":" + pick(random, NUMBERS) + ",\"etag\":"
-				+ json(randomKey(random)) + "}]");
+		optional(random, fields,
+				"\"parts\":[{\"partNumber\":" + pick(random, NUMBERS) + ",\"etag\":" + json(randomKey(random)) + "}]");
 		optional(random, fields, "\"checksumSha256\":" + json(randomKey(random)));
 		return "{" + String.join(",", fields) + "}";
 	}
@@ -222,7 +234,10 @@ class HttpFuzzTest extends IntegrationTest {
 		return key.toString();
 	}
 
-	/** Percent-encodes what a URI cannot hold and leaves the rest, %-sequences included, as sent. */
+	/**
+	 * Percent-encodes what a URI cannot hold and leaves the rest, %-sequences included,
+	 * as sent.
+	 */
 	private static String encodeLoosely(String text) {
 		StringBuilder encoded = new StringBuilder();
 		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
@@ -238,7 +253,10 @@ class HttpFuzzTest extends IntegrationTest {
 		return values[random.nextInt(values.length)];
 	}
 
-	/** JSON string quoting that keeps lone surrogates as escapes, so they reach the service as sent. */
+	/**
+	 * JSON string quoting that keeps lone surrogates as escapes, so they reach the
+	 * service as sent.
+	 */
 	private static String json(String text) {
 		StringBuilder quoted = new StringBuilder("\"");
 		for (char c : text.toCharArray()) {

@@ -10,8 +10,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the tests that run the whole service on a random port against the embedded S3 server and the
- * test JWT issuer. Subclasses share one application context.
+ * Base of the tests that run the whole service on a random port against the embedded S3
+ * server and the test JWT issuer. Subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")

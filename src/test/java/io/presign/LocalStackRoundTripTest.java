@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The round-trip contract against LocalStack with signature validation on, when a Docker daemon runs and
- * the LocalStack image is already present (nothing is pulled); reported as skipped otherwise.
+ * The round-trip contract against LocalStack with signature validation on, when a Docker
+ * daemon runs and the LocalStack image is already present (nothing is pulled); reported
+ * as skipped otherwise.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
@@ -49,7 +50,8 @@ class LocalStackRoundTripTest implements RoundTripContract {
 
 	@BeforeAll
 	static void startLocalStack() {
-		// LocalStack accepts any signature unless told otherwise: the refusal cases would pass for no reason.
+		// LocalStack accepts any signature unless told otherwise: the refusal cases would
+		// pass for no reason.
 		localStack = new LocalStackContainer(IMAGE).withServices("s3").withEnv("S3_SKIP_SIGNATURE_VALIDATION", "0");
 		localStack.start();
 		try (S3Client s3 = S3Client.builder()

@@ -15,9 +15,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A profile with {@code require-existing} asks the embedded S3 server before issuing a download: a stored
- * object gets a working URL and its size, type and date; a missing one gets 404 {@code object-not-found}
- * rather than a URL that would fail, also per item in a batch.
+ * A profile with {@code require-existing} asks the embedded S3 server before issuing a
+ * download: a stored object gets a working URL and its size, type and date; a missing one
+ * gets 404 {@code object-not-found} rather than a URL that would fail, also per item in a
+ * batch.
  */
 class RequireExistingTest extends IntegrationTest {
 
@@ -68,7 +69,8 @@ class RequireExistingTest extends IntegrationTest {
 		EmbeddedS3Server.shared().put(BUCKET, "users/alice/archive/b3.txt", new byte[] { 4 }, "text/plain");
 
 		ApiClient.Response response = this.api.postJson("/v1/downloads/batch",
-				Map.of("profile", "archive", "keys", List.of("archive/b1.txt", "archive/b2.txt", "../bad", "archive/b3.txt")),
+				Map.of("profile", "archive", "keys",
+						List.of("archive/b1.txt", "archive/b2.txt", "../bad", "archive/b3.txt")),
 				ApiClient.apiKey(ALICE_KEY));
 
 		assertThat(response.status()).as(response.text()).isEqualTo(200);

@@ -16,15 +16,17 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Uses issued URLs over real HTTP against a real S3-compatible server: what was signed works, and any
- * deviation from it is refused by the server, not by the service.
+ * Uses issued URLs over real HTTP against a real S3-compatible server: what was signed
+ * works, and any deviation from it is refused by the server, not by the service.
  */
 public interface RoundTripContract {
 
 	/** The principal of {@link #apiKey()}; its keys live under {@code users/alice/}. */
 	String PRINCIPAL = "alice";
 
-	/** Talks to the S3 server directly, as a browser or backend would with an issued URL. */
+	/**
+	 * Talks to the S3 server directly, as a browser or backend would with an issued URL.
+	 */
 	HttpClient S3_HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	/**

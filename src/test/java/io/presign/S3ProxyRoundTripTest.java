@@ -1,8 +1,8 @@
 package io.presign;
 
 /**
- * The round-trip contract against the embedded S3Proxy server, which validates SigV4 signatures. Runs
- * everywhere.
+ * The round-trip contract against the embedded S3Proxy server, which validates SigV4
+ * signatures. Runs everywhere.
  */
 class S3ProxyRoundTripTest extends IntegrationTest implements RoundTripContract {
 

@@ -25,8 +25,8 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A token issuer the tests own: an RSA key pair, a JWKS endpoint on the loopback interface serving its
- * public half, and RS256 tokens signed with its private half.
+ * A token issuer the tests own: an RSA key pair, a JWKS endpoint on the loopback
+ * interface serving its public half, and RS256 tokens signed with its private half.
  */
 public final class TestJwtIssuer {
 
@@ -143,8 +143,8 @@ public final class TestJwtIssuer {
 	 */
 	public static String token(RSAKey signingKey, JWTClaimsSet claims) {
 		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
-					claims);
+			SignedJWT jwt = new SignedJWT(
+					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
 			jwt.sign(new RSASSASigner(signingKey));
 			return jwt.serialize();
 		}

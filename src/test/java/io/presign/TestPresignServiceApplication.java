@@ -6,8 +6,9 @@ import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 
 /**
- * Runs the service on an embedded S3-compatible server, so issued URLs really work with no AWS account:
- * {@code ./mvnw spring-boot:test-run}. Set {@code EMBEDDED_S3_PORT} to pin the S3 server's port.
+ * Runs the service on an embedded S3-compatible server, so issued URLs really work with
+ * no AWS account: {@code ./mvnw spring-boot:test-run}. Set {@code EMBEDDED_S3_PORT} to
+ * pin the S3 server's port.
  */
 public final class TestPresignServiceApplication {
 

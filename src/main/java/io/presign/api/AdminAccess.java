@@ -8,7 +8,8 @@ import io.presign.policy.Rule;
 import org.springframework.stereotype.Component;
 
 /**
- * The admin scope's check, for the endpoints that show how the service and its buckets are set up.
+ * The admin scope's check, for the endpoints that show how the service and its buckets
+ * are set up.
  */
 @Component
 final class AdminAccess {
@@ -20,8 +21,10 @@ final class AdminAccess {
 	}
 
 	/**
-	 * @param what what the scope is needed for, for the refusal's detail, such as {@code Diagnostics}
-	 * @throws PolicyViolation 403 {@code scope-missing} unless the caller holds the admin scope
+	 * @param what what the scope is needed for, for the refusal's detail, such as
+	 * {@code Diagnostics}
+	 * @throws PolicyViolation 403 {@code scope-missing} unless the caller holds the admin
+	 * scope
 	 */
 	void require(Caller caller, String what) {
 		if (!caller.holds(this.adminScope)) {

@@ -25,14 +25,16 @@ class ApiConfiguration {
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
 		FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
 				new RequestBodyLimit(properties.maxRequestSize().toBytes(), problems));
-		// Right after the request id, before authentication: nothing reads an oversized body.
+		// Right after the request id, before authentication: nothing reads an oversized
+		// body.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 
 	/**
-	 * Tomcat answers {@code Expect: 100-continue} at once by default, so a client sends a whole oversized body
-	 * that the size check is about to refuse; answering only when the body is read lets it refuse first.
+	 * Tomcat answers {@code Expect: 100-continue} at once by default, so a client sends a
+	 * whole oversized body that the size check is about to refuse; answering only when
+	 * the body is read lets it refuse first.
 	 */
 	@Bean
 	TomcatConnectorCustomizer continueOnlyWhenTheBodyIsRead() {
@@ -49,8 +51,9 @@ class ApiConfiguration {
 	}
 
 	/**
-	 * A field named twice is refused rather than read as its last value: a proxy or firewall in front that
-	 * reads the first one would otherwise check a different request than the one served.
+	 * A field named twice is refused rather than read as its last value: a proxy or
+	 * firewall in front that reads the first one would otherwise check a different
+	 * request than the one served.
 	 */
 	@Bean
 	JsonMapperBuilderCustomizer duplicateFieldsRefused() {

@@ -26,7 +26,8 @@ public record BatchDownloadResponse(List<Item> items) {
 	 * @param download the URL; none on error
 	 * @param error why the key was refused
 	 */
-	public record Item(@Nullable String key, @Nullable String fullKey, @Nullable PresignedUrlResponse download, @Nullable Error error) {
+	public record Item(@Nullable String key, @Nullable String fullKey, @Nullable PresignedUrlResponse download,
+			@Nullable Error error) {
 
 		static Item of(BatchResult result) {
 			String requested = result.item().requested();

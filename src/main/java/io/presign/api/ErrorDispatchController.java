@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Errors that escape before a controller runs (a filter's failure, the container's own error) end up on the
- * error path; this answers them with the same problem documents as everything else, instead of Spring
- * Boot's default body. A request for the error path itself has no error: it is a 404.
+ * Errors that escape before a controller runs (a filter's failure, the container's own
+ * error) end up on the error path; this answers them with the same problem documents as
+ * everything else, instead of Spring Boot's default body. A request for the error path
+ * itself has no error: it is a 404.
  */
 @Hidden
 @RestController
@@ -28,7 +29,8 @@ final class ErrorDispatchController implements ErrorController {
 	void error(HttpServletRequest request) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatusCode code = (status instanceof Integer value) ? HttpStatusCode.valueOf(value) : HttpStatus.NOT_FOUND;
-		if (code.is5xxServerError() && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+		if (code.is5xxServerError()
+				&& request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
 			log.error("Unexpected failure before the request reached a controller", failure);
 		}
 		throw new ResponseStatusException(code);

@@ -25,12 +25,14 @@ final class MultipartRequests {
 	 * @param key the key below the caller's prefix
 	 * @param fullKey the full key, instead of {@code key}
 	 * @param contentType the object's Content-Type
-	 * @param contentLength the total size, to plan parts and check the profile's maximum; required
+	 * @param contentLength the total size, to plan parts and check the profile's maximum;
+	 * required
 	 */
 	@NullUnmarked
 	@Schema(name = "MultipartStartRequest")
-	record Start(@Schema(example = "videos") @NotBlank String profile, @Schema(example = "talks/keynote.mp4") String key,
-			String fullKey, @Schema(example = "video/mp4") String contentType,
+	record Start(@Schema(example = "videos") @NotBlank String profile,
+			@Schema(example = "talks/keynote.mp4") String key, String fullKey,
+			@Schema(example = "video/mp4") String contentType,
 			@Schema(example = "12582912") Long contentLength) implements ObjectRequest {
 
 		MultipartStartIntent toIntent() {
@@ -61,8 +63,8 @@ final class MultipartRequests {
 	 * Body of {@code POST /v1/multipart-uploads/{uploadId}/parts}.
 	 *
 	 * @param key the upload's full key
-	 * @param contentLength the upload's total size, as declared at the start: each part URL signs its part's
-	 * planned length (completion checks the real total)
+	 * @param contentLength the upload's total size, as declared at the start: each part
+	 * URL signs its part's planned length (completion checks the real total)
 	 * @param partNumbers the parts to presign
 	 * @param expiresInSeconds the wished lifetime of the URLs
 	 */
@@ -97,7 +99,8 @@ final class MultipartRequests {
 	/**
 	 * Answer of {@code POST /v1/multipart-uploads/{uploadId}/parts}.
 	 *
-	 * @param parts one URL per part; PUT each part's bytes and keep the ETag response header
+	 * @param parts one URL per part; PUT each part's bytes and keep the ETag response
+	 * header
 	 */
 	@Schema(name = "MultipartPartsResponse")
 	record PartUrls(List<PartUrl> parts) {
@@ -132,7 +135,8 @@ final class MultipartRequests {
 	}
 
 	/**
-	 * Answer of {@code GET /v1/multipart-uploads/{uploadId}/parts}: a page of the parts S3 holds.
+	 * Answer of {@code GET /v1/multipart-uploads/{uploadId}/parts}: a page of the parts
+	 * S3 holds.
 	 *
 	 * @param parts the parts
 	 * @param nextPartNumberMarker where the next page starts; absent on the last page
@@ -162,7 +166,8 @@ final class MultipartRequests {
 	}
 
 	/**
-	 * Answer of {@code POST /v1/multipart-uploads/{uploadId}/complete}: the stored object.
+	 * Answer of {@code POST /v1/multipart-uploads/{uploadId}/complete}: the stored
+	 * object.
 	 *
 	 * @param bucket its bucket
 	 * @param key its key

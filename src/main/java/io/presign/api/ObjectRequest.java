@@ -7,15 +7,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request body that names a profile and keys, so that refusals can be audited with the objects the caller
- * tried to reach and counted per profile.
+ * A request body that names a profile and keys, so that refusals can be audited with the
+ * objects the caller tried to reach and counted per profile.
  */
 interface ObjectRequest {
 
 	String profile();
 
 	/**
-	 * The keys the body names, as sent (relative keys, full keys, prefixes), without the absent ones.
+	 * The keys the body names, as sent (relative keys, full keys, prefixes), without the
+	 * absent ones.
 	 * @return those keys, in body order
 	 */
 	List<String> namedKeys();

@@ -11,8 +11,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Keeps the parsed body of profile requests on the request, for the problem handler to audit and count a
- * refusal under the profile and key the caller named.
+ * Keeps the parsed body of profile requests on the request, for the problem handler to
+ * audit and count a refusal under the profile and key the caller named.
  */
 @ControllerAdvice
 final class ObjectRequestCapture extends RequestBodyAdviceAdapter {

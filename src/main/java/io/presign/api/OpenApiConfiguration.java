@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Describes the API and both ways to authenticate, so Swagger UI's Authorize button offers each.
+ * Describes the API and both ways to authenticate, so Swagger UI's Authorize button
+ * offers each.
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
@@ -39,9 +40,9 @@ class OpenApiConfiguration {
 	static final String API_KEY = "apiKey";
 
 	/**
-	 * The server as a root-relative URL, so that Swagger UI and clients call the host that served the
-	 * description, never a host name guessed from one request. (A URL relative to the document would resolve
-	 * against {@code /v3/}.)
+	 * The server as a root-relative URL, so that Swagger UI and clients call the host
+	 * that served the description, never a host name guessed from one request. (A URL
+	 * relative to the document would resolve against {@code /v3/}.)
 	 */
 	@Bean
 	OpenApiCustomizer rootRelativeServer() {

@@ -48,8 +48,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns every failure into an RFC 9457 problem document with a stable {@code type} and {@code code}, and
- * the {@code field} at fault where there is one. Client mistakes are 4xx; no stack trace ever leaves.
+ * Turns every failure into an RFC 9457 problem document with a stable {@code type} and
+ * {@code code}, and the {@code field} at fault where there is one. Client mistakes are
+ * 4xx; no stack trace ever leaves.
  */
 @RestControllerAdvice
 final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -73,8 +74,9 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> identityProviderUnavailable(AuthenticationServiceException ex,
 			HttpServletRequest request) {
 		log.warn("Tokens cannot be verified: {}", ex.getMessage());
-		return respond(request, Problems.of(Refusal.IDENTITY_PROVIDER_UNAVAILABLE,
-				"The token cannot be verified right now: the identity provider's keys are unreachable", null),
+		return respond(request,
+				Problems.of(Refusal.IDENTITY_PROVIDER_UNAVAILABLE,
+						"The token cannot be verified right now: the identity provider's keys are unreachable", null),
 				Problems.retryAfter(Duration.ofSeconds(5)));
 	}
 
@@ -87,29 +89,31 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex, HttpServletRequest request) {
-		return respond(request, Problems.of(Refusal.FORBIDDEN, "The caller may not do this", null),
-				HttpHeaders.EMPTY);
+		return respond(request, Problems.of(Refusal.FORBIDDEN, "The caller may not do this", null), HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(SigningUnavailableException.class)
 	ResponseEntity<ProblemDetail> signingUnavailable(SigningUnavailableException ex, HttpServletRequest request) {
 		log.warn("Signing unavailable: {}", ex.getMessage());
-		return respond(request, Problems.of(Refusal.SIGNING_UNAVAILABLE,
-				"No URL can be signed right now; try again shortly", null), Problems.retryAfter(Duration.ofSeconds(5)));
+		return respond(request,
+				Problems.of(Refusal.SIGNING_UNAVAILABLE, "No URL can be signed right now; try again shortly", null),
+				Problems.retryAfter(Duration.ofSeconds(5)));
 	}
 
 	@ExceptionHandler(RevocationUnavailableException.class)
-	ResponseEntity<ProblemDetail> revocationUnavailable(RevocationUnavailableException ex,
-			HttpServletRequest request) {
+	ResponseEntity<ProblemDetail> revocationUnavailable(RevocationUnavailableException ex, HttpServletRequest request) {
 		return respond(request, Problems.of(Refusal.REVOCATION_UNAVAILABLE, ex.getMessage(), null), HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(RevocationFailedException.class)
 	ResponseEntity<ProblemDetail> revocationFailed(RevocationFailedException ex, HttpServletRequest request) {
 		log.warn("Revocation failed: {}", ex.getMessage());
-		// The exception's message says what failed without the SDK's text; AWS's code says what to grant.
-		String detail = (ex.awsCode() != null) ? ex.getMessage() + "; the service's identity needs sts:AssumeRole, "
-				+ "iam:PutRolePolicy, iam:GetRolePolicy and iam:ListRolePolicies on the signing role" : ex.getMessage();
+		// The exception's message says what failed without the SDK's text; AWS's code
+		// says what to grant.
+		String detail = (ex.awsCode() != null)
+				? ex.getMessage() + "; the service's identity needs sts:AssumeRole, "
+						+ "iam:PutRolePolicy, iam:GetRolePolicy and iam:ListRolePolicies on the signing role"
+				: ex.getMessage();
 		ProblemDetail problem = Problems.of(Refusal.REVOCATION_FAILED, detail, null);
 		if (ex.awsCode() != null) {
 			problem.setProperty("awsCode", ex.awsCode());
@@ -135,16 +139,16 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(QuotaUnavailableException.class)
 	ResponseEntity<ProblemDetail> rateLimitUnavailable(QuotaUnavailableException ex, HttpServletRequest request) {
-		return respond(request, Problems.of(Refusal.RATE_LIMIT_UNAVAILABLE,
-				"The rate-limit store cannot answer; try again shortly", null), Problems.retryAfter(Duration.ofSeconds(5)));
+		return respond(
+				request, Problems.of(Refusal.RATE_LIMIT_UNAVAILABLE,
+						"The rate-limit store cannot answer; try again shortly", null),
+				Problems.retryAfter(Duration.ofSeconds(5)));
 	}
 
 	@ExceptionHandler(CredentialsExpiringException.class)
-	ResponseEntity<ProblemDetail> credentialsExpiring(CredentialsExpiringException ex,
-			HttpServletRequest request) {
+	ResponseEntity<ProblemDetail> credentialsExpiring(CredentialsExpiringException ex, HttpServletRequest request) {
 		log.warn("Signing credentials expiring: {}", ex.getMessage());
-		return respond(request,
-				Problems.of(Refusal.SIGNING_CREDENTIALS_EXPIRING, ex.getMessage(), null),
+		return respond(request, Problems.of(Refusal.SIGNING_CREDENTIALS_EXPIRING, ex.getMessage(), null),
 				Problems.retryAfter(ex.retryAfter()));
 	}
 
@@ -157,26 +161,29 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Tomcat refuses a query string that is not valid UTF-8 (such as {@code key=%FF}) only when a parameter
-	 * is first read, inside the controller's argument binding.
+	 * Tomcat refuses a query string that is not valid UTF-8 (such as {@code key=%FF})
+	 * only when a parameter is first read, inside the controller's argument binding.
 	 */
 	@ExceptionHandler(InvalidParameterException.class)
 	ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException ex, HttpServletRequest request) {
-		return respond(request, Problems.of(Refusal.REQUEST_INVALID,
-				"The query string is not valid percent-encoded UTF-8", null), HttpHeaders.EMPTY);
+		return respond(request,
+				Problems.of(Refusal.REQUEST_INVALID, "The query string is not valid percent-encoded UTF-8", null),
+				HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected failure", ex);
-		return respond(request, Problems.of(Refusal.INTERNAL_ERROR,
-				"The service failed unexpectedly; the failure was logged", null), HttpHeaders.EMPTY);
+		return respond(request,
+				Problems.of(Refusal.INTERNAL_ERROR, "The service failed unexpectedly; the failure was logged", null),
+				HttpHeaders.EMPTY);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		RequestBodyLimit.RequestTooLargeException tooLarge = Problems.causeOf(ex, RequestBodyLimit.RequestTooLargeException.class);
+		RequestBodyLimit.RequestTooLargeException tooLarge = Problems.causeOf(ex,
+				RequestBodyLimit.RequestTooLargeException.class);
 		if (tooLarge != null && request instanceof ServletWebRequest servlet) {
 			ResponseEntity<ProblemDetail> refused = requestTooLarge(tooLarge, servlet.getRequest());
 			return new ResponseEntity<>(refused.getBody(), refused.getHeaders(), refused.getStatusCode());
@@ -193,8 +200,9 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String name = ex.getParameterName();
-		return handleExceptionInternal(ex, Problems.of(Refusal.REQUEST_INVALID,
-				"The query parameter '" + name + "' is required", name), headers, HttpStatus.BAD_REQUEST, request);
+		return handleExceptionInternal(ex,
+				Problems.of(Refusal.REQUEST_INVALID, "The query parameter '" + name + "' is required", name), headers,
+				HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override
@@ -202,9 +210,10 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String name = (ex instanceof MethodArgumentTypeMismatchException argument) ? argument.getName()
 				: ex.getPropertyName();
-		return handleExceptionInternal(ex, Problems.of(Refusal.REQUEST_INVALID,
-				"The parameter '" + name + "' has a value of the wrong type or form", name), headers,
-				HttpStatus.BAD_REQUEST, request);
+		return handleExceptionInternal(ex,
+				Problems.of(Refusal.REQUEST_INVALID,
+						"The parameter '" + name + "' has a value of the wrong type or form", name),
+				headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override
@@ -212,9 +221,9 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldError> errors = ex.getBindingResult().getFieldErrors();
 		String field = errors.isEmpty() ? null : errors.get(0).getField();
-		ProblemDetail problem = Problems.of(Refusal.REQUEST_INVALID,
-				(field != null) ? "The field '" + field + "' " + errors.get(0).getDefaultMessage()
-						: "The request is not valid",
+		ProblemDetail problem = Problems.of(
+				Refusal.REQUEST_INVALID, (field != null)
+						? "The field '" + field + "' " + errors.get(0).getDefaultMessage() : "The request is not valid",
 				field);
 		problem.setProperty("errors", errors.stream()
 			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
@@ -223,8 +232,8 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Gives the framework's own problems (unknown path, wrong method, unsupported media type) a stable
-	 * type and code too.
+	 * Gives the framework's own problems (unknown path, wrong method, unsupported media
+	 * type) a stable type and code too.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
@@ -234,8 +243,8 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				&& response.getBody() instanceof ProblemDetail problem) {
 			problem.setDetail("There is no endpoint at this path");
 		}
-		if (response != null && response.getBody() instanceof ProblemDetail problem && (problem.getProperties() == null
-				|| !problem.getProperties().containsKey("code"))) {
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
 			Problems.stamp(problem, Problems.codeFor(response.getStatusCode()));
 		}
 		if (response != null && response.getBody() instanceof ProblemDetail problem
@@ -251,7 +260,8 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		HttpHeaders all = new HttpHeaders();
 		all.addAll(headers);
 		if (UppyController.answersAsS3(request)) {
-			// Uppy shows S3's error code from this header: the widget then says why, not only "S3 returned 400".
+			// Uppy shows S3's error code from this header: the widget then says why, not
+			// only "S3 returned 400".
 			all.set(UppyController.S3_ERROR_CODE, String.valueOf(problem.getProperties().get("code")));
 		}
 		return ResponseEntity.status(problem.getStatus())
@@ -261,7 +271,8 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Every problem carries the request id and a path cut short, and is recorded once as a refusal.
+	 * Every problem carries the request id and a path cut short, and is recorded once as
+	 * a refusal.
 	 */
 	private void observe(HttpServletRequest request, ProblemDetail problem) {
 		problem.setInstance(RefusedRequest.instance(request));
@@ -269,7 +280,8 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (requestId != null) {
 			problem.setProperty("requestId", requestId);
 		}
-		// The request's trace, as Micrometer Tracing puts it in the logging context: a refusal can be found in
+		// The request's trace, as Micrometer Tracing puts it in the logging context: a
+		// refusal can be found in
 		// the traces as well as in the logs.
 		String traceId = MDC.get("traceId");
 		if (traceId != null && !traceId.isEmpty()) {

@@ -28,9 +28,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * Writes every endpoint's error responses into the API description from {@link Refusal}: one response per
- * status, listing when it happens, with one example per refusal built by {@link Problems#example}, the
- * factory of the real documents. Also declares the problem schema with the service's extensions.
+ * Writes every endpoint's error responses into the API description from {@link Refusal}:
+ * one response per status, listing when it happens, with one example per refusal built by
+ * {@link Problems#example}, the factory of the real documents. Also declares the problem
+ * schema with the service's extensions.
  */
 final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 
@@ -49,7 +50,8 @@ final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 			Refusal.UNSUPPORTED_MEDIA_TYPE);
 
 	/**
-	 * @param json the application's mapper, so that examples are written as real problem documents are
+	 * @param json the application's mapper, so that examples are written as real problem
+	 * documents are
 	 */
 	ProblemResponses(JsonMapper json) {
 		this.json = json;
@@ -64,7 +66,8 @@ final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 		Set<Refusal> refusals = EnumSet.copyOf(EVERY_ENDPOINT);
 		refusals.addAll(Arrays.asList(refuses.value()));
 		if (refusals.contains(Refusal.RATE_LIMITED)) {
-			// Whatever counts against a limit may meet a shared store that cannot answer (fail-closed).
+			// Whatever counts against a limit may meet a shared store that cannot answer
+			// (fail-closed).
 			refusals.add(Refusal.RATE_LIMIT_UNAVAILABLE);
 		}
 		if (takesBody(handlerMethod)) {
@@ -80,8 +83,7 @@ final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 
 	private static boolean takesBody(HandlerMethod handlerMethod) {
 		return Arrays.stream(handlerMethod.getMethodParameters())
-			.anyMatch((parameter) -> parameter.hasParameterAnnotation(
-					RequestBody.class));
+			.anyMatch((parameter) -> parameter.hasParameterAnnotation(RequestBody.class));
 	}
 
 	private ApiResponse response(List<Refusal> refusals) {
@@ -116,8 +118,8 @@ final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 				new StringSchema().description("The request field at fault, where there is one").example("key"));
 		problem.addProperty("requestId",
 				new StringSchema().description("The request's id, also in the X-Request-Id header and every log line"));
-		problem.addProperty("traceId",
-				new StringSchema().description("The request's trace (W3C trace id), also in every log line of the request"));
+		problem.addProperty("traceId", new StringSchema()
+			.description("The request's trace (W3C trace id), also in every log line of the request"));
 		problem.setRequired(List.of("type", "title", "status", "code"));
 		problem.setAdditionalProperties(Boolean.TRUE);
 		openApi.getComponents().addSchemas(SCHEMA, problem);

@@ -35,8 +35,8 @@ final class ProfilesController {
 
 	private final CorsProperties cors;
 
-	ProfilesController(UrlIssuer issuer, ProfileCatalog catalog, BucketGuardrails guardrails,
-			AdminAccess admin, CorsProperties cors) {
+	ProfilesController(UrlIssuer issuer, ProfileCatalog catalog, BucketGuardrails guardrails, AdminAccess admin,
+			CorsProperties cors) {
 		this.issuer = issuer;
 		this.catalog = catalog;
 		this.guardrails = guardrails;
@@ -62,14 +62,16 @@ final class ProfilesController {
 					+ "HTTP, deny the signing role any key outside the profile's prefix) and a CORS rule for the "
 					+ "profile's bucket, with notes on what to check before applying them. Needs the admin scope.")
 	@ApiResponse(responseCode = "200", description = "The policy and CORS configuration, in AWS's JSON shapes",
-			content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
-					{"profile":"avatars","bucket":"my-avatars","bucketPolicy":{"Version":"2012-10-17","Statement":[
-					 {"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*",
-					  "Resource":["arn:aws:s3:::my-avatars","arn:aws:s3:::my-avatars/*"],
-					  "Condition":{"Bool":{"aws:SecureTransport":"false"}}}]},
-					 "cors":{"CORSRules":[{"AllowedOrigins":["https://app.example.com"],"AllowedMethods":["GET","PUT","POST","DELETE","HEAD"],
-					  "AllowedHeaders":["*"],"ExposeHeaders":["ETag"],"MaxAgeSeconds":3000}]},
-					 "notes":["..."]}""")))
+			content = @Content(mediaType = "application/json",
+					examples = @ExampleObject(
+							value = """
+									{"profile":"avatars","bucket":"my-avatars","bucketPolicy":{"Version":"2012-10-17","Statement":[
+									 {"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*",
+									  "Resource":["arn:aws:s3:::my-avatars","arn:aws:s3:::my-avatars/*"],
+									  "Condition":{"Bool":{"aws:SecureTransport":"false"}}}]},
+									 "cors":{"CORSRules":[{"AllowedOrigins":["https://app.example.com"],"AllowedMethods":["GET","PUT","POST","DELETE","HEAD"],
+									  "AllowedHeaders":["*"],"ExposeHeaders":["ETag"],"MaxAgeSeconds":3000}]},
+									 "notes":["..."]}""")))
 	@Refuses({ Refusal.SCOPE_MISSING, Refusal.PROFILE_NOT_FOUND })
 	BucketGuardrails.Guardrails bucketPolicy(@PathVariable String name, @Parameter(hidden = true) Caller caller) {
 		this.admin.require(caller, "Bucket policies");

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * Every refusal the API can answer with: its code and status, when it happens, and an example. The problem
- * documents the service sends and those its API description shows are built from these, by the same factory.
+ * Every refusal the API can answer with: its code and status, when it happens, and an
+ * example. The problem documents the service sends and those its API description shows
+ * are built from these, by the same factory.
  */
 enum Refusal {
 
@@ -108,7 +109,8 @@ enum Refusal {
 			"The service signs with credentials it cannot revoke: no signing role, or a store IAM does not govern",
 			Revocations.NEEDS_A_ROLE, null, Map.of()),
 
-	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "The caller's URLs per period on the profile are used up",
+	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+			"The caller's URLs per period on the profile are used up",
 			"The rate limit of 600 URLs per 60 s on profile 'avatars' is used up", null, Map.of("limit", 600)),
 
 	RATE_LIMIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "rate-limit-unavailable",
@@ -116,8 +118,8 @@ enum Refusal {
 			"The rate-limit store cannot answer; try again shortly", null, Map.of()),
 
 	SIGNING_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "signing-unavailable",
-			"Signing credentials or S3 cannot be reached right now", "No URL can be signed right now; try again shortly",
-			null, Map.of()),
+			"Signing credentials or S3 cannot be reached right now",
+			"No URL can be signed right now; try again shortly", null, Map.of()),
 
 	SIGNING_CREDENTIALS_EXPIRING(HttpStatus.SERVICE_UNAVAILABLE, "signing-credentials-expiring",
 			"The signing credentials end too soon for a URL worth issuing",

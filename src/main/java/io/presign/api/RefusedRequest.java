@@ -9,8 +9,8 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a refused request named, read back for the record: the profile and keys of its body, or of its query
- * for the multipart calls that take them there.
+ * What a refused request named, read back for the record: the profile and keys of its
+ * body, or of its query for the multipart calls that take them there.
  *
  * @param profile the profile named, as sent
  * @param keys the keys named, as sent
@@ -23,7 +23,8 @@ record RefusedRequest(@Nullable String profile, List<String> keys) {
 		if (request.getAttribute(ObjectRequestCapture.ATTRIBUTE) instanceof ObjectRequest body) {
 			return new RefusedRequest(body.profile(), body.namedKeys());
 		}
-		// Multipart list and abort name profile and key in the query; only their methods are asked, since
+		// Multipart list and abort name profile and key in the query; only their methods
+		// are asked, since
 		// getParameter on a form-encoded POST would read the body.
 		if ("GET".equals(request.getMethod()) || "DELETE".equals(request.getMethod())) {
 			return new RefusedRequest(queryParameter(request, "profile"),
@@ -33,7 +34,8 @@ record RefusedRequest(@Nullable String profile, List<String> keys) {
 	}
 
 	/**
-	 * The request's path, cut short: the framework would echo any path whole, and a path can be long.
+	 * The request's path, cut short: the framework would echo any path whole, and a path
+	 * can be long.
 	 */
 	static @Nullable URI instance(HttpServletRequest request) {
 		String path = request.getRequestURI();

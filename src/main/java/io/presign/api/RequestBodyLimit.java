@@ -22,12 +22,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Refuses request bodies over the limit: at once when {@code Content-Length} says so, and while reading when
- * a chunked body grows past it. Every body the service takes is a few hundred bytes of JSON; without a limit
- * a 10 MB key is parsed, validated and audited whole. Also refuses a {@code Content-Type} that is no concrete
- * media type ({@code *}{@code /*}, garbage), which the framework would otherwise fail on deep inside with a 500,
- * and form bodies ({@code multipart/*}, {@code application/x-www-form-urlencoded}), which no endpoint takes and
- * which the servlet container would parse from its own stream, past this limit, on any path.
+ * Refuses request bodies over the limit: at once when {@code Content-Length} says so, and
+ * while reading when a chunked body grows past it. Every body the service takes is a few
+ * hundred bytes of JSON; without a limit a 10 MB key is parsed, validated and audited
+ * whole. Also refuses a {@code Content-Type} that is no concrete media type
+ * ({@code *}{@code /*}, garbage), which the framework would otherwise fail on deep inside
+ * with a 500, and form bodies ({@code multipart/*},
+ * {@code application/x-www-form-urlencoded}), which no endpoint takes and which the
+ * servlet container would parse from its own stream, past this limit, on any path.
  */
 final class RequestBodyLimit extends OncePerRequestFilter {
 
@@ -43,7 +45,8 @@ final class RequestBodyLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// Uppy's completion body lists every part (some 85 bytes each, 870 KB for 10,000): the service never reads
+		// Uppy's completion body lists every part (some 85 bytes each, 870 KB for
+		// 10,000): the service never reads
 		// it, so no limit is needed to bound what it parses.
 		if (request.getContentLengthLong() > this.maxBytes && !UppyController.answersAsS3(request)) {
 			this.problems.resolveException(request, response, null, new RequestTooLargeException(this.maxBytes));
@@ -59,7 +62,8 @@ final class RequestBodyLimit extends OncePerRequestFilter {
 			chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			// A filter before the controllers (one reading a form body, say) may have read past the limit.
+			// A filter before the controllers (one reading a form body, say) may have
+			// read past the limit.
 			RequestTooLargeException tooLarge = Problems.causeOf(ex, RequestTooLargeException.class);
 			if (tooLarge == null || response.isCommitted()) {
 				throw ex;
@@ -80,8 +84,8 @@ final class RequestBodyLimit extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A body read past the limit. An {@link IOException}, so that it travels through the message converters
-	 * and is found again in the cause chain of their failure.
+	 * A body read past the limit. An {@link IOException}, so that it travels through the
+	 * message converters and is found again in the cause chain of their failure.
 	 */
 	static final class RequestTooLargeException extends IOException {
 

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param role the signing role that carries the deny policy
  * @param policyName the role's inline policy holding it
  * @param resources what it covers: {@code *}, or the profile's bucket and prefix
- * @param notCovered for a revocation of everything, the profiles whose URLs it does not reach: those on
- * S3-compatible stores and those delivered through CloudFront
+ * @param notCovered for a revocation of everything, the profiles whose URLs it does not
+ * reach: those on S3-compatible stores and those delivered through CloudFront
  */
 @Schema(description = "A revocation made: every URL signed before revokedBefore is refused by S3 from now on")
 record RevocationResponse(@Schema(example = "avatars") @Nullable String profile,

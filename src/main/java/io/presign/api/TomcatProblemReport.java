@@ -12,9 +12,10 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * Answers the requests Tomcat refuses before the application sees them (an encoded slash in the path, a
- * malformed request line) with a problem document like every other refusal, instead of Tomcat's HTML page.
- * Only constant text is written: nothing of the refused request is echoed.
+ * Answers the requests Tomcat refuses before the application sees them (an encoded slash
+ * in the path, a malformed request line) with a problem document like every other
+ * refusal, instead of Tomcat's HTML page. Only constant text is written: nothing of the
+ * refused request is echoed.
  */
 public final class TomcatProblemReport extends ErrorReportValve {
 
@@ -33,9 +34,9 @@ public final class TomcatProblemReport extends ErrorReportValve {
 			response.setHeader(RequestIdFilter.HEADER, requestId);
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"type\":\"" + Problems.TYPE_PREFIX + code + "\",\"title\":\"" + title
-						+ "\",\"status\":" + status + ",\"detail\":\"The server refused the request before reading it\""
-						+ ",\"code\":\"" + code + "\",\"requestId\":\"" + requestId + "\"}");
+				writer.write("{\"type\":\"" + Problems.TYPE_PREFIX + code + "\",\"title\":\"" + title + "\",\"status\":"
+						+ status + ",\"detail\":\"The server refused the request before reading it\"" + ",\"code\":\""
+						+ code + "\",\"requestId\":\"" + requestId + "\"}");
 				response.finishResponse();
 			}
 		}

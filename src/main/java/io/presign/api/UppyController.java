@@ -41,10 +41,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The signing backend of Uppy 6's {@code @uppy/aws-s3} in {@code signRequest} mode: Uppy asks before each S3
- * call, and the answer is a URL it calls as it would call S3. Every call is authorized against the caller's
- * prefix; what S3 cannot check on a presigned request (the Content-Type a multipart upload starts with, its
- * total size) goes through the service's own start and completion URLs, which answer as S3 does.
+ * The signing backend of Uppy 6's {@code @uppy/aws-s3} in {@code signRequest} mode: Uppy
+ * asks before each S3 call, and the answer is a URL it calls as it would call S3. Every
+ * call is authorized against the caller's prefix; what S3 cannot check on a presigned
+ * request (the Content-Type a multipart upload starts with, its total size) goes through
+ * the service's own start and completion URLs, which answer as S3 does.
  */
 @RestController
 @Tag(name = "Uppy", description = "The signing backend of Uppy 6 (@uppy/aws-s3, signRequest mode)")
@@ -72,7 +73,8 @@ final class UppyController {
 	}
 
 	/**
-	 * @return whether the request is one of the service's own S3-shaped steps, whose errors Uppy reads as S3's
+	 * @return whether the request is one of the service's own S3-shaped steps, whose
+	 * errors Uppy reads as S3's
 	 */
 	static boolean answersAsS3(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -90,9 +92,10 @@ final class UppyController {
 					+ "and aborts the upload.")
 	@ApiResponse(responseCode = "200", description = "What Uppy sends: the URL, and the key, headers or fields",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = UppySignature.class),
-					examples = @ExampleObject(value = """
-							{"method":"PUT","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/3f0c.png?partNumber=1&uploadId=...&X-Amz-Signature=...",
-							 "headers":{}}""")))
+					examples = @ExampleObject(
+							value = """
+									{"method":"PUT","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/3f0c.png?partNumber=1&uploadId=...&X-Amz-Signature=...",
+									 "headers":{}}""")))
 	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
 			Refusal.SCOPE_MISSING, Refusal.MULTIPART_NOT_ALLOWED, Refusal.KEY_PREFIX_UNRESOLVABLE,
 			Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID, Refusal.CONTENT_TYPE_INVALID,
@@ -103,8 +106,8 @@ final class UppyController {
 		String profile = request.profile();
 		if (request.uploadId() == null) {
 			return switch (method) {
-				case "PUT" -> form(this.issuer.issueGeneratedFormUpload(caller, profile, request.key(),
-						request.contentType()));
+				case "PUT" ->
+					form(this.issuer.issueGeneratedFormUpload(caller, profile, request.key(), request.contentType()));
 				case "POST" -> {
 					UploadSteps.IssuedTicket ticket = this.steps.startTicket(caller, profile, request.key());
 					yield new UppySignature("POST", serviceUrl(START_PATH, ticket.ticket()), ticket.key(), Map.of(),
@@ -115,8 +118,8 @@ final class UppyController {
 		}
 		String key = required(request.key(), "key");
 		return switch (method) {
-			case "PUT" -> url(this.issuer.issueUnsizedPart(caller, profile, key, request.uploadId(),
-					request.partNumber()));
+			case "PUT" ->
+				url(this.issuer.issueUnsizedPart(caller, profile, key, request.uploadId(), request.partNumber()));
 			case "GET" -> url(this.issuer.issueMultipartCall(caller, profile, key, request.uploadId(),
 					MultipartCallGrant.Call.LIST_PARTS));
 			case "DELETE" -> url(this.issuer.issueMultipartCall(caller, profile, key, request.uploadId(),
@@ -136,8 +139,9 @@ final class UppyController {
 					+ "answers S3's InitiateMultipartUploadResult.")
 	@SecurityRequirements
 	@ApiResponse(responseCode = "200", description = "S3's answer, as S3 gives it",
-			content = @Content(mediaType = "application/xml", examples = @ExampleObject(value = """
-					<InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>my-avatars</Bucket><Key>users/alice/3f0c.png</Key><UploadId>VXBsb2FkIElE</UploadId></InitiateMultipartUploadResult>""")))
+			content = @Content(mediaType = "application/xml", examples = @ExampleObject(
+					value = """
+							<InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>my-avatars</Bucket><Key>users/alice/3f0c.png</Key><UploadId>VXBsb2FkIElE</UploadId></InitiateMultipartUploadResult>""")))
 	@Refuses({ Refusal.TICKET_INVALID, Refusal.PROFILE_NOT_FOUND, Refusal.MULTIPART_NOT_ALLOWED,
 			Refusal.CONTENT_TYPE_INVALID, Refusal.CONTENT_TYPE_NOT_ALLOWED, Refusal.SIGNING_UNAVAILABLE })
 	ResponseEntity<String> start(@RequestParam(required = false) @Nullable String ticket,
@@ -157,8 +161,9 @@ final class UppyController {
 					+ "own list of parts is used.")
 	@SecurityRequirements
 	@ApiResponse(responseCode = "200", description = "S3's answer, as S3 gives it",
-			content = @Content(mediaType = "application/xml", examples = @ExampleObject(value = """
-					<CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Location>https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/3f0c.png</Location><Bucket>my-avatars</Bucket><Key>users/alice/3f0c.png</Key><ETag>"3858f62230ac3c915f300c664312c11f-3"</ETag></CompleteMultipartUploadResult>""")))
+			content = @Content(mediaType = "application/xml", examples = @ExampleObject(
+					value = """
+							<CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Location>https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/3f0c.png</Location><Bucket>my-avatars</Bucket><Key>users/alice/3f0c.png</Key><ETag>"3858f62230ac3c915f300c664312c11f-3"</ETag></CompleteMultipartUploadResult>""")))
 	@Refuses({ Refusal.TICKET_INVALID, Refusal.PROFILE_NOT_FOUND, Refusal.MULTIPART_NOT_ALLOWED,
 			Refusal.PART_NUMBERS_INVALID, Refusal.CONTENT_LENGTH_TOO_LARGE, Refusal.UPLOAD_NOT_FOUND,
 			Refusal.UPLOAD_REJECTED, Refusal.SIGNING_UNAVAILABLE })
@@ -166,7 +171,8 @@ final class UppyController {
 		MultipartUploads.CompletedUpload completed = this.steps.complete(ticket);
 		return xml("<CompleteMultipartUploadResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Location>"
 				+ escaped(completed.location()) + "</Location><Bucket>" + escaped(completed.bucket()) + "</Bucket><Key>"
-				+ escaped(completed.key()) + "</Key><ETag>" + escaped(completed.etag()) + "</ETag></CompleteMultipartUploadResult>");
+				+ escaped(completed.key()) + "</Key><ETag>" + escaped(completed.etag())
+				+ "</ETag></CompleteMultipartUploadResult>");
 	}
 
 	private static UppySignature form(IssuedForm issued) {
@@ -179,9 +185,9 @@ final class UppyController {
 	}
 
 	/**
-	 * Absolute, so that Uppy on another origin than the service's calls the service, not its own page's: from
-	 * {@code presign.upload-tickets.base-url} where set (behind an ingress that forwards no usable host), else
-	 * from the request.
+	 * Absolute, so that Uppy on another origin than the service's calls the service, not
+	 * its own page's: from {@code presign.upload-tickets.base-url} where set (behind an
+	 * ingress that forwards no usable host), else from the request.
 	 */
 	private String serviceUrl(String path, String ticket) {
 		UriComponentsBuilder base = (this.baseUrl != null) ? UriComponentsBuilder.fromUri(this.baseUrl)
@@ -190,11 +196,15 @@ final class UppyController {
 	}
 
 	private static ResponseEntity<String> xml(String body) {
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(
-				"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_XML)
+			.body("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body);
 	}
 
-	/** XML's five predefined entities only: Uppy's parser decodes those and no numeric references. */
+	/**
+	 * XML's five predefined entities only: Uppy's parser decodes those and no numeric
+	 * references.
+	 */
 	private static String escaped(@Nullable String text) {
 		if (text == null) {
 			return "";
@@ -222,8 +232,9 @@ final class UppyController {
 	 * Uppy's {@code signRequest} argument, with the profile to sign for.
 	 *
 	 * @param method the HTTP method of the S3 call
-	 * @param key the object key Uppy names: a file-name hint for PutObject and CreateMultipartUpload (the
-	 * service names the key), the key the service answered for the later calls
+	 * @param key the object key Uppy names: a file-name hint for PutObject and
+	 * CreateMultipartUpload (the service names the key), the key the service answered for
+	 * the later calls
 	 * @param uploadId the multipart upload, for its parts, listing, completion and abort
 	 * @param partNumber the part, for UploadPart
 	 * @param contentType the file's type, for PutObject
@@ -231,10 +242,11 @@ final class UppyController {
 	@Schema(description = "Uppy's signRequest argument plus the profile")
 	@NullUnmarked
 	record UppySignRequest(@Schema(example = "avatars") @NotBlank String profile,
-			@Schema(example = "PUT", allowableValues = { "GET", "PUT", "POST", "DELETE" }) @NotBlank String method,
+			@Schema(example = "PUT", allowableValues = {
+					"GET", "PUT", "POST", "DELETE" }) @NotBlank String method,
 			@Schema(example = "users/alice/3f0c.png") String key, @Schema(example = "VXBsb2FkIElE") String uploadId,
 			@Schema(example = "1") Integer partNumber,
-			@Schema(example = "image/png") String contentType) implements ObjectRequest {
+			@Schema(example = "image/png") String contentType) implements ObjectRequest{
 
 		@Override
 		public List<String> namedKeys() {
@@ -249,7 +261,8 @@ final class UppyController {
 	 * @param method the method Uppy will use
 	 * @param url where to send it
 	 * @param key the key the service named, for PutObject and CreateMultipartUpload
-	 * @param headers headers to send exactly as given (signed ones, such as the profile's encryption)
+	 * @param headers headers to send exactly as given (signed ones, such as the profile's
+	 * encryption)
 	 * @param fields the form fields of a POST policy, for PutObject
 	 */
 	@Schema(description = "What Uppy sends: url, and key, headers or fields")

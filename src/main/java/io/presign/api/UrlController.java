@@ -37,16 +37,19 @@ final class UrlController {
 					+ "so browsers save the object under that name. On a profile with delivery: cloudfront, a "
 					+ "CloudFront signed URL (canned policy; a custom one with ipRange).")
 	@ApiResponse(responseCode = "200", description = "The URL; send a plain GET to it",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = PresignedUrlResponse.class),
-					examples = @ExampleObject(value = """
-							{"method":"GET","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
-							 "headers":{},"bucket":"my-avatars","key":"users/alice/photos/cat.png",
-							 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = PresignedUrlResponse.class),
+					examples = @ExampleObject(
+							value = """
+									{"method":"GET","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
+									 "headers":{},"bucket":"my-avatars","key":"users/alice/photos/cat.png",
+									 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
 	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
 			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID,
 			Refusal.FILENAME_INVALID, Refusal.EXPIRY_OUT_OF_RANGE, Refusal.OBJECT_NOT_FOUND, Refusal.RATE_LIMITED,
 			Refusal.SIGNING_UNAVAILABLE, Refusal.SIGNING_CREDENTIALS_EXPIRING })
-	PresignedUrlResponse download(@Valid @RequestBody DownloadRequest request, @Parameter(hidden = true) Caller caller) {
+	PresignedUrlResponse download(@Valid @RequestBody DownloadRequest request,
+			@Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueDownload(caller, request.toIntent()));
 	}
 
@@ -56,17 +59,18 @@ final class UrlController {
 					+ "refused in its own entry, and so is a missing object where the profile requires existing "
 					+ "objects (object-not-found); a key outside the caller's prefix refuses the whole batch (403). "
 					+ "Each allowed key counts against the rate limit.")
-	@ApiResponse(responseCode = "200", description = "One entry per key",
-			content = @Content(mediaType = "application/json",
-					schema = @Schema(implementation = BatchDownloadResponse.class), examples = @ExampleObject(value = """
+	@ApiResponse(responseCode = "200", description = "One entry per key", content = @Content(
+			mediaType = "application/json", schema = @Schema(implementation = BatchDownloadResponse.class),
+			examples = @ExampleObject(
+					value = """
 							{"items":[
 							 {"key":"photos/cat.png","download":{"method":"GET","url":"https://...X-Amz-Signature=...","headers":{},
 							  "bucket":"my-avatars","key":"users/alice/photos/cat.png","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}},
 							 {"key":"../dog.png","error":{"code":"key-invalid","detail":"The key must not contain '.' or '..' segments"}}]}""")))
 	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
 			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX,
-			Refusal.BATCH_SIZE_INVALID, Refusal.EXPIRY_OUT_OF_RANGE, Refusal.RATE_LIMITED,
-			Refusal.SIGNING_UNAVAILABLE, Refusal.SIGNING_CREDENTIALS_EXPIRING })
+			Refusal.BATCH_SIZE_INVALID, Refusal.EXPIRY_OUT_OF_RANGE, Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE,
+			Refusal.SIGNING_CREDENTIALS_EXPIRING })
 	BatchDownloadResponse downloadBatch(@Valid @RequestBody BatchDownloadRequest request,
 			@Parameter(hidden = true) Caller caller) {
 		return BatchDownloadResponse.of(this.issuer.issueBatchDownload(caller, request.toIntent()));
@@ -79,12 +83,14 @@ final class UrlController {
 					+ "same policy as a query string. Counts as one URL against the rate limit.")
 	@ApiResponse(responseCode = "200", description = "The cookies, their domain and path, and the policy as a query",
 			content = @Content(mediaType = "application/json",
-					schema = @Schema(implementation = SignedCookiesResponse.class), examples = @ExampleObject(value = """
-							{"cookies":{"CloudFront-Policy":"eyJTdGF0ZW1lbnQi...","CloudFront-Signature":"Nql641...",
-							 "CloudFront-Key-Pair-Id":"K2JCJMDEHXQW5F"},"domain":"d111111abcdef8.cloudfront.net",
-							 "path":"/users/alice/albums/2026/","resource":"https://d111111abcdef8.cloudfront.net/users/alice/albums/2026/*",
-							 "query":"Policy=eyJTdGF0ZW1lbnQi...&Signature=Nql641...&Key-Pair-Id=K2JCJMDEHXQW5F",
-							 "expiresAt":"2026-01-01T13:00:00Z","expiresInSeconds":3600}""")))
+					schema = @Schema(implementation = SignedCookiesResponse.class),
+					examples = @ExampleObject(
+							value = """
+									{"cookies":{"CloudFront-Policy":"eyJTdGF0ZW1lbnQi...","CloudFront-Signature":"Nql641...",
+									 "CloudFront-Key-Pair-Id":"K2JCJMDEHXQW5F"},"domain":"d111111abcdef8.cloudfront.net",
+									 "path":"/users/alice/albums/2026/","resource":"https://d111111abcdef8.cloudfront.net/users/alice/albums/2026/*",
+									 "query":"Policy=eyJTdGF0ZW1lbnQi...&Signature=Nql641...&Key-Pair-Id=K2JCJMDEHXQW5F",
+									 "expiresAt":"2026-01-01T13:00:00Z","expiresInSeconds":3600}""")))
 	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
 			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_INVALID, Refusal.EXPIRY_OUT_OF_RANGE,
 			Refusal.RATE_LIMITED })
@@ -96,9 +102,10 @@ final class UrlController {
 	@Operation(summary = "Issue an upload URL",
 			description = "Returns a presigned PUT. The Content-Type and Content-Length are signed in: send every "
 					+ "header in `headers` exactly as given, or S3 answers 403 SignatureDoesNotMatch.")
-	@ApiResponse(responseCode = "200", description = "The URL and the headers the PUT must carry",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = PresignedUrlResponse.class),
-					examples = @ExampleObject(value = """
+	@ApiResponse(responseCode = "200", description = "The URL and the headers the PUT must carry", content = @Content(
+			mediaType = "application/json", schema = @Schema(implementation = PresignedUrlResponse.class),
+			examples = @ExampleObject(
+					value = """
 							{"method":"PUT","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
 							 "headers":{"Content-Type":"image/png","Content-Length":"48213"},"bucket":"my-avatars",
 							 "key":"users/alice/photos/cat.png","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))

@@ -33,39 +33,49 @@ import org.springframework.util.unit.DataSize;
  *
  * @param bucket the S3 bucket
  * @param region the bucket's region; every URL of the profile is signed for it
- * @param endpoint an S3-compatible endpoint; leave unset for AWS, whose URLs are always {@code https}
+ * @param endpoint an S3-compatible endpoint; leave unset for AWS, whose URLs are always
+ * {@code https}
  * @param pathStyle whether to put the bucket in the path rather than the host name
- * @param keyPrefix the key template, for example {@code users/{principal}/}; must end with {@code /}
+ * @param keyPrefix the key template, for example {@code users/{principal}/}; must end
+ * with {@code /}
  * @param operations what callers may do: {@code download}, {@code upload}
- * @param contentTypes the media types uploads may declare; wildcards such as {@code image/*} allowed
+ * @param contentTypes the media types uploads may declare; wildcards such as
+ * {@code image/*} allowed
  * @param maxContentLength the largest upload, for example {@code 10MB}
  * @param defaultExpiry the expiry when a client names none
  * @param maxExpiry the longest expiry a client may ask for, at most 7 days
- * @param minExpiry the shortest URL worth issuing when signing credentials end soon; by default 1 minute, or
- * the default expiry when that is shorter
- * @param capExpiryAtMax whether a wish above max-expiry is capped (and reported) rather than refused
+ * @param minExpiry the shortest URL worth issuing when signing credentials end soon; by
+ * default 1 minute, or the default expiry when that is shorter
+ * @param capExpiryAtMax whether a wish above max-expiry is capped (and reported) rather
+ * than refused
  * @param requiredScope the scope granting every operation of the profile
- * @param scopes finer grants, each a scope and the operations it allows, e.g. {@code avatars:read} with
- * {@code [download]}
- * @param keyStrategy {@code client}: callers choose keys below their prefix; {@code generated}: the service
- * picks {@code prefix + UUID + extension}
+ * @param scopes finer grants, each a scope and the operations it allows, e.g.
+ * {@code avatars:read} with {@code [download]}
+ * @param keyStrategy {@code client}: callers choose keys below their prefix;
+ * {@code generated}: the service picks {@code prefix + UUID + extension}
  * @param rateLimit URLs per caller per period on this profile
  * @param multipart multipart upload settings
- * @param sse server-side encryption every upload must request: {@code AES256} or {@code aws:kms}
+ * @param sse server-side encryption every upload must request: {@code AES256} or
+ * {@code aws:kms}
  * @param kmsKeyId the KMS key for {@code aws:kms}; the bucket's default key when unset
- * @param allowFormKeyPrefix whether form uploads may name a {@code keyPrefix} (any key below it); by default
- * only on AWS, since an S3-compatible store may resolve {@code ..} in a key and so step out of the prefix
- * @param allowInsecureEndpoint whether an {@code http://} endpoint is accepted; for local stores only
- * @param requireExisting whether downloads first ask S3 (HeadObject) and answer 404 for a missing object
- * @param delivery where downloads come from: {@code s3}, or {@code cloudfront} through the distribution in
- * {@code cloudfront}
+ * @param allowFormKeyPrefix whether form uploads may name a {@code keyPrefix} (any key
+ * below it); by default only on AWS, since an S3-compatible store may resolve {@code ..}
+ * in a key and so step out of the prefix
+ * @param allowInsecureEndpoint whether an {@code http://} endpoint is accepted; for local
+ * stores only
+ * @param requireExisting whether downloads first ask S3 (HeadObject) and answer 404 for a
+ * missing object
+ * @param delivery where downloads come from: {@code s3}, or {@code cloudfront} through
+ * the distribution in {@code cloudfront}
  * @param cloudfront the distribution, for {@code delivery: cloudfront}
  */
 public record ProfileProperties(@NotBlank String bucket,
-		@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an AWS region name such as eu-west-1") String region,
+		@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
+				message = "must be an AWS region name such as eu-west-1") String region,
 		@Nullable URI endpoint, @DefaultValue("false") boolean pathStyle, @DefaultValue("") String keyPrefix,
-		@NotEmpty Set<Operation> operations, @DefaultValue List<String> contentTypes, @Nullable DataSize maxContentLength,
-		@DefaultValue("5m") Duration defaultExpiry, @DefaultValue("1h") Duration maxExpiry, @Nullable Duration minExpiry,
+		@NotEmpty Set<Operation> operations, @DefaultValue List<String> contentTypes,
+		@Nullable DataSize maxContentLength, @DefaultValue("5m") Duration defaultExpiry,
+		@DefaultValue("1h") Duration maxExpiry, @Nullable Duration minExpiry,
 		@DefaultValue("false") boolean capExpiryAtMax, @Nullable String requiredScope,
 		@DefaultValue List<@Valid ScopeGrant> scopes, @DefaultValue("client") KeyStrategy keyStrategy,
 		@DefaultValue @Valid RateLimitProperties rateLimit, @DefaultValue @Valid MultipartProperties multipart,
@@ -88,19 +98,20 @@ public record ProfileProperties(@NotBlank String bucket,
 	}
 
 	/**
-	 * A CloudFront distribution whose origin is the profile's bucket, with no origin path, so that a URL's
-	 * path is the object's key.
+	 * A CloudFront distribution whose origin is the profile's bucket, with no origin
+	 * path, so that a URL's path is the object's key.
 	 *
-	 * @param distributionDomain the distribution's host name, such as {@code d111111abcdef8.cloudfront.net} or
-	 * an alternate domain name
+	 * @param distributionDomain the distribution's host name, such as
+	 * {@code d111111abcdef8.cloudfront.net} or an alternate domain name
 	 * @param keyPairId the id of the public key in the distribution's trusted key group
-	 * @param privateKeyLocation the matching RSA private key, PEM (PKCS#8), as a Spring resource such as
-	 * {@code file:/secrets/cf.pem}
+	 * @param privateKeyLocation the matching RSA private key, PEM (PKCS#8), as a Spring
+	 * resource such as {@code file:/secrets/cf.pem}
 	 */
-	public record CloudFrontProperties(
-			@NotBlank @Pattern(regexp = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+",
-					message = "must be a host name such as d111111abcdef8.cloudfront.net, without scheme or path") String distributionDomain,
-			@NotBlank @Pattern(regexp = "[A-Z0-9]{8,64}", message = "must be a CloudFront public key id such as K2JCJMDEHXQW5F") String keyPairId,
+	public record CloudFrontProperties(@NotBlank @Pattern(
+			regexp = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+",
+			message = "must be a host name such as d111111abcdef8.cloudfront.net, without scheme or path") String distributionDomain,
+			@NotBlank @Pattern(regexp = "[A-Z0-9]{8,64}",
+					message = "must be a CloudFront public key id such as K2JCJMDEHXQW5F") String keyPairId,
 			@NotBlank String privateKeyLocation) {
 
 		CloudFrontDelivery toDelivery() {
@@ -141,8 +152,9 @@ public record ProfileProperties(@NotBlank String bucket,
 	}
 
 	/**
-	 * A URL sent over plain HTTP shows its signature, and the object, to everyone on the path until it
-	 * expires; only a store on the same host or network, such as a local test server, may be reached so.
+	 * A URL sent over plain HTTP shows its signature, and the object, to everyone on the
+	 * path until it expires; only a store on the same host or network, such as a local
+	 * test server, may be reached so.
 	 */
 	@AssertTrue(message = "endpoint must be an https:// URL; an http:// one needs allow-insecure-endpoint: true "
 			+ "(plain HTTP exposes every URL and object on the path, so only for local stores)")
@@ -164,8 +176,8 @@ public record ProfileProperties(@NotBlank String bucket,
 	}
 
 	/**
-	 * A scope and what it allows on the profile. A list rather than a map, because scope names such as
-	 * {@code docs:read} would lose their punctuation as map keys.
+	 * A scope and what it allows on the profile. A list rather than a map, because scope
+	 * names such as {@code docs:read} would lose their punctuation as map keys.
 	 *
 	 * @param operations the operations it grants
 	 */
@@ -197,14 +209,16 @@ public record ProfileProperties(@NotBlank String bucket,
 
 	}
 
-	@AssertTrue(message = "a profile needs required-scope or scopes, and scopes may grant only the profile's operations")
+	@AssertTrue(
+			message = "a profile needs required-scope or scopes, and scopes may grant only the profile's operations")
 	boolean isScopesValid() {
 		boolean anyScope = (this.requiredScope != null && !this.requiredScope.isBlank()) || !this.scopes.isEmpty();
 		return anyScope && (this.operations == null || this.scopes.stream()
 			.allMatch((grant) -> grant.operations() == null || this.operations.containsAll(grant.operations())));
 	}
 
-	@AssertTrue(message = "key-prefix must be a template that ends with '/' and uses only {principal}, {sub}, {tenant} or {claim:NAME}")
+	@AssertTrue(
+			message = "key-prefix must be a template that ends with '/' and uses only {principal}, {sub}, {tenant} or {claim:NAME}")
 	boolean isKeyPrefixValid() {
 		return accepts(() -> KeyTemplate.parse(this.keyPrefix));
 	}
@@ -216,8 +230,8 @@ public record ProfileProperties(@NotBlank String bucket,
 
 	@AssertTrue(message = "profiles that allow upload need content-types and a positive max-content-length")
 	boolean isUploadLimitsSet() {
-		return this.operations == null || !this.operations.contains(Operation.UPLOAD)
-				|| (!this.contentTypes.isEmpty() && this.maxContentLength != null && this.maxContentLength.toBytes() > 0);
+		return this.operations == null || !this.operations.contains(Operation.UPLOAD) || (!this.contentTypes.isEmpty()
+				&& this.maxContentLength != null && this.maxContentLength.toBytes() > 0);
 	}
 
 	@AssertTrue(message = "expiries must satisfy 1s <= min-expiry <= default-expiry <= max-expiry <= 7d")
@@ -226,8 +240,8 @@ public record ProfileProperties(@NotBlank String bucket,
 	}
 
 	/**
-	 * Whether the policy objects accept this configuration: they hold the rules, so validation asks them
-	 * rather than repeating the rules here.
+	 * Whether the policy objects accept this configuration: they hold the rules, so
+	 * validation asks them rather than repeating the rules here.
 	 */
 	private static boolean accepts(Runnable construction) {
 		try {

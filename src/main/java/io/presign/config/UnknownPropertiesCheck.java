@@ -33,13 +33,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Stops start-up on any {@code presign.*} property that no properties class binds, naming it and the nearest
- * known name. Spring Boot ignores unknown properties, so a misspelt limit ({@code max-contnet-length}) or an
- * option this version does not have would leave a deployment running as if it were not there.
+ * Stops start-up on any {@code presign.*} property that no properties class binds, naming
+ * it and the nearest known name. Spring Boot ignores unknown properties, so a misspelt
+ * limit ({@code max-contnet-length}) or an option this version does not have would leave
+ * a deployment running as if it were not there.
  *
- * <p>Names are checked against the shape of the {@code @ConfigurationProperties} records bound under
- * {@code presign}: record components, map keys, list indexes. Environment variables are not checked: their
- * names cannot be mapped back to one property name unambiguously ({@code PRESIGN_PROFILES_MY_PROFILE_BUCKET}).
+ * <p>
+ * Names are checked against the shape of the {@code @ConfigurationProperties} records
+ * bound under {@code presign}: record components, map keys, list indexes. Environment
+ * variables are not checked: their names cannot be mapped back to one property name
+ * unambiguously ({@code PRESIGN_PROFILES_MY_PROFILE_BUCKET}).
  */
 @Component
 final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -54,8 +57,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 	}
 
 	/**
-	 * Runs before any bean is created, so an unknown name is reported before a validation error it may cause
-	 * (a misspelt required property reads as a missing one).
+	 * Runs before any bean is created, so an unknown name is reported before a validation
+	 * error it may cause (a misspelt required property reads as a missing one).
 	 */
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
@@ -63,9 +66,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 			.map((name) -> beanFactory.getType(name, false))
 			.filter((type) -> type != null)
 			.map((type) -> MergedAnnotations.from(type).get(ConfigurationProperties.class).isPresent() ? new Target(
-					ConfigurationPropertyName.of(MergedAnnotations.from(type)
-						.get(ConfigurationProperties.class)
-						.getString("prefix")),
+					ConfigurationPropertyName
+						.of(MergedAnnotations.from(type).get(ConfigurationProperties.class).getString("prefix")),
 					ResolvableType.forClass(type)) : null)
 			.filter((target) -> target != null)
 			.filter((target) -> ROOT.equals(target.prefix()) || ROOT.isAncestorOf(target.prefix()))
@@ -92,7 +94,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 				&& StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(propertySource.getName());
 	}
 
-	private static String describe(ConfigurationPropertyName name, Suggestion suggestion, ConfigurationProperty property) {
+	private static String describe(ConfigurationPropertyName name, Suggestion suggestion,
+			ConfigurationProperty property) {
 		String where = (property != null && property.getOrigin() != null) ? " (" + property.getOrigin() + ")" : "";
 		return "'" + name + "'" + where
 				+ suggestion.nearest().map((nearest) -> "; did you mean '" + nearest + "'?").orElse("");
@@ -100,7 +103,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 
 	/**
 	 * Follows the name through the properties classes' shape.
-	 * @return empty when a properties class binds the name, else the nearest name that would be bound
+	 * @return empty when a properties class binds the name, else the nearest name that
+	 * would be bound
 	 */
 	private static Optional<Suggestion> unknown(ConfigurationPropertyName name, List<Target> targets) {
 		Target target = targets.stream()
@@ -118,7 +122,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 			}
 			else if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
 				// [0] or, as Kubernetes config trees and some config servers write it, .0
-				if (!name.isNumericIndex(i) && !name.getElement(i, ConfigurationPropertyName.Form.ORIGINAL).matches("\\d+")) {
+				if (!name.isNumericIndex(i)
+						&& !name.getElement(i, ConfigurationPropertyName.Form.ORIGINAL).matches("\\d+")) {
 					return Optional.of(new Suggestion(Optional.empty()));
 				}
 				type = raw.isArray() ? type.getComponentType() : type.asCollection().getGeneric(0);
@@ -141,7 +146,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 				return Optional.of(new Suggestion(Optional.empty()));
 			}
 			else {
-				// A class whose shape is not followed here: trust the binder with what lies below.
+				// A class whose shape is not followed here: trust the binder with what
+				// lies below.
 				return Optional.empty();
 			}
 		}
@@ -149,7 +155,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 	}
 
 	private static boolean isValue(Class<?> type) {
-		return BeanUtils.isSimpleValueType(type) || TemporalAmount.class.isAssignableFrom(type) || type == DataSize.class;
+		return BeanUtils.isSimpleValueType(type) || TemporalAmount.class.isAssignableFrom(type)
+				|| type == DataSize.class;
 	}
 
 	private static java.lang.reflect.Field fieldOf(Class<?> record, RecordComponent component) {
@@ -162,7 +169,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 	}
 
 	private static String propertyName(RecordComponent component) {
-		// @Name targets fields and parameters, so on a record it is found on the component's field.
+		// @Name targets fields and parameters, so on a record it is found on the
+		// component's field.
 		Name renamed = fieldOf(component.getDeclaringRecord(), component).getAnnotation(Name.class);
 		return DataObjectPropertyName.toDashedForm((renamed != null) ? renamed.value() : component.getName());
 	}

@@ -3,8 +3,9 @@ package io.presign.issuing;
 import io.presign.policy.Caller;
 
 /**
- * Told of every URL the service issues, once per request, and of every revocation, for metrics and audit; kept apart so issuing
- * knows nothing of either. Observers see an {@link Issuance}, never the URL itself.
+ * Told of every URL the service issues, once per request, and of every revocation, for
+ * metrics and audit; kept apart so issuing knows nothing of either. Observers see an
+ * {@link Issuance}, never the URL itself.
  */
 public interface IssuanceObserver {
 

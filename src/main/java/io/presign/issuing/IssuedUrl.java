@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param kind what it allows
  * @param key the full object key
  * @param url the signed request
- * @param object what S3 said of the object, where the profile asked it before issuing a download
+ * @param object what S3 said of the object, where the profile asked it before issuing a
+ * download
  */
 public record IssuedUrl(Profile profile, UrlKind kind, String key, PresignedUrl url, @Nullable StoredObject object) {
 

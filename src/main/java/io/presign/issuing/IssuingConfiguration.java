@@ -25,18 +25,20 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Wires the rate limiter that {@link UrlIssuer} counts against: in each replica's memory, or shared in Redis.
+ * Wires the rate limiter that {@link UrlIssuer} counts against: in each replica's memory,
+ * or shared in Redis.
  */
 @Configuration(proxyBeanMethods = false)
 class IssuingConfiguration {
 
 	/**
-	 * Buckets of idle callers are dropped once the longest period of any profile has passed: by then they would
-	 * be full again.
+	 * Buckets of idle callers are dropped once the longest period of any profile has
+	 * passed: by then they would be full again.
 	 */
 	@Bean
 	IssuanceQuota issuanceQuota(ProfileCatalog catalog, RateLimitProperties properties,
-			ObjectProvider<LettuceConnectionFactory> redis, MeterRegistry meters, Clock clock, Environment environment) {
+			ObjectProvider<LettuceConnectionFactory> redis, MeterRegistry meters, Clock clock,
+			Environment environment) {
 		Duration longestPeriod = catalog.all()
 			.stream()
 			.map((Profile profile) -> profile.rateLimit().period())
@@ -46,7 +48,8 @@ class IssuingConfiguration {
 			return new TokenBucketQuota(longestPeriod);
 		}
 		LettuceConnectionFactory factory = redis.getIfAvailable();
-		// Spring Boot would otherwise connect to localhost:6379: a store nobody configured is a mistake.
+		// Spring Boot would otherwise connect to localhost:6379: a store nobody
+		// configured is a mistake.
 		if (factory == null || !(environment.containsProperty("spring.data.redis.url")
 				|| environment.containsProperty("spring.data.redis.host"))) {
 			throw new IllegalStateException("presign.rate-limit.store is redis, but no Redis is configured: set "
@@ -57,8 +60,8 @@ class IssuingConfiguration {
 	}
 
 	/**
-	 * Bucket4j's compare-and-swap proxy manager on Spring Boot's Lettuce client, standalone or cluster; buckets
-	 * expire from Redis once they would be full again.
+	 * Bucket4j's compare-and-swap proxy manager on Spring Boot's Lettuce client,
+	 * standalone or cluster; buckets expire from Redis once they would be full again.
 	 */
 	private static ProxyManager<byte[]> proxyManager(LettuceConnectionFactory factory, Duration timeout,
 			Duration longestPeriod) {
@@ -71,8 +74,9 @@ class IssuingConfiguration {
 	}
 
 	/**
-	 * While Redis is unreachable, Lettuce refuses commands at once instead of queueing them without bound until
-	 * it reconnects: the shared quota then follows its failure mode without waiting or growing memory.
+	 * While Redis is unreachable, Lettuce refuses commands at once instead of queueing
+	 * them without bound until it reconnects: the shared quota then follows its failure
+	 * mode without waiting or growing memory.
 	 */
 	@Bean
 	LettuceClientOptionsBuilderCustomizer rateLimitStoreClientOptions() {
@@ -81,11 +85,13 @@ class IssuingConfiguration {
 	}
 
 	/**
-	 * Where limits are counted and, for a shared store, whether it answers: a readiness detail.
+	 * Where limits are counted and, for a shared store, whether it answers: a readiness
+	 * detail.
 	 */
 	@Bean
 	HealthIndicator rateLimitStore(IssuanceQuota quota) {
-		// Not a HealthIndicator itself, so that the quota is not a second health contributor.
+		// Not a HealthIndicator itself, so that the quota is not a second health
+		// contributor.
 		if (quota instanceof SharedTokenBucketQuota shared) {
 			return shared::health;
 		}

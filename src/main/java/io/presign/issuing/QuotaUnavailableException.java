@@ -3,7 +3,8 @@ package io.presign.issuing;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shared rate-limit store cannot answer, and the deployment chose to refuse rather than issue uncounted.
+ * The shared rate-limit store cannot answer, and the deployment chose to refuse rather
+ * than issue uncounted.
  */
 public final class QuotaUnavailableException extends RuntimeException {
 

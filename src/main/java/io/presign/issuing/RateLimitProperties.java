@@ -12,10 +12,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where the profiles' rate limits are counted, under {@code presign.rate-limit}.
  *
- * @param store {@code memory}: each replica counts alone, so N replicas allow up to N times a limit;
- * {@code redis}: every replica counts in one Redis (Spring Boot's {@code spring.data.redis.*} connection)
- * @param onStoreFailure what a request does when Redis cannot answer: {@code fail-open} issues without
- * counting, {@code fail-closed} refuses with 503 {@code rate-limit-unavailable}
+ * @param store {@code memory}: each replica counts alone, so N replicas allow up to N
+ * times a limit; {@code redis}: every replica counts in one Redis (Spring Boot's
+ * {@code spring.data.redis.*} connection)
+ * @param onStoreFailure what a request does when Redis cannot answer: {@code fail-open}
+ * issues without counting, {@code fail-closed} refuses with 503
+ * {@code rate-limit-unavailable}
  * @param storeTimeout how long one Redis call may take before it counts as a failure
  */
 @ConfigurationProperties("presign.rate-limit")

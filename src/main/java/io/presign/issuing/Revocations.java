@@ -12,9 +12,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Revokes outstanding URLs: the admin's emergency brake when URLs leaked. A presigned URL cannot be revoked
- * by itself, only through the credentials that signed it, so this needs the service to sign with a role of
- * its own.
+ * Revokes outstanding URLs: the admin's emergency brake when URLs leaked. A presigned URL
+ * cannot be revoked by itself, only through the credentials that signed it, so this needs
+ * the service to sign with a role of its own.
  */
 @Service
 public final class Revocations {
@@ -34,10 +34,12 @@ public final class Revocations {
 	}
 
 	/**
-	 * Makes every URL signed until now fail: all of them, or those of one profile's bucket and prefix.
+	 * Makes every URL signed until now fail: all of them, or those of one profile's
+	 * bucket and prefix.
 	 * @param profile the profile whose URLs to revoke; none for all
 	 * @param reason why, for the audit trail
-	 * @throws RevocationUnavailableException when the signing credentials cannot be revoked this way
+	 * @throws RevocationUnavailableException when the signing credentials cannot be
+	 * revoked this way
 	 * @throws RevocationFailedException when STS or IAM fail
 	 */
 	public RoleRevocations.Revocation revoke(Caller caller, @Nullable Profile profile, String reason) {

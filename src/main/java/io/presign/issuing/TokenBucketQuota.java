@@ -12,8 +12,9 @@ import io.presign.policy.Profile;
 import io.presign.policy.RateLimit;
 
 /**
- * A token bucket per (caller, profile), in this replica's memory: each replica enforces the limit on the
- * requests it serves. Buckets of idle callers are dropped once they would be full again.
+ * A token bucket per (caller, profile), in this replica's memory: each replica enforces
+ * the limit on the requests it serves. Buckets of idle callers are dropped once they
+ * would be full again.
  */
 final class TokenBucketQuota implements IssuanceQuota {
 
@@ -31,7 +32,9 @@ final class TokenBucketQuota implements IssuanceQuota {
 		}
 		Bucket bucket = this.buckets.get(new BucketKey(caller.authMethod(), caller.name(), profile.name()),
 				(key) -> Bucket.builder()
-					.addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period())
+					.addLimit(Bandwidth.builder()
+						.capacity(limit.capacity())
+						.refillGreedy(limit.capacity(), limit.period())
 						.build())
 					.build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(urls);

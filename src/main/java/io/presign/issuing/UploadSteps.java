@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The steps of a multipart upload that a browser widget drives call by call and that the service must take
- * itself, because S3 cannot check them on a presigned request: starting it (the widget's Content-Type
- * against the profile's) and completing it (the total size against the profile's maximum, since parts
- * signed without knowing the file's size carry no length). The widget gets a ticket for each step when
- * it asks, and redeems it at the service's own URL without credentials.
+ * The steps of a multipart upload that a browser widget drives call by call and that the
+ * service must take itself, because S3 cannot check them on a presigned request: starting
+ * it (the widget's Content-Type against the profile's) and completing it (the total size
+ * against the profile's maximum, since parts signed without knowing the file's size carry
+ * no length). The widget gets a ticket for each step when it asks, and redeems it at the
+ * service's own URL without credentials.
  */
 @Service
 public final class UploadSteps {
@@ -62,7 +63,8 @@ public final class UploadSteps {
 	}
 
 	/**
-	 * A ticket to start a multipart upload of undeclared size under a key the service names.
+	 * A ticket to start a multipart upload of undeclared size under a key the service
+	 * names.
 	 * @param fileName the client's file name, whose plain extension the key keeps
 	 * @return the ticket and the key
 	 */
@@ -82,7 +84,8 @@ public final class UploadSteps {
 
 	private IssuedTicket ticket(Caller caller, UnsizedUploadGrant grant, UploadTickets.Step step) {
 		this.quota.consume(caller, grant.profile(), 1);
-		// Uppy redeems a ticket right after asking for it, retries included: minutes are plenty, and a ticket
+		// Uppy redeems a ticket right after asking for it, retries included: minutes are
+		// plenty, and a ticket
 		// outlives no revocation for long.
 		Duration lifetime = (grant.expiry().duration().compareTo(MAX_TICKET_LIFETIME) > 0) ? MAX_TICKET_LIFETIME
 				: grant.expiry().duration();
@@ -98,20 +101,24 @@ public final class UploadSteps {
 	}
 
 	/**
-	 * Starts the upload a ticket allows, with the Content-Type the client sends, if the profile allows it.
+	 * Starts the upload a ticket allows, with the Content-Type the client sends, if the
+	 * profile allows it.
 	 * @return the started upload
-	 * @throws PolicyViolation for an invalid ticket (403 {@code ticket-invalid}) or content type
+	 * @throws PolicyViolation for an invalid ticket (403 {@code ticket-invalid}) or
+	 * content type
 	 */
 	public Started start(@Nullable String ticket, @Nullable String contentType) {
 		UploadTickets.Ticket allowed = this.tickets.redeem(ticket, UploadTickets.Step.START);
-		Profile profile = this.policy.ticketedProfile(allowed.profile(), allowed.bucket(), allowed.key(), contentType, true);
+		Profile profile = this.policy.ticketedProfile(allowed.profile(), allowed.bucket(), allowed.key(), contentType,
+				true);
 		String uploadId = this.uploads.start(profile, allowed.key(), profile.contentTypes().check(contentType));
 		return new Started(profile.bucket(), allowed.key(), uploadId);
 	}
 
 	/**
-	 * Completes the upload a ticket allows from every part S3 holds, if together they stay within the
-	 * profile's maximum size; an oversized upload is aborted, so that nothing of it is kept.
+	 * Completes the upload a ticket allows from every part S3 holds, if together they
+	 * stay within the profile's maximum size; an oversized upload is aborted, so that
+	 * nothing of it is kept.
 	 * @return the completed upload
 	 * @throws PolicyViolation for an invalid ticket, no parts, or too many bytes (400
 	 * {@code content-length-too-large})
@@ -131,11 +138,13 @@ public final class UploadSteps {
 				this.uploads.abort(profile, key, uploadId);
 			}
 			catch (RuntimeException ex) {
-				// The refusal stands; the parts stay until the bucket's lifecycle rule reclaims them.
+				// The refusal stands; the parts stay until the bucket's lifecycle rule
+				// reclaims them.
 				log.warn("Could not abort the oversized upload {} of {}: {}", uploadId, key, ex.getMessage());
 			}
-			throw new PolicyViolation(Rule.CONTENT_LENGTH_TOO_LARGE, "parts", "The parts add up to " + total
-					+ " bytes, over the profile's " + profile.maxContentLength() + "; the upload was aborted",
+			throw new PolicyViolation(
+					Rule.CONTENT_LENGTH_TOO_LARGE, "parts", "The parts add up to " + total
+							+ " bytes, over the profile's " + profile.maxContentLength() + "; the upload was aborted",
 					Map.of("maxContentLength", profile.maxContentLength()));
 		}
 		List<MultipartUploads.PartRef> refs = parts.stream()

@@ -16,9 +16,10 @@ import io.presign.policy.Rule;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tickets for the service's own steps of a multipart upload that a browser widget drives (starting it, so
- * that the content type is checked; completing it, so that the total size is): HMAC-SHA256 over what the
- * caller was allowed, so that the step needs no credentials of the caller's yet does only that.
+ * Tickets for the service's own steps of a multipart upload that a browser widget drives
+ * (starting it, so that the content type is checked; completing it, so that the total
+ * size is): HMAC-SHA256 over what the caller was allowed, so that the step needs no
+ * credentials of the caller's yet does only that.
  */
 final class UploadTickets {
 
@@ -28,7 +29,9 @@ final class UploadTickets {
 
 	private static final int FIELDS = 8;
 
-	/** Names the format, so that no other HMAC over the same key could pass for a ticket. */
+	/**
+	 * Names the format, so that no other HMAC over the same key could pass for a ticket.
+	 */
 	private static final String PURPOSE = "presign-upload-ticket-v1";
 
 	private final SecretKeySpec key;
@@ -65,8 +68,8 @@ final class UploadTickets {
 	/**
 	 * @param step the step the ticket must be for
 	 * @return what the ticket allows
-	 * @throws PolicyViolation 403 {@code ticket-invalid} for a ticket forged, altered, for another step, or
-	 * expired
+	 * @throws PolicyViolation 403 {@code ticket-invalid} for a ticket forged, altered,
+	 * for another step, or expired
 	 */
 	Ticket redeem(@Nullable String token, Step step) {
 		if (token == null) {
@@ -93,8 +96,8 @@ final class UploadTickets {
 				throw invalid("The ticket is malformed");
 			}
 			String uploadId = decode(fields[6]);
-			ticket = new Ticket(Step.valueOf(decode(fields[1])), decode(fields[2]), decode(fields[3]), decode(fields[4]),
-					decode(fields[5]), uploadId.isEmpty() ? null : uploadId,
+			ticket = new Ticket(Step.valueOf(decode(fields[1])), decode(fields[2]), decode(fields[3]),
+					decode(fields[4]), decode(fields[5]), uploadId.isEmpty() ? null : uploadId,
 					Instant.ofEpochSecond(Long.parseLong(decode(fields[7]))));
 		}
 		catch (IllegalArgumentException ex) {

@@ -44,7 +44,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues URLs: policy decides, the signer signs. Every URL the service hands out passes through here.
+ * Issues URLs: policy decides, the signer signs. Every URL the service hands out passes
+ * through here.
  */
 @Service
 public final class UrlIssuer {
@@ -73,7 +74,8 @@ public final class UrlIssuer {
 	 * @param objects asked whether an object exists, for profiles that require it
 	 * @param observers told of every issued URL
 	 * @param cloudFront signs for profiles that deliver through CloudFront
-	 * @param observations where the policy decision and the signing of each request are observed (spans)
+	 * @param observations where the policy decision and the signing of each request are
+	 * observed (spans)
 	 */
 	public UrlIssuer(PresignPolicy policy, UrlSigner signer, MultipartUploads uploads, StoredObjects objects,
 			IssuanceQuota quota, List<IssuanceObserver> observers, CloudFrontSigner cloudFront,
@@ -102,8 +104,9 @@ public final class UrlIssuer {
 			stored = this.objects.head(grant.profile(), grant.key(), grant.versionId())
 				.orElseThrow(() -> objectNotFound(field, grant.key()));
 		}
-		return issue(caller, grant.profile(), UrlKind.DOWNLOAD, List.of(grant.key()), () -> List.of(
-				(grant.profile().cloudFront() != null) ? this.cloudFront.signDownload(grant) : this.signer.presignDownload(grant)))
+		return issue(caller, grant.profile(), UrlKind.DOWNLOAD, List.of(grant.key()),
+				() -> List.of((grant.profile().cloudFront() != null) ? this.cloudFront.signDownload(grant)
+						: this.signer.presignDownload(grant)))
 			.get(0)
 			.withObject(stored);
 	}
@@ -117,11 +120,13 @@ public final class UrlIssuer {
 		UploadGrant grant = decided(() -> this.policy.authorizeUpload(caller, intent));
 		this.quota.consume(caller, grant.profile(), 1);
 		return issue(caller, grant.profile(), UrlKind.UPLOAD, List.of(grant.key()),
-				() -> List.of(this.signer.presignUpload(grant))).get(0);
+				() -> List.of(this.signer.presignUpload(grant)))
+			.get(0);
 	}
 
 	/**
-	 * Issue download URLs for many keys of one profile; each allowed key costs one URL of the quota.
+	 * Issue download URLs for many keys of one profile; each allowed key costs one URL of
+	 * the quota.
 	 * @param intent what the caller asks for
 	 * @return one result per key, in request order
 	 */
@@ -132,7 +137,8 @@ public final class UrlIssuer {
 			return items.stream().map((item) -> new BatchResult(item, null)).toList();
 		}
 		Profile profile = allowed.get(0).grant().profile();
-		// Counted before S3 is asked, so that the rate limit bounds the HeadObject calls too.
+		// Counted before S3 is asked, so that the rate limit bounds the HeadObject calls
+		// too.
 		this.quota.consume(caller, profile, allowed.size());
 		Map<BatchItem, StoredObject> stored = new IdentityHashMap<>();
 		if (profile.requireExisting()) {
@@ -164,9 +170,8 @@ public final class UrlIssuer {
 		if (grants.isEmpty()) {
 			return items.stream().map((item) -> new BatchResult(item, null)).toList();
 		}
-		Iterator<IssuedUrl> issued = issue(caller, profile, UrlKind.DOWNLOAD, keys,
-				() -> (profile.cloudFront() != null) ? this.cloudFront.signDownloads(grants)
-						: this.signer.presignDownloads(grants))
+		Iterator<IssuedUrl> issued = issue(caller, profile, UrlKind.DOWNLOAD, keys, () -> (profile.cloudFront() != null)
+				? this.cloudFront.signDownloads(grants) : this.signer.presignDownloads(grants))
 			.iterator();
 		return items.stream()
 			.map((item) -> new BatchResult(item,
@@ -175,7 +180,8 @@ public final class UrlIssuer {
 	}
 
 	/**
-	 * Issue CloudFront signed cookies for every object under a prefix of the caller's; they count as one URL.
+	 * Issue CloudFront signed cookies for every object under a prefix of the caller's;
+	 * they count as one URL.
 	 * @param intent what the caller asks for
 	 * @return the cookies
 	 */
@@ -205,7 +211,8 @@ public final class UrlIssuer {
 	}
 
 	/**
-	 * Issue UploadPart URLs for parts of a multipart upload the caller may write; each part costs one URL.
+	 * Issue UploadPart URLs for parts of a multipart upload the caller may write; each
+	 * part costs one URL.
 	 * @param intent what the caller asks for
 	 * @return one URL per part, in request order
 	 */
@@ -227,7 +234,8 @@ public final class UrlIssuer {
 	}
 
 	/**
-	 * Issue a form upload under a key the service names, for a widget that signs before a key is chosen.
+	 * Issue a form upload under a key the service names, for a widget that signs before a
+	 * key is chosen.
 	 * @param fileName the client's file name, whose plain extension the key keeps
 	 * @return the form and the grant it was signed for
 	 */
@@ -237,7 +245,8 @@ public final class UrlIssuer {
 	}
 
 	/**
-	 * Issue the URL of one part of a multipart upload whose size was not declared: it signs no length.
+	 * Issue the URL of one part of a multipart upload whose size was not declared: it
+	 * signs no length.
 	 * @return the URL
 	 */
 	public IssuedUrl issueUnsizedPart(Caller caller, String profile, String key, String uploadId,
@@ -245,7 +254,8 @@ public final class UrlIssuer {
 		UploadPartGrant grant = this.policy.authorizeUnsizedPart(caller, profile, key, uploadId, partNumber);
 		this.quota.consume(caller, grant.profile(), 1);
 		return issue(caller, grant.profile(), UrlKind.MULTIPART_PART, List.of(key),
-				() -> List.of(this.signer.presignUploadPart(grant))).get(0);
+				() -> List.of(this.signer.presignUploadPart(grant)))
+			.get(0);
 	}
 
 	/**
@@ -257,7 +267,8 @@ public final class UrlIssuer {
 		MultipartCallGrant grant = this.policy.authorizeMultipartCall(caller, profile, key, uploadId, call);
 		this.quota.consume(caller, grant.profile(), 1);
 		UrlKind kind = (call == MultipartCallGrant.Call.LIST_PARTS) ? UrlKind.MULTIPART_LIST : UrlKind.MULTIPART_ABORT;
-		return issue(caller, grant.profile(), kind, List.of(key), () -> List.of(this.signer.presignMultipartCall(grant)))
+		return issue(caller, grant.profile(), kind, List.of(key),
+				() -> List.of(this.signer.presignMultipartCall(grant)))
 			.get(0);
 	}
 
@@ -273,7 +284,8 @@ public final class UrlIssuer {
 	}
 
 	/**
-	 * Signs one request's URLs (they share profile, credentials and lifetime) and tells the observers once.
+	 * Signs one request's URLs (they share profile, credentials and lifetime) and tells
+	 * the observers once.
 	 * @param keys the full key of each URL, in the order the signer returns them
 	 */
 	private List<IssuedUrl> issue(Caller caller, Profile profile, UrlKind kind, List<String> keys,
@@ -282,7 +294,8 @@ public final class UrlIssuer {
 		List<PresignedUrl> urls = Observation.createNotStarted("presign.sign", this.observations)
 			.lowCardinalityKeyValue("operation", kind.wireName())
 			.observe(() -> {
-				// Timed inside the observation, so that presign_signing_seconds measures signing, not tracing.
+				// Timed inside the observation, so that presign_signing_seconds measures
+				// signing, not tracing.
 				long start = System.nanoTime();
 				List<PresignedUrl> signed = signing.get();
 				took[0] = System.nanoTime() - start;
@@ -290,8 +303,8 @@ public final class UrlIssuer {
 			});
 		Duration signingTime = Duration.ofNanos(took[0]);
 		PresignedUrl first = urls.get(0);
-		observe(caller, new Issuance(profile, kind, keys, first.lifetime(), first.expiresAt(), first.cappedBy(),
-				signingTime));
+		observe(caller,
+				new Issuance(profile, kind, keys, first.lifetime(), first.expiresAt(), first.cappedBy(), signingTime));
 		List<IssuedUrl> issued = new ArrayList<>(urls.size());
 		for (int i = 0; i < urls.size(); i++) {
 			issued.add(new IssuedUrl(profile, kind, keys.get(i), urls.get(i)));
@@ -300,8 +313,8 @@ public final class UrlIssuer {
 	}
 
 	/**
-	 * A policy decision, observed: a span of its own, so that a trace shows how long deciding took apart from
-	 * signing and from S3.
+	 * A policy decision, observed: a span of its own, so that a trace shows how long
+	 * deciding took apart from signing and from S3.
 	 */
 	private <T> T decided(Supplier<T> decision) {
 		return Observation.createNotStarted("presign.policy", this.observations).observe(decision);
@@ -328,17 +341,18 @@ public final class UrlIssuer {
 	}
 
 	/**
-	 * Complete an upload from parts S3 holds, if together they stay within the profile's maximum size. The
-	 * parts are assembled with the ETags S3 listed, never with the client's: a part replaced after the
-	 * listing no longer matches, and S3 refuses the completion instead of assembling unchecked bytes.
+	 * Complete an upload from parts S3 holds, if together they stay within the profile's
+	 * maximum size. The parts are assembled with the ETags S3 listed, never with the
+	 * client's: a part replaced after the listing no longer matches, and S3 refuses the
+	 * completion instead of assembling unchecked bytes.
 	 * @param profile the profile name
 	 * @param key the upload's full key
 	 * @param uploadId the upload
 	 * @param parts the parts to assemble
 	 * @return the stored object
 	 */
-	public MultipartUploads.CompletedUpload completeMultipart(Caller caller, String profile, String key, String uploadId,
-			List<MultipartUploads.PartRef> parts) {
+	public MultipartUploads.CompletedUpload completeMultipart(Caller caller, String profile, String key,
+			String uploadId, List<MultipartUploads.PartRef> parts) {
 		Profile allowed = multipartAccess(caller, profile, key);
 		if (parts == null || parts.isEmpty()) {
 			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "parts", "Name the parts to assemble");
@@ -381,7 +395,8 @@ public final class UrlIssuer {
 	}
 
 	/**
-	 * Every part S3 holds for the upload, by number: the client's own account cannot be trusted.
+	 * Every part S3 holds for the upload, by number: the client's own account cannot be
+	 * trusted.
 	 */
 	private Map<Integer, MultipartUploads.UploadedPart> uploadedParts(Profile profile, String key, String uploadId) {
 		Map<Integer, MultipartUploads.UploadedPart> uploaded = new HashMap<>();
@@ -390,7 +405,8 @@ public final class UrlIssuer {
 	}
 
 	/**
-	 * ETags compared without the quotes HTTP puts around them, which clients keep or strip as they like.
+	 * ETags compared without the quotes HTTP puts around them, which clients keep or
+	 * strip as they like.
 	 */
 	private static boolean sameEtag(String listed, String named) {
 		return listed != null && named != null && unquoted(listed).equals(unquoted(named));

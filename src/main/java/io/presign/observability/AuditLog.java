@@ -13,10 +13,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * One structured event per request that was issued URLs (a batch's lists its keys) and per refusal, on the
- * {@value #LOGGER} logger so that it can be routed apart. Fields are key-value pairs, which structured logging (ECS, Logstash) turns into JSON fields;
- * the request id and client address come from the MDC that {@link RequestIdFilter} fills.
- * The URL itself is never logged: its signature, credential and token would make the log a key ring.
+ * One structured event per request that was issued URLs (a batch's lists its keys) and
+ * per refusal, on the {@value #LOGGER} logger so that it can be routed apart. Fields are
+ * key-value pairs, which structured logging (ECS, Logstash) turns into JSON fields; the
+ * request id and client address come from the MDC that {@link RequestIdFilter} fills. The
+ * URL itself is never logged: its signature, credential and token would make the log a
+ * key ring.
  */
 public final class AuditLog implements IssuanceObserver {
 
@@ -32,7 +34,10 @@ public final class AuditLog implements IssuanceObserver {
 	/** The longest caller-supplied value logged whole: S3's longest key. */
 	static final int MAX_VALUE_LENGTH = 1024;
 
-	/** The most keys of one request listed, issued or refused; {@code keyCount} tells how many there were. */
+	/**
+	 * The most keys of one request listed, issued or refused; {@code keyCount} tells how
+	 * many there were.
+	 */
 	static final int MAX_KEYS = 100;
 
 	private static final Logger log = LoggerFactory.getLogger(LOGGER);
@@ -45,7 +50,8 @@ public final class AuditLog implements IssuanceObserver {
 		LoggingEventBuilder event = base("url-issued", "success", caller)
 			.addKeyValue("profile", issuance.profile().name())
 			.addKeyValue("bucket", issuance.profile().bucket());
-		// The keys were checked by policy: bounded in length and free of control characters.
+		// The keys were checked by policy: bounded in length and free of control
+		// characters.
 		event = (issuance.urlCount() == 1) ? event.addKeyValue("key", issuance.keys().get(0))
 				: event.addKeyValue("keys", issuance.keys().stream().limit(MAX_KEYS).toList())
 					.addKeyValue("keyCount", issuance.urlCount());
@@ -86,7 +92,8 @@ public final class AuditLog implements IssuanceObserver {
 	 * Record a refused request, with the objects the caller tried to reach.
 	 * @param caller who asked; none when unauthenticated
 	 * @param profile the profile named
-	 * @param keys the keys the request named, as sent (relative, full, or a batch's), possibly none
+	 * @param keys the keys the request named, as sent (relative, full, or a batch's),
+	 * possibly none
 	 * @param status the HTTP status answered
 	 * @param reason the problem code
 	 */
@@ -107,9 +114,10 @@ public final class AuditLog implements IssuanceObserver {
 	}
 
 	/**
-	 * A caller's value as it can safely stand in a log line: control characters escaped, so no value can
-	 * forge a line in a plain-text log, and at most {@value #MAX_VALUE_LENGTH} characters, so no value can
-	 * blow up the log (a refused key may be any length).
+	 * A caller's value as it can safely stand in a log line: control characters escaped,
+	 * so no value can forge a line in a plain-text log, and at most
+	 * {@value #MAX_VALUE_LENGTH} characters, so no value can blow up the log (a refused
+	 * key may be any length).
 	 */
 	static String bounded(String value) {
 		StringBuilder bounded = new StringBuilder(Math.min(value.length(), MAX_VALUE_LENGTH) + 16);

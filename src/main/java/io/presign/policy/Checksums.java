@@ -5,8 +5,9 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks client-supplied body digests before they are signed in: a malformed one would only make S3 refuse
- * the upload later, with an error the client cannot connect to its request.
+ * Checks client-supplied body digests before they are signed in: a malformed one would
+ * only make S3 refuse the upload later, with an error the client cannot connect to its
+ * request.
  */
 final class Checksums {
 

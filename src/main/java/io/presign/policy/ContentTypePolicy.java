@@ -8,7 +8,8 @@ import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * The media types a profile accepts for uploads; entries may be wildcards such as {@code image/*}.
+ * The media types a profile accepts for uploads; entries may be wildcards such as
+ * {@code image/*}.
  */
 public final class ContentTypePolicy {
 
@@ -87,8 +88,8 @@ public final class ContentTypePolicy {
 	}
 
 	/**
-	 * Check a wildcard a form upload asks for, such as {@code image/*}: allowed only when a configured
-	 * pattern covers every type it matches.
+	 * Check a wildcard a form upload asks for, such as {@code image/*}: allowed only when
+	 * a configured pattern covers every type it matches.
 	 * @return the prefix a Content-Type must start with, for example {@code image/}
 	 */
 	public String checkWildcard(String wildcard) {

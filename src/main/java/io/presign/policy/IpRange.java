@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A client address range in CIDR notation, as CloudFront's {@code AWS:SourceIp} condition takes it: IPv4 only,
- * since CloudFront matches a custom policy's {@code IpAddress} against IPv4 viewers (AWS tells to keep IPv6
- * off on distributions whose policies restrict addresses).
+ * A client address range in CIDR notation, as CloudFront's {@code AWS:SourceIp} condition
+ * takes it: IPv4 only, since CloudFront matches a custom policy's {@code IpAddress}
+ * against IPv4 viewers (AWS tells to keep IPv6 off on distributions whose policies
+ * restrict addresses).
  */
 final class IpRange {
 

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A profile's key prefix, such as {@code users/{principal}/} or {@code tenants/{claim:org_id}/{sub}/},
- * expanded per caller.
+ * A profile's key prefix, such as {@code users/{principal}/} or
+ * {@code tenants/{claim:org_id}/{sub}/}, expanded per caller.
  *
- * <p>Placeholders: {@code {principal}} (the caller's name), {@code {sub}} and {@code {tenant}} (those claims,
- * or those attributes of an API key), and {@code {claim:NAME}} (any claim or attribute). A non-empty template
- * must end with {@code /}: otherwise the prefix of caller {@code bob} would also be a prefix of caller
+ * <p>
+ * Placeholders: {@code {principal}} (the caller's name), {@code {sub}} and
+ * {@code {tenant}} (those claims, or those attributes of an API key), and
+ * {@code {claim:NAME}} (any claim or attribute). A non-empty template must end with
+ * {@code /}: otherwise the prefix of caller {@code bob} would also be a prefix of caller
  * {@code bobby}'s objects.
  */
 public final class KeyTemplate {
@@ -32,13 +34,14 @@ public final class KeyTemplate {
 	 * Parse a template.
 	 * @param template the template, empty for none
 	 * @return the parsed template
-	 * @throws IllegalArgumentException if a placeholder is unknown or unclosed, or the template does not end
-	 * with {@code /}
+	 * @throws IllegalArgumentException if a placeholder is unknown or unclosed, or the
+	 * template does not end with {@code /}
 	 */
 	public static KeyTemplate parse(String template) {
 		String source = (template != null) ? template : "";
 		if (!source.isEmpty() && !source.endsWith("/")) {
-			throw new IllegalArgumentException("must end with '/' so that one caller's prefix is never a prefix of another's");
+			throw new IllegalArgumentException(
+					"must end with '/' so that one caller's prefix is never a prefix of another's");
 		}
 		if (source.startsWith("/")) {
 			throw new IllegalArgumentException("must not start with '/'");
@@ -61,7 +64,10 @@ public final class KeyTemplate {
 			parts.add(placeholder(source.substring(open + 1, close)));
 			i = close + 1;
 		}
-		String literal = parts.stream().filter((part) -> part.attribute() == null).map(Part::text).reduce("", String::concat);
+		String literal = parts.stream()
+			.filter((part) -> part.attribute() == null)
+			.map(Part::text)
+			.reduce("", String::concat);
 		if (literal.contains("}") || TextRules.hasUnsafeCharacters(literal) || literal.contains("\\")) {
 			throw new IllegalArgumentException("holds '}', a backslash or a control character");
 		}
@@ -86,7 +92,8 @@ public final class KeyTemplate {
 	/**
 	 * Expand the template for a caller.
 	 * @return the prefix every key of this caller must start with
-	 * @throws PolicyViolation (403) if a placeholder's value is missing or cannot safely stand in a key
+	 * @throws PolicyViolation (403) if a placeholder's value is missing or cannot safely
+	 * stand in a key
 	 */
 	public String expand(Caller caller) {
 		StringBuilder prefix = new StringBuilder();
@@ -111,7 +118,8 @@ public final class KeyTemplate {
 	}
 
 	/**
-	 * @return the part every caller's prefix starts with: the literal text before the first placeholder
+	 * @return the part every caller's prefix starts with: the literal text before the
+	 * first placeholder
 	 */
 	public String constantPrefix() {
 		StringBuilder prefix = new StringBuilder();

@@ -1,9 +1,9 @@
 package io.presign.policy;
 
 /**
- * A multipart upload that policy allowed: its key, type, declared size and the parts that size is cut into.
- * The plan is a pure function of the profile and the declared size, so the service can rebuild it on every
- * call without keeping state.
+ * A multipart upload that policy allowed: its key, type, declared size and the parts that
+ * size is cut into. The plan is a pure function of the profile and the declared size, so
+ * the service can rebuild it on every call without keeping state.
  *
  * @param key the full object key
  * @param contentType the object's Content-Type

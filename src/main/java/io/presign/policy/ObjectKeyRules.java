@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Joins a client's key to its expanded prefix, refusing anything that could escape the prefix or that
- * S3 and its clients treat inconsistently.
+ * Joins a client's key to its expanded prefix, refusing anything that could escape the
+ * prefix or that S3 and its clients treat inconsistently.
  */
 final class ObjectKeyRules {
 
@@ -59,13 +59,15 @@ final class ObjectKeyRules {
 			if (length == 0) {
 				throw invalid(field, "The key must not contain empty segments ('//' or a trailing '/')");
 			}
-			if (clientKey.charAt(start) == '.' && (length == 1 || (length == 2 && clientKey.charAt(start + 1) == '.'))) {
+			if (clientKey.charAt(start) == '.'
+					&& (length == 1 || (length == 2 && clientKey.charAt(start + 1) == '.'))) {
 				throw invalid(field, "The key must not contain '.' or '..' segments");
 			}
 			start = end + 1;
 		}
 		String key = prefix + clientKey;
-		// A char is at most three UTF-8 bytes (a surrogate pair, two chars, four): short keys need no count.
+		// A char is at most three UTF-8 bytes (a surrogate pair, two chars, four): short
+		// keys need no count.
 		if (key.length() > MAX_KEY_BYTES / 3 && key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
 			throw new PolicyViolation(Rule.KEY_INVALID, field,
 					"The full key, prefix included, must not exceed " + MAX_KEY_BYTES + " UTF-8 bytes",

@@ -7,7 +7,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request refused by policy: which rule, which field, and the limits a client needs to correct it.
+ * A request refused by policy: which rule, which field, and the limits a client needs to
+ * correct it.
  */
 public final class PolicyViolation extends RuntimeException {
 

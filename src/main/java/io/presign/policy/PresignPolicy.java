@@ -7,8 +7,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides whether a caller may have a URL, and for exactly what: the only place where requests meet
- * profiles.
+ * Decides whether a caller may have a URL, and for exactly what: the only place where
+ * requests meet profiles.
  */
 public final class PresignPolicy {
 
@@ -33,7 +33,8 @@ public final class PresignPolicy {
 	/**
 	 * @param catalog the configured profiles
 	 * @param maxBatchSize the most keys (or part numbers) per request
-	 * @param servicePrefixes prefixes that belong to API-key callers, which token callers may never resolve to
+	 * @param servicePrefixes prefixes that belong to API-key callers, which token callers
+	 * may never resolve to
 	 */
 	public PresignPolicy(ProfileCatalog catalog, int maxBatchSize, ServicePrefixes servicePrefixes) {
 		this.catalog = catalog;
@@ -67,10 +68,12 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize CloudFront signed cookies for every object under a prefix of the caller's.
+	 * Authorize CloudFront signed cookies for every object under a prefix of the
+	 * caller's.
 	 * @param intent what the caller asks for
 	 * @return the grant to sign
-	 * @throws PolicyViolation if any rule is broken, or the profile does not deliver through CloudFront
+	 * @throws PolicyViolation if any rule is broken, or the profile does not deliver
+	 * through CloudFront
 	 */
 	public CookieGrant authorizeCookies(Caller caller, CookieIntent intent) {
 		Profile profile = profileFor(caller, intent.profile(), Operation.DOWNLOAD);
@@ -81,7 +84,8 @@ public final class PresignPolicy {
 		String prefix = (intent.keyPrefix() != null) ? subPrefix(caller, profile, intent.keyPrefix())
 				: profile.keyPrefix().expand(caller);
 		if (prefix.isEmpty()) {
-			// Its policy would be every path of the distribution, whatever else it serves.
+			// Its policy would be every path of the distribution, whatever else it
+			// serves.
 			throw new PolicyViolation(Rule.KEY_INVALID, "keyPrefix", "Cookies need a key prefix: the profile '"
 					+ profile.name() + "' has none, so name one (ending with '/')");
 		}
@@ -90,9 +94,10 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * CloudFront caches by path and passes a query string to S3 only where the distribution is told to, so
-	 * what S3 alone would honour in a query is refused rather than silently dropped; an IP range, which only
-	 * CloudFront can enforce, is refused on S3 profiles.
+	 * CloudFront caches by path and passes a query string to S3 only where the
+	 * distribution is told to, so what S3 alone would honour in a query is refused rather
+	 * than silently dropped; an IP range, which only CloudFront can enforce, is refused
+	 * on S3 profiles.
 	 */
 	private static void checkDelivery(Profile profile, @Nullable String versionId, @Nullable String disposition,
 			String dispositionField, @Nullable String ipRange) {
@@ -104,8 +109,8 @@ public final class PresignPolicy {
 			return;
 		}
 		if (versionId != null) {
-			throw new PolicyViolation(Rule.REQUEST_INVALID, "versionId",
-					"The profile '" + profile.name() + "' delivers through CloudFront, which serves the latest version");
+			throw new PolicyViolation(Rule.REQUEST_INVALID, "versionId", "The profile '" + profile.name()
+					+ "' delivers through CloudFront, which serves the latest version");
 		}
 		if (disposition != null) {
 			throw new PolicyViolation(Rule.REQUEST_INVALID, dispositionField, "The profile '" + profile.name()
@@ -114,8 +119,9 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize many downloads from one profile. Profile-level refusals and any key outside the caller's
-	 * prefix refuse the whole batch; a malformed key refuses only its item.
+	 * Authorize many downloads from one profile. Profile-level refusals and any key
+	 * outside the caller's prefix refuse the whole batch; a malformed key refuses only
+	 * its item.
 	 * @param intent what the caller asks for
 	 * @return one item per key, in request order ({@code keys}, then {@code fullKeys})
 	 * @throws PolicyViolation if the whole batch is refused
@@ -149,7 +155,8 @@ public final class PresignPolicy {
 		}
 		catch (PolicyViolation violation) {
 			if (violation.rule().outcome() == Rule.Outcome.FORBIDDEN) {
-				// Asking for another caller's objects is not a typo: refuse the whole batch.
+				// Asking for another caller's objects is not a typo: refuse the whole
+				// batch.
 				throw violation;
 			}
 			return new BatchItem(requested, full, null, violation);
@@ -174,8 +181,8 @@ public final class PresignPolicy {
 
 	/**
 	 * Authorize starting a multipart upload, and plan its parts from the declared size.
-	 * @param intent what the caller asks for; the declared total size is required, since every part URL signs
-	 * its planned length
+	 * @param intent what the caller asks for; the declared total size is required, since
+	 * every part URL signs its planned length
 	 * @return the plan
 	 */
 	public MultipartPlan authorizeMultipartStart(Caller caller, MultipartStartIntent intent) {
@@ -194,8 +201,8 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize acting on an existing multipart upload (listing, completing, aborting): the caller must be
-	 * allowed to write its key.
+	 * Authorize acting on an existing multipart upload (listing, completing, aborting):
+	 * the caller must be allowed to write its key.
 	 * @param profileName the profile
 	 * @param fullKey the upload's full key
 	 * @return the profile
@@ -207,11 +214,11 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize presigning some parts of a multipart upload. Each part's URL signs the part's planned length,
-	 * so S3 refuses a part bigger than the declared size allows, and a part can never be swapped for a larger
-	 * body after the service has counted it.
-	 * @param intent what the caller asks for: parts each within the plan of the declared size, at most the
-	 * batch maximum
+	 * Authorize presigning some parts of a multipart upload. Each part's URL signs the
+	 * part's planned length, so S3 refuses a part bigger than the declared size allows,
+	 * and a part can never be swapped for a larger body after the service has counted it.
+	 * @param intent what the caller asks for: parts each within the plan of the declared
+	 * size, at most the batch maximum
 	 * @return one grant per part
 	 */
 	public List<UploadPartGrant> authorizeParts(Caller caller, UploadPartsIntent intent) {
@@ -223,9 +230,10 @@ public final class PresignPolicy {
 		if (partNumbers == null || partNumbers.isEmpty() || partNumbers.size() > this.maxBatchSize
 				|| partNumbers.stream().anyMatch((n) -> n == null || n < 1 || n > last)
 				|| partNumbers.stream().distinct().count() != partNumbers.size()) {
-			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "partNumbers", "Give 1 to " + this.maxBatchSize
-					+ " distinct part numbers, each from 1 to " + last + " (the parts a " + plan.contentLength()
-					+ "-byte upload is cut into)", Map.of("partCount", last, "partSize", plan.partSize()));
+			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "partNumbers",
+					"Give 1 to " + this.maxBatchSize + " distinct part numbers, each from 1 to " + last
+							+ " (the parts a " + plan.contentLength() + "-byte upload is cut into)",
+					Map.of("partCount", last, "partSize", plan.partSize()));
 		}
 		Expiry expiry = profile.expiry().resolve(intent.expiresInSeconds());
 		return partNumbers.stream()
@@ -234,8 +242,8 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize a browser form upload, with an exact key or any key under a prefix, and an exact Content-Type
-	 * or a family such as {@code image/*}.
+	 * Authorize a browser form upload, with an exact key or any key under a prefix, and
+	 * an exact Content-Type or a family such as {@code image/*}.
 	 * @param intent what the caller asks for
 	 * @return the conditions to sign
 	 */
@@ -285,8 +293,9 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize a form upload under a key the service names below the caller's prefix, for a widget that
-	 * signs before the caller can choose a key: S3 enforces the profile's content type and maximum size.
+	 * Authorize a form upload under a key the service names below the caller's prefix,
+	 * for a widget that signs before the caller can choose a key: S3 enforces the
+	 * profile's content type and maximum size.
 	 * @param fileName the client's file name, whose plain extension the key keeps
 	 * @return the conditions to sign
 	 */
@@ -299,8 +308,8 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize starting a multipart upload of undeclared size under a key the service names below the
-	 * caller's prefix.
+	 * Authorize starting a multipart upload of undeclared size under a key the service
+	 * names below the caller's prefix.
 	 * @param fileName the client's file name, whose plain extension the key keeps
 	 * @return the upload to start, without its id
 	 */
@@ -311,8 +320,9 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize completing an upload of undeclared size: the caller must be allowed to write its key; the
-	 * total size is checked against what S3 holds when it is completed.
+	 * Authorize completing an upload of undeclared size: the caller must be allowed to
+	 * write its key; the total size is checked against what S3 holds when it is
+	 * completed.
 	 * @return the upload
 	 */
 	public UnsizedUploadGrant authorizeUnsizedCompletion(Caller caller, String profileName, String key,
@@ -328,10 +338,11 @@ public final class PresignPolicy {
 	public UploadPartGrant authorizeUnsizedPart(Caller caller, String profileName, String key, String uploadId,
 			@Nullable Integer partNumber) {
 		Profile profile = authorizeMultipartAccess(caller, profileName, key);
-		// Parts are at least 5 MB but for the last: a file within the limit needs no more than this many, and
+		// Parts are at least 5 MB but for the last: a file within the limit needs no more
+		// than this many, and
 		// fewer parts bound what can pile up in S3 before completion checks the total.
-		long most = Math.min(MultipartSettings.S3_MAX_PARTS,
-				Math.max(1, (profile.maxContentLength() + MultipartSettings.S3_MIN_PART - 1) / MultipartSettings.S3_MIN_PART));
+		long most = Math.min(MultipartSettings.S3_MAX_PARTS, Math.max(1,
+				(profile.maxContentLength() + MultipartSettings.S3_MIN_PART - 1) / MultipartSettings.S3_MIN_PART));
 		if (partNumber == null || partNumber < 1 || partNumber > most) {
 			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "partNumber", "The part number must be from 1 to "
 					+ most + " (parts of at least 5 MB within the profile's " + profile.maxContentLength() + " bytes)");
@@ -341,7 +352,8 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize listing the parts of, or aborting, a multipart upload from the caller's own client.
+	 * Authorize listing the parts of, or aborting, a multipart upload from the caller's
+	 * own client.
 	 * @return the call to sign
 	 */
 	public MultipartCallGrant authorizeMultipartCall(Caller caller, String profileName, String key, String uploadId,
@@ -351,20 +363,23 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * The profile of a step an upload ticket allows, checked again when the ticket is redeemed: the caller was
-	 * authorized when the ticket was issued, and the profile must still allow multipart uploads.
+	 * The profile of a step an upload ticket allows, checked again when the ticket is
+	 * redeemed: the caller was authorized when the ticket was issued, and the profile
+	 * must still allow multipart uploads.
 	 * @param bucket the profile's bucket when the ticket was issued
 	 * @param key the upload's key
 	 * @param contentType the Content-Type to start the upload with; none when completing
 	 * @return the profile
-	 * @throws PolicyViolation if the profile is gone, allows no multipart uploads, or not the content type
+	 * @throws PolicyViolation if the profile is gone, allows no multipart uploads, or not
+	 * the content type
 	 */
 	public Profile ticketedProfile(String profileName, String bucket, String key, @Nullable String contentType,
 			boolean starting) {
 		Profile profile = this.catalog.require(profileName);
 		if (!profile.operations().contains(Operation.UPLOAD) || !profile.bucket().equals(bucket)
 				|| !key.startsWith(profile.keyPrefix().constantPrefix())) {
-			// The profile changed since the ticket was issued: what it allowed then, it no longer does.
+			// The profile changed since the ticket was issued: what it allowed then, it
+			// no longer does.
 			throw new PolicyViolation(Rule.TICKET_INVALID, "ticket",
 					"The profile '" + profile.name() + "' no longer allows what the ticket was issued for");
 		}
@@ -456,8 +471,7 @@ public final class PresignPolicy {
 		return scopes.stream().sorted().toList();
 	}
 
-	private static String objectKey(Caller caller, Profile profile, @Nullable String key,
-			@Nullable String fullKey) {
+	private static String objectKey(Caller caller, Profile profile, @Nullable String key, @Nullable String fullKey) {
 		if (key != null && fullKey != null) {
 			throw new PolicyViolation(Rule.REQUEST_INVALID, "fullKey", "Give either key or fullKey, not both");
 		}

@@ -1,14 +1,18 @@
 package io.presign.policy;
 
 /**
- * The rules a request can break, each with a stable code that clients and dashboards can rely on.
+ * The rules a request can break, each with a stable code that clients and dashboards can
+ * rely on.
  */
 public enum Rule {
 
 	/** The request body is missing a field or carries one of the wrong type. */
 	REQUEST_INVALID("request-invalid", Outcome.INVALID),
 
-	/** The object key is empty, escapes its prefix, holds forbidden characters or is too long. */
+	/**
+	 * The object key is empty, escapes its prefix, holds forbidden characters or is too
+	 * long.
+	 */
 	KEY_INVALID("key-invalid", Outcome.INVALID),
 
 	/** The content type does not parse as a concrete media type. */
@@ -38,7 +42,10 @@ public enum Rule {
 	/** A part number is outside 1 to 10,000, repeated, or too many are asked at once. */
 	PART_NUMBERS_INVALID("part-numbers-invalid", Outcome.INVALID),
 
-	/** A part named for completion is not among the parts S3 holds, or carries another ETag. */
+	/**
+	 * A part named for completion is not among the parts S3 holds, or carries another
+	 * ETag.
+	 */
 	PART_NOT_UPLOADED("part-not-uploaded", Outcome.INVALID),
 
 	/** A batch names more keys than allowed, or none. */
@@ -50,10 +57,15 @@ public enum Rule {
 	/** No profile has that name. */
 	PROFILE_NOT_FOUND("profile-not-found", Outcome.NOT_FOUND),
 
-	/** The caller's identity cannot fill the profile's key prefix (for example a name holding '/'). */
+	/**
+	 * The caller's identity cannot fill the profile's key prefix (for example a name
+	 * holding '/').
+	 */
 	KEY_PREFIX_UNRESOLVABLE("key-prefix-unresolvable", Outcome.FORBIDDEN),
 
-	/** A full key names an object outside the caller's prefix: another caller's object. */
+	/**
+	 * A full key names an object outside the caller's prefix: another caller's object.
+	 */
 	KEY_OUTSIDE_PREFIX("key-outside-prefix", Outcome.FORBIDDEN),
 
 	/** The caller's credentials are restricted to other profiles. */

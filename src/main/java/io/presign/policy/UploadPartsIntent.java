@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param profile the profile name
  * @param key the upload's full key
  * @param uploadId the upload
- * @param contentLength the upload's declared total size, which fixes each part's signed length
+ * @param contentLength the upload's declared total size, which fixes each part's signed
+ * length
  * @param partNumbers the parts
  * @param expiresInSeconds the wished expiry; none for the profile's default
  */

@@ -12,9 +12,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * Checks an API key against the configured SHA-256 hashes in constant time: every configured hash is
- * compared, whichever matches, so timing reveals neither which key nor how much of one matched. A key may
- * list several hashes, so that a new key works before the old one is retired.
+ * Checks an API key against the configured SHA-256 hashes in constant time: every
+ * configured hash is compared, whichever matches, so timing reveals neither which key nor
+ * how much of one matched. A key may list several hashes, so that a new key works before
+ * the old one is retired.
  */
 final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 

@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * API keys for backend callers, under {@code presign.security}. Only SHA-256 hashes are configured, so a
- * leaked configuration does not leak a usable key.
+ * API keys for backend callers, under {@code presign.security}. Only SHA-256 hashes are
+ * configured, so a leaked configuration does not leak a usable key.
  *
  * @param apiKeys the accepted keys
  */
@@ -29,14 +29,17 @@ public record ApiKeyProperties(@DefaultValue List<@Valid ApiKey> apiKeys) {
 	 * One caller's API key, possibly in rotation.
 	 *
 	 * @param name the principal name the key authenticates as
-	 * @param sha256 the hex SHA-256 of the key ({@code printf %s "$KEY" | sha256sum}); list two while rotating,
-	 * so that the old and the new key both work until the old one is removed
+	 * @param sha256 the hex SHA-256 of the key ({@code printf %s "$KEY" | sha256sum});
+	 * list two while rotating, so that the old and the new key both work until the old
+	 * one is removed
 	 * @param scopes the scopes the key holds
 	 * @param profiles the only profiles the key may use; empty for any its scopes allow
-	 * @param attributes values key templates may use, such as {@code tenant} or {@code org_id}
+	 * @param attributes values key templates may use, such as {@code tenant} or
+	 * {@code org_id}
 	 */
 	public record ApiKey(@NotBlank String name,
-			@NotEmpty List<@Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits (a SHA-256)") String> sha256,
+			@NotEmpty List<@Pattern(regexp = "[0-9a-fA-F]{64}",
+					message = "must be 64 hex digits (a SHA-256)") String> sha256,
 			@DefaultValue Set<String> scopes, @DefaultValue Set<String> profiles,
 			@DefaultValue List<@Valid Attribute> attributes) {
 
@@ -59,10 +62,11 @@ public record ApiKeyProperties(@DefaultValue List<@Valid ApiKey> apiKeys) {
 	}
 
 	/**
-	 * A value a key template may use, such as {@code org_id}. A list rather than a map, because names such as
-	 * {@code org_id} would lose their underscore as map keys.
+	 * A value a key template may use, such as {@code org_id}. A list rather than a map,
+	 * because names such as {@code org_id} would lose their underscore as map keys.
 	 *
-	 * @param name the attribute name, as a template names it ({@code {tenant}}, {@code {claim:org_id}})
+	 * @param name the attribute name, as a template names it ({@code {tenant}},
+	 * {@code {claim:org_id}})
 	 * @param value its value
 	 */
 	public record Attribute(@NotBlank String name, @NotBlank String value) {

@@ -10,7 +10,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Lets controllers take a {@link Caller}: the authenticated principal, reduced to what policy needs.
+ * Lets controllers take a {@link Caller}: the authenticated principal, reduced to what
+ * policy needs.
  */
 final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -23,7 +24,8 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		return CurrentCaller.get()
-			.orElseThrow(() -> new AuthenticationCredentialsNotFoundException("No bearer token or API key was presented"));
+			.orElseThrow(
+					() -> new AuthenticationCredentialsNotFoundException("No bearer token or API key was presented"));
 	}
 
 }

@@ -47,10 +47,11 @@ public final class CurrentCaller {
 	}
 
 	/**
-	 * The claims a key template may use: strings, and numbers that are exact integers. A number in JSON may
-	 * parse as a double, whose text ({@code 1.0E30}) is the same for different claims: two tenants would share
-	 * a prefix. Lists, objects, booleans and inexact numbers have no single value to put in a key, so a
-	 * template naming them cannot be resolved (403 {@code key-prefix-unresolvable}).
+	 * The claims a key template may use: strings, and numbers that are exact integers. A
+	 * number in JSON may parse as a double, whose text ({@code 1.0E30}) is the same for
+	 * different claims: two tenants would share a prefix. Lists, objects, booleans and
+	 * inexact numbers have no single value to put in a key, so a template naming them
+	 * cannot be resolved (403 {@code key-prefix-unresolvable}).
 	 */
 	static Map<String, String> claims(Map<String, Object> claims) {
 		Map<String, String> values = new HashMap<>();

@@ -13,12 +13,14 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lets tokens make the service fetch the key set at most once per interval: a token with an unknown key id
- * forces a fetch, and so does every token while no key set is known (the identity provider was down at the
- * first try). Without it every such token, signed or not, makes the service call the identity provider:
- * forged tokens would turn the service into an amplifier and hold a thread each while the provider is slow.
- * Within the interval a token is checked against the keys already known (and fails as an invalid token if
- * its key is not among them), or, while none are known, fails at once as the provider being unavailable.
+ * Lets tokens make the service fetch the key set at most once per interval: a token with
+ * an unknown key id forces a fetch, and so does every token while no key set is known
+ * (the identity provider was down at the first try). Without it every such token, signed
+ * or not, makes the service call the identity provider: forged tokens would turn the
+ * service into an amplifier and hold a thread each while the provider is slow. Within the
+ * interval a token is checked against the keys already known (and fails as an invalid
+ * token if its key is not among them), or, while none are known, fails at once as the
+ * provider being unavailable.
  */
 final class ThrottledJwkSetSource implements JWKSetSource<SecurityContext> {
 
@@ -85,7 +87,8 @@ final class ThrottledJwkSetSource implements JWKSetSource<SecurityContext> {
 
 	private static JWKSet knownOrUnavailable(@Nullable JWKSet current) throws KeySourceException {
 		if (current == null) {
-			throw new KeySourceException("The identity provider's keys could not be fetched lately; not asking again yet");
+			throw new KeySourceException(
+					"The identity provider's keys could not be fetched lately; not asking again yet");
 		}
 		return current;
 	}

@@ -3,8 +3,8 @@ package io.presign.signing;
 import java.time.Duration;
 
 /**
- * The signing credentials end too soon for a URL worth issuing, even after a refresh. Retrying later,
- * once they are renewed, will succeed.
+ * The signing credentials end too soon for a URL worth issuing, even after a refresh.
+ * Retrying later, once they are renewed, will succeed.
  */
 public final class CredentialsExpiringException extends RuntimeException {
 

@@ -9,13 +9,15 @@ import io.presign.policy.Profile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The multipart calls the service makes itself (only the parts are uploaded by clients, through presigned
- * URLs). Failures S3 attributes to the request raise {@link StorageRejectedException}.
+ * The multipart calls the service makes itself (only the parts are uploaded by clients,
+ * through presigned URLs). Failures S3 attributes to the request raise
+ * {@link StorageRejectedException}.
  */
 public interface MultipartUploads {
 
 	/**
-	 * Start a multipart upload with the planned Content-Type and the profile's encryption.
+	 * Start a multipart upload with the planned Content-Type and the profile's
+	 * encryption.
 	 * @return the upload id
 	 */
 	default String start(MultipartPlan plan) {
@@ -23,7 +25,8 @@ public interface MultipartUploads {
 	}
 
 	/**
-	 * Start a multipart upload with a Content-Type policy allowed and the profile's encryption.
+	 * Start a multipart upload with a Content-Type policy allowed and the profile's
+	 * encryption.
 	 * @return the upload id
 	 */
 	String start(Profile profile, String key, @Nullable String contentType);

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param method the HTTP method that was signed
  * @param url the URL, signature included
- * @param headers every signed header the client must send unchanged, {@code Host} excepted
+ * @param headers every signed header the client must send unchanged, {@code Host}
+ * excepted
  * @param lifetime the lifetime signed into the URL
  * @param expiresAt when the URL stops working
  * @param cappedBy what shortened the lifetime below the caller's wish

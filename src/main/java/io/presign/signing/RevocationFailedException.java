@@ -3,8 +3,8 @@ package io.presign.signing;
 import org.jspecify.annotations.Nullable;
 
 /**
- * STS or IAM did not carry out a revocation. The fault is the service's or its permissions', not the
- * caller's.
+ * STS or IAM did not carry out a revocation. The fault is the service's or its
+ * permissions', not the caller's.
  */
 public final class RevocationFailedException extends RuntimeException {
 

@@ -81,7 +81,8 @@ final class S3MultipartUploads implements MultipartUploads {
 						(ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : "Unknown",
 						(ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorMessage() : ex.getMessage());
 			}
-			// 403 and 5xx are the service's problem (its IAM policy, S3's availability), not the client's.
+			// 403 and 5xx are the service's problem (its IAM policy, S3's availability),
+			// not the client's.
 			throw new SigningUnavailableException("S3 refused a multipart call: " + ex.getMessage(), ex);
 		}
 		catch (SdkException ex) {

@@ -39,8 +39,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Signs with the AWS SDK's {@code S3Presigner}, picking the presigner pinned to each profile's region.
- * Each URL is signed with credentials resolved once for it, and never lives longer than they do.
+ * Signs with the AWS SDK's {@code S3Presigner}, picking the presigner pinned to each
+ * profile's region. Each URL is signed with credentials resolved once for it, and never
+ * lives longer than they do.
  */
 final class S3UrlSigner implements UrlSigner {
 
@@ -48,7 +49,10 @@ final class S3UrlSigner implements UrlSigner {
 
 	private static final SortedMap<String, String> NONE = Collections.emptySortedMap();
 
-	/** How the signed headers' names are shown to clients; the few names this signer signs. */
+	/**
+	 * How the signed headers' names are shown to clients; the few names this signer
+	 * signs.
+	 */
 	private static final Map<String, String> DISPLAY_NAMES = new ConcurrentHashMap<>();
 
 	private final PresignerRegistry presigners;
@@ -59,14 +63,21 @@ final class S3UrlSigner implements UrlSigner {
 
 	private final @Nullable SigV4QuerySigner lean;
 
-	/** The lean signer, also for calls the SDK's presigner cannot sign (ListParts) when the engine is the SDK. */
+	/**
+	 * The lean signer, also for calls the SDK's presigner cannot sign (ListParts) when
+	 * the engine is the SDK.
+	 */
 	private final SigV4QuerySigner own;
 
-	/** Where each profile's URLs go, as the SDK's endpoint rules resolve it: found once per profile. */
+	/**
+	 * Where each profile's URLs go, as the SDK's endpoint rules resolve it: found once
+	 * per profile.
+	 */
 	private final Map<String, LeanTarget> leanTargets = new ConcurrentHashMap<>();
 
 	/**
-	 * @param lean the signer that computes signatures itself, or none to let the SDK's presigner compute them
+	 * @param lean the signer that computes signatures itself, or none to let the SDK's
+	 * presigner compute them
 	 */
 	S3UrlSigner(PresignerRegistry presigners, SigningCredentials credentials, CredentialExpiryCap expiryCap,
 			@Nullable SigV4QuerySigner lean) {
@@ -108,9 +119,10 @@ final class S3UrlSigner implements UrlSigner {
 		if (grant.contentDisposition() != null) {
 			get.responseContentDisposition(grant.contentDisposition());
 		}
-		return sign(grant.profile(), signing, (presigner, credentials) -> presigner
-			.presignGetObject((request) -> request.signatureDuration(signing.expiry().duration())
-				.getObjectRequest(get.overrideConfiguration((o) -> o.credentialsProvider(credentials)).build())));
+		return sign(grant.profile(), signing,
+				(presigner, credentials) -> presigner.presignGetObject((request) -> request
+					.signatureDuration(signing.expiry().duration())
+					.getObjectRequest(get.overrideConfiguration((o) -> o.credentialsProvider(credentials)).build())));
 	}
 
 	@Override
@@ -146,9 +158,10 @@ final class S3UrlSigner implements UrlSigner {
 		if (encryption != null) {
 			put.serverSideEncryption(encryption.algorithm()).ssekmsKeyId(encryption.kmsKeyId());
 		}
-		return sign(grant.profile(), signing, (presigner, credentials) -> presigner
-			.presignPutObject((request) -> request.signatureDuration(signing.expiry().duration())
-				.putObjectRequest(put.overrideConfiguration((o) -> o.credentialsProvider(credentials)).build())));
+		return sign(grant.profile(), signing,
+				(presigner, credentials) -> presigner.presignPutObject((request) -> request
+					.signatureDuration(signing.expiry().duration())
+					.putObjectRequest(put.overrideConfiguration((o) -> o.credentialsProvider(credentials)).build())));
 	}
 
 	@Override
@@ -162,8 +175,8 @@ final class S3UrlSigner implements UrlSigner {
 	}
 
 	/**
-	 * One request's grants share a profile and an expiry (policy resolves both once per request), so one
-	 * resolution of the credentials and one signing time serve them all.
+	 * One request's grants share a profile and an expiry (policy resolves both once per
+	 * request), so one resolution of the credentials and one signing time serve them all.
 	 */
 	private <G> List<PresignedUrl> signAll(List<G> grants, Expiry expiry, BiFunction<G, Signing, PresignedUrl> sign) {
 		Signing signing = signingFor(expiry);
@@ -192,9 +205,10 @@ final class S3UrlSigner implements UrlSigner {
 			.uploadId(grant.uploadId())
 			.partNumber(grant.partNumber())
 			.contentLength(grant.contentLength());
-		return sign(grant.profile(), signing, (presigner, credentials) -> presigner
-			.presignUploadPart((request) -> request.signatureDuration(signing.expiry().duration())
-				.uploadPartRequest(part.overrideConfiguration((o) -> o.credentialsProvider(credentials)).build())));
+		return sign(grant.profile(), signing,
+				(presigner, credentials) -> presigner.presignUploadPart((request) -> request
+					.signatureDuration(signing.expiry().duration())
+					.uploadPartRequest(part.overrideConfiguration((o) -> o.credentialsProvider(credentials)).build())));
 	}
 
 	@Override
@@ -203,7 +217,8 @@ final class S3UrlSigner implements UrlSigner {
 		SortedMap<String, String> parameters = new TreeMap<>();
 		parameters.put("uploadId", grant.uploadId());
 		if (grant.call() == MultipartCallGrant.Call.LIST_PARTS) {
-			// The SDK's presigner has no ListParts: the lean signer, proven equal to it, signs it for both engines.
+			// The SDK's presigner has no ListParts: the lean signer, proven equal to it,
+			// signs it for both engines.
 			return signLean(grant.profile(), signing, "GET", grant.key(), parameters, NONE);
 		}
 		if (this.lean != null) {
@@ -213,9 +228,12 @@ final class S3UrlSigner implements UrlSigner {
 			.bucket(grant.profile().bucket())
 			.key(grant.key())
 			.uploadId(grant.uploadId());
-		return sign(grant.profile(), signing, (presigner, credentials) -> presigner
-			.presignAbortMultipartUpload((request) -> request.signatureDuration(signing.expiry().duration())
-				.abortMultipartUploadRequest(abort.overrideConfiguration((o) -> o.credentialsProvider(credentials)).build())));
+		return sign(grant.profile(), signing,
+				(presigner,
+						credentials) -> presigner.presignAbortMultipartUpload((request) -> request
+							.signatureDuration(signing.expiry().duration())
+							.abortMultipartUploadRequest(
+									abort.overrideConfiguration((o) -> o.credentialsProvider(credentials)).build())));
 	}
 
 	@Override
@@ -224,8 +242,8 @@ final class S3UrlSigner implements UrlSigner {
 		Instant expiresAt = signing.signedAt().plus(signing.expiry().duration());
 		Map<String, String> fields = PostPolicySigner.sign(grant, signing.identity().credentials(), signing.signedAt(),
 				expiresAt);
-		return new PresignedForm(PostPolicySigner.actionUrl(grant.profile()), fields,
-				signing.expiry().duration(), expiresAt, signing.expiry().cappedBy());
+		return new PresignedForm(PostPolicySigner.actionUrl(grant.profile()), fields, signing.expiry().duration(),
+				expiresAt, signing.expiry().cappedBy());
 	}
 
 	private PresignedUrl sign(Profile profile, Signing signing,
@@ -238,7 +256,8 @@ final class S3UrlSigner implements UrlSigner {
 		catch (SdkException ex) {
 			throw new SigningUnavailableException("Signing failed: " + ex.getMessage(), ex);
 		}
-		// X-Amz-Date has whole seconds, so the URL really expires at the whole second before expiration().
+		// X-Amz-Date has whole seconds, so the URL really expires at the whole second
+		// before expiration().
 		return new PresignedUrl(presigned.httpRequest().method().name(), presigned.url().toString(),
 				clientHeaders(presigned), signing.expiry().duration(),
 				presigned.expiration().truncatedTo(ChronoUnit.SECONDS), signing.expiry().cappedBy());
@@ -264,9 +283,10 @@ final class S3UrlSigner implements UrlSigner {
 	}
 
 	/**
-	 * Lets the SDK's endpoint rules say where a profile's objects are (global or regional host, virtual-host
-	 * or path-style, dotted buckets, custom endpoints), by presigning one throw-away URL with throw-away
-	 * credentials: the lean signer then builds the same URLs without repeating those rules.
+	 * Lets the SDK's endpoint rules say where a profile's objects are (global or regional
+	 * host, virtual-host or path-style, dotted buckets, custom endpoints), by presigning
+	 * one throw-away URL with throw-away credentials: the lean signer then builds the
+	 * same URLs without repeating those rules.
 	 */
 	private LeanTarget leanTarget(Profile profile) {
 		URL probe = this.presigners.presignerFor(profile)
@@ -285,14 +305,15 @@ final class S3UrlSigner implements UrlSigner {
 	}
 
 	/**
-	 * Where a profile's URLs go: the scheme, the Host header value, and the path before the key.
+	 * Where a profile's URLs go: the scheme, the Host header value, and the path before
+	 * the key.
 	 */
 	private record LeanTarget(String scheme, String host, String pathPrefix) {
 	}
 
 	/**
-	 * Resolves the credentials and caps the expiry to them; when too little is left, tries fresher
-	 * credentials once before giving up.
+	 * Resolves the credentials and caps the expiry to them; when too little is left,
+	 * tries fresher credentials once before giving up.
 	 */
 	private Signing signingFor(Expiry wanted) {
 		SigningIdentity identity = resolve(this.credentials::current);
@@ -309,8 +330,8 @@ final class S3UrlSigner implements UrlSigner {
 			Duration retryAfter = left.isNegative() || left.isZero() ? Duration.ofSeconds(1)
 					: (left.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : left);
 			throw new CredentialsExpiringException("The signing credentials end in " + Math.max(0, left.toSeconds())
-					+ " s; a URL would live " + Math.max(0, expiry.duration().toSeconds())
-					+ " s, below the minimum of " + expiry.minimum().toSeconds() + " s", retryAfter);
+					+ " s; a URL would live " + Math.max(0, expiry.duration().toSeconds()) + " s, below the minimum of "
+					+ expiry.minimum().toSeconds() + " s", retryAfter);
 		}
 		return new Signing(identity, expiry, now.truncatedTo(ChronoUnit.SECONDS));
 	}
@@ -320,14 +341,15 @@ final class S3UrlSigner implements UrlSigner {
 			return source.get();
 		}
 		catch (SdkException ex) {
-			// Typically unresolvable credentials; the message names the providers tried, never a secret.
+			// Typically unresolvable credentials; the message names the providers tried,
+			// never a secret.
 			throw new SigningUnavailableException("Signing credentials unavailable: " + ex.getMessage(), ex);
 		}
 	}
 
 	/**
-	 * The signed headers a client must send; {@code Host} is left out because every HTTP client derives it
-	 * from the URL.
+	 * The signed headers a client must send; {@code Host} is left out because every HTTP
+	 * client derives it from the URL.
 	 */
 	private static Map<String, String> clientHeaders(PresignedRequest presigned) {
 		Map<String, String> headers = new LinkedHashMap<>();
@@ -364,8 +386,8 @@ final class S3UrlSigner implements UrlSigner {
 	}
 
 	/**
-	 * The credentials, capped expiry and signing time (whole seconds, as {@code X-Amz-Date} has them) of one
-	 * request's signatures.
+	 * The credentials, capped expiry and signing time (whole seconds, as
+	 * {@code X-Amz-Date} has them) of one request's signatures.
 	 */
 	private record Signing(SigningIdentity identity, Expiry expiry, Instant signedAt) {
 	}

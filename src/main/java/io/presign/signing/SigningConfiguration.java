@@ -54,8 +54,8 @@ class SigningConfiguration {
 			AwsCallObservation observation) {
 		SigningProperties.StaticCredentials fixed = properties.staticCredentials();
 		if (fixed != null) {
-			return new ProviderSigningCredentials(
-					StaticCredentialsProvider.create(AwsBasicCredentials.create(fixed.accessKeyId(), fixed.secretAccessKey())));
+			return new ProviderSigningCredentials(StaticCredentialsProvider
+				.create(AwsBasicCredentials.create(fixed.accessKeyId(), fixed.secretAccessKey())));
 		}
 		if (properties.role() != null) {
 			return assumedRole(properties.role(), properties.safetyMargin(), largestMaxExpiry(catalog), clock,
@@ -82,9 +82,10 @@ class SigningConfiguration {
 			List<ExecutionInterceptor> interceptors) {
 		RoleSessionPlan plan = RoleSessionPlan.of(largestMaxExpiry, safetyMargin, role.sessionDuration());
 		if (!plan.coversFully(largestMaxExpiry, safetyMargin)) {
-			log.warn("A signing session of {} cannot give every URL the largest max-expiry ({}) plus the margin ({}); "
-					+ "URLs issued late in a session will be capped", plan.sessionDuration(), largestMaxExpiry,
-					safetyMargin);
+			log.warn(
+					"A signing session of {} cannot give every URL the largest max-expiry ({}) plus the margin ({}); "
+							+ "URLs issued late in a session will be capped",
+					plan.sessionDuration(), largestMaxExpiry, safetyMargin);
 		}
 		StsClientBuilder sts = StsClient.builder()
 			.credentialsProvider(baseCredentials)
@@ -178,8 +179,8 @@ class SigningConfiguration {
 	}
 
 	/**
-	 * Loads every CloudFront profile's private key at start-up, so that an unreadable key fails the start
-	 * rather than the first download.
+	 * Loads every CloudFront profile's private key at start-up, so that an unreadable key
+	 * fails the start rather than the first download.
 	 */
 	@Bean
 	CloudFrontSigner cloudFrontSigner(ProfileCatalog catalog, ResourceLoader resources, Clock clock) {

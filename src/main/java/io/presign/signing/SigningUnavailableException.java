@@ -1,8 +1,8 @@
 package io.presign.signing;
 
 /**
- * No URL can be signed right now, for example because credentials cannot be resolved. The fault is the
- * service's, not the client's.
+ * No URL can be signed right now, for example because credentials cannot be resolved. The
+ * fault is the service's, not the client's.
  */
 public final class SigningUnavailableException extends RuntimeException {
 

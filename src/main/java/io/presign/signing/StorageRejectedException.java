@@ -1,8 +1,8 @@
 package io.presign.signing;
 
 /**
- * S3 refused a call the service made for a client, for a reason in the client's request (an unknown upload
- * id, a wrong ETag, a part too small).
+ * S3 refused a call the service made for a client, for a reason in the client's request
+ * (an unknown upload id, a wrong ETag, a part too small).
  */
 public final class StorageRejectedException extends RuntimeException {
 

@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Diagnostics against the embedded S3 server with the right credentials: every step that can pass does,
- * and the canary leaves nothing behind.
+ * Diagnostics against the embedded S3 server with the right credentials: every step that
+ * can pass does, and the canary leaves nothing behind.
  */
 class DiagnosticsTest extends IntegrationTest {
 

@@ -10,8 +10,8 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Diagnostics when the signing secret is wrong: the canary PUT fails with S3's error code and the hint
- * that explains it.
+ * Diagnostics when the signing secret is wrong: the canary PUT fails with S3's error code
+ * and the hint that explains it.
  */
 @TestPropertySource(properties = "presign.signing.static-credentials.secret-access-key=not-the-secret")
 class DiagnosticsWrongSecretTest extends IntegrationTest {

@@ -16,14 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Every rule answers with its own status, problem type and field, as problem+json, over real HTTP.
+ * Every rule answers with its own status, problem type and field, as problem+json, over
+ * real HTTP.
  */
 class ProblemDetailsTest extends IntegrationTest {
 
 	static Stream<Arguments> uploadRules() {
 		String longKey = "k".repeat(1025 - "users/alice/".length());
-		return Stream.of(
-				arguments("empty key", upload(""), 400, "key-invalid", "key"),
+		return Stream.of(arguments("empty key", upload(""), 400, "key-invalid", "key"),
 				arguments("missing key", uploadWithout("key"), 400, "key-invalid", "key"),
 				arguments("leading slash", upload("/a.txt"), 400, "key-invalid", "key"),
 				arguments("empty segment", upload("a//b.txt"), 400, "key-invalid", "key"),
@@ -64,13 +64,13 @@ class ProblemDetailsTest extends IntegrationTest {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("uploadRules")
-	void uploadRuleAnswersWithItsProblem(String name, Map<String, Object> body, int status, String code,
-			String field) {
+	void uploadRuleAnswersWithItsProblem(String name, Map<String, Object> body, int status, String code, String field) {
 		assertProblem(this.api.postJson("/v1/uploads", body, ApiClient.apiKey(ALICE_KEY)), status, code, field);
 	}
 
 	static Stream<Arguments> downloadRules() {
-		return Stream.of(arguments("dot-dot", Map.of("profile", "files", "key", "a/../../x"), 400, "key-invalid", "key"),
+		return Stream.of(
+				arguments("dot-dot", Map.of("profile", "files", "key", "a/../../x"), 400, "key-invalid", "key"),
 				arguments("bad disposition", Map.of("profile", "files", "key", "a", "disposition", "download"), 400,
 						"request-invalid", "disposition"),
 				arguments("control character in filename",
@@ -103,8 +103,9 @@ class ProblemDetailsTest extends IntegrationTest {
 	void callerWithoutTheProfileScopeIsForbidden() {
 		assertProblem(this.api.postJson("/v1/uploads", upload("a.txt"), ApiClient.apiKey(CAROL_KEY)), 403,
 				"scope-missing", "profile");
-		assertProblem(this.api.postJson("/v1/downloads", Map.of("profile", "reports", "key", "a"),
-				ApiClient.apiKey(BOB_KEY)), 403, "scope-missing", "profile");
+		assertProblem(
+				this.api.postJson("/v1/downloads", Map.of("profile", "reports", "key", "a"), ApiClient.apiKey(BOB_KEY)),
+				403, "scope-missing", "profile");
 	}
 
 	@Test
@@ -129,7 +130,9 @@ class ProblemDetailsTest extends IntegrationTest {
 	@Test
 	void problemsNeverCarryAStackTrace() {
 		ApiClient.Response response = this.api.post("/v1/uploads", "[1,2", ApiClient.apiKey(ALICE_KEY));
-		assertThat(response.text()).doesNotContain("Exception").doesNotContain("at io.").doesNotContain("stackTrace")
+		assertThat(response.text()).doesNotContain("Exception")
+			.doesNotContain("at io.")
+			.doesNotContain("stackTrace")
 			.doesNotContain("\"trace\"");
 	}
 

@@ -18,11 +18,11 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every problem example in the API description looks like a real answer: replaying the hostile corpus
- * yields, for each documented code, a real problem document with the same type, title, status and code
- * and the same members. The codes that only a failing dependency or a spent rate limit can produce are
- * named here; the fault and rate-limit tests produce those. The errors page of the documentation names every
- * refusal.
+ * Every problem example in the API description looks like a real answer: replaying the
+ * hostile corpus yields, for each documented code, a real problem document with the same
+ * type, title, status and code and the same members. The codes that only a failing
+ * dependency or a spent rate limit can produce are named here; the fault and rate-limit
+ * tests produce those. The errors page of the documentation names every refusal.
  */
 class ProblemExamplesTest extends IntegrationTest {
 
@@ -40,7 +40,8 @@ class ProblemExamplesTest extends IntegrationTest {
 				return;
 			}
 			assertThat(real).as("a corpus case answers " + code).containsKey(code);
-			JsonNode answer = real.get(code).stream()
+			JsonNode answer = real.get(code)
+				.stream()
 				.filter((candidate) -> members(candidate).equals(members(example)))
 				.findFirst()
 				.orElseThrow(() -> new AssertionError("no real " + code + " has the members " + members(example)
@@ -74,10 +75,10 @@ class ProblemExamplesTest extends IntegrationTest {
 	private Map<String, JsonNode> documentedExamples() {
 		JsonNode paths = this.api.get("/v3/api-docs", Map.of()).json().get("paths");
 		Map<String, JsonNode> examples = new HashMap<>();
-		paths.forEach((path) -> path.forEach((operation) -> operation.path("responses").forEach((response) -> response
-			.at("/content/application~1problem+json/examples")
-			.properties()
-			.forEach((example) -> examples.put(example.getKey(), example.getValue().get("value"))))));
+		paths.forEach((path) -> path.forEach((operation) -> operation.path("responses")
+			.forEach((response) -> response.at("/content/application~1problem+json/examples")
+				.properties()
+				.forEach((example) -> examples.put(example.getKey(), example.getValue().get("value"))))));
 		assertThat(examples).isNotEmpty();
 		return examples;
 	}
@@ -89,7 +90,8 @@ class ProblemExamplesTest extends IntegrationTest {
 			HostileCorpus.Answer answer = corpus.send(c);
 			if (answer.contentType().startsWith("application/problem+json")) {
 				JsonNode problem = answer.json();
-				byCode.computeIfAbsent(problem.get("code").asString(), (code) -> new java.util.ArrayList<>()).add(problem);
+				byCode.computeIfAbsent(problem.get("code").asString(), (code) -> new java.util.ArrayList<>())
+					.add(problem);
 			}
 		}
 		return byCode;
@@ -97,7 +99,8 @@ class ProblemExamplesTest extends IntegrationTest {
 
 	private static Set<String> members(JsonNode problem) {
 		Set<String> names = new HashSet<>(problem.propertyNames());
-		// Validation failures list every field at fault besides the first; a documented example need not.
+		// Validation failures list every field at fault besides the first; a documented
+		// example need not.
 		names.remove("errors");
 		return names;
 	}

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Assumptions;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Headless Chromium from the OS packages, driven by Playwright without any browser download. Where Chromium
- * is missing the browser tests skip, saying so; in CI ({@code CI=true}, where {@code .ci/run} installs it) a
- * missing Chromium fails them instead, so that CI never reports them green without running them.
+ * Headless Chromium from the OS packages, driven by Playwright without any browser
+ * download. Where Chromium is missing the browser tests skip, saying so; in CI
+ * ({@code CI=true}, where {@code .ci/run} installs it) a missing Chromium fails them
+ * instead, so that CI never reports them green without running them.
  */
 final class BrowserSession implements AutoCloseable {
 
@@ -34,10 +35,11 @@ final class BrowserSession implements AutoCloseable {
 	}
 
 	static BrowserSession start() {
-		require(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM
-				+ " (apt-get install chromium; .ci/run installs it)");
+		require(Files.isExecutable(CHROMIUM),
+				"Chromium is not installed at " + CHROMIUM + " (apt-get install chromium; .ci/run installs it)");
 		Playwright playwright = Playwright.create();
-		// Without the background-networking flags Chromium keeps trying to reach Google's services.
+		// Without the background-networking flags Chromium keeps trying to reach Google's
+		// services.
 		Browser browser = playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
 				.setHeadless(true)
@@ -60,8 +62,9 @@ final class BrowserSession implements AutoCloseable {
 	}
 
 	Page newPage() {
-		Page page = this.browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true)
-			.setViewportSize(1280, 900)).newPage();
+		Page page = this.browser
+			.newContext(new Browser.NewContextOptions().setAcceptDownloads(true).setViewportSize(1280, 900))
+			.newPage();
 		page.setDefaultTimeout(30_000);
 		return page;
 	}

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded run's {@code /demo} page in a real Chromium: files chosen in the browser go up (one whole, one in
- * parts), arrive byte for byte in the embedded S3 server, and come back through the page's download button.
+ * The embedded run's {@code /demo} page in a real Chromium: files chosen in the browser
+ * go up (one whole, one in parts), arrive byte for byte in the embedded S3 server, and
+ * come back through the page's download button.
  */
 class DemoPageBrowserTest extends BrowserTest {
-
 
 	@Test
 	void uploadsWholeAndInPartsThenDownloadsBack(@TempDir Path files) throws Exception {
@@ -40,8 +40,8 @@ class DemoPageBrowserTest extends BrowserTest {
 			String key = "users/visitor/" + file.getFileName();
 			assertThat(run.s3().read(EmbeddedDemo.BUCKET, key)).as(key).isEqualTo(Files.readAllBytes(file));
 		}
-		Download download = page.waitForDownload(
-				() -> page.locator("li[data-key='users/visitor/notes.txt'] button.download").click());
+		Download download = page
+			.waitForDownload(() -> page.locator("li[data-key='users/visitor/notes.txt'] button.download").click());
 		assertThat(download.suggestedFilename()).isEqualTo("notes.txt");
 		assertThat(Files.readAllBytes(download.path())).isEqualTo(Files.readAllBytes(small));
 		BrowserSession.screenshot(page, "demo-page-downloaded");

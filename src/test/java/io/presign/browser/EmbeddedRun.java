@@ -17,8 +17,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * What {@code ./mvnw spring-boot:test-run} starts (the embedded S3 server, the demo profile, the demo pages),
- * on free ports, for the browser tests to visit.
+ * What {@code ./mvnw spring-boot:test-run} starts (the embedded S3 server, the demo
+ * profile, the demo pages), on free ports, for the browser tests to visit.
  */
 final class EmbeddedRun implements AutoCloseable {
 
@@ -57,9 +57,11 @@ final class EmbeddedRun implements AutoCloseable {
 	 * @return a dev token for the user, as the demo pages get theirs
 	 */
 	String token(String user) throws IOException, InterruptedException {
-		String body = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/demo/token?user=" + user))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString()).body();
+		String body = HTTP
+			.send(HttpRequest.newBuilder(URI.create(base() + "/demo/token?user=" + user))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
 		Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(body);
 		if (!token.find()) {
 			throw new IllegalStateException("No token in " + body);

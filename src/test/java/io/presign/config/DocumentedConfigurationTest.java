@@ -24,8 +24,9 @@ import org.springframework.core.io.ByteArrayResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration example of {@code docs/configuration.md} binds and validates, and names no property the
- * service does not have: the documentation cannot drift from the properties classes.
+ * The configuration example of {@code docs/configuration.md} binds and validates, and
+ * names no property the service does not have: the documentation cannot drift from the
+ * properties classes.
  */
 class DocumentedConfigurationTest {
 
@@ -46,7 +47,8 @@ class DocumentedConfigurationTest {
 				});
 				assertThat(context.getBean(ProfileCatalog.class).require("media").cloudFront()).isNotNull();
 				assertThat(context.getBean(ApiKeyProperties.class).apiKeys().get(1).sha256()).hasSize(2);
-				assertThat(context.getBean(CorsProperties.class).allowedOrigins()).containsExactly("https://app.example.com");
+				assertThat(context.getBean(CorsProperties.class).allowedOrigins())
+					.containsExactly("https://app.example.com");
 				assertThat(context.getBean(PresignProperties.class).maxBatchSize()).isEqualTo(100);
 			});
 	}

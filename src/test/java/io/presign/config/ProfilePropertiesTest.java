@@ -50,11 +50,12 @@ class ProfilePropertiesTest {
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
-	@CsvSource(delimiter = '|', value = { "bucket|''|bucket", "region|''|region", "region|EU West|region",
-			"key-prefix|users/{principal}|keyPrefixValid", "key-prefix|users/{group}/|keyPrefixValid",
-			"content-types|images|contentTypesValid", "max-expiry|8d|expiryRangeValid",
-			"default-expiry|2h|expiryRangeValid", "default-expiry|0s|expiryRangeValid",
-			"required-scope|''|scopesValid", "operations|''|operations" })
+	@CsvSource(delimiter = '|',
+			value = { "bucket|''|bucket", "region|''|region", "region|EU West|region",
+					"key-prefix|users/{principal}|keyPrefixValid", "key-prefix|users/{group}/|keyPrefixValid",
+					"content-types|images|contentTypesValid", "max-expiry|8d|expiryRangeValid",
+					"default-expiry|2h|expiryRangeValid", "default-expiry|0s|expiryRangeValid",
+					"required-scope|''|scopesValid", "operations|''|operations" })
 	void invalidValueFailsStartUpNamingTheProperty(String property, String value, String reported) {
 		this.runner.withPropertyValues(with(property, value)).run((context) -> {
 			assertThat(context).hasFailed();
@@ -111,11 +112,13 @@ class ProfilePropertiesTest {
 
 	@Test
 	void cloudFrontDeliveryNeedsItsDistributionAndANeedlessOneFails() {
-		this.runner.withPropertyValues(VALID).withPropertyValues("presign.profiles.avatars.delivery=cloudfront").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(messages(context.getStartupFailure())).contains("profiles[avatars].deliveryValid")
-				.contains("delivery: cloudfront needs cloudfront.distribution-domain");
-		});
+		this.runner.withPropertyValues(VALID)
+			.withPropertyValues("presign.profiles.avatars.delivery=cloudfront")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(messages(context.getStartupFailure())).contains("profiles[avatars].deliveryValid")
+					.contains("delivery: cloudfront needs cloudfront.distribution-domain");
+			});
 		this.runner.withPropertyValues(VALID)
 			.withPropertyValues("presign.profiles.avatars.cloudfront.distribution-domain=d111111abcdef8.cloudfront.net",
 					"presign.profiles.avatars.cloudfront.key-pair-id=K2JCJMDEHXQW5F",
@@ -167,8 +170,9 @@ class ProfilePropertiesTest {
 		this.runner.withUserConfiguration(UnknownPropertiesCheck.class)
 			.withPropertyValues(VALID)
 			.withPropertyValues("presign.profiles.avatars.multipart.enabled=true",
-					"presign.profiles.avatars.multipart.min-part-size=5MB", "presign.profiles.avatars.rate-limit.capacity=5",
-					"presign.profiles.avatars.scopes[0].scope=a", "presign.profiles.avatars.scopes[0].operations=download",
+					"presign.profiles.avatars.multipart.min-part-size=5MB",
+					"presign.profiles.avatars.rate-limit.capacity=5", "presign.profiles.avatars.scopes[0].scope=a",
+					"presign.profiles.avatars.scopes[0].operations=download",
 					"presign.profiles.avatars.operations[0]=download", "presign.maxBatchSize=10",
 					"presign.max-request-size=64KB",
 					// indexes as Kubernetes config trees and config servers write them

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Builds the image and starts it, where a Docker daemon runs and the base images are present locally
- * (nothing is pulled): liveness answers on the management port, the API refuses unauthenticated calls, and
- * the process runs as the unprivileged user. Skipped otherwise. Base images can be overridden with the
- * {@code docker.build.image} and {@code docker.runtime.image} system properties.
+ * Builds the image and starts it, where a Docker daemon runs and the base images are
+ * present locally (nothing is pulled): liveness answers on the management port, the API
+ * refuses unauthenticated calls, and the process runs as the unprivileged user. Skipped
+ * otherwise. Base images can be overridden with the {@code docker.build.image} and
+ * {@code docker.runtime.image} system properties.
  */
 @EnabledIf(value = "dockerAndBaseImagesAvailable", disabledReason = "needs a Docker daemon and local base images")
 class DockerImageSmokeTest {
@@ -31,17 +32,20 @@ class DockerImageSmokeTest {
 			"eclipse-temurin:21-jre-noble");
 
 	static boolean dockerAndBaseImagesAvailable() {
-		return succeeds("docker", "image", "inspect", BUILD_IMAGE) && succeeds("docker", "image", "inspect", RUNTIME_IMAGE);
+		return succeeds("docker", "image", "inspect", BUILD_IMAGE)
+				&& succeeds("docker", "image", "inspect", RUNTIME_IMAGE);
 	}
 
 	@Test
 	void imageStartsAsNonRootAndAnswersProbes() throws Exception {
 		String tag = "presign-service:smoke-test";
 		assertThat(run("docker", "build", "--network", "host", "--build-arg", "BUILD_IMAGE=" + BUILD_IMAGE,
-				"--build-arg", "RUNTIME_IMAGE=" + RUNTIME_IMAGE, "-t", tag, ".")).isZero();
+				"--build-arg", "RUNTIME_IMAGE=" + RUNTIME_IMAGE, "-t", tag, "."))
+			.isZero();
 		String name = "presign-smoke-" + System.nanoTime();
 		assertThat(run("docker", "run", "-d", "--name", name, "--read-only", "--tmpfs", "/tmp", "-p",
-				"127.0.0.1:18080:8080", "-p", "127.0.0.1:18081:8081", tag)).isZero();
+				"127.0.0.1:18080:8080", "-p", "127.0.0.1:18081:8081", tag))
+			.isZero();
 		try {
 			HttpClient http = HttpClient.newHttpClient();
 			Instant deadline = Instant.now().plusSeconds(90);
@@ -61,8 +65,10 @@ class DockerImageSmokeTest {
 
 	private static int status(HttpClient http, String url) {
 		try {
-			return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-					HttpResponse.BodyHandlers.discarding()).statusCode();
+			return http
+				.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode();
 		}
 		catch (Exception ex) {
 			return -1;
@@ -85,7 +91,10 @@ class DockerImageSmokeTest {
 		return exitStatus(new ProcessBuilder(command).inheritIO(), 15);
 	}
 
-	/** The exit status, or -1 for a command still running after that many minutes, which is then stopped. */
+	/**
+	 * The exit status, or -1 for a command still running after that many minutes, which
+	 * is then stopped.
+	 */
 	private static int exitStatus(ProcessBuilder command, long minutes) throws Exception {
 		Process process = command.start();
 		if (!process.waitFor(minutes, TimeUnit.MINUTES)) {

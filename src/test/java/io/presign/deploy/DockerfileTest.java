@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Dockerfile checklist that a generic linter (dockerfilelint, run by {@code .ci/run}) does not cover:
- * what a platform team expects of a JVM service image.
+ * The Dockerfile checklist that a generic linter (dockerfilelint, run by {@code .ci/run})
+ * does not cover: what a platform team expects of a JVM service image.
  */
 class DockerfileTest {
 

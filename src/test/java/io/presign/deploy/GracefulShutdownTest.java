@@ -24,9 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Scale-in and rolling updates lose no request: the service is stopped (as SIGTERM stops it, after the
- * chart's pre-stop sleep) while twenty requests are in flight, their bodies still arriving, and every one
- * of them is answered with its URL.
+ * Scale-in and rolling updates lose no request: the service is stopped (as SIGTERM stops
+ * it, after the chart's pre-stop sleep) while twenty requests are in flight, their bodies
+ * still arriving, and every one of them is answered with its URL.
  */
 class GracefulShutdownTest {
 
@@ -47,14 +47,16 @@ class GracefulShutdownTest {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			ExecutorService clients = Executors.newFixedThreadPool(REQUESTS);
 			try {
-				// A first request, whole, so that the dispatcher is ready before the slow ones arrive.
+				// A first request, whole, so that the dispatcher is ready before the slow
+				// ones arrive.
 				assertThat(slowDownload(port, "shutdown/warm.txt")).startsWith("HTTP/1.1 200");
 				List<Future<String>> answers = new ArrayList<>();
 				for (int i = 0; i < REQUESTS; i++) {
 					int n = i;
 					answers.add(clients.submit(() -> slowDownload(port, "shutdown/" + n + ".txt")));
 				}
-				// Every request has sent its headers and part of its body when the stop begins.
+				// Every request has sent its headers and part of its body when the stop
+				// begins.
 				Thread.sleep(600);
 				CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
 				for (Future<String> answer : answers) {
@@ -71,7 +73,8 @@ class GracefulShutdownTest {
 	}
 
 	/**
-	 * A download request whose body arrives over about a second and a half, as from a slow client.
+	 * A download request whose body arrives over about a second and a half, as from a
+	 * slow client.
 	 */
 	private static String slowDownload(int port, String key) throws Exception {
 		byte[] body = ("{\"profile\":\"demo\",\"key\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -80,7 +83,8 @@ class GracefulShutdownTest {
 			OutputStream out = socket.getOutputStream();
 			out.write(("POST /v1/downloads HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + EmbeddedDemo.API_KEY
 					+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+					+ "\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			int half = body.length / 2;
 			out.write(body, 0, half);

@@ -34,10 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Renders the Helm chart with a real helm binary (default values and the full example) and checks what a
- * platform team relies on: every container has resources, probes and a locked-down security context, and
- * the configuration the chart ships binds and validates with the service's own properties classes.
- * {@code .ci/run} installs helm and passes it as {@code HELM_BINARY}; without helm the test is skipped.
+ * Renders the Helm chart with a real helm binary (default values and the full example)
+ * and checks what a platform team relies on: every container has resources, probes and a
+ * locked-down security context, and the configuration the chart ships binds and validates
+ * with the service's own properties classes. {@code .ci/run} installs helm and passes it
+ * as {@code HELM_BINARY}; without helm the test is skipped.
  */
 class HelmChartTest {
 
@@ -61,7 +62,8 @@ class HelmChartTest {
 	@ValueSource(strings = { "default values", "ci/full-values.yaml" })
 	void chartLintsAndRendersHardenedWorkloads(String values) throws Exception {
 		assumeTrue(helm != null, "helm is not installed (.ci/run installs it)");
-		List<String> valuesArgs = values.endsWith(".yaml") ? List.of("-f", CHART.resolve(values).toString()) : List.of();
+		List<String> valuesArgs = values.endsWith(".yaml") ? List.of("-f", CHART.resolve(values).toString())
+				: List.of();
 		run(concat(List.of(helm, "lint", "--strict", CHART.toString()), valuesArgs));
 		List<Map<String, Object>> manifests = render(valuesArgs);
 
@@ -78,13 +80,14 @@ class HelmChartTest {
 				.containsEntry("readOnlyRootFilesystem", true)
 				.containsEntry("allowPrivilegeEscalation", false);
 			assertThat(at(security, "capabilities").get("drop")).isEqualTo(List.of("ALL"));
-			assertThat(list(container, "volumeMounts")).anySatisfy(
-					(mount) -> assertThat(mount).containsEntry("mountPath", "/tmp"));
+			assertThat(list(container, "volumeMounts"))
+				.anySatisfy((mount) -> assertThat(mount).containsEntry("mountPath", "/tmp"));
 		}
-		// Kubernetes waits the pre-stop sleep, then Spring's shutdown timeout, with room for the JVM to exit.
+		// Kubernetes waits the pre-stop sleep, then Spring's shutdown timeout, with room
+		// for the JVM to exit.
 		Map<String, Object> container = list(podSpec, "containers").get(0);
-		int preStop = Integer.parseInt(String.valueOf(
-				((List<?>) at(container, "lifecycle", "preStop", "exec").get("command")).get(1)));
+		int preStop = Integer
+			.parseInt(String.valueOf(((List<?>) at(container, "lifecycle", "preStop", "exec").get("command")).get(1)));
 		Map<String, Object> configMap = manifests.stream()
 			.filter((m) -> "ConfigMap".equals(m.get("kind")) && at(m, "data").containsKey("application-shutdown.yaml"))
 			.findFirst()
@@ -161,7 +164,8 @@ class HelmChartTest {
 					.isEqualTo(SigningProperties.RegionCheck.FAIL);
 				context.getBean(ApiKeyProperties.class);
 				context.getBean(RateLimitProperties.class);
-				// Every replica of a release shares the upload tickets' key (the Secret holds one).
+				// Every replica of a release shares the upload tickets' key (the Secret
+				// holds one).
 				assertThat(context.getBean(UploadTicketProperties.class).secret()).hasSizeGreaterThanOrEqualTo(32);
 			});
 	}

@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Two replicas sharing one rate limit through a real Redis ({@code redis-server}, Debian's package, started
- * here on a free port), then Redis killed: the fail-open replica issues uncounted and says so, the
- * fail-closed one refuses with 503. Skipped where redis-server is missing; in CI, which installs it, failed.
+ * Two replicas sharing one rate limit through a real Redis ({@code redis-server},
+ * Debian's package, started here on a free port), then Redis killed: the fail-open
+ * replica issues uncounted and says so, the fail-closed one refuses with 503. Skipped
+ * where redis-server is missing; in CI, which installs it, failed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedRateLimitTest {
@@ -49,14 +50,16 @@ class SharedRateLimitTest {
 	static void start() throws Exception {
 		TestHost.requireExecutable(REDIS, "the shared rate-limit test", "apt-get install redis-server; .ci/run does");
 		int port = TestHost.freePort();
-		redis = new ProcessBuilder(REDIS.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-				"--save", "", "--appendonly", "no").redirectErrorStream(true)
+		redis = new ProcessBuilder(REDIS.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save",
+				"", "--appendonly", "no")
+			.redirectErrorStream(true)
 			.redirectOutput(Path.of("target", "redis-server.log").toFile())
 			.start();
 		awaitPort(port);
 		failOpen = replica(port, "fail-open");
 		failClosed = replica(port, "fail-closed");
-		// Each replica connects on a thread of its own, so that no request waits for Redis.
+		// Each replica connects on a thread of its own, so that no request waits for
+		// Redis.
 		awaitConnected(failOpen);
 		awaitConnected(failClosed);
 	}
@@ -65,7 +68,8 @@ class SharedRateLimitTest {
 		ApiClient management = new ApiClient(port(replica, "local.management.port"));
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		while (Instant.now().isBefore(deadline)) {
-			if (management.get("/actuator/health/readiness", ApiClient.apiKey("ops-key")).text()
+			if (management.get("/actuator/health/readiness", ApiClient.apiKey("ops-key"))
+				.text()
 				.contains("\"state\":\"answering\"")) {
 				return;
 			}
@@ -111,10 +115,13 @@ class SharedRateLimitTest {
 		assertThat(management.get("/actuator/prometheus", Map.of()).text())
 			.containsPattern("presign_rate_limit_store_failures_total\\{mode=\"fail-open\"\\} [1-9]");
 		String readiness = management.get("/actuator/health/readiness", ApiClient.apiKey("ops-key")).text();
-		assertThat(readiness).contains("\"rateLimitStore\"").contains("\"state\":\"failing\"")
-			.contains("\"onStoreFailure\":\"fail-open\"").contains("\"status\":\"UP\"");
+		assertThat(readiness).contains("\"rateLimitStore\"")
+			.contains("\"state\":\"failing\"")
+			.contains("\"onStoreFailure\":\"fail-open\"")
+			.contains("\"status\":\"UP\"");
 		assertThat(management.get("/actuator/health", ApiClient.apiKey("ops-key")).text())
-			.as("one contributor for the store, not the quota too").doesNotContain("issuanceQuota");
+			.as("one contributor for the store, not the quota too")
+			.doesNotContain("issuanceQuota");
 	}
 
 	private static ApiClient.Response download(ConfigurableApplicationContext replica) {
@@ -132,9 +139,10 @@ class SharedRateLimitTest {
 				"--management.server.port=0", "--embedded.s3.endpoint=" + s3.endpoint(),
 				"--presign.rate-limit.store=redis", "--presign.rate-limit.on-store-failure=" + onFailure,
 				// 3 URLs a minute: no refill comes between the requests of the test.
-				"--presign.profiles.limited.rate-limit.period=60s",
-				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
-				// Redis is killed on purpose: closing a replica then cancels the client's attempt to reconnect, whose
+				"--presign.profiles.limited.rate-limit.period=60s", "--spring.data.redis.host=127.0.0.1",
+				"--spring.data.redis.port=" + redisPort,
+				// Redis is killed on purpose: closing a replica then cancels the client's
+				// attempt to reconnect, whose
 				// event loop Netty reports at error as already shut down.
 				"--logging.level.io.netty.util.concurrent.DefaultPromise.rejectedExecution=off"));
 		TestJwtIssuer.shared().properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));

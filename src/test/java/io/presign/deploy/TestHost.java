@@ -10,15 +10,18 @@ import org.junit.jupiter.api.Assumptions;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * What the tests that start processes of their own need from the machine: free ports, and the tools a fresh
- * machine lacks, which {@code .ci/run} installs.
+ * What the tests that start processes of their own need from the machine: free ports, and
+ * the tools a fresh machine lacks, which {@code .ci/run} installs.
  */
 final class TestHost {
 
 	private TestHost() {
 	}
 
-	/** A port nothing listens on now; another process could still take it before the caller binds it. */
+	/**
+	 * A port nothing listens on now; another process could still take it before the
+	 * caller binds it.
+	 */
 	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
@@ -26,7 +29,8 @@ final class TestHost {
 	}
 
 	/**
-	 * Skips the test where the tool is missing; in CI ({@code CI=true}), which installs it, fails it instead.
+	 * Skips the test where the tool is missing; in CI ({@code CI=true}), which installs
+	 * it, fails it instead.
 	 * @param test what needs the tool, for the failure
 	 * @param install how to install it, for the skip
 	 */

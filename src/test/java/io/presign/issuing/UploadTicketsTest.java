@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Upload tickets: what one allows comes back whole; anything forged, altered, misplaced or late is refused.
+ * Upload tickets: what one allows comes back whole; anything forged, altered, misplaced
+ * or late is refused.
  */
 class UploadTicketsTest {
 

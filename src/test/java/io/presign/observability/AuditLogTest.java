@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One structured audit event per issuance and per refusal, tied to the request id, with no URL secret.
+ * One structured audit event per issuance and per refusal, tied to the request id, with
+ * no URL secret.
  */
 class AuditLogTest extends IntegrationTest {
 
@@ -31,7 +32,8 @@ class AuditLogTest extends IntegrationTest {
 
 		@Override
 		protected void append(ILoggingEvent event) {
-			// Copies the request thread's MDC (request id, client address) into the event before it is kept.
+			// Copies the request thread's MDC (request id, client address) into the event
+			// before it is kept.
 			event.prepareForDeferredProcessing();
 			super.append(event);
 		}
@@ -71,7 +73,8 @@ class AuditLogTest extends IntegrationTest {
 		assertThat(event.get("key").asString()).isEqualTo("users/alice/audit/a.txt");
 		assertThat(event.get("operation").asString()).isEqualTo("upload");
 		assertThat(event.get("expiresAt").asString()).isEqualTo(response.json().get("expiresAt").asString());
-		assertThat(line).doesNotContain("X-Amz-Signature").doesNotContain("X-Amz-Credential")
+		assertThat(line).doesNotContain("X-Amz-Signature")
+			.doesNotContain("X-Amz-Credential")
 			.doesNotContain("X-Amz-Security-Token")
 			.doesNotContain(response.json().get("url").asString().replaceAll(".*X-Amz-Signature=", ""));
 	}
@@ -142,8 +145,8 @@ class AuditLogTest extends IntegrationTest {
 				Map.of("X-Api-Key", BOB_KEY, "X-Request-Id", "audit-full-2"));
 		assertThat(batch.status()).isEqualTo(403);
 		JsonNode batchEvent = JSON.readTree(auditLine("audit-full-2"));
-		assertThat(batchEvent.get("keys").valueStream().map(JsonNode::asString))
-			.containsExactly("users/bob/mine.txt", "users/alice/a.txt");
+		assertThat(batchEvent.get("keys").valueStream().map(JsonNode::asString)).containsExactly("users/bob/mine.txt",
+				"users/alice/a.txt");
 		assertThat(batchEvent.get("keyCount").asInt()).isEqualTo(2);
 	}
 
@@ -161,8 +164,8 @@ class AuditLogTest extends IntegrationTest {
 
 		this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a\n{\"forged\":1}"),
 				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-huge-2"));
-		assertThat(JSON.readTree(auditLine("audit-huge-2")).get("key").asString())
-			.as("control characters escaped").isEqualTo("a\\u000a{\"forged\":1}");
+		assertThat(JSON.readTree(auditLine("audit-huge-2")).get("key").asString()).as("control characters escaped")
+			.isEqualTo("a\\u000a{\"forged\":1}");
 	}
 
 	@Test
@@ -173,13 +176,14 @@ class AuditLogTest extends IntegrationTest {
 		this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
 				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-xff-2", "X-Forwarded-For", "203.0.113.9"));
 		assertThat(JSON.readTree(auditLine("audit-xff-2")).get("clientIp").asString())
-			.as("the loopback proxy is trusted by default").isEqualTo("203.0.113.9");
+			.as("the loopback proxy is trusted by default")
+			.isEqualTo("203.0.113.9");
 	}
 
 	/**
-	 * The audit event of a request as the console writes it (Elastic Common Schema JSON), encoded by the
-	 * console appender's own encoder: the line a log pipeline would receive, though the tests' console shows
-	 * only warnings.
+	 * The audit event of a request as the console writes it (Elastic Common Schema JSON),
+	 * encoded by the console appender's own encoder: the line a log pipeline would
+	 * receive, though the tests' console shows only warnings.
 	 */
 	@SuppressWarnings("unchecked")
 	private String auditLine(String requestId) {
@@ -191,7 +195,8 @@ class AuditLogTest extends IntegrationTest {
 				.orElseThrow(() -> new AssertionError("no audit event for request " + requestId));
 		}
 		Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-		Encoder<ILoggingEvent> console = ((OutputStreamAppender<ILoggingEvent>) root.getAppender("CONSOLE")).getEncoder();
+		Encoder<ILoggingEvent> console = ((OutputStreamAppender<ILoggingEvent>) root.getAppender("CONSOLE"))
+			.getEncoder();
 		return new String(console.encode(event), StandardCharsets.UTF_8).strip();
 	}
 

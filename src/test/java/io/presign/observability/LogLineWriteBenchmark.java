@@ -28,11 +28,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * What writing one log line costs once it is encoded: Logback's appender as the console's writes it (one
- * lock; a {@code PrintStream} over a buffer, flushed each line) against the {@code write} system call alone,
- * from one thread and from 16 at once, into a regular file (as the benchmark scripts send the service's
- * output) and into {@code /dev/null}. The line is encoded beforehand, at an audit line's length. With 16
- * threads, µs/op is each thread's time per line, waits included. Run with {@code ./mvnw -Pbenchmark
+ * What writing one log line costs once it is encoded: Logback's appender as the console's
+ * writes it (one lock; a {@code PrintStream} over a buffer, flushed each line) against
+ * the {@code write} system call alone, from one thread and from 16 at once, into a
+ * regular file (as the benchmark scripts send the service's output) and into
+ * {@code /dev/null}. The line is encoded beforehand, at an audit line's length. With 16
+ * threads, µs/op is each thread's time per line, waits included. Run with
+ * {@code ./mvnw -Pbenchmark
  * test-compile exec:exec -Dbenchmark.args="-f 1 -wi 4 -w 1s -i 6 -r 1s -tu us -bm avgt LogLineWriteBenchmark"}.
  */
 @State(Scope.Benchmark)
@@ -40,7 +42,9 @@ public class LogLineWriteBenchmark {
 
 	private static final byte[] LINE = ("{\"message\":\"" + "a".repeat(660) + "\"}\n").getBytes(StandardCharsets.UTF_8);
 
-	/** The file the scripts write to, or /dev/null: the system call without a file system. */
+	/**
+	 * The file the scripts write to, or /dev/null: the system call without a file system.
+	 */
 	@Param({ "file", "/dev/null" })
 	public String output;
 
@@ -58,7 +62,8 @@ public class LogLineWriteBenchmark {
 
 	@Setup
 	public void setUp() throws IOException {
-		// Without an MDC adapter every append throws inside Logback, which the appender swallows: a benchmark
+		// Without an MDC adapter every append throws inside Logback, which the appender
+		// swallows: a benchmark
 		// that would measure the exception and write nothing.
 		this.context.setMDCAdapter(new LogbackMDCAdapter());
 		this.event = new LoggingEvent(getClass().getName(), this.context.getLogger(AuditLog.LOGGER), Level.INFO,
@@ -83,7 +88,9 @@ public class LogLineWriteBenchmark {
 		}
 	}
 
-	/** The file is emptied before each iteration, so that a run does not fill the disk. */
+	/**
+	 * The file is emptied before each iteration, so that a run does not fill the disk.
+	 */
 	@Setup(org.openjdk.jmh.annotations.Level.Iteration)
 	public void empty() throws IOException {
 		this.truncation.truncate(0);

@@ -26,9 +26,10 @@ import static io.presign.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Distributed tracing, with spans kept in memory: a W3C traceparent is taken up, the request's span has the
- * policy decision, the signing and the S3 call it made as children, and the trace id is in the audit event's
- * logging context and in every problem document.
+ * Distributed tracing, with spans kept in memory: a W3C traceparent is taken up, the
+ * request's span has the policy decision, the signing and the S3 call it made as
+ * children, and the trace id is in the audit event's logging context and in every problem
+ * document.
  */
 @Import(TracingTest.InMemorySpans.class)
 @TestPropertySource(properties = { "management.tracing.sampling.probability=1.0",
@@ -50,7 +51,8 @@ class TracingTest extends IntegrationTest {
 
 			@Override
 			protected void append(ILoggingEvent event) {
-				// Keeps the request thread's logging context, which the event otherwise reads when asked.
+				// Keeps the request thread's logging context, which the event otherwise
+				// reads when asked.
 				event.prepareForDeferredProcessing();
 				super.append(event);
 			}
@@ -82,7 +84,8 @@ class TracingTest extends IntegrationTest {
 		assertThat(children.get("S3 HeadObject").getAttributes().asMap().toString()).contains("HeadObject");
 		// The same observations time themselves as metrics.
 		assertThat(this.management.get("/actuator/prometheus", Map.of()).text())
-			.containsPattern("presign_aws_call_seconds_count\\{[^}]*aws_operation=\"HeadObject\"[^}]*aws_service=\"S3\"")
+			.containsPattern(
+					"presign_aws_call_seconds_count\\{[^}]*aws_operation=\"HeadObject\"[^}]*aws_service=\"S3\"")
 			.contains("presign_policy_seconds_count")
 			.containsPattern("presign_sign_seconds_count\\{[^}]*operation=\"download\"");
 	}
@@ -100,10 +103,7 @@ class TracingTest extends IntegrationTest {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		List<SpanData> traced = List.of();
 		while (Instant.now().isBefore(deadline)) {
-			traced = SPANS.getFinishedSpanItems()
-				.stream()
-				.filter((span) -> span.getTraceId().equals(TRACE))
-				.toList();
+			traced = SPANS.getFinishedSpanItems().stream().filter((span) -> span.getTraceId().equals(TRACE)).toList();
 			if (traced.size() >= atLeast && traced.stream().anyMatch((span) -> span.getParentSpanId().equals(PARENT))) {
 				return traced;
 			}

@@ -34,9 +34,9 @@ class KeyTemplateTest {
 	@ValueSource(strings = { "", ".", "..", "a/b", "a\\b", "a\u0000b", "\ud800" })
 	void refusesPrincipalsThatCannotStandInAKey(String name) {
 		Caller caller = new Caller(name, Set.of(), Caller.AuthMethod.JWT);
-		assertThatThrownBy(() -> KeyTemplate.parse("users/{principal}/").expand(caller))
-			.isInstanceOfSatisfying(PolicyViolation.class,
-					(violation) -> assertThat(violation.rule()).isEqualTo(Rule.KEY_PREFIX_UNRESOLVABLE));
+		assertThatThrownBy(() -> KeyTemplate.parse("users/{principal}/").expand(caller)).isInstanceOfSatisfying(
+				PolicyViolation.class,
+				(violation) -> assertThat(violation.rule()).isEqualTo(Rule.KEY_PREFIX_UNRESOLVABLE));
 	}
 
 }

@@ -79,11 +79,14 @@ class PresignPolicyTest {
 	void oneCallerNeverReachesAnothersPrefix() {
 		Caller bob = new Caller("bob", Set.of("files"), Caller.AuthMethod.JWT);
 		for (String key : new String[] { "../alice/a.txt", "x/../../alice/a.txt", "/users/alice/a.txt" }) {
-			assertRule(() -> this.policy.authorizeDownload(bob, new DownloadIntent("files", key, null, null, null, null)),
+			assertRule(
+					() -> this.policy.authorizeDownload(bob, new DownloadIntent("files", key, null, null, null, null)),
 					Rule.KEY_INVALID);
 		}
-		assertThat(this.policy.authorizeDownload(bob, new DownloadIntent("files", "alice/a.txt", null, null, null, null))
-			.key()).isEqualTo("users/bob/alice/a.txt");
+		assertThat(
+				this.policy.authorizeDownload(bob, new DownloadIntent("files", "alice/a.txt", null, null, null, null))
+					.key())
+			.isEqualTo("users/bob/alice/a.txt");
 	}
 
 	private static void assertRule(Runnable action, Rule rule) {

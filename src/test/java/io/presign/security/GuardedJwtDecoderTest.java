@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * An issuer-only decoder whose identity provider is down: a 503-mapped {@link JwtException}, one lookup per
- * interval, and nothing in the way once the lookup has worked.
+ * An issuer-only decoder whose identity provider is down: a 503-mapped
+ * {@link JwtException}, one lookup per interval, and nothing in the way once the lookup
+ * has worked.
  */
 class GuardedJwtDecoderTest {
 
@@ -42,7 +43,8 @@ class GuardedJwtDecoderTest {
 		return Jwt.withTokenValue(token).header("alg", "RS256").subject("dave").build();
 	};
 
-	private final GuardedJwtDecoder decoder = new GuardedJwtDecoder(this.issuerOnly, Duration.ofSeconds(10), this.clock);
+	private final GuardedJwtDecoder decoder = new GuardedJwtDecoder(this.issuerOnly, Duration.ofSeconds(10),
+			this.clock);
 
 	@Test
 	void providerDownAsksOncePerIntervalAndFailsAsUnavailable() {

@@ -20,9 +20,10 @@ import static io.presign.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Configured with an issuer only (as the Helm chart does by default), the service looks up the issuer's
- * configuration on first use. With the issuer down, a bearer token gets 503 {@code identity-provider-unavailable},
- * not a 500, and the issuer is asked once per interval, not once per token; API keys keep working.
+ * Configured with an issuer only (as the Helm chart does by default), the service looks
+ * up the issuer's configuration on first use. With the issuer down, a bearer token gets
+ * 503 {@code identity-provider-unavailable}, not a 500, and the issuer is asked once per
+ * interval, not once per token; API keys keep working.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "presign.security.jwks.min-refresh-interval=1h")
@@ -57,7 +58,8 @@ class IssuerOnlyFaultTest {
 			assertProblem(response, 503, "identity-provider-unavailable", null);
 			assertThat(response.json().get("requestId").asString()).isNotBlank();
 		}
-		// One lookup tries the issuer's well-known locations in turn: a connection each, for ten tokens.
+		// One lookup tries the issuer's well-known locations in turn: a connection each,
+		// for ten tokens.
 		assertThat(ISSUER.connections()).isBetween(1, 3);
 		assertThat(api.postJson("/v1/downloads", download, ApiClient.apiKey("alice-key")).status()).isEqualTo(200);
 	}

@@ -36,9 +36,9 @@ import static io.presign.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The identity provider's key set endpoint, counted and behind a fault proxy: forged key ids cannot make the
- * service hammer it, and when it fails or hangs, tokens that need a fetch get a bounded 503 while API keys
- * and tokens with known keys keep working.
+ * The identity provider's key set endpoint, counted and behind a fault proxy: forged key
+ * ids cannot make the service hammer it, and when it fails or hangs, tokens that need a
+ * fetch get a bounded 503 while API keys and tokens with known keys keep working.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "presign.security.jwks.min-refresh-interval=2s", "presign.security.jwks.read-timeout=1s",
@@ -85,8 +85,9 @@ class JwksFaultTest {
 	}
 
 	/**
-	 * Down from the start: no key set was ever fetched, so there is nothing to check tokens against. One
-	 * attempt per interval, however many tokens arrive; each gets a 503 at once.
+	 * Down from the start: no key set was ever fetched, so there is nothing to check
+	 * tokens against. One attempt per interval, however many tokens arrive; each gets a
+	 * 503 at once.
 	 */
 	@Test
 	@Order(0)
@@ -106,7 +107,8 @@ class JwksFaultTest {
 		PROXY.mode(FaultProxy.Mode.FORWARD);
 		Thread.sleep(2100);
 		assertThat(download(trustedToken()).status()).isEqualTo(200);
-		// Made first: generating 40 RSA keys takes seconds, which would let the refresh interval pass mid-loop.
+		// Made first: generating 40 RSA keys takes seconds, which would let the refresh
+		// interval pass mid-loop.
 		List<String> forgedTokens = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
 			forgedTokens.add(TestJwtIssuer.token(TestJwtIssuer.generateKey("forged-" + i),
@@ -161,7 +163,10 @@ class JwksFaultTest {
 		return TestJwtIssuer.token(TRUSTED, TestJwtIssuer.shared().claims("dave", "files").build());
 	}
 
-	/** A token signed by a key the service has not seen, so that checking it needs a fetch. */
+	/**
+	 * A token signed by a key the service has not seen, so that checking it needs a
+	 * fetch.
+	 */
 	private static String newKeyToken() {
 		return TestJwtIssuer.token(TestJwtIssuer.generateKey("rotated-" + System.nanoTime()),
 				TestJwtIssuer.shared().claims("dave", "files").build());

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code limited} profile allows 3 URLs per caller per 2 s: URLs are counted, not requests, and the
- * allowance comes back.
+ * The {@code limited} profile allows 3 URLs per caller per 2 s: URLs are counted, not
+ * requests, and the allowance comes back.
  */
 class RateLimitTest extends IntegrationTest {
 
@@ -39,10 +39,13 @@ class RateLimitTest extends IntegrationTest {
 	@Test
 	void aBatchCostsOneUrlPerKey() throws Exception {
 		Map<String, String> rotating = ApiClient.apiKey("rot-new");
-		ProblemAssertions.assertProblem(this.api.postJson("/v1/downloads/batch",
-				Map.of("profile", "limited", "keys", List.of("a", "b", "c", "d")), rotating), 429, "rate-limited", null);
-		assertThat(this.api.postJson("/v1/downloads/batch", Map.of("profile", "limited", "keys", List.of("a", "b")),
-				rotating).status()).isEqualTo(200);
+		ProblemAssertions.assertProblem(
+				this.api.postJson("/v1/downloads/batch",
+						Map.of("profile", "limited", "keys", List.of("a", "b", "c", "d")), rotating),
+				429, "rate-limited", null);
+		assertThat(this.api
+			.postJson("/v1/downloads/batch", Map.of("profile", "limited", "keys", List.of("a", "b")), rotating)
+			.status()).isEqualTo(200);
 		ProblemAssertions.assertProblem(this.api.postJson("/v1/downloads/batch",
 				Map.of("profile", "limited", "keys", List.of("c", "d")), rotating), 429, "rate-limited", null);
 		assertThat(this.api.postJson("/v1/downloads", Map.of("profile", "limited", "key", "e"), rotating).status())

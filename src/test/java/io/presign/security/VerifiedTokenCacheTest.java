@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A verified token skips the signature check for a while, never past its expiry; a refused one never does.
+ * A verified token skips the signature check for a while, never past its expiry; a
+ * refused one never does.
  */
 class VerifiedTokenCacheTest {
 
@@ -48,7 +49,9 @@ class VerifiedTokenCacheTest {
 
 	private final Ticker ticker = () -> Duration.between(START, this.now).toNanos();
 
-	/** Accepts "good-N" tokens expiring N seconds after the start; refuses anything else. */
+	/**
+	 * Accepts "good-N" tokens expiring N seconds after the start; refuses anything else.
+	 */
 	private final JwtDecoder verifier = (token) -> {
 		this.decodes.incrementAndGet();
 		if (!token.startsWith("good-")) {

@@ -22,8 +22,8 @@ class AssumedRoleCredentialsTest {
 	@Test
 	void asksForASessionLongerThanTheLargestMaxExpiry() throws Exception {
 		try (StsStandIn sts = new StsStandIn();
-				AssumedRoleCredentials session = SigningConfiguration.assumedRole(role(sts, null), Duration.ofSeconds(60),
-						Duration.ofHours(2), Clock.systemUTC(), BASE, Duration.ofSeconds(5))) {
+				AssumedRoleCredentials session = SigningConfiguration.assumedRole(role(sts, null),
+						Duration.ofSeconds(60), Duration.ofHours(2), Clock.systemUTC(), BASE, Duration.ofSeconds(5))) {
 			SigningIdentity identity = session.current();
 			assertThat(sts.requests()).hasSize(1);
 			assertThat(sts.requests().get(0)).containsEntry("Action", "AssumeRole")
@@ -42,13 +42,14 @@ class AssumedRoleCredentialsTest {
 	void reusesTheSessionUntilRenewalIsDueThenRenewsBeforeItEnds() throws Exception {
 		MutableClock clock = new MutableClock(Instant.now());
 		try (StsStandIn sts = new StsStandIn();
-				AssumedRoleCredentials session = SigningConfiguration.assumedRole(role(sts, null), Duration.ofSeconds(60),
-						Duration.ofHours(1), clock, BASE, Duration.ofSeconds(5))) {
+				AssumedRoleCredentials session = SigningConfiguration.assumedRole(role(sts, null),
+						Duration.ofSeconds(60), Duration.ofHours(1), clock, BASE, Duration.ofSeconds(5))) {
 			Instant end = session.current().expiresAt().orElseThrow();
 			session.current();
 			assertThat(sts.requests()).as("no renewal while a full URL window is left").hasSize(1);
 
-			// Renewal is due once less than max-expiry + margin (1 h 1 min) is left, well before the end.
+			// Renewal is due once less than max-expiry + margin (1 h 1 min) is left, well
+			// before the end.
 			clock.now = end.minus(Duration.ofHours(1)).minusSeconds(61);
 			session.current();
 			assertThat(sts.requests()).hasSize(1);

@@ -14,9 +14,10 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs {@link SigningBenchmark} with JMH's allocation profiler and prints one table: time and allocation
- * per operation and per URL, and each row's ratio to the cryptographic floor, all from the same run. Takes
- * JMH's own command-line options ({@code -Dbenchmark.args="-f 1 -i 3"}).
+ * Runs {@link SigningBenchmark} with JMH's allocation profiler and prints one table: time
+ * and allocation per operation and per URL, and each row's ratio to the cryptographic
+ * floor, all from the same run. Takes JMH's own command-line options
+ * ({@code -Dbenchmark.args="-f 1 -i 3"}).
  */
 public final class BenchmarkReport {
 
@@ -44,7 +45,8 @@ public final class BenchmarkReport {
 			String ownFloor = SigningBenchmark.OWN_FLOOR.get(name(result));
 			String own = (ownFloor != null)
 					? String.format(Locale.ROOT, "%.1f", time.getScore() / urls / score(results, ownFloor)) : "";
-			// Blank where the run did not include the floor (a benchmark named on the command line alone).
+			// Blank where the run did not include the floor (a benchmark named on the
+			// command line alone).
 			String timesFloor = Double.isNaN(floor) ? ""
 					: String.format(Locale.ROOT, "%.1f", time.getScore() / urls / floor);
 			System.out.println(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %,.0f | %d | %.2f | %,.0f | %s | %s |",
@@ -61,7 +63,10 @@ public final class BenchmarkReport {
 			.orElse(Double.NaN);
 	}
 
-	/** The benchmark's method, and its parameters where it has any: one row for each of their values. */
+	/**
+	 * The benchmark's method, and its parameters where it has any: one row for each of
+	 * their values.
+	 */
 	private static String name(RunResult result) {
 		BenchmarkParams params = result.getParams();
 		String label = params.getBenchmark();

@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Primary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a caller sees when the signing session ends soon: a shorter URL that says why, or a 503 to retry.
+ * What a caller sees when the signing session ends soon: a shorter URL that says why, or
+ * a 503 to retry.
  */
 @Import(CredentialCappingApiTest.SessionConfiguration.class)
 class CredentialCappingApiTest extends IntegrationTest {

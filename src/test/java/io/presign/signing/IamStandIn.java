@@ -16,9 +16,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A local IAM that keeps roles' inline policies (PutRolePolicy, GetRolePolicy, ListRolePolicies, in the Query protocol the SDK
- * speaks), answers as IAM does (documents URL-encoded, {@code NoSuchEntity} for a missing one), records every
- * request, and can be told to deny everything.
+ * A local IAM that keeps roles' inline policies (PutRolePolicy, GetRolePolicy,
+ * ListRolePolicies, in the Query protocol the SDK speaks), answers as IAM does (documents
+ * URL-encoded, {@code NoSuchEntity} for a missing one), records every request, and can be
+ * told to deny everything.
  */
 final class IamStandIn implements AutoCloseable {
 
@@ -40,7 +41,8 @@ final class IamStandIn implements AutoCloseable {
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
-		Map<String, String> form = StsStandIn.parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+		Map<String, String> form = StsStandIn
+			.parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		this.requests.add(form);
 		String action = form.getOrDefault("Action", "");
 		String name = form.get("RoleName") + "/" + form.get("PolicyName");
@@ -49,14 +51,16 @@ final class IamStandIn implements AutoCloseable {
 		}
 		else if (action.equals("PutRolePolicy")) {
 			this.policies.put(name, form.get("PolicyDocument"));
-			send(exchange, 200, "<PutRolePolicyResponse xmlns=\"" + NS + "\">" + metadata() + "</PutRolePolicyResponse>");
+			send(exchange, 200,
+					"<PutRolePolicyResponse xmlns=\"" + NS + "\">" + metadata() + "</PutRolePolicyResponse>");
 		}
 		else if (action.equals("GetRolePolicy") && this.policies.containsKey(name)) {
 			String encoded = URLEncoder.encode(this.policies.get(name), StandardCharsets.UTF_8).replace("+", "%20");
-			send(exchange, 200, "<GetRolePolicyResponse xmlns=\"" + NS + "\"><GetRolePolicyResult><RoleName>"
-					+ form.get("RoleName") + "</RoleName><PolicyName>" + form.get("PolicyName")
-					+ "</PolicyName><PolicyDocument>" + encoded + "</PolicyDocument></GetRolePolicyResult>" + metadata()
-					+ "</GetRolePolicyResponse>");
+			send(exchange, 200,
+					"<GetRolePolicyResponse xmlns=\"" + NS + "\"><GetRolePolicyResult><RoleName>" + form.get("RoleName")
+							+ "</RoleName><PolicyName>" + form.get("PolicyName") + "</PolicyName><PolicyDocument>"
+							+ encoded + "</PolicyDocument></GetRolePolicyResult>" + metadata()
+							+ "</GetRolePolicyResponse>");
 		}
 		else if (action.equals("ListRolePolicies")) {
 			StringBuilder members = new StringBuilder();
@@ -65,14 +69,17 @@ final class IamStandIn implements AutoCloseable {
 				.stream()
 				.filter((stored) -> stored.startsWith(prefix))
 				.sorted()
-				.forEach((stored) -> members.append("<member>").append(stored.substring(prefix.length())).append("</member>"));
-			send(exchange, 200, "<ListRolePoliciesResponse xmlns=\"" + NS + "\"><ListRolePoliciesResult><PolicyNames>"
-					+ members + "</PolicyNames><IsTruncated>false</IsTruncated></ListRolePoliciesResult>" + metadata()
-					+ "</ListRolePoliciesResponse>");
+				.forEach((stored) -> members.append("<member>")
+					.append(stored.substring(prefix.length()))
+					.append("</member>"));
+			send(exchange, 200,
+					"<ListRolePoliciesResponse xmlns=\"" + NS + "\"><ListRolePoliciesResult><PolicyNames>" + members
+							+ "</PolicyNames><IsTruncated>false</IsTruncated></ListRolePoliciesResult>" + metadata()
+							+ "</ListRolePoliciesResponse>");
 		}
 		else if (action.equals("GetRolePolicy")) {
-			send(exchange, 404, error("NoSuchEntity", "The role policy with name " + form.get("PolicyName")
-					+ " cannot be found."));
+			send(exchange, 404,
+					error("NoSuchEntity", "The role policy with name " + form.get("PolicyName") + " cannot be found."));
 		}
 		else {
 			send(exchange, 400, error("InvalidAction", "Not served here: " + action));

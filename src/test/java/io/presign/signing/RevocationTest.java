@@ -40,14 +40,16 @@ import static io.presign.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Revocation over HTTP, with the service signing as a role through a local STS and revoking through a local
- * IAM: the deny policy IAM receives, the new session URLs carry afterwards, the refusal when IAM refuses, the
- * audit event, the metric and the diagnostics report. A second "replica" on the same role leaves its older
- * session once it reads the policy.
+ * Revocation over HTTP, with the service signing as a role through a local STS and
+ * revoking through a local IAM: the deny policy IAM receives, the new session URLs carry
+ * afterwards, the refusal when IAM refuses, the audit event, the metric and the
+ * diagnostics report. A second "replica" on the same role leaves its older session once
+ * it reads the policy.
  */
 @Import(RevocationTest.RoleSigning.class)
 @TestPropertySource(properties = { "presign.signing.region-check=off",
-		// A profile on AWS itself (no endpoint), which IAM policies govern; it-bucket is only its name here.
+		// A profile on AWS itself (no endpoint), which IAM policies govern; it-bucket is
+		// only its name here.
 		"presign.profiles.aws-files.bucket=it-bucket", "presign.profiles.aws-files.region=eu-west-1",
 		"presign.profiles.aws-files.key-prefix=tenants/{principal}/", "presign.profiles.aws-files.required-scope=files",
 		"presign.profiles.aws-files.operations=download", "presign.profiles.cdn.bucket=it-bucket",
@@ -85,7 +87,8 @@ class RevocationTest extends IntegrationTest {
 	void revokingAllPutsAwsDenyPolicyAndSignsOnWithANewSession() throws Exception {
 		String before = url("files");
 		assertThat(before).contains("X-Amz-Security-Token=token-1");
-		// STS counts in seconds and the deny spares the second before the new session: let that pass.
+		// STS counts in seconds and the deny spares the second before the new session:
+		// let that pass.
 		Thread.sleep(2100);
 		ListAppender<ILoggingEvent> audit = captureAudit();
 		ApiClient.Response revoked;
@@ -102,7 +105,8 @@ class RevocationTest extends IntegrationTest {
 		assertThat(body.get("policyName").asString()).isEqualTo("AWSRevokeOlderSessions");
 		assertThat(body.get("resources").toString()).isEqualTo("[\"*\"]");
 		assertThat(body.get("notCovered").toString()).as("profiles whose URLs the role's policy does not reach")
-			.contains("\"files\"", "\"cdn\"").doesNotContain("aws-files");
+			.contains("\"files\"", "\"cdn\"")
+			.doesNotContain("aws-files");
 
 		Map<String, String> put = lastIamRequest("PutRolePolicy");
 		assertThat(put.get("RoleName")).as("the name without the role's path").isEqualTo("presign-signer");
@@ -114,7 +118,8 @@ class RevocationTest extends IntegrationTest {
 		assertThat(statement.at("/Condition/DateLessThan/aws:TokenIssueTime").asString())
 			.isEqualTo(revokedBefore.toString());
 
-		// The first session was issued before the deny's time, the second after it: S3 refuses the first's URLs.
+		// The first session was issued before the deny's time, the second after it: S3
+		// refuses the first's URLs.
 		assertThat(issuedAt(0)).isBefore(revokedBefore);
 		assertThat(issuedAt(1)).isAfterOrEqualTo(revokedBefore);
 		String after = url("files");
@@ -150,7 +155,8 @@ class RevocationTest extends IntegrationTest {
 		JsonNode scoped = JSON.readTree(IAM.policy("presign-signer", "PresignRevoke-aws-files")).get("Statement");
 		assertThat(scoped).hasSize(1);
 		assertThat(scoped.get(0).get("Resource").toString()).isEqualTo("[\"arn:aws:s3:::it-bucket/tenants/*\"]");
-		assertThat(JSON.readTree(IAM.policy("presign-signer", "AWSRevokeOlderSessions")).at("/Statement/0/Resource")
+		assertThat(JSON.readTree(IAM.policy("presign-signer", "AWSRevokeOlderSessions"))
+			.at("/Statement/0/Resource")
 			.toString()).as("the revocation of everything stands").isEqualTo("[\"*\"]");
 		assertThat(url("files")).contains("X-Amz-Security-Token=token-3");
 	}
@@ -196,7 +202,8 @@ class RevocationTest extends IntegrationTest {
 		Instant revokedBefore = Instant.parse(revoked.json().get("revokedBefore").asString());
 		assertThat(replica.current().credentials().accessKeyId()).as("not yet read").isEqualTo(first);
 
-		RoleRevocations watch = SigningConfiguration.revocations(role(), replica, baseCredentials(), Duration.ofSeconds(2));
+		RoleRevocations watch = SigningConfiguration.revocations(role(), replica, baseCredentials(),
+				Duration.ofSeconds(2));
 		watch.check();
 		SigningIdentity renewed = replica.current();
 		assertThat(renewed.credentials().accessKeyId()).isNotEqualTo(first);
@@ -212,7 +219,8 @@ class RevocationTest extends IntegrationTest {
 	}
 
 	private static Instant issuedAt(int request) {
-		// The stand-in's session ends the asked duration after it was issued, in whole seconds, as STS's do.
+		// The stand-in's session ends the asked duration after it was issued, in whole
+		// seconds, as STS's do.
 		return Instant.parse(STS.expirations().get(request)).minus(STS.askedDuration(request));
 	}
 

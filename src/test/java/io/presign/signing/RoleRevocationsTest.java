@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Revocations between replicas and against policies others wrote, with local STS and IAM stand-ins.
+ * Revocations between replicas and against policies others wrote, with local STS and IAM
+ * stand-ins.
  */
 class RoleRevocationsTest {
 
@@ -60,24 +61,26 @@ class RoleRevocationsTest {
 		Thread.sleep(1100);
 		Instant revoked = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		// One statement as an object, and the time in a list: both valid IAM.
-		this.iam.seed("presign-signer", "AWSRevokeOlderSessions", "{\"Version\":\"2012-10-17\",\"Statement\":{"
-				+ "\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":"
-				+ "{\"aws:TokenIssueTime\":[\"" + revoked.minusSeconds(60) + "\",\"" + revoked + "\"]}}}}");
+		this.iam.seed("presign-signer", "AWSRevokeOlderSessions",
+				"{\"Version\":\"2012-10-17\",\"Statement\":{"
+						+ "\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":"
+						+ "{\"aws:TokenIssueTime\":[\"" + revoked.minusSeconds(60) + "\",\"" + revoked + "\"]}}}}");
 		RoleRevocations replica = SigningConfiguration.revocations(role(), sessions, BASE, Duration.ofSeconds(2));
 		replica.check();
 		assertThat(replica.lastRevocation()).contains(revoked);
-		assertThat(sessions.current().credentials().accessKeyId()).as("the older session is left")
-			.isNotEqualTo(before);
+		assertThat(sessions.current().credentials().accessKeyId()).as("the older session is left").isNotEqualTo(before);
 	}
 
 	@Test
 	void policiesOfOtherNamesAndStatementsWithoutATimeAreNotRevocations() {
-		this.iam.seed("presign-signer", "LegalHold", "{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:DeleteObject\","
-				+ "\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"2999-01-01T00:00:00Z\"}}}]}");
+		this.iam
+			.seed("presign-signer", "LegalHold", "{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:DeleteObject\","
+					+ "\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"2999-01-01T00:00:00Z\"}}}]}");
 		RoleRevocations replica = replica();
 		replica.check();
 		assertThat(replica.lastRevocation()).isEmpty();
-		assertThat(RoleRevocations.latestTokenIssueTime(JsonMapper.builder().build()
+		assertThat(RoleRevocations.latestTokenIssueTime(JsonMapper.builder()
+			.build()
 			.readTree("{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}"))).isNull();
 	}
 
@@ -97,8 +100,10 @@ class RoleRevocationsTest {
 		Thread.sleep(1100);
 		Instant second = replica.revoke(null, null, "").revokedBefore();
 		assertThat(second).isAfter(first);
-		this.iam.seed("presign-signer", "AWSRevokeOlderSessions", "{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\","
-				+ "\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"" + first + "\"}}}]}");
+		this.iam.seed("presign-signer", "AWSRevokeOlderSessions",
+				"{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\","
+						+ "\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"" + first
+						+ "\"}}}]}");
 		replica.check();
 		assertThat(replica.lastRevocation()).contains(second);
 	}

@@ -27,9 +27,9 @@ import static io.presign.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * S3 hangs, then refuses connections, then comes back: the calls the service itself makes to S3 (multipart
- * and diagnostics) answer within about one call timeout, URL issuance, which needs no S3 call, keeps working,
- * and everything works again once S3 does.
+ * S3 hangs, then refuses connections, then comes back: the calls the service itself makes
+ * to S3 (multipart and diagnostics) answer within about one call timeout, URL issuance,
+ * which needs no S3 call, keeps working, and everything works again once S3 does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "presign.signing.aws-call-timeout=1s", "presign.signing.region-check=off" })
@@ -70,9 +70,11 @@ class S3FaultTest {
 	@Test
 	@Order(1)
 	void hangingS3IsA503WithinBoundedTimeWhileUrlsAreStillIssued() {
-		// Warmed first, so that the timing below measures waiting on S3, not the first request's start-up costs.
-		assertThat(this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
-				ApiClient.apiKey(ALICE_KEY)).status()).isEqualTo(200);
+		// Warmed first, so that the timing below measures waiting on S3, not the first
+		// request's start-up costs.
+		assertThat(this.api
+			.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"), ApiClient.apiKey(ALICE_KEY))
+			.status()).isEqualTo(200);
 		PROXY.mode(FaultProxy.Mode.STALL);
 		int before = PROXY.connections();
 		long start = System.nanoTime();
@@ -85,11 +87,12 @@ class S3FaultTest {
 		assertThat(download.status()).isEqualTo(200);
 		assertThat(Duration.ofNanos(System.nanoTime() - issueStart)).isLessThan(Duration.ofMillis(800));
 		// Profiles that ask S3 before issuing a download cannot issue one while it hangs.
-		CompletableFuture<ApiClient.Response> existing = CompletableFuture.supplyAsync(() -> this.api.postJson(
-				"/v1/downloads", Map.of("profile", "archive", "key", "a.txt"), ApiClient.apiKey(ALICE_KEY)));
-		CompletableFuture<ApiClient.Response> existingBatch = CompletableFuture.supplyAsync(() -> this.api.postJson(
-				"/v1/downloads/batch", Map.of("profile", "archive", "keys", List.of("a.txt", "b.txt", "c.txt")),
-				ApiClient.apiKey(ALICE_KEY)));
+		CompletableFuture<ApiClient.Response> existing = CompletableFuture.supplyAsync(() -> this.api
+			.postJson("/v1/downloads", Map.of("profile", "archive", "key", "a.txt"), ApiClient.apiKey(ALICE_KEY)));
+		CompletableFuture<ApiClient.Response> existingBatch = CompletableFuture
+			.supplyAsync(() -> this.api.postJson("/v1/downloads/batch",
+					Map.of("profile", "archive", "keys", List.of("a.txt", "b.txt", "c.txt")),
+					ApiClient.apiKey(ALICE_KEY)));
 
 		assertProblem(multipart.join(), 503, "signing-unavailable", null);
 		assertProblem(existing.join(), 503, "signing-unavailable", null);

@@ -74,10 +74,12 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * What one URL costs, from the cryptographic floor up to the service's whole per-URL path (policy, key
- * template, expiry capping, signing), and then with what observes each request: metrics and the audit event,
- * encoded as ECS JSON as in production (into a discarding stream, so the disk is not measured). Run with
- * {@code ./mvnw -Pbenchmark test-compile exec:exec}, which prints the table {@link BenchmarkReport} makes of it.
+ * What one URL costs, from the cryptographic floor up to the service's whole per-URL path
+ * (policy, key template, expiry capping, signing), and then with what observes each
+ * request: metrics and the audit event, encoded as ECS JSON as in production (into a
+ * discarding stream, so the disk is not measured). Run with
+ * {@code ./mvnw -Pbenchmark test-compile exec:exec}, which prints the table
+ * {@link BenchmarkReport} makes of it.
  */
 @State(Scope.Benchmark)
 public class SigningBenchmark {
@@ -85,8 +87,9 @@ public class SigningBenchmark {
 	static final String FLOOR = "floor";
 
 	/**
-	 * Benchmarks whose URL signs more than a download's, with the floor of their own canonical request: an
-	 * upload signs its Content-Type and Content-Length too, so its SHA-256 has more to hash.
+	 * Benchmarks whose URL signs more than a download's, with the floor of their own
+	 * canonical request: an upload signs its Content-Type and Content-Length too, so its
+	 * SHA-256 has more to hash.
 	 */
 	static final Map<String, String> OWN_FLOOR = Map.of("issueUpload", "floorUpload");
 
@@ -142,12 +145,14 @@ public class SigningBenchmark {
 
 	private ch.qos.logback.classic.Logger auditLogger;
 
-	// One observation as Spring Boot's meter handler records it: with and without a long task timer.
+	// One observation as Spring Boot's meter handler records it: with and without a long
+	// task timer.
 	private final ObservationRegistry timedObservations = ObservationRegistry.create();
 
 	private final ObservationRegistry timedAndTrackedObservations = ObservationRegistry.create();
 
-	// The floor: one SHA-256 of a canonical request and one HMAC-SHA256 of the string to sign.
+	// The floor: one SHA-256 of a canonical request and one HMAC-SHA256 of the string to
+	// sign.
 	private MessageDigest sha256;
 
 	private Mac hmac;
@@ -168,8 +173,9 @@ public class SigningBenchmark {
 	@Setup
 	public void setUp() throws Exception {
 		auditAsEcsJson();
-		this.profile = new Profile("bench", "bench-bucket", "eu-west-1", null, false, KeyTemplate.parse("users/{principal}/"),
-				KeyStrategy.CLIENT, Set.of(Operation.DOWNLOAD, Operation.UPLOAD), Map.of(),
+		this.profile = new Profile("bench", "bench-bucket", "eu-west-1", null, false,
+				KeyTemplate.parse("users/{principal}/"), KeyStrategy.CLIENT,
+				Set.of(Operation.DOWNLOAD, Operation.UPLOAD), Map.of(),
 				ContentTypePolicy.of(List.of("image/*", "application/octet-stream")), 10_000_000_000L,
 				new ExpiryPolicy(Duration.ofMinutes(5), Duration.ofHours(1)), "bench", RateLimit.UNLIMITED,
 				new MultipartSettings(true, MultipartSettings.S3_MIN_PART, MultipartSettings.S3_MAX_PART), null, true);
@@ -180,24 +186,29 @@ public class SigningBenchmark {
 			.expirationTime(Instant.now().plus(Duration.ofHours(6)))
 			.build();
 		ProfileCatalog catalog = new ProfileCatalog(List.of(this.profile));
-		this.registry = new PresignerRegistry(catalog, StaticCredentialsProvider.create(session), Duration.ofSeconds(5));
+		this.registry = new PresignerRegistry(catalog, StaticCredentialsProvider.create(session),
+				Duration.ofSeconds(5));
 		SigningCredentials credentials = new ProviderSigningCredentials(StaticCredentialsProvider.create(session));
 		CredentialExpiryCap cap = new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60));
 		PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		List<IssuanceObserver> observers = List
-			.of(new PresignMetrics(meters, credentials, Clock.systemUTC()), new AuditLog());
+		List<IssuanceObserver> observers = List.of(new PresignMetrics(meters, credentials, Clock.systemUTC()),
+				new AuditLog());
 		S3UrlSigner leanEngine = new S3UrlSigner(this.registry, credentials, cap, new SigV4QuerySigner());
 		IssuanceQuota unlimited = (caller, profile, urls) -> {
 		};
 		CloudFrontSigner noCloudFront = new CloudFrontSigner(Map.of(), Clock.systemUTC());
-		this.issuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, List.of(), noCloudFront, ObservationRegistry.NOOP);
-		this.observedIssuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, observers, noCloudFront, ObservationRegistry.NOOP);
-		this.sdkIssuer = new UrlIssuer(new PresignPolicy(catalog), new S3UrlSigner(this.registry, credentials, cap, null), null,
-				null, unlimited, List.of(), noCloudFront, ObservationRegistry.NOOP);
+		this.issuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, List.of(),
+				noCloudFront, ObservationRegistry.NOOP);
+		this.observedIssuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, observers,
+				noCloudFront, ObservationRegistry.NOOP);
+		this.sdkIssuer = new UrlIssuer(new PresignPolicy(catalog),
+				new S3UrlSigner(this.registry, credentials, cap, null), null, null, unlimited, List.of(), noCloudFront,
+				ObservationRegistry.NOOP);
 
 		this.timedObservations.observationConfig()
 			.observationHandler(new DefaultMeterObservationHandler(meters, IgnoredMeters.LONG_TASK_TIMER));
-		this.timedAndTrackedObservations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		this.timedAndTrackedObservations.observationConfig()
+			.observationHandler(new DefaultMeterObservationHandler(meters));
 
 		this.sha256 = MessageDigest.getInstance("SHA-256");
 		this.hmac = Mac.getInstance("HmacSHA256");
@@ -217,7 +228,8 @@ public class SigningBenchmark {
 	}
 
 	/**
-	 * The audit logger as production has it: the service's ECS formatter; everything else off.
+	 * The audit logger as production has it: the service's ECS formatter; everything else
+	 * off.
 	 */
 	private void auditAsEcsJson() {
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -237,7 +249,8 @@ public class SigningBenchmark {
 		audit.addAppender(discard);
 		this.ecs = encoder;
 		this.auditLogger = audit;
-		// A setting that changes no byte but is a customization, so the formatter writes through Boot's writer.
+		// A setting that changes no byte but is a customization, so the formatter writes
+		// through Boot's writer.
 		LoggerContext customized = new LoggerContext();
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
@@ -271,7 +284,8 @@ public class SigningBenchmark {
 	}
 
 	/**
-	 * The floor of the upload {@link #issueUpload} signs: its canonical request is longer than a download's.
+	 * The floor of the upload {@link #issueUpload} signs: its canonical request is longer
+	 * than a download's.
 	 */
 	@Benchmark
 	public byte[] floorUpload() {
@@ -287,7 +301,8 @@ public class SigningBenchmark {
 	public PresignedRequest sdkPresigner() {
 		return this.registry.presignerFor(this.profile)
 			.presignGetObject((request) -> request.signatureDuration(Duration.ofMinutes(5))
-				.getObjectRequest(GetObjectRequest.builder().bucket("bench-bucket").key("users/alice/photos/cat.png").build()));
+				.getObjectRequest(
+						GetObjectRequest.builder().bucket("bench-bucket").key("users/alice/photos/cat.png").build()));
 	}
 
 	@Benchmark
@@ -298,8 +313,9 @@ public class SigningBenchmark {
 	}
 
 	/**
-	 * The same URL signed with a session token as long as STS gives (1,068 characters of base64 here), which
-	 * every URL signed with temporary credentials carries, percent-encoded, in its query.
+	 * The same URL signed with a session token as long as STS gives (1,068 characters of
+	 * base64 here), which every URL signed with temporary credentials carries,
+	 * percent-encoded, in its query.
 	 */
 	@Benchmark
 	public String leanSignerStsLengthToken() {
@@ -344,7 +360,8 @@ public class SigningBenchmark {
 	}
 
 	/**
-	 * One download's audit event, made and encoded as the console writes it: most of what the observed rows add.
+	 * One download's audit event, made and encoded as the console writes it: most of what
+	 * the observed rows add.
 	 */
 	@Benchmark
 	public byte[] auditLine() {
@@ -352,8 +369,8 @@ public class SigningBenchmark {
 	}
 
 	/**
-	 * The same line by the same formatter where a {@code logging.structured.json.*} customization is set, so
-	 * that it writes through Boot's {@code JsonWriter}.
+	 * The same line by the same formatter where a {@code logging.structured.json.*}
+	 * customization is set, so that it writes through Boot's {@code JsonWriter}.
 	 */
 	@Benchmark
 	public byte[] auditLineThroughJsonWriter() {
@@ -370,14 +387,16 @@ public class SigningBenchmark {
 
 	private LoggingEvent auditEvent() {
 		LoggingEvent event = new LoggingEvent(getClass().getName(), this.auditLogger, Level.INFO,
-				"Issued a {} URL for {}/{}", null, new Object[] { "download", "bench-bucket", "users/alice/photos/cat.png" });
+				"Issued a {} URL for {}/{}", null,
+				new Object[] { "download", "bench-bucket", "users/alice/photos/cat.png" });
 		event.setMDCPropertyMap(AUDIT_CONTEXT);
 		AUDIT_FIELDS.forEach(event::addKeyValuePair);
 		return event;
 	}
 
 	/**
-	 * What one observation such as {@code presign.sign} costs in metrics, as the service records it (a timer).
+	 * What one observation such as {@code presign.sign} costs in metrics, as the service
+	 * records it (a timer).
 	 */
 	@Benchmark
 	public Object observation() {

@@ -12,8 +12,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Readiness over HTTP on the management port: probes see the status, an admin also sees the signing details,
- * which flag a long-term access key signing for a profile on AWS (the tests' static key is an AKIA key).
+ * Readiness over HTTP on the management port: probes see the status, an admin also sees
+ * the signing details, which flag a long-term access key signing for a profile on AWS
+ * (the tests' static key is an AKIA key).
  */
 @TestPropertySource(properties = { "presign.profiles.aws-direct.bucket=direct-bucket",
 		"presign.profiles.aws-direct.region=eu-west-1", "presign.profiles.aws-direct.operations=download",

@@ -31,9 +31,9 @@ import static io.presign.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * STS hangs, then refuses, then comes back, while the service signs with a role session: requests needing a
- * session fail with 503 after about one call timeout, requests that need none keep working, and the first
- * request after STS recovers gets a URL.
+ * STS hangs, then refuses, then comes back, while the service signs with a role session:
+ * requests needing a session fail with 503 after about one call timeout, requests that
+ * need none keep working, and the first request after STS recovers gets a URL.
  */
 @Import(StsFaultTest.RoleSession.class)
 @TestPropertySource(properties = { "presign.signing.aws-call-timeout=1s", "presign.signing.region-check=off" })
@@ -58,9 +58,9 @@ class StsFaultTest extends IntegrationTest {
 		ExecutorService pool = Executors.newFixedThreadPool(10);
 		try {
 			long start = System.nanoTime();
-			List<Future<ApiClient.Response>> downloads = pool.invokeAll(List.<Callable<ApiClient.Response>>of(
-					this::download, this::download, this::download, this::download, this::download, this::download,
-					this::download, this::download));
+			List<Future<ApiClient.Response>> downloads = pool
+				.invokeAll(List.<Callable<ApiClient.Response>>of(this::download, this::download, this::download,
+						this::download, this::download, this::download, this::download, this::download));
 			Thread.sleep(200);
 			long profilesStart = System.nanoTime();
 			ApiClient.Response profiles = this.api.get("/v1/profiles", ApiClient.apiKey(ALICE_KEY));
@@ -75,7 +75,8 @@ class StsFaultTest extends IntegrationTest {
 				assertThat(response.json().get("requestId").asString()).isNotBlank();
 			}
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
-			// One 1 s STS call for all eight; the others wait for it, then share its failure instead of queueing.
+			// One 1 s STS call for all eight; the others wait for it, then share its
+			// failure instead of queueing.
 			assertThat(took).isLessThan(Duration.ofSeconds(4));
 			assertThat(PROXY.connections()).as("the failure is shared, not retried per request").isLessThanOrEqualTo(3);
 		}
@@ -127,7 +128,8 @@ class StsFaultTest extends IntegrationTest {
 		AssumedRoleCredentials roleSessionThroughFaultProxy() {
 			SigningProperties.Role role = new SigningProperties.Role("arn:aws:iam::123456789012:role/signer", null,
 					"presign-service", null, "us-east-1", PROXY.endpoint(), null, Duration.ZERO);
-			return SigningConfiguration.assumedRole(role, Duration.ofSeconds(60), Duration.ofHours(1), Clock.systemUTC(),
+			return SigningConfiguration.assumedRole(role, Duration.ofSeconds(60), Duration.ofHours(1),
+					Clock.systemUTC(),
 					StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBASE", "base-secret")),
 					Duration.ofSeconds(1));
 		}

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A local STS that answers AssumeRole (Query protocol, as the SDK speaks it) with fresh session credentials
- * lasting the asked duration, and records every request.
+ * A local STS that answers AssumeRole (Query protocol, as the SDK speaks it) with fresh
+ * session credentials lasting the asked duration, and records every request.
  */
 final class StsStandIn implements AutoCloseable {
 
@@ -31,13 +31,17 @@ final class StsStandIn implements AutoCloseable {
 
 	private final List<String> expirations = new CopyOnWriteArrayList<>();
 
-	/** The longest session granted, as a role's maximum session duration would cap it; none by default. */
+	/**
+	 * The longest session granted, as a role's maximum session duration would cap it;
+	 * none by default.
+	 */
 	private volatile Duration cap = Duration.ofDays(1);
 
 	StsStandIn() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", (exchange) -> {
-			Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			Map<String, String> form = parseForm(
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			this.requests.add(form);
 			int session = this.sessions.incrementAndGet();
 			Duration asked = Duration.ofSeconds(Long.parseLong(form.getOrDefault("DurationSeconds", "3600")));
@@ -62,7 +66,8 @@ final class StsStandIn implements AutoCloseable {
 					  <ResponseMetadata><RequestId>req-%d</RequestId></ResponseMetadata>
 					</AssumeRoleResponse>
 					""".formatted(form.get("RoleSessionName"), form.get("RoleSessionName"), session, session, session,
-					expiration, session)).getBytes(StandardCharsets.UTF_8);
+					expiration, session))
+				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "text/xml");
 			exchange.sendResponseHeaders(200, body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
