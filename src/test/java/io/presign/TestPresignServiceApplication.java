@@ -3,6 +3,9 @@ package io.presign;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import io.presign.support.EmbeddedDemo;
+import io.presign.support.EmbeddedS3Server;
+
 import org.springframework.boot.SpringApplication;
 
 /**

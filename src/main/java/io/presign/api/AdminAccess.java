@@ -1,9 +1,9 @@
 package io.presign.api;
 
-import io.presign.diagnostics.DiagnosticsProperties;
 import io.presign.policy.Caller;
 import io.presign.policy.PolicyViolation;
 import io.presign.policy.Rule;
+import io.presign.security.PresignSecurityProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -16,7 +16,7 @@ final class AdminAccess {
 
 	private final String adminScope;
 
-	AdminAccess(DiagnosticsProperties properties) {
+	AdminAccess(PresignSecurityProperties properties) {
 		this.adminScope = properties.adminScope();
 	}
 

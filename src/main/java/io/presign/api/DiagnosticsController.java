@@ -2,11 +2,13 @@ package io.presign.api;
 
 import java.util.List;
 
+import io.presign.api.problem.Refuses;
 import io.presign.diagnostics.DiagnosticStep;
 import io.presign.diagnostics.UrlDiagnostics;
 import io.presign.policy.Caller;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
+import io.presign.policy.Rule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -52,7 +54,7 @@ final class DiagnosticsController {
 							 {"name":"clock","status":"ok","detail":"The clocks agree within 30 s","data":{"skewSeconds":0}},
 							 {"name":"canary-put","status":"failed","detail":"S3 answered the presigned PUT with 403 AccessDenied",
 							  "code":"AccessDenied","hint":"The signing identity may not do this: check its IAM policy ...","data":{}}]}""")))
-	@Refuses({ Refusal.SCOPE_MISSING, Refusal.PROFILE_NOT_FOUND })
+	@Refuses({ Rule.SCOPE_MISSING, Rule.PROFILE_NOT_FOUND })
 	DiagnosticsResponse diagnose(@PathVariable String profile, @Parameter(hidden = true) Caller caller) {
 		this.admin.require(caller, "Diagnostics");
 		Profile found = this.catalog.require(profile);

@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.presign.api.problem.ObjectRequest;
+import io.presign.api.problem.RefusalGroup;
+import io.presign.api.problem.Refuses;
 import io.presign.issuing.IssuedForm;
 import io.presign.issuing.UrlIssuer;
 import io.presign.policy.Caller;
 import io.presign.policy.FormUploadIntent;
+import io.presign.policy.Rule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -53,18 +57,13 @@ final class FormUploadController {
 									 "Content-Type":"image/png","x-amz-algorithm":"AWS4-HMAC-SHA256","x-amz-credential":"AKIA.../20260101/eu-west-1/s3/aws4_request",
 									 "x-amz-date":"20260101T120000Z","Policy":"eyJleHBpcmF0aW9uIjoi...","X-Amz-Signature":"..."},
 									 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
-	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
-			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_INVALID, Refusal.CONTENT_TYPE_INVALID,
-			Refusal.CONTENT_TYPE_NOT_ALLOWED, Refusal.CONTENT_LENGTH_INVALID, Refusal.CONTENT_LENGTH_TOO_LARGE,
-			Refusal.EXPIRY_OUT_OF_RANGE, Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE,
-			Refusal.SIGNING_CREDENTIALS_EXPIRING })
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.CONTENT, RefusalGroup.SIGNING }, value = { Rule.KEY_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
 	FormUploadResponse formUpload(@Valid @RequestBody FormUploadRequest request,
 			@Parameter(hidden = true) Caller caller) {
 		IssuedForm issued = this.issuer.issueFormUpload(caller, new FormUploadIntent(request.profile(), request.key(),
 				request.keyPrefix(), request.contentType(), request.maxContentLength(), request.expiresInSeconds()));
-		return new FormUploadResponse("POST", issued.form().url().toString(), issued.form().fields(),
-				issued.form().expiresAt(), issued.form().lifetime().toSeconds(),
-				(issued.form().cappedBy() != null) ? issued.form().cappedBy().wireName() : null);
+		return new FormUploadResponse("POST", issued.url(), issued.fields(), issued.expiresAt(),
+				issued.lifetime().toSeconds(), (issued.cappedBy() != null) ? issued.cappedBy().wireName() : null);
 	}
 
 	/**

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,11 +46,6 @@ class OpenApiConfiguration {
 	@Bean
 	OpenApiCustomizer rootRelativeServer() {
 		return (openApi) -> openApi.setServers(List.of(new Server().url("/")));
-	}
-
-	@Bean
-	ProblemResponses problemResponses(JsonMapper json) {
-		return new ProblemResponses(json);
 	}
 
 }

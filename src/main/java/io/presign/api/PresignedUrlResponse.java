@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.presign.issuing.IssuedUrl;
-import io.presign.signing.StoredObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -41,11 +40,14 @@ public record PresignedUrlResponse(@Schema(example = "PUT") String method, @Sche
 				description = "The object's Content-Type, as S3 holds it; likewise") @Nullable String contentType,
 		@Schema(description = "When the object was last written; likewise") @Nullable Instant lastModified){
 
-	static PresignedUrlResponse of(IssuedUrl issued) {
-		StoredObject object = issued.object();
-		return new PresignedUrlResponse(issued.url().method(), issued.url().url(), issued.url().headers(),
-				issued.profile().bucket(), issued.key(), issued.url().expiresAt(), issued.url().lifetime().toSeconds(),
-				(issued.url().cappedBy() != null) ? issued.url().cappedBy().wireName() : null,
+	/**
+	 * @return the answer for an issued URL
+	 */
+	public static PresignedUrlResponse of(IssuedUrl issued) {
+		IssuedUrl.ObjectFacts object = issued.object();
+		return new PresignedUrlResponse(issued.method(), issued.url(), issued.headers(), issued.profile().bucket(),
+				issued.key(), issued.expiresAt(), issued.lifetime().toSeconds(),
+				(issued.cappedBy() != null) ? issued.cappedBy().wireName() : null,
 				(object != null) ? object.contentLength() : null, (object != null) ? object.contentType() : null,
 				(object != null) ? object.lastModified() : null);
 	}

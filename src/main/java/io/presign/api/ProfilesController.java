@@ -2,10 +2,12 @@ package io.presign.api;
 
 import java.util.List;
 
+import io.presign.api.problem.Refuses;
 import io.presign.diagnostics.BucketGuardrails;
 import io.presign.issuing.UrlIssuer;
 import io.presign.policy.Caller;
 import io.presign.policy.ProfileCatalog;
+import io.presign.policy.Rule;
 import io.presign.security.CorsProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -51,7 +53,7 @@ final class ProfilesController {
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
 					[{"name":"avatars","operations":["download","upload"],"contentTypes":["image/png","image/*"],
 					  "maxContentLength":10485760,"defaultExpirySeconds":300,"maxExpirySeconds":3600}]""")))
-	@Refuses({})
+	@Refuses
 	List<ProfileResponse> profiles(@Parameter(hidden = true) Caller caller) {
 		return this.issuer.profilesFor(caller).stream().map((profile) -> ProfileResponse.of(profile, caller)).toList();
 	}
@@ -72,7 +74,7 @@ final class ProfilesController {
 									 "cors":{"CORSRules":[{"AllowedOrigins":["https://app.example.com"],"AllowedMethods":["GET","PUT","POST","DELETE","HEAD"],
 									  "AllowedHeaders":["*"],"ExposeHeaders":["ETag"],"MaxAgeSeconds":3000}]},
 									 "notes":["..."]}""")))
-	@Refuses({ Refusal.SCOPE_MISSING, Refusal.PROFILE_NOT_FOUND })
+	@Refuses({ Rule.SCOPE_MISSING, Rule.PROFILE_NOT_FOUND })
 	BucketGuardrails.Guardrails bucketPolicy(@PathVariable String name, @Parameter(hidden = true) Caller caller) {
 		this.admin.require(caller, "Bucket policies");
 		return this.guardrails.forProfile(this.catalog.require(name), this.catalog.all(), this.cors.allowedOrigins());

@@ -3,7 +3,7 @@ package io.presign.api;
 import java.time.Instant;
 import java.util.List;
 
-import io.presign.signing.RoleRevocations;
+import io.presign.issuing.Revocations;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +28,7 @@ record RevocationResponse(@Schema(example = "avatars") @Nullable String profile,
 				+ "stores (rotate their credentials) or delivered through CloudFront (remove the public key from the "
 				+ "distribution's key group)") List<String> notCovered) {
 
-	static RevocationResponse of(@Nullable String profile, RoleRevocations.Revocation revocation,
+	static RevocationResponse of(@Nullable String profile, Revocations.Revoked revocation,
 			List<String> notCovered) {
 		return new RevocationResponse(profile, revocation.revokedBefore(), revocation.role(), revocation.policyName(),
 				revocation.resources(), notCovered);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.presign.signing.CloudFrontSigner;
+import io.presign.issuing.IssuedCookies;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +34,7 @@ record SignedCookiesResponse(
 		Instant expiresAt, @Schema(example = "3600") long expiresInSeconds, @Schema(allowableValues = {
 				"policy" }) @Nullable String expiryCappedBy){
 
-	static SignedCookiesResponse of(CloudFrontSigner.SignedCookies signed) {
+	static SignedCookiesResponse of(IssuedCookies signed) {
 		// Insertion order as CloudFront documents them.
 		Map<String, String> cookies = new LinkedHashMap<>();
 		cookies.put("CloudFront-Policy", signed.policy());

@@ -2,6 +2,7 @@ package io.presign.api;
 
 import java.util.List;
 
+import io.presign.api.problem.ObjectRequest;
 import io.presign.policy.UploadIntent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;

@@ -1,7 +1,10 @@
 package io.presign.api;
 
+import io.presign.api.problem.RefusalGroup;
+import io.presign.api.problem.Refuses;
 import io.presign.issuing.UrlIssuer;
 import io.presign.policy.Caller;
+import io.presign.policy.Rule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -44,10 +47,7 @@ final class UrlController {
 									{"method":"GET","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
 									 "headers":{},"bucket":"my-avatars","key":"users/alice/photos/cat.png",
 									 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
-	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
-			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID,
-			Refusal.FILENAME_INVALID, Refusal.EXPIRY_OUT_OF_RANGE, Refusal.OBJECT_NOT_FOUND, Refusal.RATE_LIMITED,
-			Refusal.SIGNING_UNAVAILABLE, Refusal.SIGNING_CREDENTIALS_EXPIRING })
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.SIGNING }, value = { Rule.FILENAME_INVALID, Rule.EXPIRY_OUT_OF_RANGE, Rule.OBJECT_NOT_FOUND })
 	PresignedUrlResponse download(@Valid @RequestBody DownloadRequest request,
 			@Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueDownload(caller, request.toIntent()));
@@ -67,10 +67,7 @@ final class UrlController {
 							 {"key":"photos/cat.png","download":{"method":"GET","url":"https://...X-Amz-Signature=...","headers":{},
 							  "bucket":"my-avatars","key":"users/alice/photos/cat.png","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}},
 							 {"key":"../dog.png","error":{"code":"key-invalid","detail":"The key must not contain '.' or '..' segments"}}]}""")))
-	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
-			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX,
-			Refusal.BATCH_SIZE_INVALID, Refusal.EXPIRY_OUT_OF_RANGE, Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE,
-			Refusal.SIGNING_CREDENTIALS_EXPIRING })
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.SIGNING }, value = { Rule.KEY_OUTSIDE_PREFIX, Rule.BATCH_SIZE_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
 	BatchDownloadResponse downloadBatch(@Valid @RequestBody BatchDownloadRequest request,
 			@Parameter(hidden = true) Caller caller) {
 		return BatchDownloadResponse.of(this.issuer.issueBatchDownload(caller, request.toIntent()));
@@ -91,9 +88,7 @@ final class UrlController {
 									 "path":"/users/alice/albums/2026/","resource":"https://d111111abcdef8.cloudfront.net/users/alice/albums/2026/*",
 									 "query":"Policy=eyJTdGF0ZW1lbnQi...&Signature=Nql641...&Key-Pair-Id=K2JCJMDEHXQW5F",
 									 "expiresAt":"2026-01-01T13:00:00Z","expiresInSeconds":3600}""")))
-	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
-			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_INVALID, Refusal.EXPIRY_OUT_OF_RANGE,
-			Refusal.RATE_LIMITED })
+	@Refuses(groups = { RefusalGroup.PROFILE }, value = { Rule.KEY_INVALID, Rule.EXPIRY_OUT_OF_RANGE, Rule.RATE_LIMITED })
 	SignedCookiesResponse cookies(@Valid @RequestBody CookieRequest request, @Parameter(hidden = true) Caller caller) {
 		return SignedCookiesResponse.of(this.issuer.issueCookies(caller, request.toIntent()));
 	}
@@ -109,11 +104,7 @@ final class UrlController {
 							{"method":"PUT","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
 							 "headers":{"Content-Type":"image/png","Content-Length":"48213"},"bucket":"my-avatars",
 							 "key":"users/alice/photos/cat.png","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
-	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
-			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID,
-			Refusal.CONTENT_TYPE_INVALID, Refusal.CONTENT_TYPE_NOT_ALLOWED, Refusal.CONTENT_LENGTH_INVALID,
-			Refusal.CONTENT_LENGTH_TOO_LARGE, Refusal.CHECKSUM_INVALID, Refusal.EXPIRY_OUT_OF_RANGE,
-			Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE, Refusal.SIGNING_CREDENTIALS_EXPIRING })
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.CONTENT, RefusalGroup.SIGNING }, value = { Rule.CHECKSUM_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
 	PresignedUrlResponse upload(@Valid @RequestBody UploadRequest request, @Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueUpload(caller, request.toIntent()));
 	}

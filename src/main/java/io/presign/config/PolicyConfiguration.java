@@ -8,6 +8,7 @@ import java.util.Map;
 import io.presign.policy.CloudFrontDelivery;
 import io.presign.policy.ContentTypePolicy;
 import io.presign.policy.KeyTemplate;
+import io.presign.policy.MultipartPolicy;
 import io.presign.policy.PresignPolicy;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
@@ -61,6 +62,11 @@ class PolicyConfiguration {
 			ObjectProvider<ServicePrefixes> servicePrefixes) {
 		return new PresignPolicy(catalog, properties.maxBatchSize(),
 				servicePrefixes.getIfAvailable(() -> ServicePrefixes.NONE));
+	}
+
+	@Bean
+	MultipartPolicy multipartPolicy(PresignPolicy policy, ProfileCatalog catalog, PresignProperties properties) {
+		return new MultipartPolicy(policy, catalog, properties.maxBatchSize());
 	}
 
 	private static Profile toProfile(String name, ProfileProperties p) {

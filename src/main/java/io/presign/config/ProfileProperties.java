@@ -16,7 +16,6 @@ import io.presign.policy.KeyStrategy;
 import io.presign.policy.KeyTemplate;
 import io.presign.policy.MultipartSettings;
 import io.presign.policy.Operation;
-import io.presign.policy.RateLimit;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -78,11 +77,11 @@ public record ProfileProperties(@NotBlank String bucket,
 		@DefaultValue("1h") Duration maxExpiry, @Nullable Duration minExpiry,
 		@DefaultValue("false") boolean capExpiryAtMax, @Nullable String requiredScope,
 		@DefaultValue List<@Valid ScopeGrant> scopes, @DefaultValue("client") KeyStrategy keyStrategy,
-		@DefaultValue @Valid RateLimitProperties rateLimit, @DefaultValue @Valid MultipartProperties multipart,
+		@DefaultValue @Valid RateLimit rateLimit, @DefaultValue @Valid Multipart multipart,
 		@Pattern(regexp = "AES256|aws:kms", message = "must be AES256 or aws:kms") @Nullable String sse,
 		@Nullable String kmsKeyId, @Nullable Boolean allowFormKeyPrefix,
 		@DefaultValue("false") boolean allowInsecureEndpoint, @DefaultValue("false") boolean requireExisting,
-		@DefaultValue("s3") Delivery delivery, @Valid @Nullable CloudFrontProperties cloudfront) {
+		@DefaultValue("s3") Delivery delivery, @Valid @Nullable CloudFront cloudfront) {
 
 	/**
 	 * Where a profile's downloads come from.
@@ -107,7 +106,7 @@ public record ProfileProperties(@NotBlank String bucket,
 	 * @param privateKeyLocation the matching RSA private key, PEM (PKCS#8), as a Spring
 	 * resource such as {@code file:/secrets/cf.pem}
 	 */
-	public record CloudFrontProperties(@NotBlank @Pattern(
+	public record CloudFront(@NotBlank @Pattern(
 			regexp = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+",
 			message = "must be a host name such as d111111abcdef8.cloudfront.net, without scheme or path") String distributionDomain,
 			@NotBlank @Pattern(regexp = "[A-Z0-9]{8,64}",
@@ -137,7 +136,7 @@ public record ProfileProperties(@NotBlank String bucket,
 	 * @param minPartSize the smallest part planned (S3: at least 5MB)
 	 * @param maxPartSize the largest part planned (S3: at most 5GB)
 	 */
-	public record MultipartProperties(@DefaultValue("false") boolean enabled, @DefaultValue("8MB") DataSize minPartSize,
+	public record Multipart(@DefaultValue("false") boolean enabled, @DefaultValue("8MB") DataSize minPartSize,
 			@DefaultValue("5GB") DataSize maxPartSize) {
 
 		MultipartSettings toSettings() {
@@ -200,11 +199,12 @@ public record ProfileProperties(@NotBlank String bucket,
 	 * @param capacity URLs per period, and the largest burst; 0 disables the limit
 	 * @param period the refill period
 	 */
-	public record RateLimitProperties(@DefaultValue("600") @PositiveOrZero long capacity,
+	public record RateLimit(@DefaultValue("600") @PositiveOrZero long capacity,
 			@DefaultValue("1m") Duration period) {
 
-		RateLimit toRateLimit() {
-			return (this.capacity == 0) ? RateLimit.UNLIMITED : new RateLimit(this.capacity, this.period);
+		io.presign.policy.RateLimit toRateLimit() {
+			return (this.capacity == 0) ? io.presign.policy.RateLimit.UNLIMITED
+					: new io.presign.policy.RateLimit(this.capacity, this.period);
 		}
 
 	}

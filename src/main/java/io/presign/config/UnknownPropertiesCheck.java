@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -48,6 +50,10 @@ import org.springframework.util.unit.DataSize;
 final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 
 	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("presign");
+
+	/** Properties an earlier version had under another name: each is refused, naming where it went. */
+	private static final Map<ConfigurationPropertyName, String> MOVED = Map
+		.of(ConfigurationPropertyName.of("presign.diagnostics.admin-scope"), "presign.security.admin-scope");
 
 	private ConfigurableEnvironment environment;
 
@@ -95,8 +101,12 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 	}
 
 	private static String describe(ConfigurationPropertyName name, Suggestion suggestion,
-			ConfigurationProperty property) {
+			@Nullable ConfigurationProperty property) {
 		String where = (property != null && property.getOrigin() != null) ? " (" + property.getOrigin() + ")" : "";
+		String moved = MOVED.get(name);
+		if (moved != null) {
+			return "'" + name + "'" + where + "; it is now '" + moved + "'";
+		}
 		return "'" + name + "'" + where
 				+ suggestion.nearest().map((nearest) -> "; did you mean '" + nearest + "'?").orElse("");
 	}

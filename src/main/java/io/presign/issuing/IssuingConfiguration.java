@@ -2,6 +2,7 @@ package io.presign.issuing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -11,7 +12,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.micrometer.core.instrument.MeterRegistry;
-
+import io.micrometer.observation.ObservationRegistry;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
 
@@ -36,7 +37,7 @@ class IssuingConfiguration {
 	 * passed: by then they would be full again.
 	 */
 	@Bean
-	IssuanceQuota issuanceQuota(ProfileCatalog catalog, RateLimitProperties properties,
+	IssuanceQuota issuanceQuota(ProfileCatalog catalog, RateLimitStoreProperties properties,
 			ObjectProvider<LettuceConnectionFactory> redis, MeterRegistry meters, Clock clock,
 			Environment environment) {
 		Duration longestPeriod = catalog.all()
@@ -44,7 +45,7 @@ class IssuingConfiguration {
 			.map((Profile profile) -> profile.rateLimit().period())
 			.max(Duration::compareTo)
 			.orElse(Duration.ofMinutes(1));
-		if (properties.store() == RateLimitProperties.Store.MEMORY) {
+		if (properties.store() == RateLimitStoreProperties.Store.MEMORY) {
 			return new TokenBucketQuota(longestPeriod);
 		}
 		LettuceConnectionFactory factory = redis.getIfAvailable();
@@ -71,6 +72,11 @@ class IssuingConfiguration {
 		return builder.requestTimeout(timeout)
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(longestPeriod))
 			.build();
+	}
+
+	@Bean
+	ObservedSigning observedSigning(List<IssuanceObserver> observers, ObjectProvider<ObservationRegistry> observations) {
+		return new ObservedSigning(observers, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	/**

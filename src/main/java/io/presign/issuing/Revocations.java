@@ -1,5 +1,6 @@
 package io.presign.issuing;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.presign.policy.Caller;
@@ -42,7 +43,7 @@ public final class Revocations {
 	 * revoked this way
 	 * @throws RevocationFailedException when STS or IAM fail
 	 */
-	public RoleRevocations.Revocation revoke(Caller caller, @Nullable Profile profile, String reason) {
+	public Revoked revoke(Caller caller, @Nullable Profile profile, String reason) {
 		String profileName = (profile != null) ? profile.name() : null;
 		RoleRevocations revocations = this.role;
 		String unavailable = null;
@@ -67,7 +68,8 @@ public final class Revocations {
 					: revocations.revoke(null, null, "");
 			notify(caller, new RevocationEvent(profileName, reason, RevocationEvent.Outcome.REVOKED,
 					revocation.revokedBefore()));
-			return revocation;
+			return new Revoked(revocation.revokedBefore(), revocation.role(), revocation.policyName(),
+					revocation.resources());
 		}
 		catch (RevocationFailedException ex) {
 			notify(caller, new RevocationEvent(profileName, reason, RevocationEvent.Outcome.FAILED, null));
@@ -79,6 +81,17 @@ public final class Revocations {
 		for (IssuanceObserver observer : this.observers) {
 			observer.revocation(caller, event);
 		}
+	}
+
+	/**
+	 * A revocation made.
+	 *
+	 * @param revokedBefore URLs signed by sessions issued before this time now fail
+	 * @param role the signing role that carries the deny policy
+	 * @param policyName the role's inline policy holding it
+	 * @param resources what it covers: {@code *}, or a profile's bucket and prefix
+	 */
+	public record Revoked(Instant revokedBefore, String role, String policyName, List<String> resources) {
 	}
 
 }

@@ -42,7 +42,7 @@ final class SharedTokenBucketQuota implements IssuanceQuota {
 	 */
 	private static final Duration SKIP_AFTER_FAILURE = Duration.ofSeconds(1);
 
-	private final RateLimitProperties.OnStoreFailure onFailure;
+	private final RateLimitStoreProperties.OnStoreFailure onFailure;
 
 	private final Counter failures;
 
@@ -63,7 +63,7 @@ final class SharedTokenBucketQuota implements IssuanceQuota {
 	 * its own, at once and then every second until it succeeds, so that no request waits
 	 * for a connection
 	 */
-	SharedTokenBucketQuota(Supplier<ProxyManager<byte[]>> connect, RateLimitProperties.OnStoreFailure onFailure,
+	SharedTokenBucketQuota(Supplier<ProxyManager<byte[]>> connect, RateLimitStoreProperties.OnStoreFailure onFailure,
 			MeterRegistry meters, Clock clock) {
 		this.onFailure = onFailure;
 		this.clock = clock;
@@ -137,10 +137,10 @@ final class SharedTokenBucketQuota implements IssuanceQuota {
 		if (this.failingSince == null) {
 			this.failingSince = this.clock.instant();
 			log.warn("The rate-limit store cannot answer; requests are {} until it does: {}",
-					(this.onFailure == RateLimitProperties.OnStoreFailure.FAIL_OPEN) ? "issued uncounted" : "refused",
+					(this.onFailure == RateLimitStoreProperties.OnStoreFailure.FAIL_OPEN) ? "issued uncounted" : "refused",
 					this.lastFailure);
 		}
-		if (this.onFailure == RateLimitProperties.OnStoreFailure.FAIL_CLOSED) {
+		if (this.onFailure == RateLimitStoreProperties.OnStoreFailure.FAIL_CLOSED) {
 			throw new QuotaUnavailableException("The rate-limit store cannot answer", ex);
 		}
 	}

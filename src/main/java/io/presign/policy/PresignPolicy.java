@@ -12,8 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PresignPolicy {
 
-	private static final int MAX_UPLOAD_ID_LENGTH = 1024;
-
 	private static final int MAX_VERSION_ID_LENGTH = 1024;
 
 	private final ProfileCatalog catalog;
@@ -180,68 +178,6 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize starting a multipart upload, and plan its parts from the declared size.
-	 * @param intent what the caller asks for; the declared total size is required, since
-	 * every part URL signs its planned length
-	 * @return the plan
-	 */
-	public MultipartPlan authorizeMultipartStart(Caller caller, MultipartStartIntent intent) {
-		Profile profile = multipartProfile(caller, intent.profile());
-		String objectKey = uploadKey(caller, profile, intent.key(), intent.fullKey());
-		String type = profile.contentTypes().check(intent.contentType());
-		return plan(profile, objectKey, type, intent.contentLength());
-	}
-
-	private static MultipartPlan plan(Profile profile, String key, @Nullable String contentType,
-			@Nullable Long contentLength) {
-		long length = profile.checkContentLength(contentLength);
-		long partSize = profile.multipart().partSizeFor(length);
-		int partCount = (int) ((length + partSize - 1) / partSize);
-		return new MultipartPlan(profile, key, contentType, length, partSize, partCount);
-	}
-
-	/**
-	 * Authorize acting on an existing multipart upload (listing, completing, aborting):
-	 * the caller must be allowed to write its key.
-	 * @param profileName the profile
-	 * @param fullKey the upload's full key
-	 * @return the profile
-	 */
-	public Profile authorizeMultipartAccess(Caller caller, String profileName, String fullKey) {
-		Profile profile = multipartProfile(caller, profileName);
-		profile.checkFullKey(caller, fullKey, "key");
-		return profile;
-	}
-
-	/**
-	 * Authorize presigning some parts of a multipart upload. Each part's URL signs the
-	 * part's planned length, so S3 refuses a part bigger than the declared size allows,
-	 * and a part can never be swapped for a larger body after the service has counted it.
-	 * @param intent what the caller asks for: parts each within the plan of the declared
-	 * size, at most the batch maximum
-	 * @return one grant per part
-	 */
-	public List<UploadPartGrant> authorizeParts(Caller caller, UploadPartsIntent intent) {
-		String fullKey = intent.key();
-		List<Integer> partNumbers = intent.partNumbers();
-		Profile profile = authorizeMultipartAccess(caller, intent.profile(), fullKey);
-		MultipartPlan plan = plan(profile, fullKey, null, intent.contentLength());
-		int last = plan.partCount();
-		if (partNumbers == null || partNumbers.isEmpty() || partNumbers.size() > this.maxBatchSize
-				|| partNumbers.stream().anyMatch((n) -> n == null || n < 1 || n > last)
-				|| partNumbers.stream().distinct().count() != partNumbers.size()) {
-			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "partNumbers",
-					"Give 1 to " + this.maxBatchSize + " distinct part numbers, each from 1 to " + last
-							+ " (the parts a " + plan.contentLength() + "-byte upload is cut into)",
-					Map.of("partCount", last, "partSize", plan.partSize()));
-		}
-		Expiry expiry = profile.expiry().resolve(intent.expiresInSeconds());
-		return partNumbers.stream()
-			.map((n) -> new UploadPartGrant(profile, fullKey, intent.uploadId(), n, plan.partLength(n), expiry))
-			.toList();
-	}
-
-	/**
 	 * Authorize a browser form upload, with an exact key or any key under a prefix, and
 	 * an exact Content-Type or a family such as {@code image/*}.
 	 * @param intent what the caller asks for
@@ -308,110 +244,9 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize starting a multipart upload of undeclared size under a key the service
-	 * names below the caller's prefix.
-	 * @param fileName the client's file name, whose plain extension the key keeps
-	 * @return the upload to start, without its id
+	 * The key of an upload: the service's own on profiles that generate keys, else the caller's.
 	 */
-	public UnsizedUploadGrant authorizeUnsizedStart(Caller caller, String profileName, @Nullable String fileName) {
-		Profile profile = multipartProfile(caller, profileName);
-		return new UnsizedUploadGrant(profile, profile.generatedKeyFor(caller, fileName), null,
-				profile.expiry().resolve(null));
-	}
-
-	/**
-	 * Authorize completing an upload of undeclared size: the caller must be allowed to
-	 * write its key; the total size is checked against what S3 holds when it is
-	 * completed.
-	 * @return the upload
-	 */
-	public UnsizedUploadGrant authorizeUnsizedCompletion(Caller caller, String profileName, String key,
-			String uploadId) {
-		Profile profile = authorizeMultipartAccess(caller, profileName, key);
-		return new UnsizedUploadGrant(profile, key, checkUploadId(uploadId), profile.expiry().resolve(null));
-	}
-
-	/**
-	 * Authorize one part of an upload of undeclared size: its URL signs no length.
-	 * @return the part to sign
-	 */
-	public UploadPartGrant authorizeUnsizedPart(Caller caller, String profileName, String key, String uploadId,
-			@Nullable Integer partNumber) {
-		Profile profile = authorizeMultipartAccess(caller, profileName, key);
-		// Parts are at least 5 MB but for the last: a file within the limit needs no more
-		// than this many, and
-		// fewer parts bound what can pile up in S3 before completion checks the total.
-		long most = Math.min(MultipartSettings.S3_MAX_PARTS, Math.max(1,
-				(profile.maxContentLength() + MultipartSettings.S3_MIN_PART - 1) / MultipartSettings.S3_MIN_PART));
-		if (partNumber == null || partNumber < 1 || partNumber > most) {
-			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "partNumber", "The part number must be from 1 to "
-					+ most + " (parts of at least 5 MB within the profile's " + profile.maxContentLength() + " bytes)");
-		}
-		return new UploadPartGrant(profile, key, checkUploadId(uploadId), partNumber, null,
-				profile.expiry().resolve(null));
-	}
-
-	/**
-	 * Authorize listing the parts of, or aborting, a multipart upload from the caller's
-	 * own client.
-	 * @return the call to sign
-	 */
-	public MultipartCallGrant authorizeMultipartCall(Caller caller, String profileName, String key, String uploadId,
-			MultipartCallGrant.Call call) {
-		Profile profile = authorizeMultipartAccess(caller, profileName, key);
-		return new MultipartCallGrant(profile, key, checkUploadId(uploadId), call, profile.expiry().resolve(null));
-	}
-
-	/**
-	 * The profile of a step an upload ticket allows, checked again when the ticket is
-	 * redeemed: the caller was authorized when the ticket was issued, and the profile
-	 * must still allow multipart uploads.
-	 * @param bucket the profile's bucket when the ticket was issued
-	 * @param key the upload's key
-	 * @param contentType the Content-Type to start the upload with; none when completing
-	 * @return the profile
-	 * @throws PolicyViolation if the profile is gone, allows no multipart uploads, or not
-	 * the content type
-	 */
-	public Profile ticketedProfile(String profileName, String bucket, String key, @Nullable String contentType,
-			boolean starting) {
-		Profile profile = this.catalog.require(profileName);
-		if (!profile.operations().contains(Operation.UPLOAD) || !profile.bucket().equals(bucket)
-				|| !key.startsWith(profile.keyPrefix().constantPrefix())) {
-			// The profile changed since the ticket was issued: what it allowed then, it
-			// no longer does.
-			throw new PolicyViolation(Rule.TICKET_INVALID, "ticket",
-					"The profile '" + profile.name() + "' no longer allows what the ticket was issued for");
-		}
-		if (!profile.multipart().enabled()) {
-			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile",
-					"The profile '" + profile.name() + "' does not allow multipart uploads");
-		}
-		if (starting) {
-			profile.contentTypes().check(contentType);
-		}
-		return profile;
-	}
-
-	private static String checkUploadId(@Nullable String uploadId) {
-		if (uploadId == null || uploadId.isEmpty() || uploadId.length() > MAX_UPLOAD_ID_LENGTH
-				|| TextRules.hasUnsafeCharacters(uploadId)) {
-			throw new PolicyViolation(Rule.REQUEST_INVALID, "uploadId",
-					"The upload id must hold 1 to " + MAX_UPLOAD_ID_LENGTH + " characters and no control characters");
-		}
-		return uploadId;
-	}
-
-	private Profile multipartProfile(Caller caller, String profileName) {
-		Profile profile = profileFor(caller, profileName, Operation.UPLOAD);
-		if (!profile.multipart().enabled()) {
-			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile",
-					"The profile '" + profile.name() + "' does not allow multipart uploads");
-		}
-		return profile;
-	}
-
-	private static String uploadKey(Caller caller, Profile profile, @Nullable String key, @Nullable String fullKey) {
+	static String uploadKey(Caller caller, Profile profile, @Nullable String key, @Nullable String fullKey) {
 		if (profile.keyStrategy() == KeyStrategy.GENERATED) {
 			if (fullKey != null) {
 				throw new PolicyViolation(Rule.REQUEST_INVALID, "fullKey",

@@ -21,7 +21,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
 	private final List<KnownKey> keys;
 
-	ApiKeyAuthenticationProvider(ApiKeyProperties properties) {
+	ApiKeyAuthenticationProvider(PresignSecurityProperties properties) {
 		this.keys = properties.apiKeys()
 			.stream()
 			.flatMap((key) -> key.sha256().stream().map((hash) -> new KnownKey(key, HexFormat.of().parseHex(hash))))
@@ -59,7 +59,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 		}
 	}
 
-	private record KnownKey(ApiKeyProperties.ApiKey key, byte[] hash) {
+	private record KnownKey(PresignSecurityProperties.ApiKey key, byte[] hash) {
 	}
 
 }

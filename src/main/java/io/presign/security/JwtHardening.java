@@ -56,11 +56,11 @@ class JwtHardening {
 	 * {@link #servicePrefixes}.
 	 */
 	@Bean
-	OAuth2TokenValidator<Jwt> apiKeyNamesReserved(ApiKeyProperties apiKeys,
+	OAuth2TokenValidator<Jwt> apiKeyNamesReserved(PresignSecurityProperties apiKeys,
 			OAuth2ResourceServerProperties resourceServer) {
 		Set<String> reserved = apiKeys.apiKeys()
 			.stream()
-			.map(ApiKeyProperties.ApiKey::name)
+			.map(PresignSecurityProperties.ApiKey::name)
 			.collect(Collectors.toUnmodifiableSet());
 		String claim = (resourceServer.getJwt().getPrincipalClaimName() != null)
 				? resourceServer.getJwt().getPrincipalClaimName() : JwtClaimNames.SUB;
@@ -83,8 +83,8 @@ class JwtHardening {
 	 * templates a token's claims do.
 	 */
 	@Bean
-	ServicePrefixes servicePrefixes(ApiKeyProperties apiKeys, ProfileCatalog catalog) {
-		return ServicePrefixes.of(catalog, apiKeys.apiKeys().stream().map(ApiKeyProperties.ApiKey::toCaller).toList());
+	ServicePrefixes servicePrefixes(PresignSecurityProperties apiKeys, ProfileCatalog catalog) {
+		return ServicePrefixes.of(catalog, apiKeys.apiKeys().stream().map(PresignSecurityProperties.ApiKey::toCaller).toList());
 	}
 
 	/**

@@ -2,7 +2,6 @@ package io.presign.security;
 
 import java.util.List;
 
-import io.presign.diagnostics.DiagnosticsProperties;
 import io.presign.observability.RequestIdFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -88,9 +87,9 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyProperties apiKeys, ObjectProvider<JwtDecoder> jwtDecoder,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, ManagementPort managementPort,
-			DiagnosticsProperties diagnostics) {
+	SecurityFilterChain apiSecurity(HttpSecurity http, PresignSecurityProperties security,
+			ObjectProvider<JwtDecoder> jwtDecoder,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, ManagementPort managementPort) {
 		AuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
 		AccessDeniedHandler accessDenied = (request, response, ex) -> problems.resolveException(request, response, null,
 				ex);
@@ -106,12 +105,12 @@ class SecurityConfiguration {
 				.requestMatchers(managementPort)
 				.permitAll()
 				.requestMatchers("/actuator/**")
-				.hasAuthority("SCOPE_" + diagnostics.adminScope())
+				.hasAuthority("SCOPE_" + security.adminScope())
 				.anyRequest()
 				.authenticated())
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
-			.addFilterBefore(apiKeyFilter(apiKeys, entryPoint), BearerTokenAuthenticationFilter.class);
+			.addFilterBefore(apiKeyFilter(security, entryPoint), BearerTokenAuthenticationFilter.class);
 		JwtDecoder decoder = jwtDecoder.getIfAvailable();
 		if (decoder != null) {
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(entryPoint)
@@ -129,7 +128,7 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static AuthenticationFilter apiKeyFilter(ApiKeyProperties apiKeys, AuthenticationEntryPoint entryPoint) {
+	private static AuthenticationFilter apiKeyFilter(PresignSecurityProperties apiKeys, AuthenticationEntryPoint entryPoint) {
 		AuthenticationFilter filter = new AuthenticationFilter(
 				new ProviderManager(List.of(new ApiKeyAuthenticationProvider(apiKeys))), (request) -> {
 					String key = request.getHeader(API_KEY_HEADER);

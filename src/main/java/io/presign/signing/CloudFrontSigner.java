@@ -62,7 +62,7 @@ public final class CloudFrontSigner {
 		Instant expiresAt = now.plus(expiry.duration());
 		// Percent-encoded as S3 keys are in paths, so that a '*' or '?' in a key is never
 		// a policy wildcard.
-		String resource = "https://" + delivery.distributionDomain() + "/" + SigV4QuerySigner.encode(grant.key(), true);
+		String resource = "https://" + delivery.distributionDomain() + "/" + S3Escaper.encodePath(grant.key());
 		PrivateKey key = privateKey(grant.profile());
 		SignedUrl signed = (grant.ipRange() == null)
 				? this.utilities.getSignedUrlWithCannedPolicy((canned) -> canned.resourceUrl(resource)
@@ -96,7 +96,7 @@ public final class CloudFrontSigner {
 		CloudFrontDelivery delivery = delivery(grant.profile());
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = now.plus(grant.expiry().duration());
-		String path = "/" + SigV4QuerySigner.encode(grant.keyPrefix(), true);
+		String path = "/" + S3Escaper.encodePath(grant.keyPrefix());
 		String resource = "https://" + delivery.distributionDomain() + path + "*";
 		CustomSignerRequest.Builder request = CustomSignerRequest.builder()
 			.resourceUrl(resource)

@@ -105,7 +105,7 @@ final class SigV4QuerySigner {
 		// the fixed order below.
 		String token = (request.sessionToken() != null) ? encodedToken(request.sessionToken()) : null;
 		long expires = request.expiresInSeconds();
-		String canonicalPath = encode(request.path(), true);
+		String canonicalPath = S3Escaper.encodePath(request.path());
 		StringBuilder url = work.url.append(request.scheme())
 			.append("://")
 			.append(request.host())
@@ -117,8 +117,8 @@ final class SigV4QuerySigner {
 			.append('\n');
 		StringBuilder canonicalAfter = work.canonicalAfter;
 		for (Map.Entry<String, String> parameter : request.parameters().entrySet()) {
-			String name = encode(parameter.getKey(), false);
-			String value = encode(parameter.getValue(), false);
+			String name = S3Escaper.encode(parameter.getKey());
+			String value = S3Escaper.encode(parameter.getValue());
 			url.append(name).append('=').append(value).append('&');
 			if (name.compareTo("X-Amz-Algorithm") < 0) {
 				canonical.append(name).append('=').append(value).append('&');
@@ -223,43 +223,10 @@ final class SigV4QuerySigner {
 	private String encodedToken(String token) {
 		EncodedToken last = this.lastToken;
 		if (last == null || !last.token().equals(token)) {
-			last = new EncodedToken(token, encode(token, false));
+			last = new EncodedToken(token, S3Escaper.encode(token));
 			this.lastToken = last;
 		}
 		return last.encoded();
-	}
-
-	/**
-	 * RFC 3986 percent-encoding as SigV4 wants it: only unreserved characters (and, in
-	 * paths, '/') stay.
-	 */
-	static String encode(String text, boolean keepSlash) {
-		int plain = 0;
-		while (plain < text.length() && unreserved(text.charAt(plain), keepSlash)) {
-			plain++;
-		}
-		if (plain == text.length()) {
-			return text;
-		}
-		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		StringBuilder encoded = new StringBuilder(bytes.length + 16);
-		for (byte b : bytes) {
-			int c = b & 0xff;
-			if (unreserved(c, keepSlash)) {
-				encoded.append((char) c);
-			}
-			else {
-				encoded.append('%')
-					.append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-					.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-			}
-		}
-		return encoded.toString();
-	}
-
-	private static boolean unreserved(int c, boolean keepSlash) {
-		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-				|| c == '.' || c == '~' || (keepSlash && c == '/');
 	}
 
 	/** Header values as SigV4 canonicalizes them: trimmed, runs of spaces made one. */

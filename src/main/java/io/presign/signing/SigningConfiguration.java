@@ -157,8 +157,8 @@ class SigningConfiguration {
 	}
 
 	@Bean
-	MultipartUploads multipartUploads(PresignerRegistry clients) {
-		return new S3MultipartUploads(clients);
+	MultipartStore multipartStore(PresignerRegistry clients) {
+		return new S3MultipartStore(clients);
 	}
 
 	@Bean
@@ -198,8 +198,19 @@ class SigningConfiguration {
 	@Bean
 	UrlSigner urlSigner(PresignerRegistry presigners, SigningCredentials credentials, SigningProperties properties,
 			Clock clock) {
-		return new S3UrlSigner(presigners, credentials, new CredentialExpiryCap(clock, properties.safetyMargin()),
-				(properties.engine() == SigningProperties.Engine.LEAN) ? new SigV4QuerySigner() : null);
+		return new S3UrlSigner(engine(properties.engine(), presigners), credentials,
+				new CredentialExpiryCap(clock, properties.safetyMargin()));
+	}
+
+	/**
+	 * @return the engine {@code presign.signing.engine} names
+	 */
+	static SigningEngine engine(SigningProperties.Engine engine, PresignerRegistry presigners) {
+		S3Endpoints endpoints = new S3Endpoints(presigners);
+		return switch (engine) {
+			case LEAN -> new LeanSigningEngine(endpoints);
+			case SDK -> new SdkSigningEngine(presigners, endpoints);
+		};
 	}
 
 }

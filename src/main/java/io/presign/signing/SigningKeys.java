@@ -111,7 +111,7 @@ final class SigningKeys {
 			this.day = day;
 			this.region = region;
 			this.scope = day + "/" + region + "/s3/aws4_request";
-			this.encodedCredential = SigV4QuerySigner.encode(accessKeyId + "/" + this.scope, false);
+			this.encodedCredential = S3Escaper.encode(accessKeyId + "/" + this.scope);
 			SecretKeySpec key = new SecretKeySpec(derive(secret, day, region), HMAC_SHA256);
 			this.hmac = ThreadLocal.withInitial(() -> keyedHmac(key));
 		}

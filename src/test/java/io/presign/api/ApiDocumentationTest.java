@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,12 +1,11 @@
 package io.presign.api;
 
 import java.util.List;
-import java.util.Map;
 
-import io.presign.ApiClient;
-import io.presign.ProblemAssertions;
-import io.presign.EmbeddedS3Server;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.EmbeddedS3Server;
+import io.presign.support.IntegrationTest;
+import io.presign.support.ProblemAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

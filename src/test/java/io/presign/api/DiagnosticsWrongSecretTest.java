@@ -1,7 +1,7 @@
 package io.presign.api;
 
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -8,7 +8,7 @@ import java.util.Random;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.presign.EmbeddedDemo;
+import io.presign.support.EmbeddedDemo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.presign.EmbeddedDemo;
-import io.presign.EmbeddedS3Server;
 import io.presign.PresignServiceApplication;
+import io.presign.support.EmbeddedDemo;
+import io.presign.support.EmbeddedS3Server;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -13,9 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.presign.EmbeddedDemo;
-import io.presign.EmbeddedS3Server;
 import io.presign.PresignServiceApplication;
+import io.presign.support.EmbeddedDemo;
+import io.presign.support.EmbeddedS3Server;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;

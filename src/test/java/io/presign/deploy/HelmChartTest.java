@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.presign.PresignServiceApplication;
 import io.presign.config.PresignProperties;
-import io.presign.diagnostics.DiagnosticsProperties;
-import io.presign.issuing.RateLimitProperties;
-import io.presign.issuing.UploadTicketProperties;
-import io.presign.security.ApiKeyProperties;
+import io.presign.issuing.RateLimitStoreProperties;
+import io.presign.issuing.multipart.UploadTicketProperties;
+import io.presign.security.PresignSecurityProperties;
 import io.presign.signing.SigningProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -162,8 +162,8 @@ class HelmChartTest {
 				assertThat(presign.profiles()).allSatisfy((name, profile) -> assertThat(profile.bucket()).isNotBlank());
 				assertThat(context.getBean(SigningProperties.class).regionCheck())
 					.isEqualTo(SigningProperties.RegionCheck.FAIL);
-				context.getBean(ApiKeyProperties.class);
-				context.getBean(RateLimitProperties.class);
+				context.getBean(PresignSecurityProperties.class);
+				context.getBean(RateLimitStoreProperties.class);
 				// Every replica of a release shares the upload tickets' key (the Secret
 				// holds one).
 				assertThat(context.getBean(UploadTicketProperties.class).secret()).hasSizeGreaterThanOrEqualTo(32);
@@ -224,8 +224,8 @@ class HelmChartTest {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ PresignProperties.class, SigningProperties.class, ApiKeyProperties.class,
-			DiagnosticsProperties.class, UploadTicketProperties.class, RateLimitProperties.class })
+	// Every properties class of the service, as the application binds them: none can be forgotten here.
+	@ConfigurationPropertiesScan(basePackageClasses = PresignServiceApplication.class)
 	static class ChartProperties {
 
 	}

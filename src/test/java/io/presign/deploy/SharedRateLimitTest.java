@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.presign.ApiClient;
-import io.presign.EmbeddedS3Server;
 import io.presign.PresignServiceApplication;
-import io.presign.TestJwtIssuer;
+import io.presign.support.ApiClient;
+import io.presign.support.EmbeddedS3Server;
+import io.presign.support.TestHost;
+import io.presign.support.TestJwtIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static io.presign.ProblemAssertions.assertProblem;
+import static io.presign.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.TestPropertySource;

@@ -11,18 +11,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PresignPolicyTest {
 
-	private final PresignPolicy policy = new PresignPolicy(
-			new ProfileCatalog(List.of(PolicyFixtures.files(), PolicyFixtures.readOnly())));
+	private final ProfileCatalog catalog = new ProfileCatalog(List.of(PolicyFixtures.files(), PolicyFixtures.readOnly()));
+
+	private final PresignPolicy policy = new PresignPolicy(this.catalog);
+
+	private final MultipartPolicy multipart = new MultipartPolicy(this.policy, this.catalog, 100);
 
 	@Test
 	void aTicketIsRedeemedOnlyWhileItsProfileStillAllowsWhatItWasIssuedFor() {
-		assertRule(() -> this.policy.ticketedProfile("files", "other-bucket", "users/alice/a.bin", null, false),
+		assertRule(() -> this.multipart.ticketedProfile("files", "other-bucket", "users/alice/a.bin", null, false),
 				Rule.TICKET_INVALID);
-		assertRule(() -> this.policy.ticketedProfile("files", "bucket", "elsewhere/a.bin", null, false),
+		assertRule(() -> this.multipart.ticketedProfile("files", "bucket", "elsewhere/a.bin", null, false),
 				Rule.TICKET_INVALID);
-		assertRule(() -> this.policy.ticketedProfile("reports", "bucket", "reports/a.bin", null, false),
+		assertRule(() -> this.multipart.ticketedProfile("reports", "bucket", "reports/a.bin", null, false),
 				Rule.TICKET_INVALID);
-		assertRule(() -> this.policy.ticketedProfile("files", "bucket", "users/alice/a.bin", null, false),
+		assertRule(() -> this.multipart.ticketedProfile("files", "bucket", "users/alice/a.bin", null, false),
 				Rule.MULTIPART_NOT_ALLOWED);
 	}
 

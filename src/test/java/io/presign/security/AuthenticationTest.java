@@ -6,9 +6,9 @@ import java.util.Date;
 import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
-import io.presign.TestJwtIssuer;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
+import io.presign.support.TestJwtIssuer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

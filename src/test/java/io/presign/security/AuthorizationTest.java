@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
-import io.presign.TestJwtIssuer;
-import io.presign.ProblemAssertions;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
+import io.presign.support.ProblemAssertions;
+import io.presign.support.TestJwtIssuer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -1,12 +1,10 @@
 package io.presign.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.presign.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -27,7 +25,7 @@ class GuardedJwtDecoderTest {
 
 	private final AtomicInteger lookups = new AtomicInteger();
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T00:00:00Z"));
 
 	private volatile boolean providerUp;
 
@@ -53,7 +51,7 @@ class GuardedJwtDecoderTest {
 				.isNotInstanceOf(BadJwtException.class);
 		}
 		assertThat(this.lookups).hasValue(1);
-		this.clock.now = this.clock.now.plusSeconds(11);
+		this.clock.advance(Duration.ofSeconds(11));
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> this.decoder.decode("t"));
 		assertThat(this.lookups).hasValue(2);
 	}
@@ -62,31 +60,10 @@ class GuardedJwtDecoderTest {
 	void onceTheProviderAnswersTokensAreDecodedAndRefusedAsUsual() {
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> this.decoder.decode("t"));
 		this.providerUp = true;
-		this.clock.now = this.clock.now.plusSeconds(11);
+		this.clock.advance(Duration.ofSeconds(11));
 		assertThat(this.decoder.decode("t").getSubject()).isEqualTo("dave");
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode("bad"));
 		assertThat(this.decoder.decode("t2").getTokenValue()).isEqualTo("t2");
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-28T00:00:00Z");
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

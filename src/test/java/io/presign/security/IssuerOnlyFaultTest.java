@@ -3,10 +3,10 @@ package io.presign.security;
 import java.net.URI;
 import java.util.Map;
 
-import io.presign.ApiClient;
-import io.presign.EmbeddedS3Server;
-import io.presign.FaultProxy;
-import io.presign.TestJwtIssuer;
+import io.presign.support.ApiClient;
+import io.presign.support.EmbeddedS3Server;
+import io.presign.support.FaultProxy;
+import io.presign.support.TestJwtIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.presign.ProblemAssertions.assertProblem;
+import static io.presign.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

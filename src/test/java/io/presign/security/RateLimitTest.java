@@ -3,9 +3,9 @@ package io.presign.security;
 import java.util.List;
 import java.util.Map;
 
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
-import io.presign.ProblemAssertions;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
+import io.presign.support.ProblemAssertions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,12 +1,11 @@
 package io.presign.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.presign.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -26,28 +25,9 @@ class VerifiedTokenCacheTest {
 
 	private final AtomicInteger decodes = new AtomicInteger();
 
-	private Instant now = START;
+	private final MutableClock clock = MutableClock.at(START);
 
-	private final Clock clock = new Clock() {
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return VerifiedTokenCacheTest.this.now;
-		}
-
-	};
-
-	private final Ticker ticker = () -> Duration.between(START, this.now).toNanos();
+	private final Ticker ticker = () -> Duration.between(START, this.clock.instant()).toNanos();
 
 	/**
 	 * Accepts "good-N" tokens expiring N seconds after the start; refuses anything else.
@@ -72,10 +52,10 @@ class VerifiedTokenCacheTest {
 	@Test
 	void aVerifiedTokenIsCheckedOnceWithinTheLifetime() {
 		Jwt first = this.cache.decode("good-3600");
-		this.now = START.plusSeconds(59);
+		this.clock.set(START.plusSeconds(59));
 		assertThat(this.cache.decode("good-3600")).isSameAs(first);
 		assertThat(this.decodes).hasValue(1);
-		this.now = START.plusSeconds(61);
+		this.clock.set(START.plusSeconds(61));
 		this.cache.decode("good-3600");
 		assertThat(this.decodes).as("verified again after the cache's lifetime").hasValue(2);
 	}
@@ -83,7 +63,7 @@ class VerifiedTokenCacheTest {
 	@Test
 	void neverPastTheTokensExpiry() {
 		this.cache.decode("good-30");
-		this.now = START.plusSeconds(31);
+		this.clock.set(START.plusSeconds(31));
 		this.cache.decode("good-30");
 		assertThat(this.decodes).as("the expired token went back to the verifier, which refuses it in real life")
 			.hasValue(2);

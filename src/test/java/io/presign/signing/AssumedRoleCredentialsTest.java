@@ -3,8 +3,9 @@ package io.presign.signing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
+import io.presign.support.MutableClock;
+import io.presign.support.StsStandIn;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -40,7 +41,7 @@ class AssumedRoleCredentialsTest {
 
 	@Test
 	void reusesTheSessionUntilRenewalIsDueThenRenewsBeforeItEnds() throws Exception {
-		MutableClock clock = new MutableClock(Instant.now());
+		MutableClock clock = MutableClock.at(Instant.now());
 		try (StsStandIn sts = new StsStandIn();
 				AssumedRoleCredentials session = SigningConfiguration.assumedRole(role(sts, null),
 						Duration.ofSeconds(60), Duration.ofHours(1), clock, BASE, Duration.ofSeconds(5))) {
@@ -50,13 +51,13 @@ class AssumedRoleCredentialsTest {
 
 			// Renewal is due once less than max-expiry + margin (1 h 1 min) is left, well
 			// before the end.
-			clock.now = end.minus(Duration.ofHours(1)).minusSeconds(61);
+			clock.set(end.minus(Duration.ofHours(1)).minusSeconds(61));
 			session.current();
 			assertThat(sts.requests()).hasSize(1);
-			clock.now = end.minus(Duration.ofHours(1)).minusSeconds(59);
+			clock.set(end.minus(Duration.ofHours(1)).minusSeconds(59));
 			assertThat(session.current().credentials().accessKeyId()).isEqualTo("ASIASESSION2");
 			assertThat(sts.requests()).hasSize(2);
-			assertThat(clock.now).isBefore(end);
+			assertThat(clock.instant()).isBefore(end);
 		}
 	}
 
@@ -85,31 +86,6 @@ class AssumedRoleCredentialsTest {
 	private static SigningProperties.Role role(StsStandIn sts, Duration sessionDuration) {
 		return new SigningProperties.Role("arn:aws:iam::123456789012:role/signer", "ext-1", "presign-service",
 				sessionDuration, "us-east-1", sts.endpoint(), null, Duration.ZERO);
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

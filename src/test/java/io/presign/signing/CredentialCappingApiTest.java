@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import tools.jackson.databind.JsonNode;

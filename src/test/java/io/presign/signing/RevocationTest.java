@@ -13,10 +13,12 @@ import java.util.Map;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.presign.ApiClient;
-import io.presign.CloudFrontTestKeys;
-import io.presign.IntegrationTest;
 import io.presign.observability.AuditLog;
+import io.presign.support.ApiClient;
+import io.presign.support.CloudFrontTestKeys;
+import io.presign.support.IamStandIn;
+import io.presign.support.IntegrationTest;
+import io.presign.support.StsStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,7 +38,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import static io.presign.ProblemAssertions.assertProblem;
+import static io.presign.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

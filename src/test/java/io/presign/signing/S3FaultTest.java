@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import io.presign.ApiClient;
-import io.presign.EmbeddedS3Server;
-import io.presign.FaultProxy;
-import io.presign.TestJwtIssuer;
+import io.presign.support.ApiClient;
+import io.presign.support.EmbeddedS3Server;
+import io.presign.support.FaultProxy;
+import io.presign.support.TestJwtIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.presign.ProblemAssertions.assertProblem;
+import static io.presign.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.presign.policy.ContentTypePolicy;
@@ -20,14 +19,15 @@ import io.presign.policy.Expiry;
 import io.presign.policy.ExpiryPolicy;
 import io.presign.policy.KeyStrategy;
 import io.presign.policy.KeyTemplate;
+import io.presign.policy.MultipartCallGrant;
 import io.presign.policy.MultipartSettings;
 import io.presign.policy.Operation;
-import io.presign.policy.MultipartCallGrant;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
 import io.presign.policy.RateLimit;
 import io.presign.policy.UploadGrant;
 import io.presign.policy.UploadPartGrant;
+import io.presign.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -206,27 +206,11 @@ class S3UrlSignerTest {
 		Profile week = new Profile("week", "bucket", "eu-west-1", null, false, KeyTemplate.parse(""),
 				Set.of(Operation.DOWNLOAD), ContentTypePolicy.of(List.of()), 0,
 				new ExpiryPolicy(Duration.ofSeconds(1), Duration.ofDays(7), Duration.ofSeconds(1), false), "scope");
-		AtomicLong millis = new AtomicLong(Instant.parse("2026-01-01T00:00:10.900Z").toEpochMilli());
-		Clock stepping = new Clock() {
-			@Override
-			public Instant instant() {
-				return Instant.ofEpochMilli(millis.getAndAdd(200));
-			}
-
-			@Override
-			public ZoneOffset getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(java.time.ZoneId zone) {
-				throw new UnsupportedOperationException();
-			}
-		};
+		MutableClock stepping = MutableClock.stepping(Instant.parse("2026-01-01T00:00:10.900Z"), Duration.ofMillis(200));
 		Instant end = Instant.parse("2026-01-01T00:10:19.950Z");
 		try (PresignerRegistry registry = registry(week)) {
-			PresignedUrl url = new S3UrlSigner(registry, new ScriptedCredentials(end),
-					new CredentialExpiryCap(stepping, Duration.ofSeconds(60)), new SigV4QuerySigner())
+			PresignedUrl url = new S3UrlSigner(SigningConfiguration.engine(SigningProperties.Engine.LEAN, registry),
+					new ScriptedCredentials(end), new CredentialExpiryCap(stepping, Duration.ofSeconds(60)))
 				.presignDownload(download(week, 3600));
 			assertThat(url.expiresAt()).isBeforeOrEqualTo(end.minusSeconds(60))
 				.isEqualTo(Instant.parse("2026-01-01T00:09:19Z"));
@@ -270,6 +254,9 @@ class S3UrlSignerTest {
 				MultipartCallGrant abort = new MultipartCallGrant(p, key, "up/id=+", MultipartCallGrant.Call.ABORT,
 						expiry);
 				assertSame(() -> lean.presignMultipartCall(abort), () -> sdk.presignMultipartCall(abort));
+				MultipartCallGrant list = new MultipartCallGrant(p, key, "up/id=+", MultipartCallGrant.Call.LIST_PARTS,
+						expiry);
+				assertSame(() -> lean.presignMultipartCall(list), () -> sdk.presignMultipartCall(list));
 				if (p.endpoint() == null) {
 					assertThat(List.of(lean.presignDownload(new DownloadGrant(p, key, null, null, expiry)).url(),
 							lean.presignUpload(upload).url(), lean.presignUploadPart(part).url()))
@@ -354,13 +341,13 @@ class S3UrlSignerTest {
 	}
 
 	private static UrlSigner signer(PresignerRegistry registry, SigningCredentials credentials) {
-		return new S3UrlSigner(registry, credentials,
-				new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)), new SigV4QuerySigner());
+		return new S3UrlSigner(SigningConfiguration.engine(SigningProperties.Engine.LEAN, registry), credentials,
+				new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)));
 	}
 
 	private static UrlSigner sdkSigner(PresignerRegistry registry, SigningCredentials credentials) {
-		return new S3UrlSigner(registry, credentials,
-				new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)), null);
+		return new S3UrlSigner(SigningConfiguration.engine(SigningProperties.Engine.SDK, registry), credentials,
+				new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)));
 	}
 
 	private static PresignerRegistry registry(Profile... profiles) {

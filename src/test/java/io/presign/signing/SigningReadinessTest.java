@@ -2,8 +2,8 @@ package io.presign.signing;
 
 import java.util.Map;
 
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -10,9 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.presign.ApiClient;
-import io.presign.FaultProxy;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.FaultProxy;
+import io.presign.support.IntegrationTest;
+import io.presign.support.StsStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
-import static io.presign.ProblemAssertions.assertProblem;
+import static io.presign.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

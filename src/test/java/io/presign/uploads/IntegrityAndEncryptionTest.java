@@ -9,9 +9,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
-import io.presign.ProblemAssertions;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
+import io.presign.support.ProblemAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.presign.ApiClient;
-import io.presign.EmbeddedS3Server;
-import io.presign.IntegrationTest;
-import io.presign.ProblemAssertions;
+import io.presign.support.ApiClient;
+import io.presign.support.EmbeddedS3Server;
+import io.presign.support.IntegrationTest;
+import io.presign.support.ProblemAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

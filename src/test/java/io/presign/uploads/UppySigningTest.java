@@ -13,14 +13,14 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.presign.ApiClient;
-import io.presign.EmbeddedS3Server;
-import io.presign.FormPost;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.EmbeddedS3Server;
+import io.presign.support.FormPost;
+import io.presign.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static io.presign.ProblemAssertions.assertProblem;
+import static io.presign.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
