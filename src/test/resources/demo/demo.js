@@ -51,7 +51,7 @@ async function uploadInParts(file, contentType, progress) {
   const parts = [];
   for (let first = 0; first < numbers.length; first += 100) {
     const signed = await api(`/v1/multipart-uploads/${encodeURIComponent(started.uploadId)}/parts`,
-      { profile: PROFILE, key: started.key, contentLength: file.size, partNumbers: numbers.slice(first, first + 100) });
+      { profile: PROFILE, fullKey: started.key, contentLength: file.size, partNumbers: numbers.slice(first, first + 100) });
     for (const part of signed.parts) {
       const start = (part.partNumber - 1) * started.partSize;
       const slice = file.slice(start, Math.min(file.size, start + started.partSize));
@@ -64,7 +64,7 @@ async function uploadInParts(file, contentType, progress) {
     }
   }
   await api(`/v1/multipart-uploads/${encodeURIComponent(started.uploadId)}/complete`,
-    { profile: PROFILE, key: started.key, parts });
+    { profile: PROFILE, fullKey: started.key, parts });
   return started.key;
 }
 

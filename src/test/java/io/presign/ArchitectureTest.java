@@ -10,9 +10,10 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layers of docs/architecture.md hold: {@code api → security → observability → issuing / diagnostics →
- * signing / config → policy}, no arrow back up; the API knows nothing of signing; policy knows no web or AWS
- * type; and no two packages need each other.
+ * The layers of docs/architecture.md hold:
+ * {@code api → security → observability → issuing / diagnostics →
+ * signing / config → policy}, no arrow back up; the API knows nothing of signing; policy
+ * knows no web or AWS type; and no two packages need each other.
  */
 class ArchitectureTest {
 
@@ -49,7 +50,8 @@ class ArchitectureTest {
 			.mayOnlyBeAccessedByLayers("api", "security", "observability")
 			.whereLayer("diagnostics")
 			.mayOnlyBeAccessedByLayers("api", "security", "observability")
-			// Not the API: it sees what issuing hands it, never a signer, an S3 client or their results.
+			// Not the API: it sees what issuing hands it, never a signer, an S3 client or
+			// their results.
 			.whereLayer("signing")
 			.mayOnlyBeAccessedByLayers("security", "observability", "issuing", "diagnostics")
 			.whereLayer("config")

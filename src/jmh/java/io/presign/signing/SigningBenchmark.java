@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
@@ -36,7 +37,10 @@ import io.presign.issuing.IssuanceObserver;
 import io.presign.issuing.IssuanceQuota;
 import io.presign.issuing.IssuedForm;
 import io.presign.issuing.IssuedUrl;
+import io.presign.issuing.ObservedSigning;
 import io.presign.issuing.UrlIssuer;
+import io.presign.issuing.multipart.MultipartUploads;
+import io.presign.issuing.multipart.UploadTicketProperties;
 import io.presign.observability.AuditLog;
 import io.presign.observability.EcsLogFormatter;
 import io.presign.observability.PresignMetrics;
@@ -48,6 +52,7 @@ import io.presign.policy.ExpiryPolicy;
 import io.presign.policy.FormUploadIntent;
 import io.presign.policy.KeyStrategy;
 import io.presign.policy.KeyTemplate;
+import io.presign.policy.MultipartPolicy;
 import io.presign.policy.MultipartSettings;
 import io.presign.policy.Operation;
 import io.presign.policy.PresignPolicy;
@@ -56,6 +61,7 @@ import io.presign.policy.ProfileCatalog;
 import io.presign.policy.RateLimit;
 import io.presign.policy.UploadIntent;
 import io.presign.policy.UploadPartsIntent;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -121,6 +127,28 @@ public class SigningBenchmark {
 	private UrlIssuer observedIssuer;
 
 	private UrlIssuer sdkIssuer;
+
+	private MultipartUploads multipart;
+
+	/** The benchmarked profile asks S3 nothing: a call would be a mistake of the benchmark's. */
+	private static final StoredObjects NO_S3_OBJECTS = new StoredObjects() {
+
+		@Override
+		public Optional<StoredObject> head(Profile profile, String key, @Nullable String versionId) {
+			throw new UnsupportedOperationException("no S3 in the benchmark");
+		}
+
+		@Override
+		public List<Optional<StoredObject>> headAll(Profile profile, List<String> keys) {
+			throw new UnsupportedOperationException("no S3 in the benchmark");
+		}
+
+	};
+
+	private static final MultipartStore NO_S3_MULTIPART = (MultipartStore) java.lang.reflect.Proxy.newProxyInstance(
+			MultipartStore.class.getClassLoader(), new Class<?>[] { MultipartStore.class }, (proxy, method, args) -> {
+				throw new UnsupportedOperationException("no S3 in the benchmark");
+			});
 
 	private final Caller caller = new Caller("alice", Set.of("bench"), Caller.AuthMethod.API_KEY);
 
@@ -193,17 +221,21 @@ public class SigningBenchmark {
 		PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		List<IssuanceObserver> observers = List.of(new PresignMetrics(meters, credentials, Clock.systemUTC()),
 				new AuditLog());
-		S3UrlSigner leanEngine = new S3UrlSigner(this.registry, credentials, cap, new SigV4QuerySigner());
+		S3UrlSigner leanEngine = new S3UrlSigner(SigningConfiguration.engine(SigningProperties.Engine.LEAN, this.registry),
+				credentials, cap);
+		S3UrlSigner sdkEngine = new S3UrlSigner(SigningConfiguration.engine(SigningProperties.Engine.SDK, this.registry),
+				credentials, cap);
 		IssuanceQuota unlimited = (caller, profile, urls) -> {
 		};
 		CloudFrontSigner noCloudFront = new CloudFrontSigner(Map.of(), Clock.systemUTC());
-		this.issuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, List.of(),
-				noCloudFront, ObservationRegistry.NOOP);
-		this.observedIssuer = new UrlIssuer(new PresignPolicy(catalog), leanEngine, null, null, unlimited, observers,
-				noCloudFront, ObservationRegistry.NOOP);
-		this.sdkIssuer = new UrlIssuer(new PresignPolicy(catalog),
-				new S3UrlSigner(this.registry, credentials, cap, null), null, null, unlimited, List.of(), noCloudFront,
-				ObservationRegistry.NOOP);
+		PresignPolicy policy = new PresignPolicy(catalog);
+		ObservedSigning unobserved = new ObservedSigning(List.of(), ObservationRegistry.NOOP);
+		this.issuer = new UrlIssuer(policy, leanEngine, unlimited, NO_S3_OBJECTS, noCloudFront, unobserved);
+		this.observedIssuer = new UrlIssuer(policy, leanEngine, unlimited, NO_S3_OBJECTS, noCloudFront,
+				new ObservedSigning(observers, ObservationRegistry.NOOP));
+		this.sdkIssuer = new UrlIssuer(policy, sdkEngine, unlimited, NO_S3_OBJECTS, noCloudFront, unobserved);
+		this.multipart = new MultipartUploads(new MultipartPolicy(policy, catalog, 100), NO_S3_MULTIPART, leanEngine,
+				unlimited, unobserved, new UploadTicketProperties(null, null), Clock.systemUTC());
 
 		this.timedObservations.observationConfig()
 			.observationHandler(new DefaultMeterObservationHandler(meters, IgnoredMeters.LONG_TASK_TIMER));
@@ -346,7 +378,7 @@ public class SigningBenchmark {
 
 	@Benchmark
 	public List<IssuedUrl> issueMultipartPart() {
-		return this.issuer.issueUploadParts(this.caller, this.part);
+		return this.multipart.issueParts(this.caller, this.part);
 	}
 
 	@Benchmark

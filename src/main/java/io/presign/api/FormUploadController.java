@@ -57,7 +57,8 @@ final class FormUploadController {
 									 "Content-Type":"image/png","x-amz-algorithm":"AWS4-HMAC-SHA256","x-amz-credential":"AKIA.../20260101/eu-west-1/s3/aws4_request",
 									 "x-amz-date":"20260101T120000Z","Policy":"eyJleHBpcmF0aW9uIjoi...","X-Amz-Signature":"..."},
 									 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
-	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.CONTENT, RefusalGroup.SIGNING }, value = { Rule.KEY_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.CONTENT, RefusalGroup.SIGNING },
+			value = { Rule.KEY_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
 	FormUploadResponse formUpload(@Valid @RequestBody FormUploadRequest request,
 			@Parameter(hidden = true) Caller caller) {
 		IssuedForm issued = this.issuer.issueFormUpload(caller, new FormUploadIntent(request.profile(), request.key(),

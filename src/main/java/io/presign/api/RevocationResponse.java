@@ -28,8 +28,7 @@ record RevocationResponse(@Schema(example = "avatars") @Nullable String profile,
 				+ "stores (rotate their credentials) or delivered through CloudFront (remove the public key from the "
 				+ "distribution's key group)") List<String> notCovered) {
 
-	static RevocationResponse of(@Nullable String profile, Revocations.Revoked revocation,
-			List<String> notCovered) {
+	static RevocationResponse of(@Nullable String profile, Revocations.Revoked revocation, List<String> notCovered) {
 		return new RevocationResponse(profile, revocation.revokedBefore(), revocation.role(), revocation.policyName(),
 				revocation.resources(), notCovered);
 	}

@@ -47,7 +47,8 @@ final class UrlController {
 									{"method":"GET","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
 									 "headers":{},"bucket":"my-avatars","key":"users/alice/photos/cat.png",
 									 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
-	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.SIGNING }, value = { Rule.FILENAME_INVALID, Rule.EXPIRY_OUT_OF_RANGE, Rule.OBJECT_NOT_FOUND })
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.SIGNING },
+			value = { Rule.FILENAME_INVALID, Rule.EXPIRY_OUT_OF_RANGE, Rule.OBJECT_NOT_FOUND })
 	PresignedUrlResponse download(@Valid @RequestBody DownloadRequest request,
 			@Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueDownload(caller, request.toIntent()));
@@ -67,7 +68,8 @@ final class UrlController {
 							 {"key":"photos/cat.png","download":{"method":"GET","url":"https://...X-Amz-Signature=...","headers":{},
 							  "bucket":"my-avatars","key":"users/alice/photos/cat.png","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}},
 							 {"key":"../dog.png","error":{"code":"key-invalid","detail":"The key must not contain '.' or '..' segments"}}]}""")))
-	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.SIGNING }, value = { Rule.KEY_OUTSIDE_PREFIX, Rule.BATCH_SIZE_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.SIGNING },
+			value = { Rule.KEY_OUTSIDE_PREFIX, Rule.BATCH_SIZE_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
 	BatchDownloadResponse downloadBatch(@Valid @RequestBody BatchDownloadRequest request,
 			@Parameter(hidden = true) Caller caller) {
 		return BatchDownloadResponse.of(this.issuer.issueBatchDownload(caller, request.toIntent()));
@@ -88,7 +90,8 @@ final class UrlController {
 									 "path":"/users/alice/albums/2026/","resource":"https://d111111abcdef8.cloudfront.net/users/alice/albums/2026/*",
 									 "query":"Policy=eyJTdGF0ZW1lbnQi...&Signature=Nql641...&Key-Pair-Id=K2JCJMDEHXQW5F",
 									 "expiresAt":"2026-01-01T13:00:00Z","expiresInSeconds":3600}""")))
-	@Refuses(groups = { RefusalGroup.PROFILE }, value = { Rule.KEY_INVALID, Rule.EXPIRY_OUT_OF_RANGE, Rule.RATE_LIMITED })
+	@Refuses(groups = { RefusalGroup.PROFILE },
+			value = { Rule.KEY_INVALID, Rule.EXPIRY_OUT_OF_RANGE, Rule.RATE_LIMITED })
 	SignedCookiesResponse cookies(@Valid @RequestBody CookieRequest request, @Parameter(hidden = true) Caller caller) {
 		return SignedCookiesResponse.of(this.issuer.issueCookies(caller, request.toIntent()));
 	}
@@ -104,7 +107,8 @@ final class UrlController {
 							{"method":"PUT","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
 							 "headers":{"Content-Type":"image/png","Content-Length":"48213"},"bucket":"my-avatars",
 							 "key":"users/alice/photos/cat.png","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
-	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.CONTENT, RefusalGroup.SIGNING }, value = { Rule.CHECKSUM_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.CONTENT, RefusalGroup.SIGNING },
+			value = { Rule.CHECKSUM_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
 	PresignedUrlResponse upload(@Valid @RequestBody UploadRequest request, @Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueUpload(caller, request.toIntent()));
 	}

@@ -199,8 +199,7 @@ public record ProfileProperties(@NotBlank String bucket,
 	 * @param capacity URLs per period, and the largest burst; 0 disables the limit
 	 * @param period the refill period
 	 */
-	public record RateLimit(@DefaultValue("600") @PositiveOrZero long capacity,
-			@DefaultValue("1m") Duration period) {
+	public record RateLimit(@DefaultValue("600") @PositiveOrZero long capacity, @DefaultValue("1m") Duration period) {
 
 		io.presign.policy.RateLimit toRateLimit() {
 			return (this.capacity == 0) ? io.presign.policy.RateLimit.UNLIMITED
@@ -254,7 +253,9 @@ public record ProfileProperties(@NotBlank String bucket,
 	}
 
 	ExpiryPolicy toExpiryPolicy() {
-		return new ExpiryPolicy(this.defaultExpiry, this.maxExpiry, this.minExpiry, this.capExpiryAtMax);
+		return new ExpiryPolicy(this.defaultExpiry, this.maxExpiry,
+				(this.minExpiry != null) ? this.minExpiry : ExpiryPolicy.defaultMinimum(this.defaultExpiry),
+				this.capExpiryAtMax);
 	}
 
 }

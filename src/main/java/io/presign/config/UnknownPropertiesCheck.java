@@ -51,11 +51,14 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 
 	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("presign");
 
-	/** Properties an earlier version had under another name: each is refused, naming where it went. */
+	/**
+	 * Properties an earlier version had under another name: each is refused, naming where
+	 * it went.
+	 */
 	private static final Map<ConfigurationPropertyName, String> MOVED = Map
 		.of(ConfigurationPropertyName.of("presign.diagnostics.admin-scope"), "presign.security.admin-scope");
 
-	private ConfigurableEnvironment environment;
+	private @Nullable ConfigurableEnvironment environment;
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -80,7 +83,11 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 			.sorted(Comparator.comparingInt((Target target) -> target.prefix().getNumberOfElements()).reversed())
 			.toList();
 		List<String> problems = new ArrayList<>();
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
+		ConfigurableEnvironment environment = this.environment;
+		if (environment == null) {
+			throw new IllegalStateException("No environment to check");
+		}
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			if (!(source instanceof IterableConfigurationPropertySource iterable) || fromEnvironmentVariables(source)) {
 				continue;
 			}

@@ -9,8 +9,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Diagnostics settings, under {@code presign.diagnostics}.
  *
- * @param canaryPrefix where the canary object is written, read and deleted; the signing identity needs
- * s3:PutObject, s3:GetObject and s3:DeleteObject there
+ * @param canaryPrefix where the canary object is written, read and deleted; the signing
+ * identity needs s3:PutObject, s3:GetObject and s3:DeleteObject there
  */
 @ConfigurationProperties("presign.diagnostics")
 @Validated

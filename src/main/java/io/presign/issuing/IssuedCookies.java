@@ -8,7 +8,8 @@ import io.presign.signing.CloudFrontSigner;
 import org.jspecify.annotations.Nullable;
 
 /**
- * CloudFront signed cookies for every object under a prefix, and the same policy as query parameters.
+ * CloudFront signed cookies for every object under a prefix, and the same policy as query
+ * parameters.
  *
  * @param domain the distribution's host name, for the cookies' {@code Domain}
  * @param path the prefix's path, for the cookies' {@code Path}

@@ -10,8 +10,8 @@ import io.presign.signing.PresignedForm;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A signed browser form upload and the conditions it was signed for: POST the fields, then the file as the last
- * field named {@code file}.
+ * A signed browser form upload and the conditions it was signed for: POST the fields,
+ * then the file as the last field named {@code file}.
  *
  * @param grant what policy allowed
  * @param url where the form posts to

@@ -11,18 +11,21 @@ import io.presign.signing.StoredObject;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A URL handed to a caller, with the policy facts behind it and what S3 said of the object.
+ * A URL handed to a caller, with the policy facts behind it and what S3 said of the
+ * object.
  *
  * @param profile the profile that allowed it
  * @param kind what it allows
  * @param key the full object key
  * @param method the HTTP method it signs
  * @param url the URL, signature included
- * @param headers every signed header the client must send unchanged, {@code Host} excepted
+ * @param headers every signed header the client must send unchanged, {@code Host}
+ * excepted
  * @param lifetime the lifetime signed into it
  * @param expiresAt when it stops working
  * @param cappedBy what shortened the lifetime below the caller's wish
- * @param object what S3 holds under the key, where the profile asked it before issuing a download
+ * @param object what S3 holds under the key, where the profile asked it before issuing a
+ * download
  */
 public record IssuedUrl(Profile profile, UrlKind kind, String key, String method, String url,
 		Map<String, String> headers, Duration lifetime, Instant expiresAt, @Nullable ExpiryCap cappedBy,

@@ -46,7 +46,7 @@ class IssuingConfiguration {
 			.max(Duration::compareTo)
 			.orElse(Duration.ofMinutes(1));
 		if (properties.store() == RateLimitStoreProperties.Store.MEMORY) {
-			return new TokenBucketQuota(longestPeriod);
+			return new TokenBucketQuota(longestPeriod, clock);
 		}
 		LettuceConnectionFactory factory = redis.getIfAvailable();
 		// Spring Boot would otherwise connect to localhost:6379: a store nobody
@@ -75,7 +75,8 @@ class IssuingConfiguration {
 	}
 
 	@Bean
-	ObservedSigning observedSigning(List<IssuanceObserver> observers, ObjectProvider<ObservationRegistry> observations) {
+	ObservedSigning observedSigning(List<IssuanceObserver> observers,
+			ObjectProvider<ObservationRegistry> observations) {
 		return new ObservedSigning(observers, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 

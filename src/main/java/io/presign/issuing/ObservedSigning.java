@@ -12,9 +12,9 @@ import io.presign.policy.Profile;
 import io.presign.signing.PresignedUrl;
 
 /**
- * The part of issuing every kind of URL shares, whichever service issues it: the policy decision and the
- * signing observed, and the observers (metrics, audit) told once per request, with the facts and never the
- * URLs.
+ * The part of issuing every kind of URL shares, whichever service issues it: the policy
+ * decision and the signing observed, and the observers (metrics, audit) told once per
+ * request, with the facts and never the URLs.
  */
 public final class ObservedSigning {
 
@@ -24,7 +24,8 @@ public final class ObservedSigning {
 
 	/**
 	 * @param observers told of every issued URL
-	 * @param observations where the policy decision and the signing of each request are observed (spans)
+	 * @param observations where the policy decision and the signing of each request are
+	 * observed (spans)
 	 */
 	public ObservedSigning(List<IssuanceObserver> observers, ObservationRegistry observations) {
 		this.observers = List.copyOf(observers);
@@ -32,7 +33,8 @@ public final class ObservedSigning {
 	}
 
 	/**
-	 * Signs one request's URLs (they share profile, credentials and lifetime) and tells the observers once.
+	 * Signs one request's URLs (they share profile, credentials and lifetime) and tells
+	 * the observers once.
 	 * @param keys the full key of each URL, in the order the signer returns them
 	 * @param signing what signs them
 	 * @return the issued URLs, in order
@@ -43,7 +45,8 @@ public final class ObservedSigning {
 		List<PresignedUrl> urls = Observation.createNotStarted("presign.sign", this.observations)
 			.lowCardinalityKeyValue("operation", kind.wireName())
 			.observe(() -> {
-				// Timed inside the observation, so that presign_signing_seconds measures signing, not tracing.
+				// Timed inside the observation, so that presign_signing_seconds measures
+				// signing, not tracing.
 				long start = System.nanoTime();
 				List<PresignedUrl> signed = signing.get();
 				took[0] = System.nanoTime() - start;
@@ -67,15 +70,16 @@ public final class ObservedSigning {
 	}
 
 	/**
-	 * A policy decision, observed: a span of its own, so that a trace shows how long deciding took apart from
-	 * signing and from S3.
+	 * A policy decision, observed: a span of its own, so that a trace shows how long
+	 * deciding took apart from signing and from S3.
 	 */
 	public <T> T decide(Supplier<T> decision) {
 		return Observation.createNotStarted("presign.policy", this.observations).observe(decision);
 	}
 
 	/**
-	 * Tells the observers of something issued that was not signed here (cookies, forms, tickets).
+	 * Tells the observers of something issued that was not signed here (cookies, forms,
+	 * tickets).
 	 */
 	public void record(Caller caller, Issuance issuance) {
 		for (IssuanceObserver observer : this.observers) {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.presign.policy.RefusedException;
 import io.presign.policy.Rule;
+
 /**
  * The service cannot revoke URLs the way it signs them: no signing role, or a store IAM
  * does not govern.

@@ -58,9 +58,9 @@ public final class Revocations {
 			unavailable = "Profile '" + profileName + "' delivers through CloudFront, whose URLs its key pair signs, "
 					+ "not the signing role: revoke them by removing the public key from the distribution's key group";
 		}
-		if (unavailable != null) {
+		if (unavailable != null || revocations == null) {
 			notify(caller, new RevocationEvent(profileName, reason, RevocationEvent.Outcome.REFUSED, null));
-			throw new RevocationUnavailableException(unavailable);
+			throw new RevocationUnavailableException((unavailable != null) ? unavailable : NEEDS_A_ROLE);
 		}
 		try {
 			RoleRevocations.Revocation revocation = (profile != null)

@@ -137,7 +137,8 @@ final class SharedTokenBucketQuota implements IssuanceQuota {
 		if (this.failingSince == null) {
 			this.failingSince = this.clock.instant();
 			log.warn("The rate-limit store cannot answer; requests are {} until it does: {}",
-					(this.onFailure == RateLimitStoreProperties.OnStoreFailure.FAIL_OPEN) ? "issued uncounted" : "refused",
+					(this.onFailure == RateLimitStoreProperties.OnStoreFailure.FAIL_OPEN) ? "issued uncounted"
+							: "refused",
 					this.lastFailure);
 		}
 		if (this.onFailure == RateLimitStoreProperties.OnStoreFailure.FAIL_CLOSED) {

@@ -33,9 +33,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues single-object URLs, batches of downloads, CloudFront cookies and form uploads: policy decides, the
- * quota counts, the signer signs and the observers record. Multipart uploads have a service of their own on
- * the same steps ({@link io.presign.issuing.multipart.MultipartUploads}).
+ * Issues single-object URLs, batches of downloads, CloudFront cookies and form uploads:
+ * policy decides, the quota counts, the signer signs and the observers record. Multipart
+ * uploads have a service of their own on the same steps
+ * ({@link io.presign.issuing.multipart.MultipartUploads}).
  */
 @Service
 public final class UrlIssuer {
@@ -84,10 +85,9 @@ public final class UrlIssuer {
 			stored = this.objects.head(grant.profile(), grant.key(), grant.versionId())
 				.orElseThrow(() -> objectNotFound(field, grant.key()));
 		}
-		return this.signing
-			.signOne(caller, grant.profile(), UrlKind.DOWNLOAD, grant.key(),
-					() -> (grant.profile().cloudFront() != null) ? this.cloudFront.signDownload(grant)
-							: this.signer.presignDownload(grant))
+		return this.signing.signOne(caller, grant.profile(), UrlKind.DOWNLOAD, grant.key(),
+				() -> (grant.profile().cloudFront() != null) ? this.cloudFront.signDownload(grant)
+						: this.signer.presignDownload(grant))
 			.withObject(stored);
 	}
 
@@ -104,7 +104,8 @@ public final class UrlIssuer {
 	}
 
 	/**
-	 * Issue download URLs for many keys of one profile; each allowed key costs one URL of the quota.
+	 * Issue download URLs for many keys of one profile; each allowed key costs one URL of
+	 * the quota.
 	 * @param intent what the caller asks for
 	 * @return one result per key, in request order
 	 */
@@ -115,7 +116,8 @@ public final class UrlIssuer {
 			return items.stream().map((item) -> new BatchResult(item, null)).toList();
 		}
 		Profile profile = allowed.get(0).profile();
-		// Counted before S3 is asked, so that the rate limit bounds the HeadObject calls too.
+		// Counted before S3 is asked, so that the rate limit bounds the HeadObject calls
+		// too.
 		this.quota.consume(caller, profile, allowed.size());
 		Map<BatchItem, StoredObject> stored = new IdentityHashMap<>();
 		if (profile.requireExisting()) {
@@ -125,10 +127,9 @@ public final class UrlIssuer {
 		if (grants.isEmpty()) {
 			return items.stream().map((item) -> new BatchResult(item, null)).toList();
 		}
-		Iterator<IssuedUrl> issued = this.signing
-			.sign(caller, profile, UrlKind.DOWNLOAD, grants.stream().map(DownloadGrant::key).toList(),
-					() -> (profile.cloudFront() != null) ? this.cloudFront.signDownloads(grants)
-							: this.signer.presignDownloads(grants))
+		Iterator<IssuedUrl> issued = this.signing.sign(caller, profile, UrlKind.DOWNLOAD,
+				grants.stream().map(DownloadGrant::key).toList(), () -> (profile.cloudFront() != null)
+						? this.cloudFront.signDownloads(grants) : this.signer.presignDownloads(grants))
 			.iterator();
 		return items.stream()
 			.map((item) -> new BatchResult(item,
@@ -173,7 +174,8 @@ public final class UrlIssuer {
 	}
 
 	/**
-	 * Issue CloudFront signed cookies for every object under a prefix of the caller's; they count as one URL.
+	 * Issue CloudFront signed cookies for every object under a prefix of the caller's;
+	 * they count as one URL.
 	 * @param intent what the caller asks for
 	 * @return the cookies
 	 */
@@ -182,8 +184,9 @@ public final class UrlIssuer {
 		this.quota.consume(caller, grant.profile(), 1);
 		long start = System.nanoTime();
 		CloudFrontSigner.SignedCookies cookies = this.cloudFront.signCookies(grant);
-		this.signing.record(caller, new Issuance(grant.profile(), UrlKind.COOKIES, List.of(grant.keyPrefix()),
-				cookies.lifetime(), cookies.expiresAt(), cookies.cappedBy(), Duration.ofNanos(System.nanoTime() - start)));
+		this.signing.record(caller,
+				new Issuance(grant.profile(), UrlKind.COOKIES, List.of(grant.keyPrefix()), cookies.lifetime(),
+						cookies.expiresAt(), cookies.cappedBy(), Duration.ofNanos(System.nanoTime() - start)));
 		return IssuedCookies.of(cookies);
 	}
 
@@ -201,7 +204,8 @@ public final class UrlIssuer {
 	}
 
 	/**
-	 * Issue a form upload under a key the service names, for a widget that signs before a key is chosen.
+	 * Issue a form upload under a key the service names, for a widget that signs before a
+	 * key is chosen.
 	 * @param fileName the client's file name, whose plain extension the key keeps
 	 * @return the form and the grant it was signed for
 	 */

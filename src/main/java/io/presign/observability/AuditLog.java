@@ -137,7 +137,7 @@ public final class AuditLog implements IssuanceObserver {
 		return bounded.toString();
 	}
 
-	private static LoggingEventBuilder base(String eventName, String outcome, Caller caller) {
+	private static LoggingEventBuilder base(String eventName, String outcome, @Nullable Caller caller) {
 		LoggingEventBuilder event = log.atInfo()
 			.addKeyValue("event.action", eventName)
 			.addKeyValue("event.outcome", outcome);

@@ -36,8 +36,9 @@ public final class RefusalRecorder {
 	public void refused(@Nullable Caller caller, @Nullable String profile, List<String> keys, int status, String code) {
 		// Only configured profile names become tags: anything else a client sends would
 		// explode cardinality.
-		boolean known = profile != null && this.catalog.find(profile).isPresent();
-		this.metrics.rejected(known ? profile : PresignMetrics.UNKNOWN_PROFILE, code);
+		String tag = (profile != null && this.catalog.find(profile).isPresent()) ? profile
+				: PresignMetrics.UNKNOWN_PROFILE;
+		this.metrics.rejected(tag, code);
 		// The audit keeps what was named, even an unknown profile: probing for profiles
 		// is worth a record.
 		this.audit.refused(caller, profile, keys, status, code);

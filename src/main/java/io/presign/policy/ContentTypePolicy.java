@@ -1,5 +1,7 @@
 package io.presign.policy;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +53,7 @@ public final class ContentTypePolicy {
 	 * @return the value to sign, trimmed
 	 * @throws PolicyViolation if it is not a concrete media type or not allowed
 	 */
-	public String check(String contentType) {
+	public String check(@Nullable String contentType) {
 		if (contentType == null || contentType.isBlank()) {
 			throw new PolicyViolation(Rule.CONTENT_TYPE_INVALID, "contentType", "The content type must not be empty");
 		}

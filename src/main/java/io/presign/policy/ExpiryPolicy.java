@@ -26,7 +26,7 @@ public record ExpiryPolicy(Duration defaultExpiry, Duration maxExpiry, Duration 
 
 	public ExpiryPolicy {
 		if (minExpiry == null) {
-			minExpiry = (defaultExpiry.compareTo(DEFAULT_MIN_EXPIRY) < 0) ? defaultExpiry : DEFAULT_MIN_EXPIRY;
+			minExpiry = defaultMinimum(defaultExpiry);
 		}
 		if (minExpiry.compareTo(Duration.ofSeconds(1)) < 0 || maxExpiry.compareTo(SIGV4_LIMIT) > 0
 				|| minExpiry.compareTo(defaultExpiry) > 0 || defaultExpiry.compareTo(maxExpiry) > 0) {
@@ -41,7 +41,15 @@ public record ExpiryPolicy(Duration defaultExpiry, Duration maxExpiry, Duration 
 	 * @param maxExpiry the maximum
 	 */
 	public ExpiryPolicy(Duration defaultExpiry, Duration maxExpiry) {
-		this(defaultExpiry, maxExpiry, null, false);
+		this(defaultExpiry, maxExpiry, defaultMinimum(defaultExpiry), false);
+	}
+
+	/**
+	 * @return the minimum lifetime when none is configured: {@link #DEFAULT_MIN_EXPIRY},
+	 * or the default expiry when that is shorter
+	 */
+	public static Duration defaultMinimum(Duration defaultExpiry) {
+		return (defaultExpiry.compareTo(DEFAULT_MIN_EXPIRY) < 0) ? defaultExpiry : DEFAULT_MIN_EXPIRY;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.presign.policy;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -153,7 +155,7 @@ public final class KeyTemplate {
 	/**
 	 * A literal run of the template, or a placeholder with the attribute it reads.
 	 */
-	private record Part(String text, String attribute) {
+	private record Part(String text, @Nullable String attribute) {
 
 		static Part literal(String text) {
 			return new Part(text, null);

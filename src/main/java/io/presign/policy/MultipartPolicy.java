@@ -11,8 +11,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides what a caller may do with multipart uploads, and which of the parts S3 holds make up a completed
- * object: every rule of multipart uploads in one place, for the JSON API and for upload widgets alike.
+ * Decides what a caller may do with multipart uploads, and which of the parts S3 holds
+ * make up a completed object: every rule of multipart uploads in one place, for the JSON
+ * API and for upload widgets alike.
  */
 public final class MultipartPolicy {
 
@@ -37,8 +38,8 @@ public final class MultipartPolicy {
 
 	/**
 	 * Authorize starting a multipart upload, and plan its parts from the declared size.
-	 * @param intent what the caller asks for; the declared total size is required, since every part URL signs
-	 * its planned length
+	 * @param intent what the caller asks for; the declared total size is required, since
+	 * every part URL signs its planned length
 	 * @return the plan
 	 */
 	public MultipartPlan authorizeStart(Caller caller, MultipartStartIntent intent) {
@@ -57,38 +58,79 @@ public final class MultipartPolicy {
 	}
 
 	/**
-	 * Authorize acting on an existing multipart upload (listing, completing, aborting): the caller must be
-	 * allowed to write its key.
+	 * Authorize acting on an existing multipart upload (listing, completing, aborting):
+	 * the caller must be allowed to write its key, named below the caller's prefix or in
+	 * full, as every other key is.
 	 * @param profileName the profile
-	 * @param fullKey the upload's full key
-	 * @return the profile
+	 * @param key the upload's key below the caller's prefix; none when {@code fullKey} is
+	 * given
+	 * @param fullKey the upload's full key, as the start answered it; none when
+	 * {@code key} is given
+	 * @return the profile and the upload's full key
 	 */
-	public Profile authorizeAccess(Caller caller, String profileName, @Nullable String fullKey) {
+	public UploadAccess authorizeAccess(Caller caller, String profileName, @Nullable String key,
+			@Nullable String fullKey) {
+		Profile profile = multipartProfile(caller, profileName);
+		return new UploadAccess(profile, uploadKey(caller, profile, key, fullKey));
+	}
+
+	/**
+	 * The full key of an existing upload: the one named in full, or the one named below
+	 * the caller's prefix.
+	 */
+	private static String uploadKey(Caller caller, Profile profile, @Nullable String key, @Nullable String fullKey) {
+		if (key != null && fullKey != null) {
+			throw new PolicyViolation(Rule.REQUEST_INVALID, "fullKey", "Give either key or fullKey, not both");
+		}
+		if (fullKey != null) {
+			return profile.checkFullKey(caller, fullKey);
+		}
+		if (key == null) {
+			throw new PolicyViolation(Rule.REQUEST_INVALID, "key",
+					"Name the upload: key (below the caller's prefix) or fullKey (as the start answered it)");
+		}
+		return profile.keyFor(caller, key);
+	}
+
+	/**
+	 * An upload an upload widget acts on: its calls name the full key S3 gave it.
+	 */
+	private Profile widgetAccess(Caller caller, String profileName, String fullKey) {
 		Profile profile = multipartProfile(caller, profileName);
 		profile.checkFullKey(caller, fullKey, "key");
 		return profile;
 	}
 
 	/**
-	 * Authorize presigning some parts of a multipart upload. Each part's URL signs the part's planned length,
-	 * so S3 refuses a part bigger than the declared size allows, and a part can never be swapped for a larger
-	 * body after the service has counted it.
-	 * @param intent what the caller asks for: parts each within the plan of the declared size, at most the
-	 * batch maximum
+	 * An existing multipart upload a caller may act on.
+	 *
+	 * @param profile the profile, which allows multipart uploads
+	 * @param key the upload's full key, within the caller's prefix
+	 */
+	public record UploadAccess(Profile profile, String key) {
+	}
+
+	/**
+	 * Authorize presigning some parts of a multipart upload. Each part's URL signs the
+	 * part's planned length, so S3 refuses a part bigger than the declared size allows,
+	 * and a part can never be swapped for a larger body after the service has counted it.
+	 * @param intent what the caller asks for: parts each within the plan of the declared
+	 * size, at most the batch maximum
 	 * @return one grant per part
 	 */
 	public List<UploadPartGrant> authorizeParts(Caller caller, UploadPartsIntent intent) {
-		String fullKey = intent.key();
 		List<@Nullable Integer> partNumbers = intent.partNumbers();
-		Profile profile = authorizeAccess(caller, intent.profile(), fullKey);
+		UploadAccess access = authorizeAccess(caller, intent.profile(), intent.key(), intent.fullKey());
+		Profile profile = access.profile();
+		String fullKey = access.key();
 		MultipartPlan plan = plan(profile, fullKey, null, intent.contentLength());
 		int last = plan.partCount();
 		if (partNumbers == null || partNumbers.isEmpty() || partNumbers.size() > this.maxBatchSize
 				|| partNumbers.stream().anyMatch((n) -> n == null || n < 1 || n > last)
 				|| partNumbers.stream().distinct().count() != partNumbers.size()) {
 			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "partNumbers",
-					"Give 1 to " + this.maxBatchSize + " distinct part numbers, each from 1 to " + last + " (the parts a "
-							+ plan.contentLength() + "-byte upload is cut into)",
+					"Give 1 to " + this.maxBatchSize + " distinct part numbers, each from 1 to " + last
+							+ " (the parts a " + plan.contentLength() + "-byte upload is cut into)",
 					Map.of("partCount", last, "partSize", plan.partSize()));
 		}
 		Expiry expiry = profile.expiry().resolve(intent.expiresInSeconds());
@@ -100,8 +142,8 @@ public final class MultipartPolicy {
 	}
 
 	/**
-	 * Authorize starting a multipart upload of undeclared size under a key the service names below the caller's
-	 * prefix.
+	 * Authorize starting a multipart upload of undeclared size under a key the service
+	 * names below the caller's prefix.
 	 * @param fileName the client's file name, whose plain extension the key keeps
 	 * @return the upload to start, without its id
 	 */
@@ -112,13 +154,14 @@ public final class MultipartPolicy {
 	}
 
 	/**
-	 * Authorize completing an upload of undeclared size: the caller must be allowed to write its key; the total
-	 * size is checked against what S3 holds when it is completed.
+	 * Authorize completing an upload of undeclared size: the caller must be allowed to
+	 * write its key; the total size is checked against what S3 holds when it is
+	 * completed.
 	 * @return the upload
 	 */
 	public UnsizedUploadGrant authorizeUnsizedCompletion(Caller caller, String profileName, String key,
 			@Nullable String uploadId) {
-		Profile profile = authorizeAccess(caller, profileName, key);
+		Profile profile = widgetAccess(caller, profileName, key);
 		return new UnsizedUploadGrant(profile, key, checkUploadId(uploadId), profile.expiry().resolve(null));
 	}
 
@@ -128,8 +171,9 @@ public final class MultipartPolicy {
 	 */
 	public UploadPartGrant authorizeUnsizedPart(Caller caller, String profileName, String key,
 			@Nullable String uploadId, @Nullable Integer partNumber) {
-		Profile profile = authorizeAccess(caller, profileName, key);
-		// Parts are at least 5 MB but for the last: a file within the limit needs no more than this many, and
+		Profile profile = widgetAccess(caller, profileName, key);
+		// Parts are at least 5 MB but for the last: a file within the limit needs no more
+		// than this many, and
 		// fewer parts bound what can pile up in S3 before completion checks the total.
 		long most = Math.min(MultipartSettings.S3_MAX_PARTS, Math.max(1,
 				(profile.maxContentLength() + MultipartSettings.S3_MIN_PART - 1) / MultipartSettings.S3_MIN_PART));
@@ -142,30 +186,34 @@ public final class MultipartPolicy {
 	}
 
 	/**
-	 * Authorize listing the parts of, or aborting, a multipart upload from the caller's own client.
+	 * Authorize listing the parts of, or aborting, a multipart upload from the caller's
+	 * own client.
 	 * @return the call to sign
 	 */
 	public MultipartCallGrant authorizeCall(Caller caller, String profileName, String key, @Nullable String uploadId,
 			MultipartCallGrant.Call call) {
-		Profile profile = authorizeAccess(caller, profileName, key);
+		Profile profile = widgetAccess(caller, profileName, key);
 		return new MultipartCallGrant(profile, key, checkUploadId(uploadId), call, profile.expiry().resolve(null));
 	}
 
 	/**
-	 * The profile of a step an upload ticket allows, checked again when the ticket is redeemed: the caller was
-	 * authorized when the ticket was issued, and the profile must still allow multipart uploads.
+	 * The profile of a step an upload ticket allows, checked again when the ticket is
+	 * redeemed: the caller was authorized when the ticket was issued, and the profile
+	 * must still allow multipart uploads.
 	 * @param bucket the profile's bucket when the ticket was issued
 	 * @param key the upload's key
 	 * @param contentType the Content-Type to start the upload with; none when completing
 	 * @return the profile
-	 * @throws PolicyViolation if the profile is gone, allows no multipart uploads, or not the content type
+	 * @throws PolicyViolation if the profile is gone, allows no multipart uploads, or not
+	 * the content type
 	 */
 	public Profile ticketedProfile(String profileName, String bucket, String key, @Nullable String contentType,
 			boolean starting) {
 		Profile profile = this.catalog.require(profileName);
 		if (!profile.operations().contains(Operation.UPLOAD) || !profile.bucket().equals(bucket)
 				|| !key.startsWith(profile.keyPrefix().constantPrefix())) {
-			// The profile changed since the ticket was issued: what it allowed then, it no longer does.
+			// The profile changed since the ticket was issued: what it allowed then, it
+			// no longer does.
 			throw new PolicyViolation(Rule.TICKET_INVALID, "ticket",
 					"The profile '" + profile.name() + "' no longer allows what the ticket was issued for");
 		}
@@ -179,9 +227,11 @@ public final class MultipartPolicy {
 	}
 
 	/**
-	 * Check the parts to complete an upload with before S3 is asked for its own list: a client must name some.
+	 * Check the parts to complete an upload with before S3 is asked for its own list: a
+	 * client must name some.
 	 * @param named the parts the client names; none for every part S3 holds
-	 * @throws PolicyViolation 400 {@code part-numbers-invalid} for an empty or repeated list
+	 * @throws PolicyViolation 400 {@code part-numbers-invalid} for an empty or repeated
+	 * list
 	 */
 	public static void checkNamedParts(@Nullable List<PartRef> named) {
 		if (named == null) {
@@ -200,16 +250,18 @@ public final class MultipartPolicy {
 	}
 
 	/**
-	 * The parts that make up the completed object, from what S3 holds: the client's own account of its parts
-	 * cannot be trusted. Assembled with the ETags S3 listed, never the client's, so that a part replaced after
-	 * the listing no longer matches and S3 refuses the completion instead of assembling unchecked bytes; and
-	 * together within the profile's maximum size, since parts may have been signed without a length.
+	 * The parts that make up the completed object, from what S3 holds: the client's own
+	 * account of its parts cannot be trusted. Assembled with the ETags S3 listed, never
+	 * the client's, so that a part replaced after the listing no longer matches and S3
+	 * refuses the completion instead of assembling unchecked bytes; and together within
+	 * the profile's maximum size, since parts may have been signed without a length.
 	 * @param held every part S3 holds for the upload
-	 * @param named the parts the client names (in the order to assemble); none for every part S3 holds, in order
+	 * @param named the parts the client names (in the order to assemble); none for every
+	 * part S3 holds, in order
 	 * @return the parts to complete with
-	 * @throws PolicyViolation 400 {@code part-numbers-invalid} when there is no part, {@code part-not-uploaded}
-	 * for a named part S3 does not hold as named, {@code content-length-too-large} for a total over the
-	 * profile's maximum
+	 * @throws PolicyViolation 400 {@code part-numbers-invalid} when there is no part,
+	 * {@code part-not-uploaded} for a named part S3 does not hold as named,
+	 * {@code content-length-too-large} for a total over the profile's maximum
 	 */
 	public static List<PartRef> partsToComplete(Profile profile, List<UploadedPart> held,
 			@Nullable List<PartRef> named) {
@@ -244,7 +296,8 @@ public final class MultipartPolicy {
 	}
 
 	/**
-	 * ETags compared without the quotes HTTP puts around them, which clients keep or strip as they like.
+	 * ETags compared without the quotes HTTP puts around them, which clients keep or
+	 * strip as they like.
 	 */
 	static boolean sameEtag(@Nullable String listed, @Nullable String named) {
 		return listed != null && named != null && unquoted(listed).equals(unquoted(named));

@@ -1,5 +1,7 @@
 package io.presign.policy;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -20,7 +22,7 @@ final class ObjectKeyRules {
 	 * @param clientKey the key part the client chose
 	 * @return the full object key, always starting with {@code prefix}
 	 */
-	static String resolve(String prefix, String clientKey) {
+	static String resolve(String prefix, @Nullable String clientKey) {
 		return resolve(prefix, clientKey, "key");
 	}
 
@@ -30,7 +32,7 @@ final class ObjectKeyRules {
 	 * @param field the request field that carried it
 	 * @return the full object key, always starting with {@code prefix}
 	 */
-	static String resolve(String prefix, String clientKey, String field) {
+	static String resolve(String prefix, @Nullable String clientKey, String field) {
 		if (clientKey == null || clientKey.isEmpty()) {
 			throw invalid(field, "The key must not be empty");
 		}

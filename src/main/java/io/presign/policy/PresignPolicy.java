@@ -146,7 +146,7 @@ public final class PresignPolicy {
 	}
 
 	private static BatchItem batchItem(String requested, boolean full, KeyResolution resolution, Profile profile,
-			String disposition, Expiry expiry) {
+			@Nullable String disposition, Expiry expiry) {
 		try {
 			return new BatchItem(requested, full,
 					new DownloadGrant(profile, resolution.resolve(), null, disposition, expiry), null);
@@ -244,7 +244,8 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * The key of an upload: the service's own on profiles that generate keys, else the caller's.
+	 * The key of an upload: the service's own on profiles that generate keys, else the
+	 * caller's.
 	 */
 	static String uploadKey(Caller caller, Profile profile, @Nullable String key, @Nullable String fullKey) {
 		if (profile.keyStrategy() == KeyStrategy.GENERATED) {
@@ -313,7 +314,7 @@ public final class PresignPolicy {
 		return (fullKey != null) ? profile.checkFullKey(caller, fullKey) : profile.keyFor(caller, key);
 	}
 
-	private static void checkVersionId(String versionId) {
+	private static void checkVersionId(@Nullable String versionId) {
 		if (versionId != null && (versionId.isEmpty() || versionId.length() > MAX_VERSION_ID_LENGTH
 				|| TextRules.hasUnsafeCharacters(versionId))) {
 			throw new PolicyViolation(Rule.REQUEST_INVALID, "versionId",

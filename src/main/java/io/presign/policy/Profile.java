@@ -112,7 +112,7 @@ public record Profile(String name, String bucket, String region, @Nullable URI e
 	 * @param clientKey the key part the caller chose
 	 * @return the full key, starting with the caller's expanded prefix
 	 */
-	public String keyFor(Caller caller, String clientKey) {
+	public String keyFor(Caller caller, @Nullable String clientKey) {
 		return ObjectKeyRules.resolve(this.keyPrefix.expand(caller), clientKey);
 	}
 
@@ -122,7 +122,7 @@ public record Profile(String name, String bucket, String region, @Nullable URI e
 	 * @return the key
 	 * @throws PolicyViolation 400 if malformed, 403 if outside the caller's prefix
 	 */
-	public String checkFullKey(Caller caller, String fullKey) {
+	public String checkFullKey(Caller caller, @Nullable String fullKey) {
 		return checkFullKey(caller, fullKey, "fullKey");
 	}
 
@@ -134,14 +134,14 @@ public record Profile(String name, String bucket, String region, @Nullable URI e
 	 * @return the key
 	 * @throws PolicyViolation 400 if malformed, 403 if outside the caller's prefix
 	 */
-	public String checkFullKey(Caller caller, String fullKey, String field) {
+	public String checkFullKey(Caller caller, @Nullable String fullKey, String field) {
 		String prefix = this.keyPrefix.expand(caller);
-		ObjectKeyRules.resolve("", fullKey, field);
-		if (!fullKey.startsWith(prefix) || fullKey.length() == prefix.length()) {
+		String key = ObjectKeyRules.resolve("", fullKey, field);
+		if (!key.startsWith(prefix) || key.length() == prefix.length()) {
 			throw new PolicyViolation(Rule.KEY_OUTSIDE_PREFIX, field,
 					"The key is outside the caller's prefix '" + prefix + "'");
 		}
-		return fullKey;
+		return key;
 	}
 
 	/**

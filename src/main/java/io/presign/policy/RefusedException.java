@@ -8,8 +8,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request the service refuses, for one {@link Rule}: the base of every refusal any layer raises, so that the
- * API answers them all from one table (the rule gives the status and code, the refusal the rest).
+ * A request the service refuses, for one {@link Rule}: the base of every refusal any
+ * layer raises, so that the API answers them all from one table (the rule gives the
+ * status and code, the refusal the rest).
  */
 public abstract class RefusedException extends RuntimeException {
 
@@ -24,8 +25,8 @@ public abstract class RefusedException extends RuntimeException {
 	/**
 	 * @param rule the rule that refuses
 	 * @param field the request field at fault; none when none is
-	 * @param message what happened, for the log; shown to the caller unless {@link #detail()} says otherwise, so
-	 * it never holds a secret
+	 * @param message what happened, for the log; shown to the caller unless
+	 * {@link #detail()} says otherwise, so it never holds a secret
 	 * @param details named facts a client needs to correct or retry the request, such as
 	 * {@code maxContentLength}
 	 * @param retryAfter when a retry may succeed; none when only a changed request can
@@ -33,7 +34,8 @@ public abstract class RefusedException extends RuntimeException {
 	 */
 	protected RefusedException(Rule rule, @Nullable String field, String message, Map<String, Object> details,
 			@Nullable Duration retryAfter, @Nullable Throwable cause) {
-		// A refusal of the caller's request is not a failure of the service: no stack trace unless there is a cause.
+		// A refusal of the caller's request is not a failure of the service: no stack
+		// trace unless there is a cause.
 		super(message, cause, false, cause != null);
 		this.rule = rule;
 		this.field = field;

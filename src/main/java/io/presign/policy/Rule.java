@@ -1,16 +1,20 @@
 package io.presign.policy;
 
 /**
- * Every reason the service refuses a request, each with a stable code that clients and dashboards can rely on
- * and a kind of outcome that the API maps to an HTTP status. The one list of refusal codes: the API's error
- * answers, its OpenAPI description and docs/api.md are built from it and checked against it.
+ * Every reason the service refuses a request, each with a stable code that clients and
+ * dashboards can rely on and a kind of outcome that the API maps to an HTTP status. The
+ * one list of refusal codes: the API's error answers, its OpenAPI description and
+ * docs/api.md are built from it and checked against it.
  */
 public enum Rule {
 
 	/** The request body is missing a field or carries one of the wrong type. */
 	REQUEST_INVALID("request-invalid", Outcome.INVALID, "Malformed JSON, a field of the wrong type, a missing field"),
 
-	/** The object key is empty, escapes its prefix, holds forbidden characters or is too long. */
+	/**
+	 * The object key is empty, escapes its prefix, holds forbidden characters or is too
+	 * long.
+	 */
 	KEY_INVALID("key-invalid", Outcome.INVALID,
 			"A key that is empty, escapes its prefix, holds misleading characters or is too long"),
 
@@ -18,8 +22,7 @@ public enum Rule {
 	CONTENT_TYPE_INVALID("content-type-invalid", Outcome.INVALID, "A content type that is no concrete media type"),
 
 	/** The content type is valid but not among the profile's allowed types. */
-	CONTENT_TYPE_NOT_ALLOWED("content-type-not-allowed", Outcome.INVALID,
-			"A content type the profile does not allow"),
+	CONTENT_TYPE_NOT_ALLOWED("content-type-not-allowed", Outcome.INVALID, "A content type the profile does not allow"),
 
 	/** The content length is missing or not positive. */
 	CONTENT_LENGTH_INVALID("content-length-invalid", Outcome.INVALID, "A content length missing, zero or negative"),
@@ -29,8 +32,7 @@ public enum Rule {
 			"A content length over the profile's maximum"),
 
 	/** The requested expiry is below one second or above the profile's maximum. */
-	EXPIRY_OUT_OF_RANGE("expiry-out-of-range", Outcome.INVALID,
-			"An expiry below 1 s or above the profile's maximum"),
+	EXPIRY_OUT_OF_RANGE("expiry-out-of-range", Outcome.INVALID, "An expiry below 1 s or above the profile's maximum"),
 
 	/** The download file name cannot be put into a Content-Disposition header. */
 	FILENAME_INVALID("filename-invalid", Outcome.INVALID, "A file name that cannot go into Content-Disposition"),
@@ -46,14 +48,20 @@ public enum Rule {
 	PART_NUMBERS_INVALID("part-numbers-invalid", Outcome.INVALID,
 			"Part numbers empty, repeated or outside the upload's plan"),
 
-	/** A part named for completion is not among the parts S3 holds, or carries another ETag. */
+	/**
+	 * A part named for completion is not among the parts S3 holds, or carries another
+	 * ETag.
+	 */
 	PART_NOT_UPLOADED("part-not-uploaded", Outcome.INVALID,
 			"A part named for completion that S3 does not hold as named"),
 
 	/** A batch names more keys than allowed, or none. */
 	BATCH_SIZE_INVALID("batch-size-invalid", Outcome.INVALID, "A batch with no keys or more than the maximum"),
 
-	/** S3 refused a call the service made for the request (a multipart call), for the request's sake. */
+	/**
+	 * S3 refused a call the service made for the request (a multipart call), for the
+	 * request's sake.
+	 */
 	UPLOAD_REJECTED("upload-rejected", Outcome.INVALID, "S3 refused a multipart call for the request's sake"),
 
 	/** The profile asks S3 before issuing a download, and S3 holds no such object. */
@@ -66,11 +74,16 @@ public enum Rule {
 	/** No profile has that name. */
 	PROFILE_NOT_FOUND("profile-not-found", Outcome.NOT_FOUND, "No profile of that name"),
 
-	/** The caller's identity cannot fill the profile's key prefix (for example a name holding '/'). */
+	/**
+	 * The caller's identity cannot fill the profile's key prefix (for example a name
+	 * holding '/').
+	 */
 	KEY_PREFIX_UNRESOLVABLE("key-prefix-unresolvable", Outcome.FORBIDDEN,
 			"The caller's identity cannot fill the profile's key prefix, or fills a service's"),
 
-	/** A full key names an object outside the caller's prefix: another caller's object. */
+	/**
+	 * A full key names an object outside the caller's prefix: another caller's object.
+	 */
 	KEY_OUTSIDE_PREFIX("key-outside-prefix", Outcome.FORBIDDEN,
 			"A full key outside the caller's prefix: another caller's object"),
 
@@ -81,21 +94,26 @@ public enum Rule {
 	OPERATION_NOT_ALLOWED("operation-not-allowed", Outcome.FORBIDDEN, "The profile does not offer the operation"),
 
 	/** The caller does not hold the scope the profile requires. */
-	SCOPE_MISSING("scope-missing", Outcome.FORBIDDEN,
-			"No scope the caller holds grants the operation on the profile"),
+	SCOPE_MISSING("scope-missing", Outcome.FORBIDDEN, "No scope the caller holds grants the operation on the profile"),
 
 	/** An upload ticket is missing, forged, altered, for another step, or expired. */
 	TICKET_INVALID("ticket-invalid", Outcome.FORBIDDEN,
 			"An upload ticket missing, forged, altered, for another step, or expired"),
 
-	/** URLs signed by the service cannot be revoked: no signing role, or a store IAM does not govern. */
+	/**
+	 * URLs signed by the service cannot be revoked: no signing role, or a store IAM does
+	 * not govern.
+	 */
 	REVOCATION_UNAVAILABLE("revocation-unavailable", Outcome.CONFLICT,
 			"The service signs with credentials it cannot revoke: no signing role, or a store IAM does not govern"),
 
 	/** The caller's URLs per period on the profile are used up. */
 	RATE_LIMITED("rate-limited", Outcome.EXHAUSTED, "The caller's URLs per period on the profile are used up"),
 
-	/** The shared rate-limit store cannot answer and the deployment refuses uncounted URLs. */
+	/**
+	 * The shared rate-limit store cannot answer and the deployment refuses uncounted
+	 * URLs.
+	 */
 	RATE_LIMIT_UNAVAILABLE("rate-limit-unavailable", Outcome.UNAVAILABLE,
 			"The shared rate-limit store (Redis) cannot answer and the deployment refuses uncounted URLs"),
 
@@ -167,7 +185,10 @@ public enum Rule {
 		/** The caller has used up its allowance for now. */
 		EXHAUSTED,
 
-		/** A dependency of the service cannot help right now; the fault is not the caller's. */
+		/**
+		 * A dependency of the service cannot help right now; the fault is not the
+		 * caller's.
+		 */
 		UNAVAILABLE
 
 	}

@@ -13,11 +13,11 @@ import org.springframework.security.core.GrantedAuthority;
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
-	private final PresignSecurityProperties.ApiKey key;
+	private final PresignSecurityProperties.@Nullable ApiKey key;
 
-	private String presented;
+	private @Nullable String presented;
 
-	private ApiKeyAuthentication(PresignSecurityProperties.ApiKey key, String presented,
+	private ApiKeyAuthentication(PresignSecurityProperties.@Nullable ApiKey key, @Nullable String presented,
 			Collection<? extends GrantedAuthority> authorities, boolean authenticated) {
 		super(authorities);
 		this.key = key;
@@ -42,18 +42,21 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 	}
 
 	@Override
-	public Object getCredentials() {
+	public @Nullable Object getCredentials() {
 		return this.presented;
 	}
 
 	@Override
-	public Object getPrincipal() {
+	public @Nullable Object getPrincipal() {
 		return (this.key != null) ? this.key.name() : null;
 	}
 
+	/**
+	 * @return the key's name once authenticated; empty before
+	 */
 	@Override
 	public String getName() {
-		return (this.key != null) ? this.key.name() : null;
+		return (this.key != null) ? this.key.name() : "";
 	}
 
 	@Override

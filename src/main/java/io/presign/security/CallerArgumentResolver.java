@@ -2,6 +2,8 @@ package io.presign.security;
 
 import io.presign.policy.Caller;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -21,8 +23,8 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	}
 
 	@Override
-	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+	public Caller resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
+			NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
 		return CurrentCaller.get()
 			.orElseThrow(
 					() -> new AuthenticationCredentialsNotFoundException("No bearer token or API key was presented"));

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import io.presign.policy.Caller;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,14 +36,17 @@ public final class CurrentCaller {
 		return from(SecurityContextHolder.getContext().getAuthentication());
 	}
 
-	static Optional<Caller> from(Authentication authentication) {
+	static Optional<Caller> from(@Nullable Authentication authentication) {
 		if (authentication instanceof JwtAuthenticationToken jwt) {
 			return Optional.of(new Caller(jwt.getName(), scopes(jwt), Caller.AuthMethod.JWT,
 					claims(jwt.getToken().getClaims()), Set.of()));
 		}
 		if (authentication instanceof ApiKeyAuthentication apiKey && apiKey.isAuthenticated()) {
-			return Optional.of(new Caller(apiKey.getName(), scopes(apiKey), Caller.AuthMethod.API_KEY,
-					apiKey.key().attributeValues(), apiKey.key().profiles()));
+			PresignSecurityProperties.ApiKey key = apiKey.key();
+			if (key != null) {
+				return Optional.of(new Caller(key.name(), scopes(apiKey), Caller.AuthMethod.API_KEY,
+						key.attributeValues(), key.profiles()));
+			}
 		}
 		return Optional.empty();
 	}

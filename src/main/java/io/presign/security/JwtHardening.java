@@ -84,7 +84,8 @@ class JwtHardening {
 	 */
 	@Bean
 	ServicePrefixes servicePrefixes(PresignSecurityProperties apiKeys, ProfileCatalog catalog) {
-		return ServicePrefixes.of(catalog, apiKeys.apiKeys().stream().map(PresignSecurityProperties.ApiKey::toCaller).toList());
+		return ServicePrefixes.of(catalog,
+				apiKeys.apiKeys().stream().map(PresignSecurityProperties.ApiKey::toCaller).toList());
 	}
 
 	/**
@@ -94,7 +95,7 @@ class JwtHardening {
 	 * {@code presign.security.jwks.verified-token-cache}.
 	 */
 	@Bean
-	static BeanPostProcessor guardedJwtDecoder(ObjectProvider<JwksProperties> jwks) {
+	static BeanPostProcessor guardedJwtDecoder(ObjectProvider<JwksProperties> jwks, ObjectProvider<Clock> clock) {
 		return new BeanPostProcessor() {
 
 			@Override
@@ -104,9 +105,11 @@ class JwtHardening {
 					return bean;
 				}
 				JwksProperties properties = jwks.getObject();
-				JwtDecoder guarded = new GuardedJwtDecoder(decoder, properties.minRefreshInterval(), Clock.systemUTC());
-				return (properties.verifiedTokenCache().compareTo(Duration.ZERO) > 0) ? new VerifiedTokenCache(guarded,
-						properties.verifiedTokenCache(), Clock.systemUTC(), Ticker.systemTicker()) : guarded;
+				Clock time = clock.getObject();
+				JwtDecoder guarded = new GuardedJwtDecoder(decoder, properties.minRefreshInterval(), time);
+				return (properties.verifiedTokenCache().compareTo(Duration.ZERO) > 0)
+						? new VerifiedTokenCache(guarded, properties.verifiedTokenCache(), time, Ticker.systemTicker())
+						: guarded;
 			}
 
 		};
@@ -119,7 +122,7 @@ class JwtHardening {
 	 */
 	@Bean
 	JwkSetUriJwtDecoderBuilderCustomizer boundedJwksFetches(JwksProperties jwks,
-			ObjectProvider<ObservationRegistry> observations) {
+			ObjectProvider<ObservationRegistry> observations, Clock clock) {
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(jwks.connectTimeout());
 		requests.setReadTimeout(jwks.readTimeout());
@@ -130,7 +133,7 @@ class JwtHardening {
 			if (selector instanceof JWSVerificationKeySelector<SecurityContext> verification
 					&& verification.getJWKSource() instanceof JWKSetBasedJWKSource<SecurityContext> source) {
 				JWKSource<SecurityContext> throttled = new JWKSetBasedJWKSource<>(
-						new ThrottledJwkSetSource(source.getJWKSetSource(), jwks.minRefreshInterval()));
+						new ThrottledJwkSetSource(source.getJWKSetSource(), jwks.minRefreshInterval(), clock));
 				processor.setJWSKeySelector((header, context) -> verification.isAllowed(header.getAlgorithm())
 						? new JWSVerificationKeySelector<>(header.getAlgorithm(), throttled).selectJWSKeys(header,
 								context)

@@ -16,12 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Who may call the service, under {@code presign.security}: API keys for backend callers (only SHA-256 hashes are
- * configured, so a leaked configuration does not leak a usable key) and the scope of administrators.
+ * Who may call the service, under {@code presign.security}: API keys for backend callers
+ * (only SHA-256 hashes are configured, so a leaked configuration does not leak a usable
+ * key) and the scope of administrators.
  *
  * @param apiKeys the accepted keys
- * @param adminScope the scope a caller (token or API key) needs for the admin endpoints: diagnostics, bucket
- * policies, revocations, and the actuator endpoints served on the API port
+ * @param adminScope the scope a caller (token or API key) needs for the admin endpoints:
+ * diagnostics, bucket policies, revocations, and the actuator endpoints served on the API
+ * port
  */
 @ConfigurationProperties("presign.security")
 @Validated

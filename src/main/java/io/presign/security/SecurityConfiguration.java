@@ -128,7 +128,8 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static AuthenticationFilter apiKeyFilter(PresignSecurityProperties apiKeys, AuthenticationEntryPoint entryPoint) {
+	private static AuthenticationFilter apiKeyFilter(PresignSecurityProperties apiKeys,
+			AuthenticationEntryPoint entryPoint) {
 		AuthenticationFilter filter = new AuthenticationFilter(
 				new ProviderManager(List.of(new ApiKeyAuthenticationProvider(apiKeys))), (request) -> {
 					String key = request.getHeader(API_KEY_HEADER);

@@ -1,6 +1,7 @@
 package io.presign.security;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,14 +40,24 @@ final class ThrottledJwkSetSource implements JWKSetSource<SecurityContext> {
 
 	private boolean attempted;
 
-	ThrottledJwkSetSource(JWKSetSource<SecurityContext> delegate, Duration minInterval) {
+	private final Clock clock;
+
+	/**
+	 * @param clock the time the interval is counted in, which the delegate's own caches
+	 * are given too
+	 */
+	ThrottledJwkSetSource(JWKSetSource<SecurityContext> delegate, Duration minInterval, Clock clock) {
 		this.delegate = delegate;
 		this.minIntervalMillis = minInterval.toMillis();
+		this.clock = clock;
 	}
 
 	@Override
-	public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)
+	public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long systemTime, SecurityContext context)
 			throws KeySourceException {
+		// Nimbus passes the system's time; the service's clock is the one its tests can
+		// move.
+		long currentTime = this.clock.millis();
 		JWKSet current = this.known;
 		if (current != null && !refreshEvaluator.requiresRefresh(current)) {
 			// The delegate's own cache answers, and refreshes on its schedule.

@@ -81,9 +81,9 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 		try {
 			current = this.session;
 			if (current == null || isDue(current)) {
-				renew(current);
+				return renew(current);
 			}
-			return this.session;
+			return current;
 		}
 		finally {
 			this.renewal.unlock();
@@ -95,12 +95,12 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 		SigningIdentity seen = this.session;
 		lockRenewal();
 		try {
-			if (this.session == seen) {
-				// Otherwise another request renewed it while this one waited: that
-				// session is fresh.
-				renew(seen);
+			SigningIdentity now = this.session;
+			if (now == seen || now == null) {
+				return renew(seen);
 			}
-			return this.session;
+			// Another request renewed it while this one waited: that session is fresh.
+			return now;
 		}
 		finally {
 			this.renewal.unlock();
@@ -133,8 +133,7 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 		lockRenewal();
 		try {
 			this.lastFailure = null;
-			renew(null);
-			return this.session;
+			return renew(null);
 		}
 		finally {
 			this.renewal.unlock();
@@ -184,40 +183,47 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 		return identity.expiresAt().isPresent() && issuedAt(identity).isBefore(this.notIssuedBefore);
 	}
 
-	private void renew(@Nullable SigningIdentity previous) {
+	/**
+	 * @return the session to sign with: a new one, or the previous one while it is still
+	 * usable and STS fails
+	 */
+	private SigningIdentity renew(@Nullable SigningIdentity previous) {
 		Instant now = this.clock.instant();
 		boolean previousUsable = previous != null && isUsable(previous, now);
 		RenewalFailure failure = this.lastFailure;
 		if (failure != null && now.isBefore(failure.retryAt())) {
 			// STS failed moments ago: answer at once rather than make every request wait
 			// for it again.
-			if (previousUsable) {
-				return;
+			if (previous != null && previousUsable) {
+				return previous;
 			}
 			throw SdkClientException.create("STS failed at " + failure.failedAt() + ": " + failure.cause().getMessage(),
 					failure.cause());
 		}
 		try {
 			Credentials credentials = this.sts.assumeRole(this.request).credentials();
-			this.session = new SigningIdentity(AwsSessionCredentials.builder()
+			SigningIdentity session = new SigningIdentity(AwsSessionCredentials.builder()
 				.accessKeyId(credentials.accessKeyId())
 				.secretAccessKey(credentials.secretAccessKey())
 				.sessionToken(credentials.sessionToken())
 				.expirationTime(credentials.expiration())
 				.providerName("AssumeRole")
 				.build());
+			this.session = session;
 			this.lastFailure = null;
 			log.info("Assumed signing role {}; session ends at {}", this.request.roleArn(), credentials.expiration());
+			return session;
 		}
 		catch (SdkException ex) {
 			this.lastFailure = new RenewalFailure(now, now.plus(RETRY_AFTER_FAILURE), ex);
-			if (!previousUsable) {
+			if (previous == null || !previousUsable) {
 				throw ex;
 			}
 			// The old session still works: keep signing with it, capped, rather than
 			// failing every request.
 			log.warn("Could not renew the signing session of {}; using the current one until {}: {}",
 					this.request.roleArn(), previous.expiresAt().orElseThrow(), ex.getMessage());
+			return previous;
 		}
 	}
 

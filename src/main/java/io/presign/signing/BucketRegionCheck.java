@@ -8,6 +8,7 @@ import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -69,7 +70,7 @@ public final class BucketRegionCheck implements SmartInitializingSingleton {
 	 * @param profile a profile name
 	 * @return the last check of its bucket's region
 	 */
-	public BucketRegion resultFor(String profile) {
+	public @Nullable BucketRegion resultFor(String profile) {
 		return this.results.get(profile);
 	}
 

@@ -47,7 +47,7 @@ public final class CloudFrontSigner {
 	/**
 	 * @param keys each CloudFront profile's private key, by profile name
 	 */
-	CloudFrontSigner(Map<String, PrivateKey> keys, Clock clock) {
+	public CloudFrontSigner(Map<String, PrivateKey> keys, Clock clock) {
 		this.keys = Map.copyOf(keys);
 		this.clock = clock;
 	}

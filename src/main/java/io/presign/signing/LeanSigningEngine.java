@@ -7,8 +7,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
- * Signs with the service's own SigV4 query signer, which computes the SDK's URLs byte for byte at a fraction
- * of the cost ({@code SigV4QuerySignerTest}, docs/performance.md).
+ * Signs with the service's own SigV4 query signer, which computes the SDK's URLs byte for
+ * byte at a fraction of the cost ({@code SigV4QuerySignerTest}, docs/performance.md).
  */
 final class LeanSigningEngine implements SigningEngine {
 
@@ -24,8 +24,8 @@ final class LeanSigningEngine implements SigningEngine {
 	public Signed presign(S3Request request, AwsCredentials credentials, Instant signedAt, Duration lifetime) {
 		S3Endpoints.Target target = this.endpoints.of(request.profile());
 		String token = (credentials instanceof AwsSessionCredentials session) ? session.sessionToken() : null;
-		String url = this.signer.presign(new SigV4QuerySigner.Request(request.method(), target.scheme(),
-				target.host(), target.pathPrefix() + request.key(), request.parameters(), request.headers(), signedAt,
+		String url = this.signer.presign(new SigV4QuerySigner.Request(request.method(), target.scheme(), target.host(),
+				target.pathPrefix() + request.key(), request.parameters(), request.headers(), signedAt,
 				lifetime.toSeconds(), request.profile().region(), credentials.accessKeyId(),
 				credentials.secretAccessKey(), token));
 		return new Signed(url, signedAt.plus(lifetime));

@@ -8,13 +8,15 @@ import io.presign.policy.UploadedPart;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The multipart calls the service makes to S3 itself (clients upload only the parts, through presigned URLs).
- * Failures S3 attributes to the request raise {@link StorageRejectedException}.
+ * The multipart calls the service makes to S3 itself (clients upload only the parts,
+ * through presigned URLs). Failures S3 attributes to the request raise
+ * {@link StorageRejectedException}.
  */
 public interface MultipartStore {
 
 	/**
-	 * Start a multipart upload with a Content-Type policy allowed and the profile's encryption.
+	 * Start a multipart upload with a Content-Type policy allowed and the profile's
+	 * encryption.
 	 * @return the upload id
 	 */
 	String start(Profile profile, String key, @Nullable String contentType);

@@ -64,20 +64,23 @@ final class PostPolicySigner {
 			json.writeStringProperty("expiration", EXPIRATION.format(expiresAt));
 			json.writeArrayPropertyStart("conditions");
 			exact(json, "bucket", profile.bucket());
-			if (grant.key() != null) {
-				fields.put("key", grant.key());
-				exact(json, "key", grant.key());
+			String key = grant.key();
+			if (key != null) {
+				fields.put("key", key);
+				exact(json, "key", key);
 			}
 			else {
-				fields.put("key", grant.keyPrefix() + "${filename}");
-				startsWith(json, "$key", grant.keyPrefix());
+				String keyPrefix = String.valueOf(grant.keyPrefix());
+				fields.put("key", keyPrefix + "${filename}");
+				startsWith(json, "$key", keyPrefix);
 			}
-			if (grant.contentType() != null) {
-				fields.put("Content-Type", grant.contentType());
-				exact(json, "Content-Type", grant.contentType());
+			String contentType = grant.contentType();
+			if (contentType != null) {
+				fields.put("Content-Type", contentType);
+				exact(json, "Content-Type", contentType);
 			}
 			else {
-				startsWith(json, "$Content-Type", grant.contentTypePrefix());
+				startsWith(json, "$Content-Type", String.valueOf(grant.contentTypePrefix()));
 			}
 			json.writeStartArray();
 			json.writeString("content-length-range");

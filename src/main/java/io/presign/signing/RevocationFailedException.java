@@ -29,8 +29,10 @@ public final class RevocationFailedException extends RefusedException {
 	 */
 	@Override
 	public String detail() {
-		return (this.awsCode != null) ? super.detail() + "; the service's identity needs sts:AssumeRole, "
-				+ "iam:PutRolePolicy, iam:GetRolePolicy and iam:ListRolePolicies on the signing role" : super.detail();
+		return (this.awsCode != null)
+				? super.detail() + "; the service's identity needs sts:AssumeRole, "
+						+ "iam:PutRolePolicy, iam:GetRolePolicy and iam:ListRolePolicies on the signing role"
+				: super.detail();
 	}
 
 }

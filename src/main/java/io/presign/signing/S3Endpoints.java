@@ -10,9 +10,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Where each profile's objects are reached, as the SDK's endpoint rules resolve it (global or regional host,
- * virtual-host or path-style, dotted buckets, custom endpoints): found once per profile by presigning one
- * throw-away URL with throw-away credentials, so that no signer repeats those rules.
+ * Where each profile's objects are reached, as the SDK's endpoint rules resolve it
+ * (global or regional host, virtual-host or path-style, dotted buckets, custom
+ * endpoints): found once per profile by presigning one throw-away URL with throw-away
+ * credentials, so that no signer repeats those rules.
  */
 final class S3Endpoints {
 
@@ -26,7 +27,8 @@ final class S3Endpoints {
 
 	/**
 	 * @return where the profile's URLs go
-	 * @throws software.amazon.awssdk.core.exception.SdkException if the SDK cannot resolve it
+	 * @throws software.amazon.awssdk.core.exception.SdkException if the SDK cannot
+	 * resolve it
 	 * @throws IllegalStateException if the SDK would send an AWS profile over plain HTTP
 	 */
 	Target of(Profile profile) {
@@ -53,9 +55,10 @@ final class S3Endpoints {
 	 * Where a profile's URLs go.
 	 *
 	 * @param scheme {@code https} on AWS
-	 * @param host the Host header value, with the port when it is not the scheme's default
-	 * @param pathPrefix the path before the key: empty with virtual-host addressing, {@code /bucket/} with
-	 * path-style
+	 * @param host the Host header value, with the port when it is not the scheme's
+	 * default
+	 * @param pathPrefix the path before the key: empty with virtual-host addressing,
+	 * {@code /bucket/} with path-style
 	 */
 	record Target(String scheme, String host, String pathPrefix) {
 	}

@@ -3,9 +3,10 @@ package io.presign.signing;
 import java.nio.charset.StandardCharsets;
 
 /**
- * RFC 3986 percent-encoding as SigV4 and S3 want it: only unreserved characters stay, and in a path the '/'
- * between segments. One small shared utility, used by the SigV4 signers and by CloudFront's, so that an
- * object key is written the same way in every URL the service issues.
+ * RFC 3986 percent-encoding as SigV4 and S3 want it: only unreserved characters stay, and
+ * in a path the '/' between segments. One small shared utility, used by the SigV4 signers
+ * and by CloudFront's, so that an object key is written the same way in every URL the
+ * service issues.
  */
 final class S3Escaper {
 

@@ -8,6 +8,7 @@ import io.presign.policy.PartRef;
 import io.presign.policy.Profile;
 import io.presign.policy.UploadedPart;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
@@ -79,9 +80,10 @@ final class S3MultipartStore implements MultipartStore {
 		}
 		catch (AwsServiceException ex) {
 			if (ex.statusCode() >= 400 && ex.statusCode() < 500 && ex.statusCode() != 403) {
-				throw new StorageRejectedException(ex.statusCode(),
-						(ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : "Unknown",
-						(ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorMessage() : ex.getMessage());
+				AwsErrorDetails details = ex.awsErrorDetails();
+				String message = (details != null) ? details.errorMessage() : null;
+				throw new StorageRejectedException(ex.statusCode(), (details != null) ? details.errorCode() : "Unknown",
+						(message != null) ? message : String.valueOf(ex.getMessage()));
 			}
 			// 403 and 5xx are the service's problem (its IAM policy, S3's availability),
 			// not the client's.

@@ -13,14 +13,17 @@ import io.presign.policy.UploadPartGrant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One S3 request that a URL lets its holder make, as policy granted it, and independent of what signs it:
- * each kind of grant becomes exactly one of these, and every {@link SigningEngine} signs any of them.
+ * One S3 request that a URL lets its holder make, as policy granted it, and independent
+ * of what signs it: each kind of grant becomes exactly one of these, and every
+ * {@link SigningEngine} signs any of them.
  *
  * @param operation the S3 operation, which fixes the method
  * @param profile the profile, whose bucket, region and endpoint the URL is for
  * @param key the full object key
- * @param parameters the request's own query parameters, such as {@code versionId} or {@code partNumber}
- * @param headers the headers the URL signs and the client must send, besides {@code Host}; names in lower case
+ * @param parameters the request's own query parameters, such as {@code versionId} or
+ * {@code partNumber}
+ * @param headers the headers the URL signs and the client must send, besides
+ * {@code Host}; names in lower case
  */
 record S3Request(S3Operation operation, Profile profile, String key, SortedMap<String, String> parameters,
 		SortedMap<String, String> headers) {
@@ -46,8 +49,8 @@ record S3Request(S3Operation operation, Profile profile, String key, SortedMap<S
 	}
 
 	/**
-	 * @return a PutObject that signs the declared type and length, the body's digests and the profile's
-	 * encryption, so that a client can change none of them
+	 * @return a PutObject that signs the declared type and length, the body's digests and
+	 * the profile's encryption, so that a client can change none of them
 	 */
 	static S3Request upload(UploadGrant grant) {
 		SortedMap<String, String> headers = new TreeMap<>();

@@ -21,14 +21,18 @@ import io.presign.policy.UploadPartGrant;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Signs what policy granted for S3: each grant becomes one {@link S3Request}, signed by the configured
- * {@link SigningEngine} with credentials resolved once for the request, and never living longer than they do.
+ * Signs what policy granted for S3: each grant becomes one {@link S3Request}, signed by
+ * the configured {@link SigningEngine} with credentials resolved once for the request,
+ * and never living longer than they do.
  */
 final class S3UrlSigner implements UrlSigner {
 
 	private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
 
-	/** How the signed headers' names are shown to clients; the few names this signer signs. */
+	/**
+	 * How the signed headers' names are shown to clients; the few names this signer
+	 * signs.
+	 */
 	private static final Map<String, String> DISPLAY_NAMES = new ConcurrentHashMap<>();
 
 	private final SigningEngine engine;
@@ -84,11 +88,10 @@ final class S3UrlSigner implements UrlSigner {
 	}
 
 	/**
-	 * One request's grants share a profile and an expiry (policy resolves both once per request), so one
-	 * resolution of the credentials and one signing time serve them all.
+	 * One request's grants share a profile and an expiry (policy resolves both once per
+	 * request), so one resolution of the credentials and one signing time serve them all.
 	 */
-	private <G> List<PresignedUrl> signAll(List<S3Request> requests, List<G> grants,
-			Function<G, Expiry> expiry) {
+	private <G> List<PresignedUrl> signAll(List<S3Request> requests, List<G> grants, Function<G, Expiry> expiry) {
 		if (requests.isEmpty()) {
 			return List.of();
 		}
@@ -114,8 +117,8 @@ final class S3UrlSigner implements UrlSigner {
 	}
 
 	/**
-	 * Resolves the credentials and caps the expiry to them; when too little is left, tries fresher credentials
-	 * once before giving up.
+	 * Resolves the credentials and caps the expiry to them; when too little is left,
+	 * tries fresher credentials once before giving up.
 	 */
 	private Signing signingFor(Expiry wanted) {
 		SigningIdentity identity = resolve(this.credentials::current);
@@ -132,8 +135,8 @@ final class S3UrlSigner implements UrlSigner {
 			Duration retryAfter = left.isNegative() || left.isZero() ? Duration.ofSeconds(1)
 					: (left.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : left);
 			throw new CredentialsExpiringException("The signing credentials end in " + Math.max(0, left.toSeconds())
-					+ " s; a URL would live " + Math.max(0, expiry.duration().toSeconds())
-					+ " s, below the minimum of " + expiry.minimum().toSeconds() + " s", retryAfter);
+					+ " s; a URL would live " + Math.max(0, expiry.duration().toSeconds()) + " s, below the minimum of "
+					+ expiry.minimum().toSeconds() + " s", retryAfter);
 		}
 		return new Signing(identity, expiry, now.truncatedTo(ChronoUnit.SECONDS));
 	}
@@ -143,14 +146,15 @@ final class S3UrlSigner implements UrlSigner {
 			return source.get();
 		}
 		catch (SdkException ex) {
-			// Typically unresolvable credentials; the message names the providers tried, never a secret.
+			// Typically unresolvable credentials; the message names the providers tried,
+			// never a secret.
 			throw new SigningUnavailableException("Signing credentials unavailable: " + ex.getMessage(), ex);
 		}
 	}
 
 	/**
-	 * The signed headers a client must send, named as HTTP usually writes them; {@code Host} is not among them,
-	 * because every HTTP client derives it from the URL.
+	 * The signed headers a client must send, named as HTTP usually writes them;
+	 * {@code Host} is not among them, because every HTTP client derives it from the URL.
 	 */
 	@SuppressWarnings("unchecked")
 	private static Map<String, String> clientHeaders(SortedMap<String, String> signed) {
@@ -177,8 +181,8 @@ final class S3UrlSigner implements UrlSigner {
 	}
 
 	/**
-	 * The credentials, capped expiry and signing time (whole seconds, as {@code X-Amz-Date} has them) of one
-	 * request's signatures.
+	 * The credentials, capped expiry and signing time (whole seconds, as
+	 * {@code X-Amz-Date} has them) of one request's signatures.
 	 */
 	private record Signing(SigningIdentity identity, Expiry expiry, Instant signedAt) {
 	}

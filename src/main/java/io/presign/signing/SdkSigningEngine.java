@@ -24,9 +24,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * Signs with the AWS SDK's {@code S3Presigner}, the profile's region's one. The presigner has no ListParts, so
- * that one is signed by the SDK's own SigV4 signer ({@code AwsV4HttpSigner}, which the presigner is built on),
- * for the host the SDK's endpoint rules give. Every signature of this engine is computed by the SDK.
+ * Signs with the AWS SDK's {@code S3Presigner}, the profile's region's one. The presigner
+ * has no ListParts, so that one is signed by the SDK's own SigV4 signer
+ * ({@code AwsV4HttpSigner}, which the presigner is built on), for the host the SDK's
+ * endpoint rules give. Every signature of this engine is computed by the SDK.
  */
 final class SdkSigningEngine implements SigningEngine {
 
@@ -48,28 +49,29 @@ final class SdkSigningEngine implements SigningEngine {
 		String bucket = request.profile().bucket();
 		PresignedRequest presigned = switch (request.operation()) {
 			case GET_OBJECT -> presigner.presignGetObject((presign) -> presign.signatureDuration(lifetime)
-				.getObjectRequest(get(bucket, request).overrideConfiguration((o) -> o.credentialsProvider(provider))
-					.build()));
+				.getObjectRequest(
+						get(bucket, request).overrideConfiguration((o) -> o.credentialsProvider(provider)).build()));
 			case PUT_OBJECT -> presigner.presignPutObject((presign) -> presign.signatureDuration(lifetime)
-				.putObjectRequest(put(bucket, request).overrideConfiguration((o) -> o.credentialsProvider(provider))
-					.build()));
+				.putObjectRequest(
+						put(bucket, request).overrideConfiguration((o) -> o.credentialsProvider(provider)).build()));
 			case UPLOAD_PART -> presigner.presignUploadPart((presign) -> presign.signatureDuration(lifetime)
-				.uploadPartRequest(part(bucket, request).overrideConfiguration((o) -> o.credentialsProvider(provider))
-					.build()));
-			case ABORT_MULTIPART_UPLOAD -> presigner.presignAbortMultipartUpload((presign) -> presign
-				.signatureDuration(lifetime)
-				.abortMultipartUploadRequest(AbortMultipartUploadRequest.builder()
-					.bucket(bucket)
-					.key(request.key())
-					.uploadId(request.parameters().get("uploadId"))
-					.overrideConfiguration((o) -> o.credentialsProvider(provider))
-					.build()));
+				.uploadPartRequest(
+						part(bucket, request).overrideConfiguration((o) -> o.credentialsProvider(provider)).build()));
+			case ABORT_MULTIPART_UPLOAD ->
+				presigner.presignAbortMultipartUpload((presign) -> presign.signatureDuration(lifetime)
+					.abortMultipartUploadRequest(AbortMultipartUploadRequest.builder()
+						.bucket(bucket)
+						.key(request.key())
+						.uploadId(request.parameters().get("uploadId"))
+						.overrideConfiguration((o) -> o.credentialsProvider(provider))
+						.build()));
 			case LIST_PARTS -> null;
 		};
 		if (presigned == null) {
 			return listParts(request, credentials, signedAt, lifetime);
 		}
-		// X-Amz-Date has whole seconds, so the URL really expires at the whole second before expiration().
+		// X-Amz-Date has whole seconds, so the URL really expires at the whole second
+		// before expiration().
 		return new Signed(presigned.url().toString(), presigned.expiration().truncatedTo(ChronoUnit.SECONDS));
 	}
 

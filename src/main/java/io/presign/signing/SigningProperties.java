@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("presign.signing")
 @Validated
-public record SigningProperties(@Valid StaticCredentials staticCredentials, @Valid Role role,
+public record SigningProperties(@Valid @Nullable StaticCredentials staticCredentials, @Valid @Nullable Role role,
 		@DefaultValue("60s") @NotNull Duration safetyMargin, @DefaultValue("fail") @NotNull RegionCheck regionCheck,
 		@DefaultValue("5s") @NotNull Duration awsCallTimeout, @DefaultValue("lean") @NotNull Engine engine) {
 
@@ -67,8 +68,9 @@ public record SigningProperties(@Valid StaticCredentials staticCredentials, @Val
 	public record Role(
 			@NotBlank @Pattern(regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/.+",
 					message = "must be a role ARN such as arn:aws:iam::123456789012:role/presign-signer") String arn,
-			String externalId, @DefaultValue("presign-service") String sessionName, Duration sessionDuration,
-			String region, URI endpoint, URI iamEndpoint, @DefaultValue("30s") Duration revocationCheck) {
+			@Nullable String externalId, @DefaultValue("presign-service") String sessionName,
+			@Nullable Duration sessionDuration, @Nullable String region, @Nullable URI endpoint,
+			@Nullable URI iamEndpoint, @DefaultValue("30s") Duration revocationCheck) {
 	}
 
 	/**

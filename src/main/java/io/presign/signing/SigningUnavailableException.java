@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.presign.policy.RefusedException;
 import io.presign.policy.Rule;
+
 /**
  * No URL can be signed right now, for example because credentials cannot be resolved. The
  * fault is the service's, not the client's.

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.presign.policy.RefusedException;
 import io.presign.policy.Rule;
+
 /**
  * S3 refused a call the service made for a client, for a reason in the client's request
  * (an unknown upload id, a wrong ETag, a part too small).

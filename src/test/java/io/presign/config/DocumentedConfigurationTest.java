@@ -50,7 +50,8 @@ class DocumentedConfigurationTest {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	// Every properties class of the service, as the application binds them: none can be forgotten here.
+	// Every properties class of the service, as the application binds them: none can be
+	// forgotten here.
 	@ConfigurationPropertiesScan(basePackageClasses = PresignServiceApplication.class)
 	@Import({ PolicyConfiguration.class, UnknownPropertiesCheck.class })
 	static class DocumentedProperties {

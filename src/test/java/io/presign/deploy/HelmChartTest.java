@@ -224,7 +224,8 @@ class HelmChartTest {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	// Every properties class of the service, as the application binds them: none can be forgotten here.
+	// Every properties class of the service, as the application binds them: none can be
+	// forgotten here.
 	@ConfigurationPropertiesScan(basePackageClasses = PresignServiceApplication.class)
 	static class ChartProperties {
 

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.presign.support.TestHost;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,12 +73,11 @@ class PackagedJarIT {
 						"--presign.signing.static-credentials.secret-access-key=smoke-secret",
 						"--presign.signing.region-check=off"));
 		service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		Instant deadline = Instant.now().plusSeconds(120);
-		int readiness = -1;
-		while (readiness != 200 && service.isAlive() && Instant.now().isBefore(deadline)) {
-			Thread.sleep(250);
-			readiness = status(management + "/actuator/health/readiness");
-		}
+		int readiness = Awaitility.await()
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> service.isAlive() ? status(management + "/actuator/health/readiness") : -1,
+					(status) -> status == 200 || !service.isAlive());
 		assertThat(readiness).as("readiness of the packaged jar; its output is in %s:%n%s", log, tail()).isEqualTo(200);
 	}
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import io.presign.support.ApiClient;
 import io.presign.support.EmbeddedS3Server;
 import io.presign.support.TestHost;
 import io.presign.support.TestJwtIssuer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -65,18 +65,13 @@ class SharedRateLimitTest {
 		awaitConnected(failClosed);
 	}
 
-	private static void awaitConnected(ConfigurableApplicationContext replica) throws InterruptedException {
+	private static void awaitConnected(ConfigurableApplicationContext replica) {
 		ApiClient management = new ApiClient(port(replica, "local.management.port"));
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (Instant.now().isBefore(deadline)) {
-			if (management.get("/actuator/health/readiness", ApiClient.apiKey("ops-key"))
+		Awaitility.await("the replica connects to Redis")
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> management.get("/actuator/health/readiness", ApiClient.apiKey("ops-key"))
 				.text()
-				.contains("\"state\":\"answering\"")) {
-				return;
-			}
-			Thread.sleep(50);
-		}
-		throw new IllegalStateException("The replica did not connect to Redis");
+				.contains("\"state\":\"answering\""));
 	}
 
 	@AfterAll
@@ -150,17 +145,15 @@ class SharedRateLimitTest {
 		return SpringApplication.run(PresignServiceApplication.class, arguments.toArray(String[]::new));
 	}
 
-	private static void awaitPort(int port) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (Instant.now().isBefore(deadline)) {
-			try (Socket socket = new Socket("127.0.0.1", port)) {
-				return;
-			}
-			catch (IOException ex) {
-				Thread.sleep(50);
-			}
-		}
-		throw new IllegalStateException("redis-server did not listen on " + port + "; see target/redis-server.log");
+	private static void awaitPort(int port) {
+		Awaitility.await("redis-server listens on " + port + "; see target/redis-server.log")
+			.atMost(Duration.ofSeconds(10))
+			.ignoreException(IOException.class)
+			.until(() -> {
+				try (Socket socket = new Socket("127.0.0.1", port)) {
+					return true;
+				}
+			});
 	}
 
 }

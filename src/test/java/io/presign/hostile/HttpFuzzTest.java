@@ -60,7 +60,7 @@ class HttpFuzzTest extends IntegrationTest {
 			"/v1/multipart-uploads", "/v1/multipart-uploads/{id}/parts", "/v1/multipart-uploads/{id}/complete" };
 
 	private static final String[] PUBLIC_PATHS = { "/error", "/v3/api-docs", "/swagger-ui/index.html", "/v1/profiles",
-			"/v1/multipart-uploads/u1?profile=large&key=users/alice/x", "/v1/downloads" };
+			"/v1/multipart-uploads/u1?profile=large&fullKey=users/alice/x", "/v1/downloads" };
 
 	private static final String[] FORM_TYPES = { "multipart/form-data; boundary=x", "application/x-www-form-urlencoded",
 			"text/plain", "application/json", "application/json; charset=nope", "application/xml" };
@@ -111,9 +111,12 @@ class HttpFuzzTest extends IntegrationTest {
 		HttpRequest.Builder request;
 		int shape = random.nextInt(20);
 		if (shape == 0) {
-			String key = random.nextBoolean() ? "users/alice/" + randomKey(random) : randomKey(random);
-			request = HttpRequest.newBuilder(URI.create("http://x/v1/multipart-uploads/" + uploadId(random)
-					+ "/parts?profile=" + encodeLoosely(pick(random, PROFILES)) + "&key=" + encodeLoosely(key)))
+			// The upload named in full, or below the caller's prefix.
+			boolean full = random.nextBoolean();
+			String key = full ? "users/alice/" + randomKey(random) : randomKey(random);
+			request = HttpRequest
+				.newBuilder(URI.create("http://x/v1/multipart-uploads/" + uploadId(random) + "/parts?profile="
+						+ encodeLoosely(pick(random, PROFILES)) + (full ? "&fullKey=" : "&key=") + encodeLoosely(key)))
 				.GET();
 		}
 		else if (shape == 1) {

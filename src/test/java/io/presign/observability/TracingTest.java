@@ -1,7 +1,6 @@
 package io.presign.observability;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,6 +13,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.presign.support.ApiClient;
 import io.presign.support.EmbeddedS3Server;
 import io.presign.support.IntegrationTest;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -99,17 +100,24 @@ class TracingTest extends IntegrationTest {
 		assertThat(refused.json().get("requestId").asString()).isNotBlank();
 	}
 
-	private static List<SpanData> awaitSpans(int atLeast) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		List<SpanData> traced = List.of();
-		while (Instant.now().isBefore(deadline)) {
-			traced = SPANS.getFinishedSpanItems().stream().filter((span) -> span.getTraceId().equals(TRACE)).toList();
-			if (traced.size() >= atLeast && traced.stream().anyMatch((span) -> span.getParentSpanId().equals(PARENT))) {
-				return traced;
-			}
-			Thread.sleep(50);
+	/**
+	 * The request's spans, once at least so many have ended (a span ends after its answer
+	 * is sent); what there is after ten seconds, for the assertions to report.
+	 */
+	private static List<SpanData> awaitSpans(int atLeast) {
+		try {
+			return Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.until(TracingTest::traced, (traced) -> traced.size() >= atLeast
+						&& traced.stream().anyMatch((span) -> span.getParentSpanId().equals(PARENT)));
 		}
-		return traced;
+		catch (ConditionTimeoutException ex) {
+			return traced();
+		}
+	}
+
+	private static List<SpanData> traced() {
+		return SPANS.getFinishedSpanItems().stream().filter((span) -> span.getTraceId().equals(TRACE)).toList();
 	}
 
 	private static String names(List<SpanData> spans) {

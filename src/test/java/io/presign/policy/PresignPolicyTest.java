@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PresignPolicyTest {
 
-	private final ProfileCatalog catalog = new ProfileCatalog(List.of(PolicyFixtures.files(), PolicyFixtures.readOnly()));
+	private final ProfileCatalog catalog = new ProfileCatalog(
+			List.of(PolicyFixtures.files(), PolicyFixtures.readOnly()));
 
 	private final PresignPolicy policy = new PresignPolicy(this.catalog);
 

@@ -2,6 +2,7 @@ package io.presign.roundtrip;
 
 import io.presign.support.ApiClient;
 import io.presign.support.IntegrationTest;
+import io.presign.support.MutableClock;
 
 /**
  * The round-trip contract against the embedded S3Proxy server, which validates SigV4
@@ -17,6 +18,11 @@ class S3ProxyRoundTripTest extends IntegrationTest implements RoundTripContract 
 	@Override
 	public String apiKey() {
 		return ALICE_KEY;
+	}
+
+	@Override
+	public MutableClock clock() {
+		return CLOCK;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.presign.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ class RateLimitTest extends IntegrationTest {
 		// Another caller has its own bucket.
 		assertThat(this.api.postJson("/v1/downloads", download, ApiClient.apiKey(ALICE_KEY)).status()).isEqualTo(200);
 
-		Thread.sleep(2100);
+		CLOCK.advance(Duration.ofMillis(2100));
 		assertThat(this.api.postJson("/v1/downloads", download, bob).status()).isEqualTo(200);
 	}
 

@@ -2,7 +2,6 @@ package io.presign.signing;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ class RevocationTest extends IntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final StsStandIn STS = start(StsStandIn::new);
+	private static final StsStandIn STS = start(() -> new StsStandIn(CLOCK));
 
 	private static final IamStandIn IAM = start(IamStandIn::new);
 
@@ -91,7 +90,7 @@ class RevocationTest extends IntegrationTest {
 		assertThat(before).contains("X-Amz-Security-Token=token-1");
 		// STS counts in seconds and the deny spares the second before the new session:
 		// let that pass.
-		Thread.sleep(2100);
+		CLOCK.advance(Duration.ofMillis(2100));
 		ListAppender<ILoggingEvent> audit = captureAudit();
 		ApiClient.Response revoked;
 		try {
@@ -198,7 +197,7 @@ class RevocationTest extends IntegrationTest {
 	void anotherReplicaLeavesItsOlderSessionOnceItReadsThePolicy() throws Exception {
 		AssumedRoleCredentials replica = session();
 		String first = replica.current().credentials().accessKeyId();
-		Thread.sleep(2100);
+		CLOCK.advance(Duration.ofMillis(2100));
 		ApiClient.Response revoked = this.api.postJson("/v1/admin/revocations", Map.of("reason", "all again"), OPS);
 		assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
 		Instant revokedBefore = Instant.parse(revoked.json().get("revokedBefore").asString());
@@ -250,7 +249,7 @@ class RevocationTest extends IntegrationTest {
 	}
 
 	private static AssumedRoleCredentials session() {
-		return SigningConfiguration.assumedRole(role(), Duration.ofSeconds(60), Duration.ofHours(1), Clock.systemUTC(),
+		return SigningConfiguration.assumedRole(role(), Duration.ofSeconds(60), Duration.ofHours(1), CLOCK,
 				baseCredentials(), Duration.ofSeconds(2));
 	}
 

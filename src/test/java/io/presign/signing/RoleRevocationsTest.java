@@ -1,11 +1,11 @@
 package io.presign.signing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import io.presign.support.IamStandIn;
+import io.presign.support.MutableClock;
 import io.presign.support.StsStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,13 +28,15 @@ class RoleRevocationsTest {
 	private static final StaticCredentialsProvider BASE = StaticCredentialsProvider
 		.create(AwsBasicCredentials.create("AKIDBASE", "base-secret"));
 
+	private final MutableClock clock = MutableClock.systemUtc();
+
 	private StsStandIn sts;
 
 	private IamStandIn iam;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.sts = new StsStandIn();
+		this.sts = new StsStandIn(this.clock);
 		this.iam = new IamStandIn();
 	}
 
@@ -60,8 +62,8 @@ class RoleRevocationsTest {
 	void aRevocationWrittenByHandOrByTheConsoleIsFollowed() throws Exception {
 		AssumedRoleCredentials sessions = session();
 		String before = sessions.current().credentials().accessKeyId();
-		Thread.sleep(1100);
-		Instant revoked = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		this.clock.advance(Duration.ofMillis(1100));
+		Instant revoked = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		// One statement as an object, and the time in a list: both valid IAM.
 		this.iam.seed("presign-signer", "AWSRevokeOlderSessions",
 				"{\"Version\":\"2012-10-17\",\"Statement\":{"
@@ -99,7 +101,7 @@ class RoleRevocationsTest {
 	void theLastRevocationNeverMovesBack() throws Exception {
 		RoleRevocations replica = replica();
 		Instant first = replica.revoke(null, null, "").revokedBefore();
-		Thread.sleep(1100);
+		this.clock.advance(Duration.ofMillis(1100));
 		Instant second = replica.revoke(null, null, "").revokedBefore();
 		assertThat(second).isAfter(first);
 		this.iam.seed("presign-signer", "AWSRevokeOlderSessions",
@@ -122,8 +124,8 @@ class RoleRevocationsTest {
 	}
 
 	private AssumedRoleCredentials session() {
-		return SigningConfiguration.assumedRole(role(), Duration.ofSeconds(60), Duration.ofHours(1), Clock.systemUTC(),
-				BASE, Duration.ofSeconds(2));
+		return SigningConfiguration.assumedRole(role(), Duration.ofSeconds(60), Duration.ofHours(1), this.clock, BASE,
+				Duration.ofSeconds(2));
 	}
 
 	private SigningProperties.Role role() {

@@ -9,6 +9,7 @@ import io.presign.support.ApiClient;
 import io.presign.support.EmbeddedS3Server;
 import io.presign.support.FaultProxy;
 import io.presign.support.TestJwtIssuer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -81,11 +82,12 @@ class S3FaultTest {
 		CompletableFuture<ApiClient.Response> multipart = CompletableFuture.supplyAsync(this::startMultipart);
 		CompletableFuture<ApiClient.Response> diagnostics = CompletableFuture
 			.supplyAsync(() -> this.api.get("/v1/diagnostics/files", ApiClient.apiKey("ops-key")));
-		long issueStart = System.nanoTime();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> PROXY.connections() > before);
 		ApiClient.Response download = this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
 				ApiClient.apiKey(ALICE_KEY));
 		assertThat(download.status()).isEqualTo(200);
-		assertThat(Duration.ofNanos(System.nanoTime() - issueStart)).isLessThan(Duration.ofMillis(800));
+		assertThat(List.of(multipart, diagnostics)).as("a URL needs no S3 call: issued while S3 hangs")
+			.anyMatch((call) -> !call.isDone());
 		// Profiles that ask S3 before issuing a download cannot issue one while it hangs.
 		CompletableFuture<ApiClient.Response> existing = CompletableFuture.supplyAsync(() -> this.api
 			.postJson("/v1/downloads", Map.of("profile", "archive", "key", "a.txt"), ApiClient.apiKey(ALICE_KEY)));
@@ -100,7 +102,11 @@ class S3FaultTest {
 		JsonNode report = diagnostics.join().json();
 		assertThat(report.get("healthy").asBoolean()).isFalse();
 		assertThat(DiagnosticsSteps.status(report, "canary-put")).isEqualTo("failed");
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+		// Each S3 call gives up after the call timeout (1 s), the diagnostics' canary
+		// after a few of them; the
+		// margin is for a loaded two-core machine, well under what a call without a
+		// timeout would hang.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4 + 10));
 		assertThat(PROXY.connections()).as("the calls went through the hanging proxy").isGreaterThan(before);
 	}
 
@@ -108,11 +114,11 @@ class S3FaultTest {
 	@Order(2)
 	void refusingS3IsA503() {
 		PROXY.mode(FaultProxy.Mode.REFUSE);
-		long start = System.nanoTime();
+		int before = PROXY.connections();
 		assertProblem(startMultipart(), 503, "signing-unavailable", null);
 		assertProblem(this.api.postJson("/v1/downloads", Map.of("profile", "archive", "key", "a.txt"),
 				ApiClient.apiKey(ALICE_KEY)), 503, "signing-unavailable", null);
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		assertThat(PROXY.connections()).as("each call tried S3, and was refused").isGreaterThan(before);
 	}
 
 	@Test

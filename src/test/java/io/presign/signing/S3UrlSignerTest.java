@@ -206,7 +206,8 @@ class S3UrlSignerTest {
 		Profile week = new Profile("week", "bucket", "eu-west-1", null, false, KeyTemplate.parse(""),
 				Set.of(Operation.DOWNLOAD), ContentTypePolicy.of(List.of()), 0,
 				new ExpiryPolicy(Duration.ofSeconds(1), Duration.ofDays(7), Duration.ofSeconds(1), false), "scope");
-		MutableClock stepping = MutableClock.stepping(Instant.parse("2026-01-01T00:00:10.900Z"), Duration.ofMillis(200));
+		MutableClock stepping = MutableClock.stepping(Instant.parse("2026-01-01T00:00:10.900Z"),
+				Duration.ofMillis(200));
 		Instant end = Instant.parse("2026-01-01T00:10:19.950Z");
 		try (PresignerRegistry registry = registry(week)) {
 			PresignedUrl url = new S3UrlSigner(SigningConfiguration.engine(SigningProperties.Engine.LEAN, registry),

@@ -6,10 +6,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
+import org.awaitility.Awaitility;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
@@ -75,13 +75,10 @@ public final class EmbeddedS3Server implements AutoCloseable {
 			.build();
 		try {
 			proxy.start();
-			Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-			while (!"STARTED".equals(proxy.getState())) {
-				if (Instant.now().isAfter(deadline)) {
-					throw new IllegalStateException("S3Proxy did not start within 30 s");
-				}
-				Thread.sleep(10);
-			}
+			Awaitility.await("S3Proxy starts")
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> "STARTED".equals(proxy.getState()));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not start the embedded S3 server", ex);

@@ -1,10 +1,16 @@
 package io.presign.support;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,7 +21,15 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
+@Import(IntegrationTest.Time.class)
 public abstract class IntegrationTest {
+
+	/**
+	 * The service's clock: the system's until a test moves it, which every test of a
+	 * shared context sees. Only moved forward for long, and by seconds, which the
+	 * embedded S3 server (on the system clock) tolerates.
+	 */
+	protected static final MutableClock CLOCK = MutableClock.systemUtc();
 
 	/** The bucket of the {@code it} profiles. */
 	protected static final String BUCKET = "it-bucket";
@@ -42,16 +56,38 @@ public abstract class IntegrationTest {
 	protected ApiClient management;
 
 	@DynamicPropertySource
-	public static void embeddedServers(DynamicPropertyRegistry registry) {
+	static void embeddedServers(DynamicPropertyRegistry registry) {
 		EmbeddedS3Server s3 = EmbeddedS3Server.shared().createBucket(BUCKET);
 		registry.add("embedded.s3.endpoint", () -> s3.endpoint().toString());
 		TestJwtIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@BeforeEach
-	public void createClient() {
+	void createClient() {
 		this.api = new ApiClient(this.port);
 		this.management = new ApiClient(this.managementPort);
+	}
+
+	/**
+	 * Gives the service {@link #CLOCK}.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class Time {
+
+		@Bean
+		@Primary
+		Clock movableClock() {
+			return CLOCK;
+		}
+
+		/**
+		 * @return the clock this configuration gives a service, for a test that runs one
+		 * without extending {@link IntegrationTest}
+		 */
+		public static MutableClock clock() {
+			return CLOCK;
+		}
+
 	}
 
 }

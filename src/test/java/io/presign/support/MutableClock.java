@@ -8,11 +8,12 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one clock tests move by hand instead of sleeping: fixed at an instant, or following the system clock
- * plus an offset (for a running service whose URLs the embedded S3 server, on the real clock, checks), and
- * moved forward with {@link #advance}. Optionally it steps on every reading, to put a second boundary between
- * two readings. Handed to the service as its {@code Clock} bean and to the stand-ins of STS and IAM, so that
- * both sides of a test see the same time.
+ * The one clock tests move by hand instead of sleeping: fixed at an instant, or following
+ * the system clock plus an offset (for a running service whose URLs the embedded S3
+ * server, on the real clock, checks), and moved forward with {@link #advance}. Optionally
+ * it steps on every reading, to put a second boundary between two readings. Handed to the
+ * service as its {@code Clock} bean and to the stand-ins of STS and IAM, so that both
+ * sides of a test see the same time.
  */
 public final class MutableClock extends Clock {
 
@@ -42,7 +43,8 @@ public final class MutableClock extends Clock {
 	}
 
 	/**
-	 * @return a clock that follows the system clock until advanced, and then stays ahead of it by as much
+	 * @return a clock that follows the system clock until advanced, and then stays ahead
+	 * of it by as much
 	 */
 	public static MutableClock systemUtc() {
 		return new MutableClock(null, Duration.ZERO);
@@ -60,6 +62,15 @@ public final class MutableClock extends Clock {
 			this.offset.updateAndGet((now) -> now.plus(duration));
 		}
 		return this;
+	}
+
+	/**
+	 * Moves the clock back, to sign something in the past (a URL that expired already);
+	 * move it forward again after, so that time never seems to run backwards for long.
+	 * @return this clock
+	 */
+	public MutableClock rewind(Duration duration) {
+		return advance(duration.negated());
 	}
 
 	/**

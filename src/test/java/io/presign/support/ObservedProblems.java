@@ -26,10 +26,11 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Records every problem answer the service gives in any test context (the hostile corpus, the fuzz run, the
- * round trips and every other test that runs the service): method, path, status and code, one line each in
- * {@code target/observed-problems.tsv}, which {@code DeclaredProblemsIT} checks against the API description.
- * Registered for every Spring test context through {@code META-INF/spring.factories}.
+ * Records every problem answer the service gives in any test context (the hostile corpus,
+ * the fuzz run, the round trips and every other test that runs the service): method,
+ * path, status and code, one line each in {@code target/observed-problems.tsv}, which
+ * {@code DeclaredProblemsIT} checks against the API description. Registered for every
+ * Spring test context through {@code META-INF/spring.factories}.
  */
 public final class ObservedProblems implements ContextCustomizerFactory {
 
@@ -49,7 +50,10 @@ public final class ObservedProblems implements ContextCustomizerFactory {
 		return Files.exists(FILE) ? Files.readAllLines(FILE, StandardCharsets.UTF_8) : List.of();
 	}
 
-	/** Adds the recording filter to a test's context. Equal to every other, so that contexts stay cached. */
+	/**
+	 * Adds the recording filter to a test's context. Equal to every other, so that
+	 * contexts stay cached.
+	 */
 	private static final class Customizer implements ContextCustomizer {
 
 		@Override
@@ -76,7 +80,8 @@ public final class ObservedProblems implements ContextCustomizerFactory {
 
 		private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
 
-		// Loaded with the first test context of a run, which starts the file anew; DeclaredProblemsIT only reads it.
+		// Loaded with the first test context of a run, which starts the file anew;
+		// DeclaredProblemsIT only reads it.
 		static {
 			try {
 				Files.createDirectories(FILE.getParent());

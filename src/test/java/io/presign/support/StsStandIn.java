@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,7 +38,21 @@ public final class StsStandIn implements AutoCloseable {
 	 */
 	private volatile Duration cap = Duration.ofDays(1);
 
+	private final Clock clock;
+
+	/**
+	 * A stand-in on the system clock.
+	 */
 	public StsStandIn() throws IOException {
+		this(Clock.systemUTC());
+	}
+
+	/**
+	 * @param clock what sessions are counted from, the same as the service's in a test
+	 * that moves time
+	 */
+	public StsStandIn(Clock clock) throws IOException {
+		this.clock = clock;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", (exchange) -> {
 			Map<String, String> form = parseForm(
@@ -45,7 +60,7 @@ public final class StsStandIn implements AutoCloseable {
 			this.requests.add(form);
 			int session = this.sessions.incrementAndGet();
 			Duration asked = Duration.ofSeconds(Long.parseLong(form.getOrDefault("DurationSeconds", "3600")));
-			Instant expiration = Instant.now()
+			Instant expiration = this.clock.instant()
 				.plus((asked.compareTo(this.cap) > 0) ? this.cap : asked)
 				.truncatedTo(ChronoUnit.SECONDS);
 			this.expirations.add(expiration.toString());

@@ -55,14 +55,19 @@ class MultipartUploadTest extends IntegrationTest {
 			etags.add(Map.of("partNumber", part, "etag", putPart(urls, part, slice(file, part))));
 		}
 
-		JsonNode listed = this.api.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=large&key=" + key, alice)
+		// The later calls name the upload as every other call names a key: below the
+		// caller's prefix (here), or
+		// in full (the parts above).
+		String relative = key.substring("users/alice/".length());
+		JsonNode listed = this.api
+			.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=large&key=" + relative, alice)
 			.json();
 		assertThat(listed.get("parts").size()).isEqualTo(2);
 		assertThat(listed.get("parts").get(1).get("size").asLong()).isEqualTo(5 * MIB);
 		etags.add(Map.of("partNumber", 3, "etag", putPart(urls, 3, slice(file, 3))));
 
 		ApiClient.Response completed = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
-				Map.of("profile", "large", "key", key, "parts", etags), alice);
+				Map.of("profile", "large", "key", relative, "parts", etags), alice);
 		assertThat(completed.status()).as(completed.text()).isEqualTo(200);
 		assertThat(completed.json().get("key").asString()).isEqualTo(key);
 
@@ -98,19 +103,21 @@ class MultipartUploadTest extends IntegrationTest {
 		String uploadId = started.get("uploadId").asString();
 		JsonNode urls = partUrls(alice, "large", key, uploadId, 1024L, List.of(1));
 		putPart(urls, 1, new byte[1024]);
-		ApiClient.Response aborted = this.api.delete("/v1/multipart-uploads/" + uploadId + "?profile=large&key=" + key,
+		ApiClient.Response aborted = this.api.delete(
+				"/v1/multipart-uploads/" + uploadId + "?profile=large&key=" + key.substring("users/alice/".length()),
 				alice);
 		assertThat(aborted.status()).isEqualTo(204);
 		// S3 answers NoSuchUpload (404 upload-not-found); the embedded server lists an
 		// empty upload instead.
 		ApiClient.Response listed = this.api
-			.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=large&key=" + key, alice);
+			.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=large&fullKey=" + key, alice);
 		assertThat(listed.status()).isIn(200, 404);
 		if (listed.status() == 200) {
 			assertThat(listed.json().get("parts").size()).isZero();
 		}
 		ApiClient.Response completed = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
-				Map.of("profile", "large", "key", key, "parts", List.of(Map.of("partNumber", 1, "etag", "x"))), alice);
+				Map.of("profile", "large", "fullKey", key, "parts", List.of(Map.of("partNumber", 1, "etag", "x"))),
+				alice);
 		assertThat(completed.status()).isIn(400, 404);
 		assertThat(EmbeddedS3Server.shared().exists(BUCKET, key)).isFalse();
 	}
@@ -122,25 +129,23 @@ class MultipartUploadTest extends IntegrationTest {
 		JsonNode started = start(alice, "large", "private/" + UUID.randomUUID() + ".bin", 1024L);
 		String key = started.get("key").asString();
 		String uploadId = started.get("uploadId").asString();
+		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/" + uploadId + "/parts",
+				Map.of("profile", "large", "fullKey", key, "contentLength", 1024, "partNumbers", List.of(1)), bob), 403,
+				"key-outside-prefix", "fullKey");
 		ProblemAssertions.assertProblem(
-				this.api.postJson("/v1/multipart-uploads/" + uploadId + "/parts",
-						Map.of("profile", "large", "key", key, "contentLength", 1024, "partNumbers", List.of(1)), bob),
-				403, "key-outside-prefix", "key");
+				this.api.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=large&fullKey=" + key, bob), 403,
+				"key-outside-prefix", "fullKey");
 		ProblemAssertions.assertProblem(
-				this.api.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=large&key=" + key, bob), 403,
-				"key-outside-prefix", "key");
-		ProblemAssertions
-			.assertProblem(
-					this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
-							Map.of("profile", "large", "key", key, "parts",
-									List.of(Map.of("partNumber", 1, "etag", "x"))),
-							bob),
-					403, "key-outside-prefix", "key");
+				this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
+						Map.of("profile", "large", "fullKey", key, "parts",
+								List.of(Map.of("partNumber", 1, "etag", "x"))),
+						bob),
+				403, "key-outside-prefix", "fullKey");
 		// Bob's own key with Alice's upload id: S3 knows no such upload under that key,
 		// so nothing completes.
 		String bobsKey = "users/bob/" + key.substring("users/alice/".length());
 		ApiClient.Response completed = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
-				Map.of("profile", "large", "key", bobsKey, "parts", List.of(Map.of("partNumber", 1, "etag", "x"))),
+				Map.of("profile", "large", "fullKey", bobsKey, "parts", List.of(Map.of("partNumber", 1, "etag", "x"))),
 				bob);
 		assertThat(completed.status()).as(completed.text()).isIn(400, 404);
 		assertThat(EmbeddedS3Server.shared().exists(BUCKET, bobsKey)).isFalse();
@@ -158,7 +163,7 @@ class MultipartUploadTest extends IntegrationTest {
 		// Only the parts the declared size is cut into can be presigned.
 		ProblemAssertions.assertProblem(
 				this.api.postJson("/v1/multipart-uploads/" + started.get("uploadId").asString() + "/parts",
-						Map.of("profile", "small-multipart", "key", started.get("key").asString(), "contentLength",
+						Map.of("profile", "small-multipart", "fullKey", started.get("key").asString(), "contentLength",
 								6L * MIB, "partNumbers", List.of(3)),
 						alice),
 				400, "part-numbers-invalid", "partNumbers");
@@ -179,13 +184,13 @@ class MultipartUploadTest extends IntegrationTest {
 
 		ProblemAssertions.assertProblem(
 				this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
-						Map.of("profile", "large", "key", key, "parts",
+						Map.of("profile", "large", "fullKey", key, "parts",
 								List.of(Map.of("partNumber", 1, "etag", first))),
 						alice),
 				400, "part-not-uploaded", "parts");
 		ProblemAssertions.assertProblem(
 				this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
-						Map.of("profile", "large", "key", key, "parts",
+						Map.of("profile", "large", "fullKey", key, "parts",
 								List.of(Map.of("partNumber", 2, "etag", replaced))),
 						alice),
 				400, "part-not-uploaded", "parts");
@@ -193,7 +198,7 @@ class MultipartUploadTest extends IntegrationTest {
 
 		// Quotes around the ETag are the client's choice.
 		ApiClient.Response completed = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
-				Map.of("profile", "large", "key", key, "parts",
+				Map.of("profile", "large", "fullKey", key, "parts",
 						List.of(Map.of("partNumber", 1, "etag", replaced.replace("\"", "")))),
 				alice);
 		assertThat(completed.status()).as(completed.text()).isEqualTo(200);
@@ -213,7 +218,7 @@ class MultipartUploadTest extends IntegrationTest {
 		// credential) must still not be assembled into an object over the limit.
 		String part2 = EmbeddedS3Server.shared().uploadPart(BUCKET, key, uploadId, 2, new byte[2 * MIB]);
 		ApiClient.Response refused = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
-				Map.of("profile", "small-multipart", "key", key, "parts",
+				Map.of("profile", "small-multipart", "fullKey", key, "parts",
 						List.of(Map.of("partNumber", 1, "etag", part1), Map.of("partNumber", 2, "etag", part2))),
 				alice);
 		ProblemAssertions.assertProblem(refused, 400, "content-length-too-large", "parts");
@@ -230,12 +235,12 @@ class MultipartUploadTest extends IntegrationTest {
 		String uploadId = started.get("uploadId").asString();
 		for (int i = 0; i < 4; i++) {
 			statuses.add(this.api
-				.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=limited-multipart&key=" + key, alice)
+				.get("/v1/multipart-uploads/" + uploadId + "/parts?profile=limited-multipart&fullKey=" + key, alice)
 				.status());
 		}
-		statuses
-			.add(this.api.delete("/v1/multipart-uploads/" + uploadId + "?profile=limited-multipart&key=" + key, alice)
-				.status());
+		statuses.add(this.api
+			.delete("/v1/multipart-uploads/" + uploadId + "?profile=limited-multipart&fullKey=" + key, alice)
+			.status());
 		assertThat(statuses).containsExactly(200, 200, 429, 429, 429);
 	}
 
@@ -255,16 +260,15 @@ class MultipartUploadTest extends IntegrationTest {
 		JsonNode started = start(alice, "large", "numbers/" + UUID.randomUUID() + ".bin", 12L * MIB);
 		for (List<Integer> numbers : List.of(List.<Integer>of(), List.of(0), List.of(4), List.of(10_001),
 				List.of(1, 1))) {
-			ProblemAssertions
-				.assertProblem(
-						this.api.postJson("/v1/multipart-uploads/x/parts",
-								Map.of("profile", "large", "key", started.get("key").asString(), "contentLength",
-										12L * MIB, "partNumbers", numbers),
-								alice),
-						400, "part-numbers-invalid", "partNumbers");
+			ProblemAssertions.assertProblem(
+					this.api.postJson("/v1/multipart-uploads/x/parts",
+							Map.of("profile", "large", "fullKey", started.get("key").asString(), "contentLength",
+									12L * MIB, "partNumbers", numbers),
+							alice),
+					400, "part-numbers-invalid", "partNumbers");
 		}
 		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/x/parts",
-				Map.of("profile", "large", "key", started.get("key").asString(), "partNumbers", List.of(1)), alice),
+				Map.of("profile", "large", "fullKey", started.get("key").asString(), "partNumbers", List.of(1)), alice),
 				400, "content-length-invalid", "contentLength");
 		ProblemAssertions.assertProblem(
 				this.api.postJson("/v1/multipart-uploads",
@@ -308,10 +312,14 @@ class MultipartUploadTest extends IntegrationTest {
 		return response.json();
 	}
 
-	private JsonNode partUrls(Map<String, String> caller, String profile, String key, String uploadId,
+	/**
+	 * @param fullKey the upload's full key, as the start answered it
+	 */
+	private JsonNode partUrls(Map<String, String> caller, String profile, String fullKey, String uploadId,
 			long contentLength, List<Integer> parts) {
 		ApiClient.Response response = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/parts",
-				Map.of("profile", profile, "key", key, "contentLength", contentLength, "partNumbers", parts), caller);
+				Map.of("profile", profile, "fullKey", fullKey, "contentLength", contentLength, "partNumbers", parts),
+				caller);
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		return response.json();
 	}

@@ -57,14 +57,18 @@ final class MultipartRequests {
 	 * @param partCount how many parts
 	 */
 	@Schema(name = "MultipartStartResponse")
-	record Started(String uploadId, @Schema(example = "users/alice/talks/keynote.mp4") String key, String bucket,
-			@Schema(example = "8388608") long partSize, @Schema(example = "2") int partCount) {
+	record Started(String uploadId,
+			@Schema(description = "The full key: name it as fullKey in the later calls (or its part after the "
+					+ "caller's prefix as key)", example = "users/alice/talks/keynote.mp4") String key,
+			String bucket, @Schema(example = "8388608") long partSize, @Schema(example = "2") int partCount) {
 	}
 
 	/**
 	 * Body of {@code POST /v1/multipart-uploads/{uploadId}/parts}.
 	 *
-	 * @param key the upload's full key
+	 * @param key the upload's key below the caller's prefix, as given at the start
+	 * @param fullKey the upload's full key, as the start answered it, instead of
+	 * {@code key}
 	 * @param contentLength the upload's total size, as declared at the start: each part
 	 * URL signs its part's planned length (completion checks the real total)
 	 * @param partNumbers the parts to presign
@@ -72,18 +76,22 @@ final class MultipartRequests {
 	 */
 	@NullUnmarked
 	@Schema(name = "MultipartPartsRequest")
-	record Parts(@NotBlank String profile, @Schema(example = "users/alice/talks/keynote.mp4") String key,
+	record Parts(@NotBlank String profile,
+			@Schema(description = "The key below the caller's prefix, as given at the start",
+					example = "talks/keynote.mp4") String key,
+			@Schema(description = "The full key, as the start answered it; give key or fullKey",
+					example = "users/alice/talks/keynote.mp4") String fullKey,
 			@Schema(example = "12582912") Long contentLength, @Schema(example = "[1,2]") List<Integer> partNumbers,
 			Long expiresInSeconds) implements ObjectRequest {
 
 		UploadPartsIntent toIntent(String uploadId, List<Integer> numbers) {
-			return new UploadPartsIntent(this.profile, this.key, uploadId, this.contentLength, numbers,
+			return new UploadPartsIntent(this.profile, this.key, this.fullKey, uploadId, this.contentLength, numbers,
 					this.expiresInSeconds);
 		}
 
 		@Override
 		public List<String> namedKeys() {
-			return ObjectRequest.named(this.key);
+			return ObjectRequest.named(this.key, this.fullKey);
 		}
 
 	}
@@ -122,16 +130,23 @@ final class MultipartRequests {
 	/**
 	 * Body of {@code POST /v1/multipart-uploads/{uploadId}/complete}.
 	 *
-	 * @param key the upload's full key
+	 * @param key the upload's key below the caller's prefix, as given at the start
+	 * @param fullKey the upload's full key, as the start answered it, instead of
+	 * {@code key}
 	 * @param parts every part, in order
 	 */
 	@NullUnmarked
 	@Schema(name = "MultipartCompleteRequest")
-	record Complete(@NotBlank String profile, String key, List<Part> parts) implements ObjectRequest {
+	record Complete(@NotBlank String profile,
+			@Schema(description = "The key below the caller's prefix, as given at the start",
+					example = "talks/keynote.mp4") String key,
+			@Schema(description = "The full key, as the start answered it; give key or fullKey",
+					example = "users/alice/talks/keynote.mp4") String fullKey,
+			List<Part> parts) implements ObjectRequest {
 
 		@Override
 		public List<String> namedKeys() {
-			return ObjectRequest.named(this.key);
+			return ObjectRequest.named(this.key, this.fullKey);
 		}
 
 	}

@@ -17,15 +17,16 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Wires the error answers outside the controllers: the body guard before them, the container's own refusals,
- * and the problem responses of the API description.
+ * Wires the error answers outside the controllers: the body guard before them, the
+ * container's own refusals, and the problem responses of the API description.
  */
 @Configuration(proxyBeanMethods = false)
 class ProblemConfiguration {
 
 	/**
-	 * @param unlimitedBodies the paths whose body the service never reads (an upload widget's completion, which
-	 * lists every part), named by the controllers that serve them
+	 * @param unlimitedBodies the paths whose body the service never reads (an upload
+	 * widget's completion, which lists every part), named by the controllers that serve
+	 * them
 	 */
 	@Bean
 	FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(PresignProperties properties,
@@ -35,7 +36,8 @@ class ProblemConfiguration {
 		unlimitedBodies.forEach((unread) -> paths.addAll(unread.paths()));
 		FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
 				new RequestBodyLimit(properties.maxRequestSize().toBytes(), paths, problems));
-		// Right after the request id, before authentication: nothing reads an oversized body.
+		// Right after the request id, before authentication: nothing reads an oversized
+		// body.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}

@@ -32,15 +32,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns every failure into an RFC 9457 problem document with a stable {@code type} and {@code code}, and the
- * {@code field} at fault where there is one: the service's own refusals by {@link ProblemTable}, the framework's
- * (no such path, wrong method, unreadable body) by Spring MVC's handler, stamped with a code. Client mistakes
- * are 4xx; no stack trace ever leaves. Every problem carries the request and trace ids and is recorded once.
+ * Turns every failure into an RFC 9457 problem document with a stable {@code type} and
+ * {@code code}, and the {@code field} at fault where there is one: the service's own
+ * refusals by {@link ProblemTable}, the framework's (no such path, wrong method,
+ * unreadable body) by Spring MVC's handler, stamped with a code. Client mistakes are 4xx;
+ * no stack trace ever leaves. Every problem carries the request and trace ids and is
+ * recorded once.
  */
 @RestControllerAdvice
 public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-	/** The request attribute that holds the code of the problem a request was answered with. */
+	/**
+	 * The request attribute that holds the code of the problem a request was answered
+	 * with.
+	 */
 	public static final String CODE_ATTRIBUTE = ProblemDetailsAdvice.class.getName() + ".code";
 
 	private static final Rule BAD_REQUEST = Rule.REQUEST_INVALID;
@@ -66,7 +71,8 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The answer this advice gives to a failure, for an advice scoped to some controllers that adds to it.
+	 * The answer this advice gives to a failure, for an advice scoped to some controllers
+	 * that adds to it.
 	 * @return the answer, a problem document
 	 */
 	public ResponseEntity<Object> answer(Exception ex, HttpServletRequest request) {
@@ -133,8 +139,8 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Gives the framework's own problems (unknown path, wrong method, unsupported media type) a stable type and
-	 * code too.
+	 * Gives the framework's own problems (unknown path, wrong method, unsupported media
+	 * type) a stable type and code too.
 	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
@@ -155,7 +161,8 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Every problem carries the request id and a path cut short, and is recorded once as a refusal.
+	 * Every problem carries the request id and a path cut short, and is recorded once as
+	 * a refusal.
 	 */
 	private void observe(HttpServletRequest request, ProblemDetail problem) {
 		problem.setInstance(RefusedRequest.instance(request));
@@ -163,7 +170,8 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (requestId != null) {
 			problem.setProperty("requestId", requestId);
 		}
-		// The request's trace, as Micrometer Tracing puts it in the logging context: a refusal can be found in the
+		// The request's trace, as Micrometer Tracing puts it in the logging context: a
+		// refusal can be found in the
 		// traces as well as in the logs.
 		String traceId = MDC.get("traceId");
 		if (traceId != null && !traceId.isEmpty()) {

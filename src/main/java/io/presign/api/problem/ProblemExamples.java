@@ -6,9 +6,10 @@ import io.presign.issuing.Revocations;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The example problem document of every code, as the API description shows it: a detail, the field at fault
- * and the extras a real answer carries. {@code ProblemExamplesTest} replays the hostile corpus and checks that a
- * real answer of each code has the same members.
+ * The example problem document of every code, as the API description shows it: a detail,
+ * the field at fault and the extras a real answer carries. {@code ProblemExamplesTest}
+ * replays the hostile corpus and checks that a real answer of each code has the same
+ * members.
  */
 final class ProblemExamples {
 
@@ -73,7 +74,8 @@ final class ProblemExamples {
 
 	/**
 	 * @return the example of a code
-	 * @throws IllegalStateException for a code without one, which {@code ProblemExamplesTest} keeps from happening
+	 * @throws IllegalStateException for a code without one, which
+	 * {@code ProblemExamplesTest} keeps from happening
 	 */
 	static Example of(String code) {
 		Example example = EXAMPLES.get(code);

@@ -29,10 +29,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * Writes every endpoint's error responses into the API description from {@link ProblemType}:
- * one response per status, listing when it happens, with one example per refusal built by
- * {@link Problems#example}, the factory of the real documents. Also declares the problem
- * schema with the service's extensions.
+ * Writes every endpoint's error responses into the API description from
+ * {@link ProblemType}: one response per status, listing when it happens, with one example
+ * per refusal built by {@link Problems#example}, the factory of the real documents. Also
+ * declares the problem schema with the service's extensions.
  */
 final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 
@@ -51,7 +51,8 @@ final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 	private final JsonMapper json;
 
 	/**
-	 * @param json the application's mapper, so that examples are written as real problem documents are
+	 * @param json the application's mapper, so that examples are written as real problem
+	 * documents are
 	 */
 	ProblemResponses(JsonMapper json) {
 		this.json = json;
@@ -75,15 +76,17 @@ final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 	}
 
 	/**
-	 * The codes an endpoint declares: its groups and rules, what every endpoint (and every one with a body) can
-	 * answer, and the shared rate-limit store's failure wherever a rate limit counts.
+	 * The codes an endpoint declares: its groups and rules, what every endpoint (and
+	 * every one with a body) can answer, and the shared rate-limit store's failure
+	 * wherever a rate limit counts.
 	 */
 	static Set<String> declared(Refuses refuses, boolean takesBody) {
 		Set<String> codes = new HashSet<>(EVERY_ENDPOINT);
 		Arrays.stream(refuses.groups()).flatMap((group) -> group.rules().stream()).map(Rule::code).forEach(codes::add);
 		Arrays.stream(refuses.value()).map(Rule::code).forEach(codes::add);
 		if (codes.contains(Rule.RATE_LIMITED.code())) {
-			// Whatever counts against a limit may meet a shared store that cannot answer (fail-closed).
+			// Whatever counts against a limit may meet a shared store that cannot answer
+			// (fail-closed).
 			codes.add(Rule.RATE_LIMIT_UNAVAILABLE.code());
 		}
 		if (takesBody) {

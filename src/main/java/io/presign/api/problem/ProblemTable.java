@@ -21,10 +21,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 
 /**
- * The one table from a failure to its answer: status and code, detail, field, extras and Retry-After. Every
- * refusal of policy, quota, signing or S3 is a {@link RefusedException}, whose {@link Rule} gives the status and
- * code and which carries the rest; the few rows after it are the web layer's own refusals. The framework's own
- * exceptions (no such path, wrong method) are Spring MVC's, stamped with a code by {@link ProblemDetailsAdvice}.
+ * The one table from a failure to its answer: status and code, detail, field, extras and
+ * Retry-After. Every refusal of policy, quota, signing or S3 is a
+ * {@link RefusedException}, whose {@link Rule} gives the status and code and which
+ * carries the rest; the few rows after it are the web layer's own refusals. The
+ * framework's own exceptions (no such path, wrong method) are Spring MVC's, stamped with
+ * a code by {@link ProblemDetailsAdvice}.
  */
 final class ProblemTable {
 
@@ -49,19 +51,19 @@ final class ProblemTable {
 							(ex instanceof OAuth2AuthenticationException || ex instanceof BadCredentialsException)
 									? ex.getMessage() : "A valid bearer token or API key is required")),
 			row(AccessDeniedException.class, (ex) -> answer(WebRefusal.FORBIDDEN, "The caller may not do this")),
-			// Tomcat refuses a query string that is not valid UTF-8 (such as key=%FF) only when a parameter is
+			// Tomcat refuses a query string that is not valid UTF-8 (such as key=%FF)
+			// only when a parameter is
 			// first read, inside the controller's argument binding.
-			row(InvalidParameterException.class,
-					(ex) -> new Answer(ProblemType.of(Rule.REQUEST_INVALID),
-							"The query string is not valid percent-encoded UTF-8", null, Map.of(), null)));
+			row(InvalidParameterException.class, (ex) -> new Answer(ProblemType.of(Rule.REQUEST_INVALID),
+					"The query string is not valid percent-encoded UTF-8", null, Map.of(), null)));
 
 	private ProblemTable() {
 	}
 
 	/**
-	 * @return the answer to a failure: its row's, or 500 {@code internal-error} for one no row knows, logged
-	 * with its stack trace; 503 answers are logged as warnings, since they say the service cannot work as it
-	 * should
+	 * @return the answer to a failure: its row's, or 500 {@code internal-error} for one
+	 * no row knows, logged with its stack trace; 503 answers are logged as warnings,
+	 * since they say the service cannot work as it should
 	 */
 	static Answer answer(Throwable failure) {
 		for (Row<?> row : ROWS) {
@@ -78,8 +80,7 @@ final class ProblemTable {
 	}
 
 	private static Answer answer(WebRefusal refusal, @Nullable String detail) {
-		return new Answer(ProblemType.of(refusal), (detail != null) ? detail : refusal.meaning(), null, Map.of(),
-				null);
+		return new Answer(ProblemType.of(refusal), (detail != null) ? detail : refusal.meaning(), null, Map.of(), null);
 	}
 
 	private static <T extends Throwable> Row<T> row(Class<T> type, Function<T, Answer> answer) {

@@ -9,7 +9,8 @@ import io.presign.policy.Rule;
 import org.springframework.http.HttpStatus;
 
 /**
- * One kind of error answer: its status, stable code and meaning, from a {@link Rule} or a {@link WebRefusal}.
+ * One kind of error answer: its status, stable code and meaning, from a {@link Rule} or a
+ * {@link WebRefusal}.
  *
  * @param status the HTTP status
  * @param code the stable code, the last part of the problem's {@code type}

@@ -12,8 +12,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds every problem document the service sends: a stable {@code type} made of the code, a title from the
- * code, and the field at fault.
+ * Builds every problem document the service sends: a stable {@code type} made of the
+ * code, a title from the code, and the field at fault.
  */
 final class Problems {
 
@@ -45,14 +45,20 @@ final class Problems {
 		return problem;
 	}
 
-	/** Gives a problem built elsewhere (by the framework) the type, title and code of the service's own. */
+	/**
+	 * Gives a problem built elsewhere (by the framework) the type, title and code of the
+	 * service's own.
+	 */
 	static void stamp(ProblemDetail problem, String code) {
 		problem.setType(URI.create(TYPE_PREFIX + code));
 		problem.setTitle(title(code));
 		problem.setProperty("code", code);
 	}
 
-	/** The code of a status the service has no more specific code for: {@code unsupported-media-type}. */
+	/**
+	 * The code of a status the service has no more specific code for:
+	 * {@code unsupported-media-type}.
+	 */
 	static String codeFor(HttpStatusCode status) {
 		HttpStatus known = HttpStatus.resolve(status.value());
 		return (known != null) ? known.name().toLowerCase(Locale.ROOT).replace('_', '-') : "http-" + status.value();
@@ -67,8 +73,8 @@ final class Problems {
 	}
 
 	/**
-	 * The failure of a type somewhere in a cause chain: a refusal may reach the handler wrapped by the message
-	 * converters or a servlet filter.
+	 * The failure of a type somewhere in a cause chain: a refusal may reach the handler
+	 * wrapped by the message converters or a servlet filter.
 	 */
 	static <T extends Throwable> @Nullable T causeOf(Throwable ex, Class<T> type) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
@@ -80,8 +86,8 @@ final class Problems {
 	}
 
 	/**
-	 * A Retry-After of whole seconds, rounded up and at least one, so that a client retrying on time is not
-	 * refused again for a fraction of a second.
+	 * A Retry-After of whole seconds, rounded up and at least one, so that a client
+	 * retrying on time is not refused again for a fraction of a second.
 	 */
 	static HttpHeaders retryAfter(Duration wait) {
 		HttpHeaders headers = new HttpHeaders();

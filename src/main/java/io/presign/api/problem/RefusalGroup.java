@@ -5,12 +5,16 @@ import java.util.List;
 import io.presign.policy.Rule;
 
 /**
- * Refusals that come together, so that an endpoint declares what it does rather than listing the same codes as
- * every other: anything that names a profile can meet {@link #PROFILE}, anything that signs {@link #SIGNING}.
+ * Refusals that come together, so that an endpoint declares what it does rather than
+ * listing the same codes as every other: anything that names a profile can meet
+ * {@link #PROFILE}, anything that signs {@link #SIGNING}.
  */
 public enum RefusalGroup {
 
-	/** A profile is named: it may not exist, or not be the caller's to use for the operation. */
+	/**
+	 * A profile is named: it may not exist, or not be the caller's to use for the
+	 * operation.
+	 */
 	PROFILE(Rule.PROFILE_NOT_FOUND, Rule.PROFILE_NOT_ALLOWED, Rule.OPERATION_NOT_ALLOWED, Rule.SCOPE_MISSING,
 			Rule.KEY_PREFIX_UNRESOLVABLE),
 
@@ -24,7 +28,10 @@ public enum RefusalGroup {
 	/** URLs are signed and counted against the caller's rate limit. */
 	SIGNING(Rule.RATE_LIMITED, Rule.SIGNING_UNAVAILABLE, Rule.SIGNING_CREDENTIALS_EXPIRING),
 
-	/** An existing multipart upload is acted on: the service calls S3 for the caller, counted. */
+	/**
+	 * An existing multipart upload is acted on: the service calls S3 for the caller,
+	 * counted.
+	 */
 	MULTIPART_CALL(Rule.MULTIPART_NOT_ALLOWED, Rule.RATE_LIMITED, Rule.SIGNING_UNAVAILABLE, Rule.UPLOAD_NOT_FOUND);
 
 	private final List<Rule> rules;

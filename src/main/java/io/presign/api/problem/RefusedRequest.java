@@ -28,7 +28,7 @@ record RefusedRequest(@Nullable String profile, List<String> keys) {
 		// getParameter on a form-encoded POST would read the body.
 		if ("GET".equals(request.getMethod()) || "DELETE".equals(request.getMethod())) {
 			return new RefusedRequest(queryParameter(request, "profile"),
-					ObjectRequest.named(queryParameter(request, "key")));
+					ObjectRequest.named(queryParameter(request, "key"), queryParameter(request, "fullKey")));
 		}
 		return new RefusedRequest(null, List.of());
 	}

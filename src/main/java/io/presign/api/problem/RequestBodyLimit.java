@@ -1,5 +1,7 @@
 package io.presign.api.problem;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,10 +54,12 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// Such as an upload widget's completion body, which lists every part (some 85 bytes each, 870 KB for
-		// 10,000): the service never reads it, so no limit is needed to bound what it parses.
-		if (request.getContentLengthLong() > this.maxBytes
-				&& !this.unlimitedPaths.contains(request.getRequestURI().substring(request.getContextPath().length()))) {
+		// Such as an upload widget's completion body, which lists every part (some 85
+		// bytes each, 870 KB for
+		// 10,000): the service never reads it, so no limit is needed to bound what it
+		// parses.
+		if (request.getContentLengthLong() > this.maxBytes && !this.unlimitedPaths
+			.contains(request.getRequestURI().substring(request.getContextPath().length()))) {
 			this.problems.resolveException(request, response, null, new RequestTooLargeException(this.maxBytes));
 			return;
 		}
@@ -94,7 +98,7 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
 
 		private final long maxBytes;
 
-		private ServletInputStream stream;
+		private @Nullable ServletInputStream stream;
 
 		LimitedRequest(HttpServletRequest request, long maxBytes) {
 			super(request);
@@ -103,10 +107,12 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
-			if (this.stream == null) {
-				this.stream = new LimitedInputStream(super.getInputStream(), this.maxBytes);
+			ServletInputStream limited = this.stream;
+			if (limited == null) {
+				limited = new LimitedInputStream(super.getInputStream(), this.maxBytes);
+				this.stream = limited;
 			}
-			return this.stream;
+			return limited;
 		}
 
 		/** The container's reader reads its own buffer, around the limited stream. */

@@ -3,8 +3,8 @@ package io.presign.api.problem;
 import java.io.IOException;
 
 /**
- * A body read past the limit. An {@link IOException}, so that it travels through the message converters and is
- * found again in the cause chain of their failure.
+ * A body read past the limit. An {@link IOException}, so that it travels through the
+ * message converters and is found again in the cause chain of their failure.
  */
 final class RequestTooLargeException extends IOException {
 

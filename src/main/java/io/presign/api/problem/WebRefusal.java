@@ -3,8 +3,8 @@ package io.presign.api.problem;
 import org.springframework.http.HttpStatus;
 
 /**
- * The refusals of the web layer itself, which no {@link io.presign.policy.Rule} makes: a request the service
- * cannot read, a caller it cannot identify, a failure of its own.
+ * The refusals of the web layer itself, which no {@link io.presign.policy.Rule} makes: a
+ * request the service cannot read, a caller it cannot identify, a failure of its own.
  */
 public enum WebRefusal {
 
@@ -18,10 +18,16 @@ public enum WebRefusal {
 	/** No valid credentials. */
 	UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "No valid bearer token or API key"),
 
-	/** Authenticated, but not allowed by Spring Security's own rules (the actuator on the API port). */
+	/**
+	 * Authenticated, but not allowed by Spring Security's own rules (the actuator on the
+	 * API port).
+	 */
 	FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "The caller may not do this"),
 
-	/** A bearer token cannot be verified because the identity provider's keys cannot be fetched. */
+	/**
+	 * A bearer token cannot be verified because the identity provider's keys cannot be
+	 * fetched.
+	 */
 	IDENTITY_PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
 			"The identity provider's keys cannot be fetched"),
 

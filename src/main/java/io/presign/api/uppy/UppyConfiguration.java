@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class UppyConfiguration {
 
 	/**
-	 * Uppy's completion body lists every part (some 85 bytes each, 870 KB for 10,000); the service never reads
-	 * it, since S3's own list of parts is what counts: no body size limit on the ticket URLs.
+	 * Uppy's completion body lists every part (some 85 bytes each, 870 KB for 10,000);
+	 * the service never reads it, since S3's own list of parts is what counts: no body
+	 * size limit on the ticket URLs.
 	 */
 	@Bean
 	UnreadRequestBody uppyTicketBodies() {

@@ -85,7 +85,9 @@ final class UppyController {
 							value = """
 									{"method":"PUT","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/3f0c.png?partNumber=1&uploadId=...&X-Amz-Signature=...",
 									 "headers":{}}""")))
-	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.SIGNING }, value = { Rule.MULTIPART_NOT_ALLOWED, Rule.CONTENT_TYPE_INVALID, Rule.CONTENT_TYPE_NOT_ALLOWED, Rule.PART_NUMBERS_INVALID })
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.SIGNING },
+			value = { Rule.MULTIPART_NOT_ALLOWED, Rule.CONTENT_TYPE_INVALID, Rule.CONTENT_TYPE_NOT_ALLOWED,
+					Rule.PART_NUMBERS_INVALID })
 	UppySignature sign(@Valid @RequestBody UppySignRequest request, @Parameter(hidden = true) Caller caller) {
 		String method = request.method().toUpperCase(Locale.ROOT);
 		String profile = request.profile();
@@ -107,10 +109,11 @@ final class UppyController {
 				url(this.uploads.issueUnsizedPart(caller, profile, key, request.uploadId(), request.partNumber()));
 			case "GET" -> url(this.uploads.issueCall(caller, profile, key, request.uploadId(),
 					MultipartCallGrant.Call.LIST_PARTS));
-			case "DELETE" -> url(this.uploads.issueCall(caller, profile, key, request.uploadId(),
-					MultipartCallGrant.Call.ABORT));
+			case "DELETE" ->
+				url(this.uploads.issueCall(caller, profile, key, request.uploadId(), MultipartCallGrant.Call.ABORT));
 			case "POST" -> {
-				MultipartUploads.IssuedTicket ticket = this.uploads.completeTicket(caller, profile, key, request.uploadId());
+				MultipartUploads.IssuedTicket ticket = this.uploads.completeTicket(caller, profile, key,
+						request.uploadId());
 				yield new UppySignature("POST", serviceUrl(COMPLETE_PATH, ticket.ticket()), null, Map.of(), null);
 			}
 			default -> throw unsupported(method);
@@ -127,7 +130,8 @@ final class UppyController {
 			content = @Content(mediaType = "application/xml", examples = @ExampleObject(
 					value = """
 							<InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>my-avatars</Bucket><Key>users/alice/3f0c.png</Key><UploadId>VXBsb2FkIElE</UploadId></InitiateMultipartUploadResult>""")))
-	@Refuses({ Rule.TICKET_INVALID, Rule.PROFILE_NOT_FOUND, Rule.MULTIPART_NOT_ALLOWED, Rule.CONTENT_TYPE_INVALID, Rule.CONTENT_TYPE_NOT_ALLOWED, Rule.SIGNING_UNAVAILABLE })
+	@Refuses({ Rule.TICKET_INVALID, Rule.PROFILE_NOT_FOUND, Rule.MULTIPART_NOT_ALLOWED, Rule.CONTENT_TYPE_INVALID,
+			Rule.CONTENT_TYPE_NOT_ALLOWED, Rule.SIGNING_UNAVAILABLE })
 	ResponseEntity<String> start(@RequestParam(required = false) @Nullable String ticket,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType) {
 		MultipartUploads.StartedUpload started = this.uploads.start(ticket, contentType);
@@ -148,7 +152,8 @@ final class UppyController {
 			content = @Content(mediaType = "application/xml", examples = @ExampleObject(
 					value = """
 							<CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Location>https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/3f0c.png</Location><Bucket>my-avatars</Bucket><Key>users/alice/3f0c.png</Key><ETag>"3858f62230ac3c915f300c664312c11f-3"</ETag></CompleteMultipartUploadResult>""")))
-	@Refuses({ Rule.TICKET_INVALID, Rule.PROFILE_NOT_FOUND, Rule.MULTIPART_NOT_ALLOWED, Rule.PART_NUMBERS_INVALID, Rule.CONTENT_LENGTH_TOO_LARGE, Rule.UPLOAD_NOT_FOUND, Rule.UPLOAD_REJECTED, Rule.SIGNING_UNAVAILABLE })
+	@Refuses({ Rule.TICKET_INVALID, Rule.PROFILE_NOT_FOUND, Rule.MULTIPART_NOT_ALLOWED, Rule.PART_NUMBERS_INVALID,
+			Rule.CONTENT_LENGTH_TOO_LARGE, Rule.UPLOAD_NOT_FOUND, Rule.UPLOAD_REJECTED, Rule.SIGNING_UNAVAILABLE })
 	ResponseEntity<String> complete(@RequestParam(required = false) @Nullable String ticket) {
 		MultipartUploads.CompletedUpload completed = this.uploads.complete(ticket);
 		return xml("<CompleteMultipartUploadResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Location>"

@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Refusals of Uppy's calls, answered as every other with a problem document, plus the header S3 names its error
- * code in: Uppy reads it as S3's, so that the widget says why, not only "S3 returned 400". Scoped to
- * {@link UppyController}, whose ticket URLs Uppy calls as it would call S3.
+ * Refusals of Uppy's calls, answered as every other with a problem document, plus the
+ * header S3 names its error code in: Uppy reads it as S3's, so that the widget says why,
+ * not only "S3 returned 400". Scoped to {@link UppyController}, whose ticket URLs Uppy
+ * calls as it would call S3.
  */
 @RestControllerAdvice(assignableTypes = UppyController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

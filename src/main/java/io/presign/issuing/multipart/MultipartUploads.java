@@ -33,15 +33,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Multipart uploads, every step of them, for the JSON API and for upload widgets alike. The service starts,
- * completes and aborts uploads itself and presigns the rest (parts, and a widget's listing and abort), each
- * step authorized by {@link MultipartPolicy} and counted against the caller's rate limit.
+ * Multipart uploads, every step of them, for the JSON API and for upload widgets alike.
+ * The service starts, completes and aborts uploads itself and presigns the rest (parts,
+ * and a widget's listing and abort), each step authorized by {@link MultipartPolicy} and
+ * counted against the caller's rate limit.
  *
- * <p>A widget that signs call by call (Uppy) cannot send its credentials to the steps S3 cannot check on a
- * presigned request: starting (the Content-Type against the profile's) and completing (the total size, since
- * parts signed before the file's size was known carry no length). It gets a ticket for each when it asks, and
- * redeems it at the service's own URL. Both paths complete through one method, which lists what S3 holds and
- * never trusts the client's account of its parts.
+ * <p>
+ * A widget that signs call by call (Uppy) cannot send its credentials to the steps S3
+ * cannot check on a presigned request: starting (the Content-Type against the profile's)
+ * and completing (the total size, since parts signed before the file's size was known
+ * carry no length). It gets a ticket for each when it asks, and redeems it at the
+ * service's own URL. Both paths complete through one method, which lists what S3 holds
+ * and never trusts the client's account of its parts.
  */
 @Service
 public final class MultipartUploads {
@@ -65,7 +68,7 @@ public final class MultipartUploads {
 
 	private final Clock clock;
 
-	MultipartUploads(MultipartPolicy policy, MultipartStore store, UrlSigner signer, IssuanceQuota quota,
+	public MultipartUploads(MultipartPolicy policy, MultipartStore store, UrlSigner signer, IssuanceQuota quota,
 			ObservedSigning signing, UploadTicketProperties tickets, Clock clock) {
 		this.policy = policy;
 		this.store = store;
@@ -81,7 +84,8 @@ public final class MultipartUploads {
 	}
 
 	/**
-	 * Start a multipart upload of a declared size: the policy plans its parts, S3 creates it.
+	 * Start a multipart upload of a declared size: the policy plans its parts, S3 creates
+	 * it.
 	 * @param intent what the caller asks for
 	 * @return the plan and S3's upload id
 	 */
@@ -93,7 +97,8 @@ public final class MultipartUploads {
 	}
 
 	/**
-	 * Issue UploadPart URLs for parts of a multipart upload the caller may write; each part costs one URL.
+	 * Issue UploadPart URLs for parts of a multipart upload the caller may write; each
+	 * part costs one URL.
 	 * @param intent what the caller asks for
 	 * @return one URL per part, in request order
 	 */
@@ -108,45 +113,54 @@ public final class MultipartUploads {
 	/**
 	 * One page of the parts uploaded so far.
 	 * @param profile the profile name
-	 * @param key the upload's full key
+	 * @param key the upload's key below the caller's prefix; none when {@code fullKey} is
+	 * given
+	 * @param fullKey the upload's full key; none when {@code key} is given
 	 * @param uploadId the upload
 	 * @param partNumberMarker list parts after this number
 	 * @return the page
 	 */
-	public PartsPage listParts(Caller caller, String profile, String key, String uploadId,
-			@Nullable Integer partNumberMarker) {
-		Profile allowed = access(caller, profile, key);
-		MultipartStore.PartsPage page = this.store.listParts(allowed, key, uploadId, partNumberMarker);
+	public PartsPage listParts(Caller caller, String profile, @Nullable String key, @Nullable String fullKey,
+			String uploadId, @Nullable Integer partNumberMarker) {
+		MultipartPolicy.UploadAccess allowed = access(caller, profile, key, fullKey);
+		MultipartStore.PartsPage page = this.store.listParts(allowed.profile(), allowed.key(), uploadId,
+				partNumberMarker);
 		return new PartsPage(page.parts(), page.nextPartNumberMarker(), page.truncated());
 	}
 
 	/**
 	 * Complete an upload from the parts the caller names, as S3 holds them.
 	 * @param profile the profile name
-	 * @param key the upload's full key
+	 * @param key the upload's key below the caller's prefix; none when {@code fullKey} is
+	 * given
+	 * @param fullKey the upload's full key; none when {@code key} is given
 	 * @param uploadId the upload
 	 * @param parts the parts to assemble
 	 * @return the stored object
 	 */
-	public CompletedUpload complete(Caller caller, String profile, String key, String uploadId, List<PartRef> parts) {
-		Profile allowed = access(caller, profile, key);
+	public CompletedUpload complete(Caller caller, String profile, @Nullable String key, @Nullable String fullKey,
+			String uploadId, List<PartRef> parts) {
+		MultipartPolicy.UploadAccess allowed = access(caller, profile, key, fullKey);
 		MultipartPolicy.checkNamedParts(parts);
-		return complete(allowed, key, uploadId, parts, false);
+		return complete(allowed.profile(), allowed.key(), uploadId, parts, false);
 	}
 
 	/**
 	 * Abort an upload, discarding its parts.
 	 * @param profile the profile name
-	 * @param key the upload's full key
+	 * @param key the upload's key below the caller's prefix; none when {@code fullKey} is
+	 * given
+	 * @param fullKey the upload's full key; none when {@code key} is given
 	 * @param uploadId the upload
 	 */
-	public void abort(Caller caller, String profile, String key, String uploadId) {
-		Profile allowed = access(caller, profile, key);
-		this.store.abort(allowed, key, uploadId);
+	public void abort(Caller caller, String profile, @Nullable String key, @Nullable String fullKey, String uploadId) {
+		MultipartPolicy.UploadAccess allowed = access(caller, profile, key, fullKey);
+		this.store.abort(allowed.profile(), allowed.key(), uploadId);
 	}
 
 	/**
-	 * Issue the URL of one part of an upload whose size was not declared: it signs no length.
+	 * Issue the URL of one part of an upload whose size was not declared: it signs no
+	 * length.
 	 * @return the URL
 	 */
 	public IssuedUrl issueUnsizedPart(Caller caller, String profile, String key, @Nullable String uploadId,
@@ -158,7 +172,8 @@ public final class MultipartUploads {
 	}
 
 	/**
-	 * Issue a URL that lists the parts of, or aborts, an upload of the caller's, for a client that calls S3.
+	 * Issue a URL that lists the parts of, or aborts, an upload of the caller's, for a
+	 * client that calls S3.
 	 * @return the URL
 	 */
 	public IssuedUrl issueCall(Caller caller, String profile, String key, @Nullable String uploadId,
@@ -170,7 +185,8 @@ public final class MultipartUploads {
 	}
 
 	/**
-	 * A ticket to start a multipart upload of undeclared size under a key the service names.
+	 * A ticket to start a multipart upload of undeclared size under a key the service
+	 * names.
 	 * @param fileName the client's file name, whose plain extension the key keeps
 	 * @return the ticket and the key
 	 */
@@ -189,7 +205,8 @@ public final class MultipartUploads {
 
 	private IssuedTicket ticket(Caller caller, UnsizedUploadGrant grant, UploadTickets.Step step) {
 		this.quota.consume(caller, grant.profile(), 1);
-		// A widget redeems a ticket right after asking for it, retries included: minutes are plenty, and a ticket
+		// A widget redeems a ticket right after asking for it, retries included: minutes
+		// are plenty, and a ticket
 		// outlives no revocation for long.
 		Duration lifetime = (grant.expiry().duration().compareTo(MAX_TICKET_LIFETIME) > 0) ? MAX_TICKET_LIFETIME
 				: grant.expiry().duration();
@@ -202,9 +219,11 @@ public final class MultipartUploads {
 	}
 
 	/**
-	 * Starts the upload a ticket allows, with the Content-Type the client sends, if the profile allows it.
+	 * Starts the upload a ticket allows, with the Content-Type the client sends, if the
+	 * profile allows it.
 	 * @return the started upload
-	 * @throws PolicyViolation for an invalid ticket (403 {@code ticket-invalid}) or content type
+	 * @throws PolicyViolation for an invalid ticket (403 {@code ticket-invalid}) or
+	 * content type
 	 */
 	public StartedUpload start(@Nullable String ticket, @Nullable String contentType) {
 		UploadTickets.Ticket allowed = this.tickets.redeem(ticket, UploadTickets.Step.START);
@@ -215,8 +234,9 @@ public final class MultipartUploads {
 	}
 
 	/**
-	 * Completes the upload a ticket allows from every part S3 holds, if together they stay within the profile's
-	 * maximum size; an oversized upload is aborted, so that nothing of it is kept.
+	 * Completes the upload a ticket allows from every part S3 holds, if together they
+	 * stay within the profile's maximum size; an oversized upload is aborted, so that
+	 * nothing of it is kept.
 	 * @return the completed upload
 	 * @throws PolicyViolation for an invalid ticket, no parts, or too many bytes (400
 	 * {@code content-length-too-large})
@@ -232,9 +252,10 @@ public final class MultipartUploads {
 	}
 
 	/**
-	 * The one completion path: lists what S3 holds, lets policy choose the parts (numbers, ETags, the total
-	 * size), and completes; or, where asked, aborts an upload too large for the profile, so that a widget that
-	 * cannot correct its request leaves nothing of it behind.
+	 * The one completion path: lists what S3 holds, lets policy choose the parts
+	 * (numbers, ETags, the total size), and completes; or, where asked, aborts an upload
+	 * too large for the profile, so that a widget that cannot correct its request leaves
+	 * nothing of it behind.
 	 * @param named the parts the client names; none for every part S3 holds
 	 */
 	private CompletedUpload complete(Profile profile, String key, String uploadId, @Nullable List<PartRef> named,
@@ -261,7 +282,8 @@ public final class MultipartUploads {
 			this.store.abort(profile, key, uploadId);
 		}
 		catch (RuntimeException ex) {
-			// The refusal stands; the parts stay until the bucket's lifecycle rule reclaims them.
+			// The refusal stands; the parts stay until the bucket's lifecycle rule
+			// reclaims them.
 			log.warn("Could not abort the refused upload {} of {}: {}", uploadId, key, ex.getMessage());
 		}
 	}
@@ -281,9 +303,10 @@ public final class MultipartUploads {
 		return parts;
 	}
 
-	private Profile access(Caller caller, String profile, String key) {
-		Profile allowed = this.policy.authorizeAccess(caller, profile, key);
-		this.quota.consume(caller, allowed, 1);
+	private MultipartPolicy.UploadAccess access(Caller caller, String profile, @Nullable String key,
+			@Nullable String fullKey) {
+		MultipartPolicy.UploadAccess allowed = this.policy.authorizeAccess(caller, profile, key, fullKey);
+		this.quota.consume(caller, allowed.profile(), 1);
 		return allowed;
 	}
 

@@ -17,9 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every problem answer the tests saw an endpoint give (the hostile corpus, the fuzz run, the round trips and
- * every other test that ran the service, recorded by {@link ObservedProblems}) is declared for that endpoint in
- * the API description the service served ({@code target/openapi.json}): its status, with the code among that
+ * Every problem answer the tests saw an endpoint give (the hostile corpus, the fuzz run,
+ * the round trips and every other test that ran the service, recorded by
+ * {@link ObservedProblems}) is declared for that endpoint in the API description the
+ * service served ({@code target/openapi.json}): its status, with the code among that
  * status's examples. Runs after the unit tests, which record both files.
  */
 class DeclaredProblemsIT {
@@ -37,7 +38,8 @@ class DeclaredProblemsIT {
 			String method = fields[0].toLowerCase(Locale.ROOT);
 			String template = template(paths, fields[1]);
 			if (template == null || paths.get(template).get(method) == null) {
-				// No endpoint: a path or method the API does not have, answered 404 or 405 by the framework.
+				// No endpoint: a path or method the API does not have, answered 404 or
+				// 405 by the framework.
 				continue;
 			}
 			String endpoint = fields[0] + " " + template;
@@ -52,7 +54,8 @@ class DeclaredProblemsIT {
 			checked.add(endpoint + " " + fields[2] + " " + fields[3]);
 		}
 		assertThat(undeclared).as("answers the API description does not declare for their endpoint").isEmpty();
-		// The corpus and the fuzz run alone give well over this many; fewer means the recording broke.
+		// The corpus and the fuzz run alone give well over this many; fewer means the
+		// recording broke.
 		assertThat(checked).as("distinct (endpoint, status, code) seen").hasSizeGreaterThan(60);
 	}
 
