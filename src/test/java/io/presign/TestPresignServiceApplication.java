@@ -1,5 +1,9 @@
 package io.presign;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
@@ -7,11 +11,13 @@ import io.presign.support.EmbeddedDemo;
 import io.presign.support.EmbeddedS3Server;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs the service on an embedded S3-compatible server, so issued URLs really work with
  * no AWS account: {@code ./mvnw spring-boot:test-run}. Set {@code EMBEDDED_S3_PORT} to
- * pin the S3 server's port.
+ * pin the S3 server's port, and {@code --spring.pid.file=...} to have the process id
+ * written where a script can stop it.
  */
 public final class TestPresignServiceApplication {
 
@@ -22,10 +28,35 @@ public final class TestPresignServiceApplication {
 		int port = Integer.parseInt(System.getenv().getOrDefault("EMBEDDED_S3_PORT", "0"));
 		EmbeddedS3Server s3 = EmbeddedS3Server.start(port).createBucket(EmbeddedDemo.BUCKET);
 		Runtime.getRuntime().addShutdownHook(new Thread(s3::close));
-		SpringApplication.from(PresignServiceApplication::main)
-			.with(EmbeddedDemo.class)
-			.withAdditionalProfiles("embedded")
-			.run(Stream.concat(Stream.of(EmbeddedDemo.arguments(s3)), Arrays.stream(args)).toArray(String[]::new));
+		ConfigurableApplicationContext app;
+		try {
+			app = SpringApplication.from(PresignServiceApplication::main)
+				.with(EmbeddedDemo.class)
+				.withAdditionalProfiles("embedded")
+				.run(Stream.concat(Stream.of(EmbeddedDemo.arguments(s3)), Arrays.stream(args)).toArray(String[]::new))
+				.getApplicationContext();
+		}
+		catch (RuntimeException ex) {
+			// Spring Boot has reported why; the S3 server's threads would keep the
+			// process alive, and the
+			// command that started it waiting.
+			System.exit(1);
+			return;
+		}
+		String pidFile = app.getEnvironment().getProperty("spring.pid.file");
+		if (pidFile != null) {
+			writePid(Path.of(pidFile));
+		}
+	}
+
+	private static void writePid(Path file) {
+		try {
+			Files.writeString(file, Long.toString(ProcessHandle.current().pid()));
+			file.toFile().deleteOnExit();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the process id to " + file, ex);
+		}
 	}
 
 }

@@ -121,6 +121,8 @@ public record ProfileProperties(@NotBlank String bucket,
 
 	@AssertTrue(message = "delivery: cloudfront needs cloudfront.distribution-domain, .key-pair-id and "
 			+ ".private-key-location, and a cloudfront block needs delivery: cloudfront")
+	@ChecksProperty(value = "delivery",
+			fix = "with delivery: cloudfront, give cloudfront.distribution-domain, .key-pair-id and .private-key-location; without it, remove the cloudfront block")
 	boolean isDeliveryValid() {
 		return (this.delivery == Delivery.CLOUDFRONT) == (this.cloudfront != null);
 	}
@@ -146,6 +148,8 @@ public record ProfileProperties(@NotBlank String bucket,
 	}
 
 	@AssertTrue(message = "multipart part sizes must satisfy 5MB <= min-part-size <= max-part-size <= 5GB")
+	@ChecksProperty(value = "multipart.min-part-size",
+			fix = "keep 5MB <= multipart.min-part-size <= multipart.max-part-size <= 5GB")
 	boolean isMultipartValid() {
 		return accepts(() -> this.multipart.toSettings());
 	}
@@ -157,6 +161,8 @@ public record ProfileProperties(@NotBlank String bucket,
 	 */
 	@AssertTrue(message = "endpoint must be an https:// URL; an http:// one needs allow-insecure-endpoint: true "
 			+ "(plain HTTP exposes every URL and object on the path, so only for local stores)")
+	@ChecksProperty(value = "endpoint",
+			fix = "use an https:// endpoint; for a local store on a trusted network only, set allow-insecure-endpoint: true")
 	boolean isEndpointSecure() {
 		if (this.endpoint == null) {
 			return true;
@@ -166,6 +172,7 @@ public record ProfileProperties(@NotBlank String bucket,
 	}
 
 	@AssertTrue(message = "kms-key-id needs sse: aws:kms")
+	@ChecksProperty(value = "kms-key-id", fix = "set sse: aws:kms, or remove kms-key-id")
 	boolean isEncryptionValid() {
 		return this.kmsKeyId == null || "aws:kms".equals(this.sse);
 	}
@@ -210,6 +217,8 @@ public record ProfileProperties(@NotBlank String bucket,
 
 	@AssertTrue(
 			message = "a profile needs required-scope or scopes, and scopes may grant only the profile's operations")
+	@ChecksProperty(value = "required-scope",
+			fix = "give the profile a required-scope, or scopes that grant only operations the profile has")
 	boolean isScopesValid() {
 		boolean anyScope = (this.requiredScope != null && !this.requiredScope.isBlank()) || !this.scopes.isEmpty();
 		return anyScope && (this.operations == null || this.scopes.stream()
@@ -218,22 +227,29 @@ public record ProfileProperties(@NotBlank String bucket,
 
 	@AssertTrue(
 			message = "key-prefix must be a template that ends with '/' and uses only {principal}, {sub}, {tenant} or {claim:NAME}")
+	@ChecksProperty(value = "key-prefix",
+			fix = "end the prefix with '/' and use only {principal}, {sub}, {tenant} or {claim:NAME}, such as users/{principal}/")
 	boolean isKeyPrefixValid() {
 		return accepts(() -> KeyTemplate.parse(this.keyPrefix));
 	}
 
 	@AssertTrue(message = "content-types must all be media types such as image/png or image/*")
+	@ChecksProperty(value = "content-types", fix = "list media types such as image/png or image/*")
 	boolean isContentTypesValid() {
 		return accepts(() -> ContentTypePolicy.of(this.contentTypes));
 	}
 
 	@AssertTrue(message = "profiles that allow upload need content-types and a positive max-content-length")
+	@ChecksProperty(value = "max-content-length",
+			fix = "give a profile that allows upload its content-types and a max-content-length such as 10MB")
 	boolean isUploadLimitsSet() {
 		return this.operations == null || !this.operations.contains(Operation.UPLOAD) || (!this.contentTypes.isEmpty()
 				&& this.maxContentLength != null && this.maxContentLength.toBytes() > 0);
 	}
 
 	@AssertTrue(message = "expiries must satisfy 1s <= min-expiry <= default-expiry <= max-expiry <= 7d")
+	@ChecksProperty(value = "max-expiry",
+			fix = "keep 1s <= min-expiry <= default-expiry <= max-expiry <= 7d (SigV4 URLs live 7 days at most)")
 	boolean isExpiryRangeValid() {
 		return accepts(() -> toExpiryPolicy());
 	}

@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -47,7 +48,10 @@ import org.springframework.util.unit.DataSize;
  * unambiguously ({@code PRESIGN_PROFILES_MY_PROFILE_BUCKET}).
  */
 @Component
-final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, EnvironmentAware {
+final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
+
+	/** Runs first of the configuration checks. */
+	static final int ORDER = 0;
 
 	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("presign");
 
@@ -59,6 +63,11 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 		.of(ConfigurationPropertyName.of("presign.diagnostics.admin-scope"), "presign.security.admin-scope");
 
 	private @Nullable ConfigurableEnvironment environment;
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -82,7 +91,7 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 			.filter((target) -> ROOT.equals(target.prefix()) || ROOT.isAncestorOf(target.prefix()))
 			.sorted(Comparator.comparingInt((Target target) -> target.prefix().getNumberOfElements()).reversed())
 			.toList();
-		List<String> problems = new ArrayList<>();
+		List<InvalidConfigurationException.Problem> problems = new ArrayList<>();
 		ConfigurableEnvironment environment = this.environment;
 		if (environment == null) {
 			throw new IllegalStateException("No environment to check");
@@ -97,8 +106,7 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 					.add(describe(name, suggestion, iterable.getConfigurationProperty(name)))));
 		}
 		if (!problems.isEmpty()) {
-			throw new IllegalStateException("Unknown configuration properties (a misspelling, or an option this "
-					+ "version does not have):\n  " + String.join("\n  ", problems.stream().distinct().toList()));
+			throw new InvalidConfigurationException(problems.stream().distinct().toList());
 		}
 	}
 
@@ -107,15 +115,21 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 				&& StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(propertySource.getName());
 	}
 
-	private static String describe(ConfigurationPropertyName name, Suggestion suggestion,
+	private static InvalidConfigurationException.Problem describe(ConfigurationPropertyName name, Suggestion suggestion,
 			@Nullable ConfigurationProperty property) {
 		String where = (property != null && property.getOrigin() != null) ? " (" + property.getOrigin() + ")" : "";
+		Object value = (property != null) ? property.getValue() : null;
+		String shown = ConfigurationPropertiesCheck.shown(name.toString(), (value != null) ? value.toString() : null);
+		String problem = "is not a property of this version, so it would do nothing" + where;
 		String moved = MOVED.get(name);
 		if (moved != null) {
-			return "'" + name + "'" + where + "; it is now '" + moved + "'";
+			return new InvalidConfigurationException.Problem(name.toString(), shown, problem,
+					"it is now '" + moved + "'; rename it");
 		}
-		return "'" + name + "'" + where
-				+ suggestion.nearest().map((nearest) -> "; did you mean '" + nearest + "'?").orElse("");
+		return new InvalidConfigurationException.Problem(name.toString(), shown, problem,
+				suggestion.nearest()
+					.map((nearest) -> "did you mean '" + nearest + "'?")
+					.orElse("remove it, or see docs/configuration.md for the properties there are"));
 	}
 
 	/**

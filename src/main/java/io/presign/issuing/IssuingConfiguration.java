@@ -13,10 +13,12 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.presign.config.InvalidConfigurationException;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -49,12 +51,8 @@ class IssuingConfiguration {
 			return new TokenBucketQuota(longestPeriod, clock);
 		}
 		LettuceConnectionFactory factory = redis.getIfAvailable();
-		// Spring Boot would otherwise connect to localhost:6379: a store nobody
-		// configured is a mistake.
-		if (factory == null || !(environment.containsProperty("spring.data.redis.url")
-				|| environment.containsProperty("spring.data.redis.host"))) {
-			throw new IllegalStateException("presign.rate-limit.store is redis, but no Redis is configured: set "
-					+ "spring.data.redis.url (or .host, .port, .password)");
+		if (factory == null) {
+			throw new IllegalStateException("presign.rate-limit.store is redis, but Spring Boot made no Redis client");
 		}
 		return new SharedTokenBucketQuota(() -> proxyManager(factory, properties.storeTimeout(), longestPeriod),
 				properties.onStoreFailure(), meters, clock);
@@ -78,6 +76,24 @@ class IssuingConfiguration {
 	ObservedSigning observedSigning(List<IssuanceObserver> observers,
 			ObjectProvider<ObservationRegistry> observations) {
 		return new ObservedSigning(observers, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	/**
+	 * Refuses {@code store: redis} without a Redis before any bean is created: Spring
+	 * Boot would otherwise connect to localhost:6379, and a store nobody configured is a
+	 * mistake.
+	 */
+	@Bean
+	static BeanFactoryPostProcessor redisConfiguredForSharedLimits(Environment environment) {
+		return (beanFactory) -> {
+			String store = environment.getProperty("presign.rate-limit.store", "memory");
+			if (store.equalsIgnoreCase("redis") && !(environment.containsProperty("spring.data.redis.url")
+					|| environment.containsProperty("spring.data.redis.host"))) {
+				throw new InvalidConfigurationException(List.of(new InvalidConfigurationException.Problem(
+						"presign.rate-limit.store", store, "counts in Redis, but no Redis is configured",
+						"set spring.data.redis.url (or .host, .port and .password), or store: memory")));
+			}
+		};
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.presign.security;
 
+import io.presign.config.ChecksProperty;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,6 +23,8 @@ public record CorsProperties(@DefaultValue List<String> allowedOrigins, @Default
 
 	@AssertTrue(
 			message = "allowed-origins must name origins; '*' would let any site call the API with its users' tokens")
+	@ChecksProperty(value = "allowed-origins",
+			fix = "name each frontend's origin, such as https://app.example.com, or a pattern such as https://*.example.com")
 	boolean isOriginsExplicit() {
 		return this.allowedOrigins.stream().noneMatch((origin) -> origin.isBlank() || origin.trim().equals("*"));
 	}

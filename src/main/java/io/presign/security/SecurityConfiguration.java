@@ -43,6 +43,9 @@ class SecurityConfiguration {
 
 	private static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error",
+			// Every browser asks for it on every page of the origin: a 401 would be a
+			// refusal in the audit trail.
+			"/favicon.ico",
 			// Authorized by the upload ticket they carry, which the caller obtained with
 			// its credentials.
 			"/v1/uppy/uploads", "/v1/uppy/uploads/complete" };

@@ -3,11 +3,13 @@ package io.presign.signing;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.presign.config.InvalidConfigurationException;
 import io.presign.policy.CloudFrontDelivery;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
@@ -185,12 +187,25 @@ class SigningConfiguration {
 	@Bean
 	CloudFrontSigner cloudFrontSigner(ProfileCatalog catalog, ResourceLoader resources, Clock clock) {
 		Map<String, PrivateKey> keys = new HashMap<>();
+		List<InvalidConfigurationException.Problem> problems = new ArrayList<>();
 		for (Profile profile : catalog.all()) {
 			CloudFrontDelivery delivery = profile.cloudFront();
 			if (delivery != null) {
-				keys.put(profile.name(), CloudFrontSigner.readPrivateKey(
-						resources.getResource(delivery.privateKeyLocation()), delivery.privateKeyLocation()));
+				try {
+					keys.put(profile.name(), CloudFrontSigner.readPrivateKey(
+							resources.getResource(delivery.privateKeyLocation()), delivery.privateKeyLocation()));
+				}
+				catch (IllegalStateException ex) {
+					problems.add(new InvalidConfigurationException.Problem(
+							"presign.profiles." + profile.name() + ".cloudfront.private-key-location",
+							delivery.privateKeyLocation(), String.valueOf(ex.getMessage()),
+							"point it at the RSA private key of the distribution's key pair, PEM in PKCS#8 "
+									+ "(BEGIN PRIVATE KEY), such as file:/secrets/cloudfront.pem"));
+				}
 			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidConfigurationException(problems);
 		}
 		return new CloudFrontSigner(keys, clock);
 	}

@@ -3,7 +3,9 @@ package io.presign.signing;
 import java.net.URI;
 import java.time.Duration;
 
+import io.presign.config.ChecksProperty;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,6 +37,14 @@ import org.springframework.validation.annotation.Validated;
 public record SigningProperties(@Valid @Nullable StaticCredentials staticCredentials, @Valid @Nullable Role role,
 		@DefaultValue("60s") @NotNull Duration safetyMargin, @DefaultValue("fail") @NotNull RegionCheck regionCheck,
 		@DefaultValue("5s") @NotNull Duration awsCallTimeout, @DefaultValue("lean") @NotNull Engine engine) {
+
+	@AssertTrue(message = "static-credentials and role are both set: the static credentials would sign, and the "
+			+ "role would never be used")
+	@ChecksProperty(value = "role.arn", fix = "set either role (a signing session of the service's own) or "
+			+ "static-credentials (S3-compatible stores only), not both")
+	boolean isOneCredentialSource() {
+		return this.staticCredentials == null || this.role == null;
+	}
 
 	/**
 	 * A fixed access key.

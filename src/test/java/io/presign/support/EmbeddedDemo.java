@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -72,9 +74,16 @@ public class EmbeddedDemo {
 	@EventListener(ApplicationReadyEvent.class)
 	public void printTour() {
 		String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
-		log.info("\n\npresign-service is running on {} with an embedded S3 server (bucket '{}').\n"
-				+ "Demo page: {}/demo   Swagger UI: {}/swagger-ui.html   dev API key: {}\n"
-				+ "Try it (curl and sed only):\n\n{}", base, BUCKET, base, base, API_KEY, tour(base));
+		log.info(
+				"\n\npresign-service is running on {} with an embedded S3 server (bucket '{}').\n"
+						+ "Demo page: {}/demo   Swagger UI: {}/swagger-ui.html   dev API key: {}\n"
+						+ "Browser apps on these origins may call it (presign.cors.allowed-origins): {}\n"
+						+ "Try it (curl and sed only):\n\n{}",
+				base, BUCKET, base, base, API_KEY,
+				Binder.get(this.environment)
+					.bind("presign.cors.allowed-origins", Bindable.listOf(String.class))
+					.orElse(List.of()),
+				tour(base));
 	}
 
 	/**

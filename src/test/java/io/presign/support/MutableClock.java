@@ -65,6 +65,14 @@ public final class MutableClock extends Clock {
 	}
 
 	/**
+	 * @return how far ahead of the system clock a clock that follows it runs; zero for a
+	 * fixed one
+	 */
+	public Duration offset() {
+		return (this.fixed.get() != null) ? Duration.ZERO : this.offset.get();
+	}
+
+	/**
 	 * Moves the clock back, to sign something in the past (a URL that expired already);
 	 * move it forward again after, so that time never seems to run backwards for long.
 	 * @return this clock

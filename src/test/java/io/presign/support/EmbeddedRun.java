@@ -1,17 +1,16 @@
-package io.presign.browser;
+package io.presign.support;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.presign.PresignServiceApplication;
-import io.presign.support.EmbeddedDemo;
-import io.presign.support.EmbeddedS3Server;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * What {@code ./mvnw spring-boot:test-run} starts (the embedded S3 server, the demo
  * profile, the demo pages), on free ports, for the browser tests to visit.
  */
-final class EmbeddedRun implements AutoCloseable {
+public final class EmbeddedRun implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -33,30 +32,55 @@ final class EmbeddedRun implements AutoCloseable {
 		this.app = app;
 	}
 
-	static EmbeddedRun start() {
+	/**
+	 * @param arguments more command-line arguments, such as
+	 * {@code --management.server.port=0}
+	 * @return the embedded run, started on a free port
+	 */
+	public static EmbeddedRun start(String... arguments) {
 		EmbeddedS3Server s3 = EmbeddedS3Server.start(0).createBucket(EmbeddedDemo.BUCKET);
-		String[] arguments = Arrays.copyOf(EmbeddedDemo.arguments(s3), EmbeddedDemo.arguments(s3).length + 1);
-		arguments[arguments.length - 1] = "--server.port=0";
-		ConfigurableApplicationContext app = SpringApplication.from(PresignServiceApplication::main)
-			.with(EmbeddedDemo.class)
-			.withAdditionalProfiles("embedded")
-			.run(arguments)
-			.getApplicationContext();
-		return new EmbeddedRun(s3, app);
+		List<String> all = new ArrayList<>(List.of(EmbeddedDemo.arguments(s3)));
+		all.add("--server.port=0");
+		all.addAll(List.of(arguments));
+		try {
+			ConfigurableApplicationContext app = SpringApplication.from(PresignServiceApplication::main)
+				.with(EmbeddedDemo.class)
+				.withAdditionalProfiles("embedded")
+				.run(all.toArray(String[]::new))
+				.getApplicationContext();
+			return new EmbeddedRun(s3, app);
+		}
+		catch (RuntimeException ex) {
+			s3.close();
+			throw ex;
+		}
 	}
 
-	String base() {
+	/**
+	 * @return the API's base URL, {@code http://localhost:PORT}
+	 */
+	public String base() {
 		return "http://localhost:" + this.app.getEnvironment().getProperty("local.server.port");
 	}
 
-	EmbeddedS3Server s3() {
+	/**
+	 * @return the embedded S3 server
+	 */
+	public EmbeddedS3Server s3() {
 		return this.s3;
+	}
+
+	/**
+	 * @return the running service
+	 */
+	public ConfigurableApplicationContext context() {
+		return this.app;
 	}
 
 	/**
 	 * @return a dev token for the user, as the demo pages get theirs
 	 */
-	String token(String user) throws IOException, InterruptedException {
+	public String token(String user) throws IOException, InterruptedException {
 		String body = HTTP
 			.send(HttpRequest.newBuilder(URI.create(base() + "/demo/token?user=" + user))
 				.POST(HttpRequest.BodyPublishers.noBody())
