@@ -14,6 +14,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * Describes the API and both ways to authenticate, so Swagger UI's Authorize button
@@ -46,6 +47,16 @@ class OpenApiConfiguration {
 	@Bean
 	OpenApiCustomizer rootRelativeServer() {
 		return (openApi) -> openApi.setServers(List.of(new Server().url("/")));
+	}
+
+	/**
+	 * Requests for "Try it out" that work as they are in the embedded run, and the groups
+	 * in the order of use. First, so that a deployment's own customizer can change them.
+	 */
+	@Bean
+	@Order(0)
+	OpenApiCustomizer requestExamples() {
+		return new RequestExamples();
 	}
 
 }

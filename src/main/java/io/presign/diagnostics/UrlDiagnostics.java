@@ -269,7 +269,9 @@ public final class UrlDiagnostics {
 			return DiagnosticStep.skipped("clock", "S3 sent no Date header");
 		}
 		Duration skew = Duration.between(this.clock.instant(), serverTime.get());
-		Map<String, Object> data = Map.of("skewSeconds", skew.toSeconds(), "serverTime", serverTime.get().toString());
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("skewSeconds", skew.toSeconds());
+		data.put("serverTime", serverTime.get().toString());
 		if (skew.abs().compareTo(SKEW_LIMIT) > 0) {
 			return new DiagnosticStep("clock", "failed", "The clocks differ by " + skew.toSeconds() + " s",
 					"RequestTimeTooSkewed", FailureHints.forCode("RequestTimeTooSkewed"), data);

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,21 +155,19 @@ final class S3UrlSigner implements UrlSigner {
 	}
 
 	/**
-	 * The signed headers a client must send, named as HTTP usually writes them;
+	 * The signed headers a client must send, named as HTTP usually writes them, in the
+	 * order of their names (so that one answer is one byte sequence, run after run);
 	 * {@code Host} is not among them, because every HTTP client derives it from the URL.
 	 */
-	@SuppressWarnings("unchecked")
 	private static Map<String, String> clientHeaders(SortedMap<String, String> signed) {
 		if (signed.isEmpty()) {
 			return Map.of();
 		}
-		Map.Entry<String, String>[] entries = new Map.Entry[signed.size()];
-		int i = 0;
+		Map<String, String> headers = new LinkedHashMap<>(signed.size() * 2);
 		for (Map.Entry<String, String> header : signed.entrySet()) {
-			entries[i++] = Map.entry(DISPLAY_NAMES.computeIfAbsent(header.getKey(), S3UrlSigner::displayName),
-					header.getValue());
+			headers.put(DISPLAY_NAMES.computeIfAbsent(header.getKey(), S3UrlSigner::displayName), header.getValue());
 		}
-		return Map.ofEntries(entries);
+		return Collections.unmodifiableMap(headers);
 	}
 
 	private static String displayName(String name) {

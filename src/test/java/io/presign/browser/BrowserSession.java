@@ -3,6 +3,7 @@ package io.presign.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -67,6 +68,22 @@ final class BrowserSession implements AutoCloseable {
 			.newPage();
 		page.setDefaultTimeout(30_000);
 		return page;
+	}
+
+	/**
+	 * @param page a page about to be visited
+	 * @return what the page logs as errors from now on: console errors (a resource that
+	 * failed to load among them) and uncaught exceptions
+	 */
+	static List<String> errorsOf(Page page) {
+		List<String> errors = new CopyOnWriteArrayList<>();
+		page.onConsoleMessage((message) -> {
+			if ("error".equals(message.type())) {
+				errors.add(message.text() + " (" + message.location() + ")");
+			}
+		});
+		page.onPageError(errors::add);
+		return errors;
 	}
 
 	static void screenshot(Page page, String name) {

@@ -26,6 +26,7 @@ class DemoPageBrowserTest extends BrowserTest {
 		Path small = write(files.resolve("notes.txt"), 200 * 1024);
 		Path large = write(files.resolve("clip.bin"), 7 * 1024 * 1024);
 		Page page = browser.newPage();
+		List<String> errors = BrowserSession.errorsOf(page);
 		page.navigate(run.base() + "/demo");
 		page.locator("#upload:not([disabled])").waitFor();
 		assertThat(page.locator("#identity").textContent()).contains("Signed in as visitor");
@@ -45,6 +46,20 @@ class DemoPageBrowserTest extends BrowserTest {
 		assertThat(download.suggestedFilename()).isEqualTo("notes.txt");
 		assertThat(Files.readAllBytes(download.path())).isEqualTo(Files.readAllBytes(small));
 		BrowserSession.screenshot(page, "demo-page-downloaded");
+		assertThat(errors).as("console errors").isEmpty();
+	}
+
+	@Test
+	void theUppyPageLoadsWithoutConsoleErrors() {
+		UppyBrowserTest.buildBundle();
+		Page page = browser.newPage();
+		List<String> errors = BrowserSession.errorsOf(page);
+		page.navigate(run.base() + "/demo");
+		page.locator("#upload:not([disabled])").waitFor();
+		page.locator("a[href='/demo/uppy']").click();
+		page.waitForFunction("() => window.uppyReady === true");
+		assertThat(page.title()).isEqualTo("presign-service with Uppy");
+		assertThat(errors).as("console errors").isEmpty();
 	}
 
 	static Path write(Path path, int size) throws Exception {

@@ -1,6 +1,8 @@
 package io.presign.browser;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +29,7 @@ class UppyBrowserTest extends BrowserTest {
 	private static final Path BUNDLE = Path.of("target", "uppy", "uppy.bundle.mjs");
 
 	@BeforeAll
-	static void bundle() throws Exception {
+	static void bundle() {
 		buildBundle();
 	}
 
@@ -132,7 +134,20 @@ class UppyBrowserTest extends BrowserTest {
 	 * Builds the bundle once where it is missing and npm is at hand; otherwise skips
 	 * (fails in CI).
 	 */
-	private static void buildBundle() throws Exception {
+	static void buildBundle() {
+		try {
+			build();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void build() throws IOException, InterruptedException {
 		if (Files.exists(BUNDLE)) {
 			return;
 		}

@@ -9,22 +9,31 @@ import java.util.concurrent.TimeUnit;
 import io.presign.support.EmbeddedDemo;
 import io.presign.support.EmbeddedRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The embedded default really works: the curl tour it prints, run by a shell, uploads a
- * file through an issued URL and reads it back.
+ * The embedded default really works: it says which browser origins may call it, and the
+ * curl tour it prints, run by a shell, uploads a file through an issued URL and reads it
+ * back.
  */
 class EmbeddedDemoTest {
 
 	@Test
-	void printedCurlTourUploadsAndDownloads(@TempDir Path workDir) throws Exception {
+	@ExtendWith(OutputCaptureExtension.class)
+	void printedCurlTourUploadsAndDownloads(@TempDir Path workDir, CapturedOutput started) throws Exception {
 		assumeTrue(new File("/usr/bin/curl").canExecute() || new File("/bin/curl").canExecute(),
 				"the tour needs curl (.ci/run installs it)");
 		try (EmbeddedRun run = EmbeddedRun.start()) {
+			assertThat(started.getOut()).as("it says which browser origins may call it")
+				.contains("Browser apps on these origins may call it (presign.cors.allowed-origins): "
+						+ "[http://localhost:[*], http://127.0.0.1:[*]]");
 			Process shell = new ProcessBuilder("bash", "-c", EmbeddedDemo.tour(run.base())).directory(workDir.toFile())
 				.redirectErrorStream(true)
 				.start();

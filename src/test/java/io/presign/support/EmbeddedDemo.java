@@ -2,12 +2,14 @@ package io.presign.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -69,6 +71,17 @@ public class EmbeddedDemo {
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
 			.build();
+	}
+
+	/**
+	 * The multipart examples of Swagger UI on real uploads of the embedded S3 server.
+	 * @return after the service's own examples
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	OpenApiCustomizer liveUploadExamples() {
+		return new LiveUploadExamples(
+				URI.create(this.environment.getRequiredProperty("presign.profiles.demo.endpoint")));
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

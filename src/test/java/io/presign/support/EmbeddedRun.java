@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.presign.PresignServiceApplication;
 
@@ -40,7 +41,13 @@ public final class EmbeddedRun implements AutoCloseable {
 	public static EmbeddedRun start(String... arguments) {
 		EmbeddedS3Server s3 = EmbeddedS3Server.start(0).createBucket(EmbeddedDemo.BUCKET);
 		List<String> all = new ArrayList<>(List.of(EmbeddedDemo.arguments(s3)));
-		all.add("--server.port=0");
+		// Free ports unless the caller names its own (an option given twice would be
+		// both).
+		for (String port : List.of("--server.port", "--management.server.port")) {
+			if (Stream.of(arguments).noneMatch((argument) -> argument.startsWith(port + "="))) {
+				all.add(port + "=0");
+			}
+		}
 		all.addAll(List.of(arguments));
 		try {
 			ConfigurableApplicationContext app = SpringApplication.from(PresignServiceApplication::main)
@@ -61,6 +68,13 @@ public final class EmbeddedRun implements AutoCloseable {
 	 */
 	public String base() {
 		return "http://localhost:" + this.app.getEnvironment().getProperty("local.server.port");
+	}
+
+	/**
+	 * @return the management base URL (Prometheus, probes), {@code http://localhost:PORT}
+	 */
+	public String management() {
+		return "http://localhost:" + this.app.getEnvironment().getProperty("local.management.port");
 	}
 
 	/**

@@ -181,18 +181,26 @@ public final class EmbeddedS3Server implements AutoCloseable {
 	 * @return the part's ETag
 	 */
 	public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] bytes) {
-		try (S3Client s3 = S3Client.builder()
-			.endpointOverride(endpoint())
-			.region(Region.US_EAST_1)
-			.forcePathStyle(true)
-			.credentialsProvider(
-					StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-			.build()) {
+		try (S3Client s3 = client(endpoint())) {
 			return s3
 				.uploadPart((part) -> part.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
 						RequestBody.fromBytes(bytes))
 				.eTag();
 		}
+	}
+
+	/**
+	 * @param endpoint an embedded server's endpoint
+	 * @return an S3 client of that server, with its credentials
+	 */
+	public static S3Client client(URI endpoint) {
+		return S3Client.builder()
+			.endpointOverride(endpoint)
+			.region(Region.US_EAST_1)
+			.forcePathStyle(true)
+			.credentialsProvider(
+					StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+			.build();
 	}
 
 	/**

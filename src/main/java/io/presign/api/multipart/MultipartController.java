@@ -54,7 +54,7 @@ final class MultipartController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Start a multipart upload",
+	@Operation(operationId = "startMultipartUpload", summary = "Start a multipart upload",
 			description = "Creates the upload in S3 with the signed Content-Type and the profile's encryption, and plans "
 					+ "the part size (at least the profile's min-part-size, at most 10,000 parts).")
 	@ApiResponse(responseCode = "200", description = "The upload",
@@ -109,7 +109,7 @@ final class MultipartController {
 	}
 
 	@PostMapping(path = "/{uploadId}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Complete the upload",
+	@Operation(operationId = "completeMultipartUpload", summary = "Complete the upload",
 			description = "Assembles the named parts with the ETags S3 lists for them, after checking that together "
 					+ "they stay within the profile's maximum size.")
 	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.MULTIPART_CALL }, value = {

@@ -121,7 +121,7 @@ final class UppyController {
 	}
 
 	@PostMapping(path = START_PATH, produces = MediaType.APPLICATION_XML_VALUE)
-	@Operation(summary = "Start a multipart upload with a ticket",
+	@Operation(operationId = "startUppyUpload", summary = "Start a multipart upload with a ticket",
 			description = "The URL /v1/uppy/sign answers for CreateMultipartUpload; needs no credentials but its "
 					+ "ticket. Starts the upload with the request's Content-Type if the profile allows it, and "
 					+ "answers S3's InitiateMultipartUploadResult.")
@@ -141,7 +141,7 @@ final class UppyController {
 	}
 
 	@PostMapping(path = COMPLETE_PATH, produces = MediaType.APPLICATION_XML_VALUE)
-	@Operation(summary = "Complete a multipart upload with a ticket",
+	@Operation(operationId = "completeUppyUpload", summary = "Complete a multipart upload with a ticket",
 			description = "The URL /v1/uppy/sign answers for CompleteMultipartUpload; needs no credentials but its "
 					+ "ticket. Assembles every part S3 holds if together they stay within the profile's "
 					+ "max-content-length; otherwise aborts the upload and answers 400 content-length-too-large. "
