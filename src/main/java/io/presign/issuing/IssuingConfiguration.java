@@ -1,5 +1,7 @@
 package io.presign.issuing;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -87,13 +89,34 @@ class IssuingConfiguration {
 	static BeanFactoryPostProcessor redisConfiguredForSharedLimits(Environment environment) {
 		return (beanFactory) -> {
 			String store = environment.getProperty("presign.rate-limit.store", "memory");
-			if (store.equalsIgnoreCase("redis") && !(environment.containsProperty("spring.data.redis.url")
+			if (!store.equalsIgnoreCase("redis")) {
+				return;
+			}
+			if (!(environment.containsProperty("spring.data.redis.url")
 					|| environment.containsProperty("spring.data.redis.host"))) {
 				throw new InvalidConfigurationException(List.of(new InvalidConfigurationException.Problem(
 						"presign.rate-limit.store", store, "counts in Redis, but no Redis is configured",
 						"set spring.data.redis.url (or .host, .port and .password), or store: memory")));
 			}
+			String url = environment.getProperty("spring.data.redis.url");
+			if (url != null && !isRedisUrl(url)) {
+				// The URL may carry the password: it is never shown.
+				throw new InvalidConfigurationException(List.of(new InvalidConfigurationException.Problem(
+						"spring.data.redis.url", InvalidConfigurationException.Problem.MASKED,
+						"is no Redis URL (Spring Boot would fail with a stack trace)",
+						"write redis://[:password@]host:port or rediss://... for TLS")));
+			}
 		};
+	}
+
+	private static boolean isRedisUrl(String url) {
+		try {
+			URI uri = new URI(url);
+			return ("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) && uri.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -87,4 +87,13 @@ public final class ObservedSigning {
 		}
 	}
 
+	/**
+	 * Tells the observers of a call the service made to S3 for a caller.
+	 */
+	public void record(Caller caller, StorageCall call) {
+		for (IssuanceObserver observer : this.observers) {
+			observer.storageCall(caller, call);
+		}
+	}
+
 }

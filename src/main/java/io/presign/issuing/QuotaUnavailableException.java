@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class QuotaUnavailableException extends RefusedException {
 
-	QuotaUnavailableException(String message, @Nullable Throwable cause) {
+	public QuotaUnavailableException(String message, @Nullable Throwable cause) {
 		super(Rule.RATE_LIMIT_UNAVAILABLE, null, message, Map.of(), Duration.ofSeconds(5), cause);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import io.presign.issuing.Issuance;
 import io.presign.issuing.IssuanceObserver;
 import io.presign.issuing.RevocationEvent;
+import io.presign.issuing.StorageCall;
 import io.presign.policy.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -86,6 +87,30 @@ public final class AuditLog implements IssuanceObserver {
 		}
 		audit.log("Revocation of {} URLs: {}", (event.profile() != null) ? event.profile() : "all",
 				event.outcome().wireName());
+	}
+
+	@Override
+	public void storageCall(Caller caller, StorageCall call) {
+		LoggingEventBuilder event = base(call.action().wireName(),
+				(call.outcome() == StorageCall.Outcome.FAILURE) ? "failure" : "success", caller)
+			.addKeyValue("profile", call.profile().name())
+			.addKeyValue("bucket", call.profile().bucket())
+			.addKeyValue("key", call.key())
+			.addKeyValue("storageOutcome", call.outcome().wireName());
+		if (call.uploadId() != null) {
+			event = event.addKeyValue("uploadId", bounded(call.uploadId()));
+		}
+		if (call.ticketed()) {
+			event = event.addKeyValue("ticket", true);
+		}
+		if (call.code() != null) {
+			event = event.addKeyValue("reason", call.code());
+		}
+		if (call.s3Code() != null) {
+			event = event.addKeyValue("s3Code", bounded(call.s3Code()));
+		}
+		event.log("S3 {} of {}/{}: {}", call.action().wireName(), call.profile().bucket(), call.key(),
+				call.outcome().wireName());
 	}
 
 	/**

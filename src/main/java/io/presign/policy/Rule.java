@@ -101,6 +101,13 @@ public enum Rule {
 			"An upload ticket missing, forged, altered, for another step, or expired"),
 
 	/**
+	 * An upload ticket whose first redemption is still under way: a ticket does its step
+	 * once, and a retry after it gets its answer.
+	 */
+	TICKET_USED("ticket-used", Outcome.CONFLICT,
+			"An upload ticket whose first redemption is still under way; retry to get its answer"),
+
+	/**
 	 * URLs signed by the service cannot be revoked: no signing role, or a store IAM does
 	 * not govern.
 	 */
@@ -127,7 +134,14 @@ public enum Rule {
 
 	/** STS or IAM did not carry out a revocation. */
 	REVOCATION_FAILED("revocation-failed", Outcome.UNAVAILABLE,
-			"STS or IAM did not carry out a revocation; nothing may have changed: try again");
+			"STS or IAM did not carry out a revocation; nothing may have changed: try again"),
+
+	/**
+	 * S3 answered in a way that cannot be right, such as a listing of parts that never
+	 * ends.
+	 */
+	STORAGE_MISBEHAVING("storage-misbehaving", Outcome.MISBEHAVING,
+			"S3 answered in a way that cannot be right, such as a listing of parts that never ends");
 
 	private final String code;
 
@@ -189,7 +203,10 @@ public enum Rule {
 		 * A dependency of the service cannot help right now; the fault is not the
 		 * caller's.
 		 */
-		UNAVAILABLE
+		UNAVAILABLE,
+
+		/** A dependency of the service answered in a way that cannot be right. */
+		MISBEHAVING
 
 	}
 

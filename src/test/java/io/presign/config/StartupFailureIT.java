@@ -71,6 +71,10 @@ class StartupFailureIT {
 						"presign.profiles.files.cloudfront.private-key-location", "PKCS#8"),
 				mistake("a Redis store without a Redis", List.of("--presign.rate-limit.store=redis"),
 						"presign.rate-limit.store = \\\"redis\\\"", "spring.data.redis.url"),
+				mistake("a Redis URL that is none, with a password",
+						List.of("--presign.rate-limit.store=redis",
+								"--spring.data.redis.url=redis://:redis-secret-hunter2@127.0.0.1:notaport"),
+						"spring.data.redis.url = \\\"******\\\"", "redis://[:password@]host:port"),
 				mistake("a key prefix without its slash",
 						List.of("--presign.profiles.files.key-prefix=users/{principal}"),
 						"presign.profiles.files.key-prefix = \\\"users/{principal}\\\"", "end the prefix with '/'"),
@@ -115,9 +119,11 @@ class StartupFailureIT {
 			.contains("APPLICATION FAILED TO START")
 			.contains(JSON.readTree("\"" + names + "\"").asString())
 			.contains(fix);
-		assertThat(output).as("no secret value is shown")
+		assertThat(output).as("no secret value is shown: ticket secret, static secret key, Redis password, key")
 			.doesNotContain("short-ticket-secret")
-			.doesNotContain("not-a-real-secret-key");
+			.doesNotContain("not-a-real-secret-key")
+			.doesNotContain("hunter2")
+			.doesNotContain("MIIB");
 	}
 
 }

@@ -151,6 +151,14 @@ public final class IssuingFakes {
 			this.issued.add(issuance);
 		}
 
+		/** The calls to S3 the service made for callers, with whom for. */
+		public final List<Map.Entry<Caller, StorageCall>> storageCalls = new ArrayList<>();
+
+		@Override
+		public void storageCall(Caller caller, StorageCall call) {
+			this.storageCalls.add(Map.entry(caller, call));
+		}
+
 		/**
 		 * @return signing observed and told to this observer
 		 */

@@ -104,6 +104,40 @@ class AuditLogTest extends IntegrationTest {
 	}
 
 	@Test
+	void everyCallTheServiceMakesToS3ForACallerIsAudited() {
+		ApiClient.Response started = this.api.postJson("/v1/multipart-uploads",
+				Map.of("profile", "large", "key", "audit/big.bin", "contentType", "application/octet-stream",
+						"contentLength", 6 * 1024 * 1024),
+				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-s3-start"));
+		assertThat(started.status()).as(started.text()).isEqualTo(200);
+		String uploadId = started.json().get("uploadId").asString();
+		JsonNode start = JSON.readTree(auditLine("audit-s3-start"));
+		assertThat(start.at("/event/action").asString()).isEqualTo("multipart-start");
+		assertThat(start.at("/event/outcome").asString()).isEqualTo("success");
+		assertThat(start.get("principal").asString()).isEqualTo("alice");
+		assertThat(start.get("profile").asString()).isEqualTo("large");
+		assertThat(start.get("bucket").asString()).isEqualTo(BUCKET);
+		assertThat(start.get("key").asString()).isEqualTo("users/alice/audit/big.bin");
+		assertThat(start.get("uploadId").asString()).isEqualTo(uploadId);
+
+		ApiClient.Response aborted = this.api.delete(
+				"/v1/multipart-uploads/" + uploadId + "?profile=large&key=audit/big.bin",
+				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-s3-abort"));
+		assertThat(aborted.status()).isEqualTo(204);
+		JsonNode abort = JSON.readTree(auditLine("audit-s3-abort"));
+		assertThat(abort.at("/event/action").asString()).isEqualTo("multipart-abort");
+		assertThat(abort.get("uploadId").asString()).isEqualTo(uploadId);
+
+		ApiClient.Response missing = this.api.delete(
+				"/v1/multipart-uploads/no-such-upload?profile=large&key=audit/big.bin",
+				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-s3-missing"));
+		JsonNode failed = JSON.readTree(auditLine("audit-s3-missing"));
+		assertThat(failed.at("/event/action").asString()).as(missing.text()).isEqualTo("multipart-abort");
+		assertThat(failed.at("/event/outcome").asString()).isEqualTo("failure");
+		assertThat(failed.get("reason").asString()).isEqualTo(missing.json().get("code").asString());
+	}
+
+	@Test
 	void refusalEventAndProblemCarryTheRequestId() {
 		ApiClient.Response response = this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "../b"),
 				Map.of("X-Api-Key", BOB_KEY, "X-Request-Id", "audit-test-2"));

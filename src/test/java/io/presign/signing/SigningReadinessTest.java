@@ -39,6 +39,14 @@ class SigningReadinessTest extends IntegrationTest {
 	}
 
 	@Test
+	void adminsSeeWhereTicketUrlsTakeTheirHostFrom() {
+		JsonNode readiness = this.management.get("/actuator/health/readiness", ApiClient.apiKey("ops-key")).json();
+		JsonNode tickets = readiness.at("/components/uploadTickets/details");
+		assertThat(tickets.get("baseUrl").asString()).startsWith("unset").contains("presign.upload-tickets.base-url");
+		assertThat(tickets.get("secret").asString()).startsWith("random");
+	}
+
+	@Test
 	void callersWithoutTheAdminScopeSeeNoDetails() {
 		JsonNode readiness = this.management.get("/actuator/health/readiness", ApiClient.apiKey(ALICE_KEY)).json();
 		assertThat(readiness.has("components")).isFalse();

@@ -105,13 +105,31 @@ class UppySigningTest extends IntegrationTest {
 				.header("Content-Type", "text/plain")
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build()), 403, "ticket-invalid", "ticket");
-		// Redeemed again, it completes nothing: S3 answers NoSuchUpload (404), the
-		// embedded server no parts (400).
+		// Redeemed again (Uppy retries with the same URL), it answers the first
+		// completion, and asks S3 nothing.
 		ApiClient.Response again = this.api.send(HttpRequest.newBuilder(serviceUri(complete.get("url").asString()))
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build());
-		assertThat(again.status()).as(again.text()).isIn(400, 404);
-		assertThat(again.json().get("code").asString()).isIn("upload-not-found", "part-numbers-invalid");
+		assertThat(again.status()).as(again.text()).isEqualTo(200);
+		assertThat(again.text()).isEqualTo(completed.body());
+	}
+
+	@Test
+	void aStartTicketRedeemedAgainAnswersTheSameUploadAndStartsNoOther() throws Exception {
+		JsonNode create = sign(ALICE, Map.of("profile", "large", "method", "POST", "key", "clip.bin"));
+		String key = create.get("key").asString();
+		List<String> answers = new java.util.ArrayList<>();
+		for (int redemption = 0; redemption < 3; redemption++) {
+			ApiClient.Response started = this.api.send(HttpRequest.newBuilder(serviceUri(create.get("url").asString()))
+				.header("Content-Type", "application/octet-stream")
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build());
+			assertThat(started.status()).as(started.text()).isEqualTo(200);
+			answers.add(started.text());
+		}
+		assertThat(answers).as("the same UploadId each time").containsOnly(answers.get(0));
+		assertThat(EmbeddedS3Server.shared().uploadsInProgress(BUCKET, key)).as("S3 holds one upload of the key")
+			.containsExactly(key);
 	}
 
 	@Test

@@ -50,6 +50,7 @@ final class ProblemExamples {
 					null),
 			example("key-outside-prefix", "The key is outside the caller's prefix 'users/alice/'", "fullKey"),
 			example("ticket-invalid", "The ticket expired at 2026-01-01T12:05:00Z", "ticket"),
+			example("ticket-used", "The ticket is being redeemed; try again in a moment", "ticket"),
 			example("forbidden", "The caller may not do this", null),
 			example("profile-not-found", "No profile is named 'avatar'", "profile"),
 			example("object-not-found", "S3 holds no object under 'users/alice/photos/cat.png'", "key"),
@@ -65,6 +66,9 @@ final class ProblemExamples {
 					"The revocation failed: AWS answered AccessDenied; the service's identity needs sts:AssumeRole, "
 							+ "iam:PutRolePolicy, iam:GetRolePolicy and iam:ListRolePolicies on the signing role",
 					null, Map.of("awsCode", "AccessDenied")),
+			example("storage-misbehaving",
+					"S3 listed the parts of upload VXBsb2FkIElE from marker 3 again: the listing does not advance",
+					null),
 			example("identity-provider-unavailable",
 					"The token cannot be verified right now: the identity provider's keys are unreachable", null),
 			example("internal-error", "The service failed unexpectedly; the failure was logged", null));

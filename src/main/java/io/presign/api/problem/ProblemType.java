@@ -53,6 +53,7 @@ public record ProblemType(HttpStatus status, String code, String meaning) {
 			case CONFLICT -> HttpStatus.CONFLICT;
 			case EXHAUSTED -> HttpStatus.TOO_MANY_REQUESTS;
 			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+			case MISBEHAVING -> HttpStatus.BAD_GATEWAY;
 		};
 	}
 

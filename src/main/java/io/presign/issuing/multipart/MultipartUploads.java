@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.presign.issuing.Issuance;
 import io.presign.issuing.IssuanceQuota;
 import io.presign.issuing.IssuedUrl;
 import io.presign.issuing.ObservedSigning;
+import io.presign.issuing.StorageCall;
 import io.presign.issuing.UrlKind;
 import io.presign.policy.Caller;
 import io.presign.policy.MultipartCallGrant;
@@ -19,6 +22,7 @@ import io.presign.policy.MultipartStartIntent;
 import io.presign.policy.PartRef;
 import io.presign.policy.PolicyViolation;
 import io.presign.policy.Profile;
+import io.presign.policy.RefusedException;
 import io.presign.policy.Rule;
 import io.presign.policy.UnsizedUploadGrant;
 import io.presign.policy.UploadPartGrant;
@@ -54,6 +58,15 @@ public final class MultipartUploads {
 	/** The longest a ticket works, whatever the profile's URLs may. */
 	static final Duration MAX_TICKET_LIFETIME = Duration.ofMinutes(5);
 
+	/** The most parts S3 lets an upload have: a listing of more is S3 misbehaving. */
+	static final int MAX_PARTS = 10_000;
+
+	/** What a start ticket's redemption records: the upload it started. */
+	private static final String STARTED = "started";
+
+	/** What a completion ticket's redemption records: the object it completed. */
+	private static final String COMPLETED = "completed";
+
 	private final MultipartPolicy policy;
 
 	private final MultipartStore store;
@@ -66,20 +79,27 @@ public final class MultipartUploads {
 
 	private final UploadTickets tickets;
 
+	private final TicketRedemptions redemptions;
+
 	private final Clock clock;
 
-	public MultipartUploads(MultipartPolicy policy, MultipartStore store, UrlSigner signer, IssuanceQuota quota,
-			ObservedSigning signing, UploadTicketProperties tickets, Clock clock) {
+	MultipartUploads(MultipartPolicy policy, MultipartStore store, UrlSigner signer, IssuanceQuota quota,
+			ObservedSigning signing, UploadTicketProperties tickets, TicketRedemptions redemptions, Clock clock) {
 		this.policy = policy;
 		this.store = store;
 		this.signer = signer;
 		this.quota = quota;
 		this.signing = signing;
 		this.tickets = new UploadTickets(tickets.secret(), clock);
+		this.redemptions = redemptions;
 		this.clock = clock;
 		if (tickets.secret() == null) {
 			log.warn("Upload tickets are signed with a random key (presign.upload-tickets.secret is not set): they "
 					+ "work only on this replica");
+		}
+		if (tickets.baseUrl() == null) {
+			log.warn("Upload ticket URLs take the scheme and host of each request (presign.upload-tickets.base-url is "
+					+ "not set): set it to the service's public URL unless a proxy in front sets Host itself");
 		}
 	}
 
@@ -92,7 +112,8 @@ public final class MultipartUploads {
 	public StartedUpload start(Caller caller, MultipartStartIntent intent) {
 		MultipartPlan plan = this.policy.authorizeStart(caller, intent);
 		this.quota.consume(caller, plan.profile(), 1);
-		String uploadId = this.store.start(plan.profile(), plan.key(), plan.contentType());
+		String uploadId = audited(caller, StorageCall.Action.MULTIPART_START, plan.profile(), plan.key(), null, false,
+				() -> this.store.start(plan.profile(), plan.key(), plan.contentType()), (id) -> id);
 		return new StartedUpload(plan.profile().bucket(), plan.key(), uploadId, plan);
 	}
 
@@ -123,8 +144,10 @@ public final class MultipartUploads {
 	public PartsPage listParts(Caller caller, String profile, @Nullable String key, @Nullable String fullKey,
 			String uploadId, @Nullable Integer partNumberMarker) {
 		MultipartPolicy.UploadAccess allowed = access(caller, profile, key, fullKey);
-		MultipartStore.PartsPage page = this.store.listParts(allowed.profile(), allowed.key(), uploadId,
-				partNumberMarker);
+		MultipartStore.PartsPage page = audited(caller, StorageCall.Action.MULTIPART_LIST_PARTS, allowed.profile(),
+				allowed.key(), uploadId, false,
+				() -> this.store.listParts(allowed.profile(), allowed.key(), uploadId, partNumberMarker),
+				(listed) -> uploadId);
 		return new PartsPage(page.parts(), page.nextPartNumberMarker(), page.truncated());
 	}
 
@@ -142,7 +165,8 @@ public final class MultipartUploads {
 			String uploadId, List<PartRef> parts) {
 		MultipartPolicy.UploadAccess allowed = access(caller, profile, key, fullKey);
 		MultipartPolicy.checkNamedParts(parts);
-		return complete(allowed.profile(), allowed.key(), uploadId, parts, false);
+		return audited(caller, StorageCall.Action.MULTIPART_COMPLETE, allowed.profile(), allowed.key(), uploadId, false,
+				() -> complete(caller, allowed.profile(), allowed.key(), uploadId, parts, false), (done) -> uploadId);
 	}
 
 	/**
@@ -155,7 +179,10 @@ public final class MultipartUploads {
 	 */
 	public void abort(Caller caller, String profile, @Nullable String key, @Nullable String fullKey, String uploadId) {
 		MultipartPolicy.UploadAccess allowed = access(caller, profile, key, fullKey);
-		this.store.abort(allowed.profile(), allowed.key(), uploadId);
+		audited(caller, StorageCall.Action.MULTIPART_ABORT, allowed.profile(), allowed.key(), uploadId, false, () -> {
+			this.store.abort(allowed.profile(), allowed.key(), uploadId);
+			return uploadId;
+		}, (id) -> id);
 	}
 
 	/**
@@ -211,8 +238,9 @@ public final class MultipartUploads {
 		Duration lifetime = (grant.expiry().duration().compareTo(MAX_TICKET_LIFETIME) > 0) ? MAX_TICKET_LIFETIME
 				: grant.expiry().duration();
 		Instant expiresAt = this.clock.instant().plus(lifetime);
-		String ticket = this.tickets.issue(new UploadTickets.Ticket(step, grant.profile().name(),
-				grant.profile().bucket(), caller.name(), grant.key(), grant.uploadId(), expiresAt));
+		String ticket = this.tickets
+			.issue(new UploadTickets.Ticket(step, grant.profile().name(), grant.profile().bucket(), caller.name(),
+					caller.authMethod(), grant.key(), grant.uploadId(), expiresAt));
 		this.signing.record(caller, new Issuance(grant.profile(), UrlKind.MULTIPART_TICKET, List.of(grant.key()),
 				lifetime, expiresAt, grant.expiry().cappedBy(), Duration.ZERO));
 		return new IssuedTicket(ticket, grant.key());
@@ -220,35 +248,124 @@ public final class MultipartUploads {
 
 	/**
 	 * Starts the upload a ticket allows, with the Content-Type the client sends, if the
-	 * profile allows it.
+	 * profile allows it; once per ticket. A ticket redeemed again (a widget's retry) gets
+	 * the upload its first redemption started, wherever the rate limits are counted.
+	 * Every redemption counts against the caller's rate limit.
 	 * @return the started upload
-	 * @throws PolicyViolation for an invalid ticket (403 {@code ticket-invalid}) or
-	 * content type
+	 * @throws PolicyViolation for an invalid ticket (403 {@code ticket-invalid}), one
+	 * whose first redemption is under way (409 {@code ticket-used}), or a content type
+	 * the profile does not allow
 	 */
 	public StartedUpload start(@Nullable String ticket, @Nullable String contentType) {
-		UploadTickets.Ticket allowed = this.tickets.redeem(ticket, UploadTickets.Step.START);
+		UploadTickets.Redeemed redeemed = this.tickets.redeem(ticket, UploadTickets.Step.START);
+		UploadTickets.Ticket allowed = redeemed.ticket();
+		Caller caller = allowed.caller();
 		Profile profile = this.policy.ticketedProfile(allowed.profile(), allowed.bucket(), allowed.key(), contentType,
 				true);
-		String uploadId = this.store.start(profile, allowed.key(), profile.contentTypes().check(contentType));
+		String type = profile.contentTypes().check(contentType);
+		this.quota.consume(caller, profile, 1);
+		String earlier = this.redemptions.claim(redeemed.id(), allowed.expiresAt());
+		if (earlier != null) {
+			String uploadId = answer(earlier, STARTED)[1];
+			this.signing.record(caller, new StorageCall(StorageCall.Action.MULTIPART_START, profile, allowed.key(),
+					uploadId, true, StorageCall.Outcome.REPLAYED, null, null));
+			return new StartedUpload(profile.bucket(), allowed.key(), uploadId, null);
+		}
+		String uploadId = redeemOnce(redeemed,
+				() -> audited(caller, StorageCall.Action.MULTIPART_START, profile, allowed.key(), null, true,
+						() -> this.store.start(profile, allowed.key(), type), (id) -> id),
+				(started) -> STARTED + "\n" + started);
 		return new StartedUpload(profile.bucket(), allowed.key(), uploadId, null);
 	}
 
 	/**
 	 * Completes the upload a ticket allows from every part S3 holds, if together they
 	 * stay within the profile's maximum size; an oversized upload is aborted, so that
-	 * nothing of it is kept.
+	 * nothing of it is kept. Once per ticket: a ticket redeemed again gets the object its
+	 * first redemption completed, without calling S3.
 	 * @return the completed upload
-	 * @throws PolicyViolation for an invalid ticket, no parts, or too many bytes (400
-	 * {@code content-length-too-large})
+	 * @throws PolicyViolation for an invalid ticket, one whose first redemption is under
+	 * way, no parts, or too many bytes (400 {@code content-length-too-large})
 	 */
 	public CompletedUpload complete(@Nullable String ticket) {
-		UploadTickets.Ticket allowed = this.tickets.redeem(ticket, UploadTickets.Step.COMPLETE);
+		UploadTickets.Redeemed redeemed = this.tickets.redeem(ticket, UploadTickets.Step.COMPLETE);
+		UploadTickets.Ticket allowed = redeemed.ticket();
+		Caller caller = allowed.caller();
 		Profile profile = this.policy.ticketedProfile(allowed.profile(), allowed.bucket(), allowed.key(), null, false);
 		String uploadId = allowed.uploadId();
 		if (uploadId == null) {
 			throw UploadTickets.invalid("The ticket names no upload");
 		}
-		return complete(profile, allowed.key(), uploadId, null, true);
+		this.quota.consume(caller, profile, 1);
+		String earlier = this.redemptions.claim(redeemed.id(), allowed.expiresAt());
+		if (earlier != null) {
+			String[] completed = answer(earlier, COMPLETED);
+			this.signing.record(caller, new StorageCall(StorageCall.Action.MULTIPART_COMPLETE, profile, allowed.key(),
+					uploadId, true, StorageCall.Outcome.REPLAYED, null, null));
+			return new CompletedUpload(profile.bucket(), allowed.key(), completed[1], completed[2]);
+		}
+		return redeemOnce(redeemed,
+				() -> audited(caller, StorageCall.Action.MULTIPART_COMPLETE, profile, allowed.key(), uploadId, true,
+						() -> complete(caller, profile, allowed.key(), uploadId, null, true), (done) -> uploadId),
+				(done) -> COMPLETED + "\n" + done.etag() + "\n" + done.location());
+	}
+
+	/**
+	 * Redeems a ticket this redemption claimed: records the answer for retries, or gives
+	 * the ticket back when the redemption failed, so that a retry may try again.
+	 */
+	private <T> T redeemOnce(UploadTickets.Redeemed redeemed, Supplier<T> redemption, Function<T, String> recorded) {
+		T answer;
+		try {
+			answer = redemption.get();
+		}
+		catch (RuntimeException ex) {
+			this.redemptions.release(redeemed.id());
+			throw ex;
+		}
+		this.redemptions.record(redeemed.id(), recorded.apply(answer), redeemed.ticket().expiresAt());
+		return answer;
+	}
+
+	/**
+	 * The first redemption's answer, for a retry.
+	 * @param kind what it must be
+	 */
+	private static String[] answer(String recorded, String kind) {
+		String[] answer = recorded.split("\n", -1);
+		if (!answer[0].equals(kind)) {
+			throw new PolicyViolation(Rule.TICKET_USED, "ticket",
+					"The ticket is being redeemed; try again in a moment");
+		}
+		return answer;
+	}
+
+	/**
+	 * A call to S3 for a caller, told to the observers (audit) whatever its outcome.
+	 * @param uploadId the upload, when known before the call
+	 * @param uploadIdOf the upload, from the call's result
+	 */
+	private <T> T audited(Caller caller, StorageCall.Action action, Profile profile, String key,
+			@Nullable String uploadId, boolean ticketed, Supplier<T> call, Function<T, String> uploadIdOf) {
+		T result;
+		try {
+			result = call.get();
+		}
+		catch (RefusedException ex) {
+			Object s3Code = ex.details().get("s3Code");
+			this.signing.record(caller, new StorageCall(action, profile, key, uploadId, ticketed,
+					StorageCall.Outcome.FAILURE, ex.rule().code(), (s3Code != null) ? s3Code.toString() : null));
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			this.signing.record(caller, new StorageCall(action, profile, key, uploadId, ticketed,
+					StorageCall.Outcome.FAILURE, "internal-error", null));
+			throw ex;
+		}
+		this.signing.record(caller,
+				new StorageCall(action, profile, key, (uploadId != null) ? uploadId : uploadIdOf.apply(result),
+						ticketed, StorageCall.Outcome.SUCCESS, null, null));
+		return result;
 	}
 
 	/**
@@ -258,8 +375,8 @@ public final class MultipartUploads {
 	 * nothing of it behind.
 	 * @param named the parts the client names; none for every part S3 holds
 	 */
-	private CompletedUpload complete(Profile profile, String key, String uploadId, @Nullable List<PartRef> named,
-			boolean abortWhenTooLarge) {
+	private CompletedUpload complete(Caller caller, Profile profile, String key, String uploadId,
+			@Nullable List<PartRef> named, boolean abortWhenTooLarge) {
 		List<UploadedPart> held = allParts(profile, key, uploadId);
 		List<PartRef> parts;
 		try {
@@ -269,7 +386,7 @@ public final class MultipartUploads {
 			if (!abortWhenTooLarge || refused.rule() != Rule.CONTENT_LENGTH_TOO_LARGE) {
 				throw refused;
 			}
-			abortAfterRefusal(profile, key, uploadId);
+			abortAfterRefusal(caller, profile, key, uploadId, named == null);
 			throw new PolicyViolation(refused.rule(), refused.field(), refused.detail() + "; the upload was aborted",
 					refused.limits());
 		}
@@ -277,9 +394,12 @@ public final class MultipartUploads {
 		return new CompletedUpload(completed.bucket(), completed.key(), completed.etag(), completed.location());
 	}
 
-	private void abortAfterRefusal(Profile profile, String key, String uploadId) {
+	private void abortAfterRefusal(Caller caller, Profile profile, String key, String uploadId, boolean ticketed) {
 		try {
-			this.store.abort(profile, key, uploadId);
+			audited(caller, StorageCall.Action.MULTIPART_ABORT, profile, key, uploadId, ticketed, () -> {
+				this.store.abort(profile, key, uploadId);
+				return uploadId;
+			}, (id) -> id);
 		}
 		catch (RuntimeException ex) {
 			// The refusal stands; the parts stay until the bucket's lifecycle rule
@@ -289,7 +409,9 @@ public final class MultipartUploads {
 	}
 
 	/**
-	 * Every part S3 holds for the upload, all pages of them.
+	 * Every part S3 holds for the upload, all pages of them; a listing whose marker does
+	 * not advance, or that goes past the most parts an upload can have, is S3
+	 * misbehaving, and ends here rather than never.
 	 */
 	private List<UploadedPart> allParts(Profile profile, String key, String uploadId) {
 		List<UploadedPart> parts = new ArrayList<>();
@@ -297,7 +419,16 @@ public final class MultipartUploads {
 		do {
 			MultipartStore.PartsPage page = this.store.listParts(profile, key, uploadId, marker);
 			parts.addAll(page.parts());
-			marker = page.nextPartNumberMarker();
+			Integer next = page.nextPartNumberMarker();
+			if (next != null && next <= ((marker != null) ? marker : 0)) {
+				throw new StorageMisbehavingException("S3 listed the parts of upload " + uploadId + " from marker "
+						+ marker + " again: the listing does not advance");
+			}
+			if (parts.size() > MAX_PARTS) {
+				throw new StorageMisbehavingException(
+						"S3 listed more than " + MAX_PARTS + " parts of upload " + uploadId + ", more than it allows");
+			}
+			marker = next;
 		}
 		while (marker != null);
 		return parts;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.presign.issuing.IssuingFakes;
+import io.presign.issuing.StorageCall;
 import io.presign.issuing.UrlKind;
 import io.presign.policy.MultipartPolicy;
 import io.presign.policy.MultipartStartIntent;
@@ -51,7 +52,7 @@ class MultipartUploadsTest {
 					new ProfileCatalog(List.of(this.videos)), 100),
 			this.store, new IssuingFakes.Signer(), this.quota, this.observer.signing(),
 			new UploadTicketProperties("a-shared-secret-of-at-least-32-characters", null),
-			Clock.fixed(NOW, ZoneOffset.UTC));
+			new InMemoryTicketRedemptions(Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
 	void aStartIsPlannedCountedAndCreatedInS3() {
@@ -122,6 +123,92 @@ class MultipartUploadsTest {
 			.satisfies((issuance) -> assertThat(issuance.kind()).isEqualTo(UrlKind.MULTIPART_TICKET));
 	}
 
+	@Test
+	void aStartTicketStartsOneUploadAndARetryGetsItsUploadId() {
+		MultipartUploads.IssuedTicket ticket = this.uploads.startTicket(IssuingFakes.ALICE, "videos", "clip.txt");
+		MultipartUploads.StartedUpload first = this.uploads.start(ticket.ticket(), "text/plain");
+		MultipartUploads.StartedUpload again = this.uploads.start(ticket.ticket(), "text/plain");
+		assertThat(again.uploadId()).isEqualTo(first.uploadId());
+		assertThat(this.store.started).as("S3 started one upload").hasSize(1);
+		assertThat(this.quota.urls).as("the ticket and both redemptions count").hasValue(3);
+		assertThat(this.observer.storageCalls).extracting((call) -> call.getValue().outcome())
+			.containsExactly(StorageCall.Outcome.SUCCESS, StorageCall.Outcome.REPLAYED);
+		assertThat(this.observer.storageCalls).allSatisfy((call) -> {
+			assertThat(call.getKey().name()).isEqualTo("alice");
+			assertThat(call.getValue().ticketed()).isTrue();
+			assertThat(call.getValue().uploadId()).isEqualTo(first.uploadId());
+			assertThat(call.getValue().key()).isEqualTo(ticket.key());
+		});
+	}
+
+	@Test
+	void aCompletionTicketCompletesOnceAndARetryGetsTheObjectWithoutS3() {
+		String key = "users/alice/clip.txt";
+		this.store.hold(key, "up-4", 1, "\"e1\"", MIB);
+		String ticket = this.uploads.completeTicket(IssuingFakes.ALICE, "videos", key, "up-4").ticket();
+		MultipartUploads.CompletedUpload first = this.uploads.complete(ticket);
+		int listings = this.store.listings;
+		MultipartUploads.CompletedUpload again = this.uploads.complete(ticket);
+		assertThat(again).isEqualTo(first);
+		assertThat(this.store.completed).hasSize(1);
+		assertThat(this.store.listings).as("no call to S3 for the retry").isEqualTo(listings);
+	}
+
+	@Test
+	void aFailedRedemptionGivesTheTicketBackForARetry() {
+		String key = "users/alice/clip.txt";
+		this.store.hold(key, "up-5", 1, "\"e1\"", MIB);
+		String ticket = this.uploads.completeTicket(IssuingFakes.ALICE, "videos", key, "up-5").ticket();
+		this.store.refusal = new IllegalStateException("S3 did not answer");
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.uploads.complete(ticket));
+		this.store.refusal = null;
+		assertThat(this.uploads.complete(ticket).key()).isEqualTo(key);
+		assertThat(this.observer.storageCalls)
+			.extracting((call) -> call.getValue().outcome(), (call) -> call.getValue().code())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(StorageCall.Outcome.FAILURE, "internal-error"),
+					org.assertj.core.groups.Tuple.tuple(StorageCall.Outcome.SUCCESS, null));
+	}
+
+	@Test
+	void aListingWhoseMarkerDoesNotAdvanceEndsAs502AndIsAudited() {
+		this.store.stuck = true;
+		assertThatExceptionOfType(StorageMisbehavingException.class)
+			.isThrownBy(() -> this.uploads.complete(IssuingFakes.ALICE, "videos", "clip.txt", null, "up-6",
+					List.of(new PartRef(1, "e1"))))
+			.satisfies((refusal) -> assertThat(refusal.rule()).isEqualTo(Rule.STORAGE_MISBEHAVING));
+		assertThat(this.store.listings).as("the second page repeats the first's marker").isEqualTo(2);
+		assertThat(this.observer.storageCalls).singleElement().satisfies((call) -> {
+			assertThat(call.getValue().action()).isEqualTo(StorageCall.Action.MULTIPART_COMPLETE);
+			assertThat(call.getValue().code()).isEqualTo("storage-misbehaving");
+		});
+	}
+
+	@Test
+	void aListingOfMoreThanTenThousandPartsEndsAs502() {
+		this.store.endless = true;
+		assertThatExceptionOfType(StorageMisbehavingException.class).isThrownBy(() -> this.uploads
+			.complete(IssuingFakes.ALICE, "videos", "clip.txt", null, "up-7", List.of(new PartRef(1, "e"))));
+		assertThat(this.store.listings).isEqualTo(MultipartUploads.MAX_PARTS + 1);
+	}
+
+	@Test
+	void everyCallToS3IsAuditedWithWhoItWasFor() {
+		MultipartUploads.StartedUpload started = this.uploads.start(IssuingFakes.ALICE,
+				new MultipartStartIntent("videos", "talk.txt", null, "text/plain", 10 * MIB));
+		this.uploads.listParts(IssuingFakes.ALICE, "videos", "talk.txt", null, started.uploadId(), null);
+		this.uploads.abort(IssuingFakes.ALICE, "videos", null, started.key(), started.uploadId());
+		assertThat(this.observer.storageCalls)
+			.extracting((call) -> call.getKey().name(), (call) -> call.getValue().action(),
+					(call) -> call.getValue().uploadId(), (call) -> call.getValue().ticketed())
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("alice", StorageCall.Action.MULTIPART_START, started.uploadId(),
+							false),
+					org.assertj.core.groups.Tuple.tuple("alice", StorageCall.Action.MULTIPART_LIST_PARTS,
+							started.uploadId(), false),
+					org.assertj.core.groups.Tuple.tuple("alice", StorageCall.Action.MULTIPART_ABORT, started.uploadId(),
+							false));
+	}
+
 	private static void refused(Runnable call, Rule rule) {
 		assertThatExceptionOfType(PolicyViolation.class).isThrownBy(call::run)
 			.satisfies((refusal) -> assertThat(refusal.rule()).isEqualTo(rule));
@@ -143,6 +230,15 @@ class MultipartUploadsTest {
 
 		int listings;
 
+		/** A store that answers every page with the same marker. */
+		boolean stuck;
+
+		/** A store whose listing advances one part a page, for ever. */
+		boolean endless;
+
+		/** What S3 answers to a completion, when it refuses. */
+		@Nullable RuntimeException refusal;
+
 		void hold(String key, String uploadId, int number, String etag, long size) {
 			this.parts.computeIfAbsent(key + "|" + uploadId, (id) -> new ArrayList<>())
 				.add(new UploadedPart(number, etag, size, NOW));
@@ -151,12 +247,19 @@ class MultipartUploadsTest {
 		@Override
 		public String start(Profile profile, String key, @Nullable String contentType) {
 			this.started.add(key + " " + contentType);
-			return "new-upload";
+			return "upload-" + this.started.size();
 		}
 
 		@Override
 		public PartsPage listParts(Profile profile, String key, String uploadId, @Nullable Integer marker) {
 			this.listings++;
+			if (this.endless) {
+				int next = ((marker != null) ? marker : 0) + 1;
+				return new PartsPage(List.of(new UploadedPart(next, "\"e\"", MIB, NOW)), next, true);
+			}
+			if (this.stuck) {
+				return new PartsPage(List.of(new UploadedPart(1, "\"e1\"", MIB, NOW)), 7, true);
+			}
 			List<UploadedPart> held = this.parts.getOrDefault(key + "|" + uploadId, List.of());
 			int index = (marker != null) ? marker : 0;
 			if (index >= held.size()) {
@@ -168,6 +271,9 @@ class MultipartUploadsTest {
 
 		@Override
 		public CompletedUpload complete(Profile profile, String key, String uploadId, List<PartRef> parts) {
+			if (this.refusal != null) {
+				throw this.refusal;
+			}
 			this.completed.add(parts);
 			return new CompletedUpload(profile.bucket(), key, "\"etag-2\"", "https://s3.test/" + key);
 		}
