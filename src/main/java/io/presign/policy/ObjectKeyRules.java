@@ -46,8 +46,8 @@ final class ObjectKeyRules {
 			throw invalid(field, "The key must not contain control characters or malformed Unicode");
 		}
 		if (TextRules.hasMisleadingCharacters(clientKey)) {
-			throw invalid(field, "The key must not contain bidirectional or invisible characters, or characters "
-					+ "that stand for '/', '\\' or '.' (such as the full-width solidus)");
+			throw invalid(field, "The key must not contain invisible, bidirectional or line-separating characters, "
+					+ "or characters that look like '/', '\\' or '.' (such as the division slash)");
 		}
 		if (!TextRules.isNfc(clientKey)) {
 			throw invalid(field, "The key must be in Unicode normalization form NFC");

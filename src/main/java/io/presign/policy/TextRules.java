@@ -35,26 +35,29 @@ final class TextRules {
 	}
 
 	/**
-	 * Whether the text holds a character that makes it look like something it is not:
-	 * bidirectional controls ({@code photo\u202Egnp.exe} shows as {@code photoexe.png}),
-	 * invisible ones (zero-width space, byte order mark), or one that Unicode
-	 * compatibility folds into a path separator or a dot segment (the full-width solidus
-	 * {@code \uFF0F}, the division slash {@code \u2215}, full-width dots). Keys and file
+	 * Whether the text holds a character that makes it look like something it is not: an
+	 * invisible one (zero-width space or joiner, word joiner, soft hyphen, byte order
+	 * mark, tag characters), a bidirectional control ({@code photo\u202Egnp.exe} shows as
+	 * {@code photoexe.png}), a line or paragraph separator, or one that looks like
+	 * {@code /}, {@code \} or {@code .} ({@code users/bob/..\u2215..\u2215alice} shows as
+	 * {@code users/bob/../../alice}, yet the division slash is no separator to S3 and
+	 * NFKC leaves it as it is): {@link MisleadingCodePoints} lists them, from the Unicode
+	 * data files. Besides, any character that NFKC folds into a separator or a dot
+	 * segment (the full-width solidus, {@code \u2100} into {@code a/c}). Keys and file
 	 * names are read by people and by tools that normalize: what they see must be what S3
 	 * stores.
 	 */
 	static boolean hasMisleadingCharacters(String text) {
 		if (isAscii(text)) {
-			// NFKC leaves ASCII as it is, and every character listed below lies beyond
-			// it.
+			// NFKC leaves ASCII as it is, and every listed character lies beyond it.
 			return false;
 		}
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '\u061C' || c == '\u200B' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
-					|| (c >= '\u2066' && c <= '\u2069') || c == '\uFEFF') {
+		for (int i = 0; i < text.length();) {
+			int codePoint = text.codePointAt(i);
+			if (MisleadingCodePoints.contains(codePoint)) {
 				return true;
 			}
+			i += Character.charCount(codePoint);
 		}
 		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
 		if (folded.equals(text)) {

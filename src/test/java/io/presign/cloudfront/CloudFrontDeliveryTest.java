@@ -3,9 +3,7 @@ package io.presign.cloudfront;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,14 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.presign.support.ApiClient;
-import io.presign.support.CloudFrontTestKeys;
-import io.presign.support.IntegrationTest;
+import io.presign.support.CloudFrontIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.presign.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,38 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * URL and {@code AWS:EpochTime}; custom: the policy carried along) and verifying its
  * RSA-SHA1 signature with the key pair's public key.
  */
-class CloudFrontDeliveryTest extends IntegrationTest {
-
-	private static final String DOMAIN = "d111111abcdef8.cloudfront.net";
-
-	private static final String KEY_PAIR_ID = "K2JCJMDEHXQW5F";
+class CloudFrontDeliveryTest extends CloudFrontIntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final KeyPair KEYS = CloudFrontTestKeys.generate();
-
-	@DynamicPropertySource
-	static void cdnProfile(DynamicPropertyRegistry registry) {
-		Path pem = CloudFrontTestKeys.writePem(KEYS);
-		registry.add("presign.signing.region-check", () -> "off");
-		cloudFrontProfile(registry, "cdn", pem);
-		registry.add("presign.profiles.cdn.key-prefix", () -> "users/{principal}/");
-		registry.add("presign.profiles.cdn.max-expiry", () -> "2h");
-		// The same distribution and bucket, with no key prefix: shared files.
-		cloudFrontProfile(registry, "cdn-shared", pem);
-	}
-
-	private static void cloudFrontProfile(DynamicPropertyRegistry registry, String name, Path pem) {
-		String profile = "presign.profiles." + name + ".";
-		registry.add(profile + "bucket", () -> "media-bucket");
-		registry.add(profile + "region", () -> "eu-west-1");
-		registry.add(profile + "operations", () -> "download");
-		registry.add(profile + "required-scope", () -> "files");
-		registry.add(profile + "delivery", () -> "cloudfront");
-		registry.add(profile + "cloudfront.distribution-domain", () -> DOMAIN);
-		registry.add(profile + "cloudfront.key-pair-id", () -> KEY_PAIR_ID);
-		registry.add(profile + "cloudfront.private-key-location", () -> pem.toUri().toString());
-	}
 
 	@Test
 	void cookiesNeverCoverTheWholeDistribution() {
@@ -72,7 +37,7 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 		ApiClient.Response named = this.api.postJson("/v1/downloads/cookies",
 				Map.of("profile", "cdn-shared", "keyPrefix", "public/"), ApiClient.apiKey(ALICE_KEY));
 		assertThat(named.status()).as(named.text()).isEqualTo(200);
-		assertThat(named.json().get("resource").asString()).isEqualTo("https://" + DOMAIN + "/public/*");
+		assertThat(named.json().get("resource").asString()).isEqualTo("https://" + DISTRIBUTION_DOMAIN + "/public/*");
 	}
 
 	@Test
@@ -83,7 +48,7 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 		String url = body.get("url").asString();
 		// The key percent-encoded as in S3 paths: a '*' or '?' in a key is no policy
 		// wildcard.
-		String resource = "https://" + DOMAIN + "/users/alice/photos/a%20b%2A%3F.png";
+		String resource = "https://" + DISTRIBUTION_DOMAIN + "/users/alice/photos/a%20b%2A%3F.png";
 		assertThat(url).startsWith(resource + "?Expires=");
 		Map<String, String> query = query(url);
 		assertThat(query.keySet()).containsExactly("Expires", "Signature", "Key-Pair-Id");
@@ -112,7 +77,8 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 		String policy = cloudFrontBase64Decode(query.get("Policy"));
 		assertThat(verifies(policy, query.get("Signature"))).isTrue();
 		JsonNode statement = JSON.readTree(policy).get("Statement").get(0);
-		assertThat(statement.get("Resource").asString()).isEqualTo("https://" + DOMAIN + "/users/alice/report.pdf");
+		assertThat(statement.get("Resource").asString())
+			.isEqualTo("https://" + DISTRIBUTION_DOMAIN + "/users/alice/report.pdf");
 		assertThat(statement.at("/Condition/IpAddress/AWS:SourceIp").asString()).isEqualTo("192.0.2.0/24");
 		assertThat(statement.at("/Condition/DateLessThan/AWS:EpochTime").asLong())
 			.isEqualTo(Instant.parse(response.json().get("expiresAt").asString()).getEpochSecond());
@@ -125,9 +91,9 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 				ApiClient.apiKey(ALICE_KEY));
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		JsonNode body = response.json();
-		String resource = "https://" + DOMAIN + "/users/alice/albums/2026/*";
+		String resource = "https://" + DISTRIBUTION_DOMAIN + "/users/alice/albums/2026/*";
 		assertThat(body.get("resource").asString()).isEqualTo(resource);
-		assertThat(body.get("domain").asString()).isEqualTo(DOMAIN);
+		assertThat(body.get("domain").asString()).isEqualTo(DISTRIBUTION_DOMAIN);
 		assertThat(body.get("path").asString()).isEqualTo("/users/alice/albums/2026/");
 		JsonNode cookies = body.get("cookies");
 		assertThat(cookies.get("CloudFront-Key-Pair-Id").asString()).isEqualTo(KEY_PAIR_ID);
@@ -146,7 +112,8 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 		ApiClient.Response whole = this.api.postJson("/v1/downloads/cookies",
 				Map.of("profile", "cdn", "ipRange", "198.51.100.0/24"), ApiClient.apiKey(BOB_KEY));
 		assertThat(whole.status()).as(whole.text()).isEqualTo(200);
-		assertThat(whole.json().get("resource").asString()).isEqualTo("https://" + DOMAIN + "/users/bob/*");
+		assertThat(whole.json().get("resource").asString())
+			.isEqualTo("https://" + DISTRIBUTION_DOMAIN + "/users/bob/*");
 		JsonNode bound = JSON
 			.readTree(cloudFrontBase64Decode(whole.json().at("/cookies/CloudFront-Policy").asString()));
 		assertThat(bound.at("/Statement/0/Condition/IpAddress/AWS:SourceIp").asString()).isEqualTo("198.51.100.0/24");
@@ -156,7 +123,7 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 		ApiClient.Response odd = this.api.postJson("/v1/downloads/cookies",
 				Map.of("profile", "cdn", "keyPrefix", "a*b?c d/"), ApiClient.apiKey(ALICE_KEY));
 		assertThat(odd.json().get("resource").asString())
-			.isEqualTo("https://" + DOMAIN + "/users/alice/a%2Ab%3Fc%20d/*");
+			.isEqualTo("https://" + DISTRIBUTION_DOMAIN + "/users/alice/a%2Ab%3Fc%20d/*");
 		assertThat(odd.json().get("path").asString()).isEqualTo("/users/alice/a%2Ab%3Fc%20d/");
 	}
 
@@ -169,7 +136,7 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 			String url = item.at("/download/url").asString();
 			Map<String, String> query = query(url);
 			String resource = url.substring(0, url.indexOf('?'));
-			assertThat(resource).startsWith("https://" + DOMAIN + "/users/alice/");
+			assertThat(resource).startsWith("https://" + DISTRIBUTION_DOMAIN + "/users/alice/");
 			assertThat(verifies(
 					"{\"Statement\":[{\"Resource\":\"" + resource
 							+ "\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":" + query.get("Expires") + "}}}]}",
@@ -187,6 +154,7 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 		assertProblem(download(Map.of("profile", "files", "key", "a.txt", "ipRange", "192.0.2.0/24")), 400,
 				"request-invalid", "ipRange");
 		for (String range : List.of("192.0.2.0/33", "192.0.2.0", "example.com/8", "abcd/8", "2001:db8::/32",
+				"192.0.2.0/08", "192.000.2.0/24", "192.0.2.0/+24", " 192.0.2.0/24",
 				"192.0.2.0/24\"},\"DateLessThan\":{\"AWS:EpochTime\":9999999999}")) {
 			assertProblem(download(Map.of("profile", "cdn", "key", "a.txt", "ipRange", range)), 400, "request-invalid",
 					"ipRange");
@@ -212,7 +180,7 @@ class CloudFrontDeliveryTest extends IntegrationTest {
 
 	private static boolean verifies(String policy, String cloudFrontSignature) throws GeneralSecurityException {
 		Signature rsa = Signature.getInstance("SHA1withRSA");
-		rsa.initVerify(KEYS.getPublic());
+		rsa.initVerify(CLOUDFRONT_KEYS.getPublic());
 		rsa.update(policy.getBytes(StandardCharsets.UTF_8));
 		return rsa.verify(Base64.getDecoder().decode(cloudFrontSafe(cloudFrontSignature)));
 	}

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.presign.support.CloudFrontIntegrationTest;
 import io.presign.support.HostileCorpus;
-import io.presign.support.IntegrationTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
@@ -20,9 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link HostileCorpus}) over real HTTP: every finding of the hostile test and every
  * classic trick against key handling. Each case names the answer it must get; on top of
  * that, no case may get a 5xx, every refusal is a short problem document with a stable
- * type and the request id, and whatever is issued stays under the caller's prefix.
+ * type and the request id, and whatever is issued stays under the caller's prefix. The
+ * service runs with CloudFront profiles besides the usual ones, for the cases only they
+ * reach (an {@code ipRange} is refused on every other profile, well-formed or not).
  */
-class HostileCorpusTest extends IntegrationTest {
+class HostileCorpusTest extends CloudFrontIntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
