@@ -78,8 +78,9 @@ final class RequestExamples implements OpenApiCustomizer {
 
 	private static void fill(Operation operation) {
 		String body = BODIES.get(operation.getOperationId());
-		if (body != null && operation.getRequestBody() != null) {
-			MediaType json = operation.getRequestBody().getContent().get("application/json");
+		MediaType json = (body != null && operation.getRequestBody() != null)
+				? operation.getRequestBody().getContent().get("application/json") : null;
+		if (body != null && json != null) {
 			try {
 				json.setExample(Json.mapper().readTree(body));
 			}

@@ -43,17 +43,16 @@ final class MisleadingCodePoints {
 	 * an ordinary name, and is common in file names.
 	 */
 	private static final int[][] CONFUSABLE_WITH_DOT_OR_SLASH = {
-			// → .
+			// → . (not the digits U+0660, U+06F0: see WRITTEN_AS)
 			{ 0x1D16D, 0x1D16D }, { 0x2024, 0x2024 }, { 0x0701, 0x0702 }, { 0xA60E, 0xA60E }, { 0x10A50, 0x10A50 },
-			{ 0x0660, 0x0660 }, { 0x06F0, 0x06F0 }, { 0xA4F8, 0xA4F8 },
-			// → /
+			{ 0xA4F8, 0xA4F8 },
+			// → / (not U+30CE, U+4E3F)
 			{ 0x1735, 0x1735 }, { 0x2041, 0x2041 }, { 0x2215, 0x2215 }, { 0x2044, 0x2044 }, { 0x2571, 0x2571 },
 			{ 0x27CB, 0x27CB }, { 0x29F8, 0x29F8 }, { 0x1D23A, 0x1D23A }, { 0x31D3, 0x31D3 }, { 0x3033, 0x3033 },
-			{ 0x2CC6, 0x2CC7 }, { 0x30CE, 0x30CE }, { 0x4E3F, 0x4E3F }, { 0x2F03, 0x2F03 },
-			// → \
+			{ 0x2CC6, 0x2CC7 }, { 0x2F03, 0x2F03 },
+			// → \ (not U+4E36)
 			{ 0xFF3C, 0xFF3C }, { 0xFE68, 0xFE68 }, { 0x2216, 0x2216 }, { 0x27CD, 0x27CD }, { 0x29F5, 0x29F5 },
-			{ 0x29F9, 0x29F9 }, { 0x1D20F, 0x1D20F }, { 0x1D23B, 0x1D23B }, { 0x31D4, 0x31D4 }, { 0x4E36, 0x4E36 },
-			{ 0x2F02, 0x2F02 },
+			{ 0x29F9, 0x29F9 }, { 0x1D20F, 0x1D20F }, { 0x1D23B, 0x1D23B }, { 0x31D4, 0x31D4 }, { 0x2F02, 0x2F02 },
 			// → .. // /// \\
 			{ 0x2025, 0x2025 }, { 0xA4FA, 0xA4FA }, { 0x2AFD, 0x2AFD }, { 0x2AFB, 0x2AFB }, { 0x2CF9, 0x2CF9 },
 			{ 0x244A, 0x244A } };
@@ -65,6 +64,16 @@ final class MisleadingCodePoints {
 	 * would make no separator or dot segment ({@code a．b}).
 	 */
 	private static final int[][] COMPATIBILITY_VARIANTS = { { 0xFE52, 0xFE52 }, { 0xFF0E, 0xFF0F } };
+
+	/**
+	 * Letters and digits of living scripts that confusables.txt also maps to {@code .},
+	 * {@code /} or {@code \}: the Arabic-Indic and Persian zeros (U+0660, U+06F0),
+	 * Katakana NO (U+30CE, as in ノート) and the CJK ideographs U+4E3F and U+4E36. They are
+	 * ordinary text in names, so they are refused only where, read as what they look
+	 * like, they would make a {@code .} or {@code ..} segment ({@code ..ノ..ノalice} shows
+	 * as {@code ../../alice}).
+	 */
+	static final String WRITTEN_AS = "\u0660.\u06F0.\u30CE/\u4E3F/\u4E36\\";
 
 	/** First code points of the merged ranges, ascending. */
 	private static final int[] STARTS;

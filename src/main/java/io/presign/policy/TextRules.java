@@ -52,12 +52,17 @@ final class TextRules {
 			// NFKC leaves ASCII as it is, and every listed character lies beyond it.
 			return false;
 		}
+		boolean scriptLookAlike = false;
 		for (int i = 0; i < text.length();) {
 			int codePoint = text.codePointAt(i);
 			if (MisleadingCodePoints.contains(codePoint)) {
 				return true;
 			}
+			scriptLookAlike |= MisleadingCodePoints.WRITTEN_AS.indexOf(codePoint) % 2 == 0;
 			i += Character.charCount(codePoint);
+		}
+		if (scriptLookAlike && hasDotSegment(readAsItLooks(text))) {
+			return true;
 		}
 		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
 		if (folded.equals(text)) {
@@ -67,6 +72,31 @@ final class TextRules {
 			return true;
 		}
 		for (String segment : folded.split("/", -1)) {
+			if (segment.equals(".") || segment.equals("..")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The text with each letter or digit that looks like {@code .}, {@code /} or
+	 * {@code \} replaced by what it looks like.
+	 */
+	private static String readAsItLooks(String text) {
+		String lookAlikes = MisleadingCodePoints.WRITTEN_AS;
+		StringBuilder read = new StringBuilder(text);
+		for (int i = 0; i < read.length(); i++) {
+			int at = lookAlikes.indexOf(read.charAt(i));
+			if (at >= 0 && at % 2 == 0) {
+				read.setCharAt(i, lookAlikes.charAt(at + 1));
+			}
+		}
+		return read.toString();
+	}
+
+	private static boolean hasDotSegment(String text) {
+		for (String segment : text.split("[/\\\\]", -1)) {
 			if (segment.equals(".") || segment.equals("..")) {
 				return true;
 			}

@@ -40,15 +40,22 @@ class TextRulesTest {
 
 	/** confusables.txt, Unicode 17.0.0: the sources mapped to 002E FULL STOP. */
 	private static final List<String> LOOK_LIKE_FULL_STOP = List.of("1D16D", "2024", "0701", "0702", "A60E", "10A50",
-			"0660", "06F0", "A4F8");
+			"A4F8");
 
 	/** confusables.txt, Unicode 17.0.0: the sources mapped to 002F SOLIDUS. */
 	private static final List<String> LOOK_LIKE_SOLIDUS = List.of("1735", "2041", "2215", "2044", "2571", "27CB",
-			"29F8", "1D23A", "31D3", "3033", "2CC7", "2CC6", "30CE", "4E3F", "2F03");
+			"29F8", "1D23A", "31D3", "3033", "2CC7", "2CC6", "2F03");
 
 	/** confusables.txt, Unicode 17.0.0: the sources mapped to 005C REVERSE SOLIDUS. */
 	private static final List<String> LOOK_LIKE_REVERSE_SOLIDUS = List.of("FF3C", "FE68", "2216", "27CD", "29F5",
-			"29F9", "1D20F", "1D23B", "31D4", "4E36", "2F02");
+			"29F9", "1D20F", "1D23B", "31D4", "2F02");
+
+	/**
+	 * confusables.txt, Unicode 17.0.0: the letters and digits of living scripts among its
+	 * sources (two zeros, Katakana NO, two CJK ideographs): refused only where they make
+	 * a dot segment.
+	 */
+	private static final List<String> SCRIPT_LOOK_ALIKES = List.of("0660", "06F0", "30CE", "4E3F", "4E36");
 
 	/**
 	 * confusables.txt, Unicode 17.0.0: the sources mapped to two or three of them
@@ -70,7 +77,7 @@ class TextRulesTest {
 	@Test
 	void refusesEveryListedCodePointInKeysAndFileNames() {
 		List<Integer> listed = listed();
-		assertThat(listed).hasSize(4174 + 2 + 9 + 15 + 11 + 6 + 3);
+		assertThat(listed).hasSize(4174 + 2 + 7 + 13 + 10 + 6 + 3);
 		for (int codePoint : listed) {
 			String character = Character.toString(codePoint);
 			String name = "U+%04X".formatted(codePoint);
@@ -95,7 +102,9 @@ class TextRulesTest {
 				continue;
 			}
 			String character = Character.toString(codePoint);
-			boolean expected = listed.contains(codePoint) || foldsIntoStructure(character);
+			boolean alone = SCRIPT_LOOK_ALIKES.contains("%04X".formatted(codePoint))
+					&& "\u0660\u06F0".contains(character);
+			boolean expected = listed.contains(codePoint) || foldsIntoStructure(character) || alone;
 			if (TextRules.hasMisleadingCharacters(character) != expected) {
 				wrong.add("U+%04X".formatted(codePoint));
 			}
@@ -106,9 +115,26 @@ class TextRulesTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "a\u2060b", "a\u200Db", "a\u00ADb", "a\u034Fb", "a\u180Eb", "a\u2028b", "a\u2029b",
 			"a\uDB40\uDC41b", "users/bob/..\u2215..\u2215alice\u2215photo.png", "x\u2044a.txt", "x\u29F8a.txt",
-			"a\uFF0Eb", "a\u30CEb", "\u0660", "x/\u2025/y", "x\u2AFDy" })
+			"a\uFF0Eb", "users/bob/..\u30CE..\u30CEalice", "\u0660", "a/\u06F0\u06F0/b", "x/\u2025/y", "x\u2AFDy" })
 	void refusesTheHostileTestsFindings(String key) {
 		assertKeyInvalid(key);
+	}
+
+	/**
+	 * Katakana NO, two CJK ideographs and the Arabic-Indic and Persian zeros are letters
+	 * and digits of ordinary names; they are refused only where, read as the dot or slash
+	 * they look like, they make a dot segment.
+	 */
+	@Test
+	void allowsLettersAndDigitsThatLookLikeDotsOrSlashesInNames() {
+		assertThat(ObjectKeyRules.resolve("p/", "\u30CE\u30FC\u30C8.txt")).isEqualTo("p/\u30CE\u30FC\u30C8.txt");
+		assertThat(ObjectKeyRules.resolve("p/", "\u4E3F\u4E36.txt")).isEqualTo("p/\u4E3F\u4E36.txt");
+		assertThat(ObjectKeyRules.resolve("p/", "\u0661\u0660.pdf")).isEqualTo("p/\u0661\u0660.pdf");
+		assertThat(ContentDispositionValue.of(null, "\u06F1\u06F0 \u30CE\u30FC\u30C8.pdf"))
+			.contains("filename*=UTF-8''");
+		assertKeyInvalid("a/..\u4E3F/b");
+		assertKeyInvalid("a/\u0660\u0660/b");
+		assertKeyInvalid("..\u4E36x");
 	}
 
 	@Test
