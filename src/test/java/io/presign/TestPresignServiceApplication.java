@@ -11,7 +11,6 @@ import io.presign.support.EmbeddedDemo;
 import io.presign.support.EmbeddedS3Server;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs the service on an embedded S3-compatible server, so issued URLs really work with
@@ -25,27 +24,25 @@ public final class TestPresignServiceApplication {
 	}
 
 	public static void main(String[] args) {
+		// Written first, so that a script that sees the service answer can already stop
+		// it by this id.
+		Arrays.stream(args)
+			.filter((arg) -> arg.startsWith("--spring.pid.file="))
+			.reduce((first, last) -> last)
+			.ifPresent((arg) -> writePid(Path.of(arg.substring("--spring.pid.file=".length()))));
 		int port = Integer.parseInt(System.getenv().getOrDefault("EMBEDDED_S3_PORT", "0"));
 		EmbeddedS3Server s3 = EmbeddedS3Server.start(port).createBucket(EmbeddedDemo.BUCKET);
 		Runtime.getRuntime().addShutdownHook(new Thread(s3::close));
-		ConfigurableApplicationContext app;
 		try {
-			app = SpringApplication.from(PresignServiceApplication::main)
+			SpringApplication.from(PresignServiceApplication::main)
 				.with(EmbeddedDemo.class)
 				.withAdditionalProfiles("embedded")
-				.run(Stream.concat(Stream.of(EmbeddedDemo.arguments(s3)), Arrays.stream(args)).toArray(String[]::new))
-				.getApplicationContext();
+				.run(Stream.concat(Stream.of(EmbeddedDemo.arguments(s3)), Arrays.stream(args)).toArray(String[]::new));
 		}
 		catch (RuntimeException ex) {
 			// Spring Boot has reported why; the S3 server's threads would keep the
-			// process alive, and the
-			// command that started it waiting.
+			// process alive, and the command that started it waiting.
 			System.exit(1);
-			return;
-		}
-		String pidFile = app.getEnvironment().getProperty("spring.pid.file");
-		if (pidFile != null) {
-			writePid(Path.of(pidFile));
 		}
 	}
 
