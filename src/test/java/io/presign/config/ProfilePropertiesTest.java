@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -94,19 +95,22 @@ class ProfilePropertiesTest {
 		this.runner.withUserConfiguration(UnknownPropertiesCheck.class)
 			.withPropertyValues(VALID)
 			.withPropertyValues("presign.profiles.avatars.max-contnet-length=1MB",
-					"presign.profiles.avatars.storage-class=GLACIER", "presign.profiles.avatars.multipart.enabeld=true",
+					"presign.profiles.avatars.storage-klass=GLACIER", "presign.profiles.avatars.multipart.enabeld=true",
 					"presign.max-batch-sise=10", "presign.profiles.avatars.scopes[0].scope=a",
 					"presign.profiles.avatars.scopes[0].operation=download")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(messages(context.getStartupFailure()))
-					.contains("'presign.profiles.avatars.max-contnet-length'")
+				InvalidConfigurationException failure = (InvalidConfigurationException) context.getStartupFailure();
+				FailureAnalysis printed = new InvalidConfigurationFailureAnalyzer().analyze(failure);
+				assertThat(printed.getDescription() + "\n" + printed.getAction())
+					.contains(
+							"presign.profiles.avatars.max-contnet-length = \"1MB\": is not a property of this version")
 					.contains("did you mean 'presign.profiles.avatars.max-content-length'?")
-					.contains("'presign.profiles.avatars.storage-class'")
+					.contains("presign.profiles.avatars.storage-klass = \"GLACIER\"")
 					.contains("did you mean 'presign.profiles.avatars.multipart.enabled'?")
 					.contains("did you mean 'presign.max-batch-size'?")
 					.contains("did you mean 'presign.profiles.avatars.scopes[0].operations'?")
-					.doesNotContain("'presign.profiles.avatars.scopes[0].scope'");
+					.doesNotContain("presign.profiles.avatars.scopes[0].scope ");
 			});
 	}
 
