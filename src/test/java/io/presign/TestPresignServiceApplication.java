@@ -31,7 +31,9 @@ public final class TestPresignServiceApplication {
 			.reduce((first, last) -> last)
 			.ifPresent((arg) -> writePid(Path.of(arg.substring("--spring.pid.file=".length()))));
 		int port = Integer.parseInt(System.getenv().getOrDefault("EMBEDDED_S3_PORT", "0"));
-		EmbeddedS3Server s3 = EmbeddedS3Server.start(port).createBucket(EmbeddedDemo.BUCKET);
+		EmbeddedS3Server s3 = EmbeddedS3Server.start(port)
+			.createBucket(EmbeddedDemo.BUCKET)
+			.createBucket(EmbeddedDemo.RECORDS_BUCKET);
 		Runtime.getRuntime().addShutdownHook(new Thread(s3::close));
 		try {
 			SpringApplication.from(PresignServiceApplication::main)

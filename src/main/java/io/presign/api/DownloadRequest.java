@@ -19,6 +19,7 @@ import org.jspecify.annotations.NullUnmarked;
  * @param versionId the object version to read
  * @param expiresInSeconds the wished lifetime of the URL
  * @param ipRange the only client addresses the URL works from (CloudFront profiles)
+ * @param responseContentType the Content-Type S3 answers with, one the profile allows
  */
 @Schema(description = "A request for a presigned GET URL")
 @NullUnmarked
@@ -35,7 +36,10 @@ public record DownloadRequest(@Schema(example = "avatars") @NotBlank String prof
 		@Schema(example = "300", description = "Lifetime; the profile's default when absent") Long expiresInSeconds,
 		@Schema(example = "192.0.2.0/24",
 				description = "Profiles with delivery: cloudfront only: the URL works only "
-						+ "from these client addresses (a custom policy); an IPv4 CIDR block") String ipRange)
+						+ "from these client addresses (a custom policy); an IPv4 CIDR block") String ipRange,
+		@Schema(example = "text/plain",
+				description = "S3 profiles only: signed as response-content-type, so S3 answers with this "
+						+ "Content-Type; one of the profile's content-types") String responseContentType)
 		implements
 			ObjectRequest{
 
@@ -46,7 +50,8 @@ public record DownloadRequest(@Schema(example = "avatars") @NotBlank String prof
 
 	DownloadIntent toIntent() {
 		return new DownloadIntent(this.profile, this.key, this.fullKey, this.filename,
-				Dispositions.parse(this.disposition), this.versionId, this.expiresInSeconds, this.ipRange);
+				Dispositions.parse(this.disposition), this.versionId, this.expiresInSeconds, this.ipRange,
+				this.responseContentType);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.presign.api;
 
 import java.util.List;
+import java.util.Map;
 
 import io.presign.api.problem.ObjectRequest;
 import io.presign.policy.UploadIntent;
@@ -21,6 +22,9 @@ import org.jspecify.annotations.NullUnmarked;
  * @param contentMd5 the base64 MD5 of the body: signed in, so S3 refuses another body
  * @param checksumSha256 the base64 SHA-256 of the body: signed in, so S3 refuses another
  * body
+ * @param checksum an additional checksum of the body, signed in
+ * @param metadata user metadata the caller sets, where the profile lists the names in
+ * {@code client-metadata}
  */
 @Schema(description = "A request for a presigned PUT URL")
 @NullUnmarked
@@ -37,7 +41,12 @@ public record UploadRequest(@Schema(example = "avatars") @NotBlank String profil
 		@Schema(example = "1B2M2Y8AsgTpgAmY7PhCfg==",
 				description = "Base64 MD5 of the body; signed as Content-MD5, S3 answers 400 BadDigest for another body") String contentMd5,
 		@Schema(example = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
-				description = "Base64 SHA-256 of the body; signed as x-amz-checksum-sha256") String checksumSha256)
+				description = "Base64 SHA-256 of the body; signed as x-amz-checksum-sha256") String checksumSha256,
+		@Schema(description = "An additional checksum of the body, stored by S3 beside the object; signed as "
+				+ "x-amz-checksum-<algorithm>, so S3 answers 400 BadDigest for another body") ChecksumRequest checksum,
+		@Schema(example = "{\"project\":\"apollo\"}",
+				description = "User metadata the caller sets; only names the profile lists in client-metadata, "
+						+ "printable ASCII values of at most 256 characters") Map<String, String> metadata)
 		implements
 			ObjectRequest {
 
@@ -48,7 +57,22 @@ public record UploadRequest(@Schema(example = "avatars") @NotBlank String profil
 
 	UploadIntent toIntent() {
 		return new UploadIntent(this.profile, this.key, this.fullKey, this.contentType, this.contentLength,
-				this.expiresInSeconds, this.contentMd5, this.checksumSha256);
+				this.expiresInSeconds, this.contentMd5, this.checksumSha256,
+				(this.checksum != null) ? this.checksum.algorithm() : null,
+				(this.checksum != null) ? this.checksum.value() : null, this.metadata);
+	}
+
+	/**
+	 * An additional checksum.
+	 *
+	 * @param algorithm CRC32, CRC32C, CRC64NVME, SHA1 or SHA256
+	 * @param value the canonical base64 of the digest
+	 */
+	@Schema(description = "A checksum S3 checks and stores beside the object")
+	@NullUnmarked
+	public record ChecksumRequest(@Schema(example = "CRC32C", allowableValues = {
+			"CRC32", "CRC32C", "CRC64NVME", "SHA1", "SHA256" }) String algorithm,
+			@Schema(example = "yZRlqg==", description = "Canonical base64 of the digest") String value){
 	}
 
 }

@@ -77,7 +77,7 @@ class PolicyConfiguration {
 				maxContentLength, p.toExpiryPolicy(), requiredScope, p.rateLimit().toRateLimit(),
 				p.multipart().toSettings(), p.toEncryption(),
 				(p.allowFormKeyPrefix() != null) ? p.allowFormKeyPrefix() : p.endpoint() == null, p.requireExisting(),
-				p.toCloudFrontDelivery());
+				p.toCloudFrontDelivery(), p.toObjectRules());
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.presign.policy.ChecksumAlgorithm;
 import io.presign.policy.CloudFrontDelivery;
 import io.presign.policy.ContentTypePolicy;
 import io.presign.policy.Encryption;
@@ -15,6 +16,7 @@ import io.presign.policy.ExpiryPolicy;
 import io.presign.policy.KeyStrategy;
 import io.presign.policy.KeyTemplate;
 import io.presign.policy.MultipartSettings;
+import io.presign.policy.ObjectRules;
 import io.presign.policy.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -67,6 +69,18 @@ import org.springframework.util.unit.DataSize;
  * @param delivery where downloads come from: {@code s3}, or {@code cloudfront} through
  * the distribution in {@code cloudfront}
  * @param cloudfront the distribution, for {@code delivery: cloudfront}
+ * @param overwrite {@code allow}: an upload may replace an object; {@code deny}: uploads
+ * only create objects, which S3 enforces ({@code If-None-Match: *} is signed into every
+ * PUT and sent with every multipart completion; form uploads are refused)
+ * @param metadata user metadata signed into every upload, by name: a constant or a
+ * template such as {@code "{principal}"} or {@code "{claim:org_id}"}
+ * @param tags object tags signed into every upload, likewise (at most 10)
+ * @param clientMetadata the metadata names a caller may set itself on an upload, never
+ * one of {@code metadata}
+ * @param storageClass the storage class signed into every upload, such as
+ * {@code STANDARD_IA}; the bucket's default when unset
+ * @param requireChecksum the additional checksum every PUT upload must carry, such as
+ * {@code CRC32C}; form and multipart uploads are then refused
  */
 public record ProfileProperties(@NotBlank String bucket,
 		@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
@@ -81,7 +95,23 @@ public record ProfileProperties(@NotBlank String bucket,
 		@Pattern(regexp = "AES256|aws:kms", message = "must be AES256 or aws:kms") @Nullable String sse,
 		@Nullable String kmsKeyId, @Nullable Boolean allowFormKeyPrefix,
 		@DefaultValue("false") boolean allowInsecureEndpoint, @DefaultValue("false") boolean requireExisting,
-		@DefaultValue("s3") Delivery delivery, @Valid @Nullable CloudFront cloudfront) {
+		@DefaultValue("s3") Delivery delivery, @Valid @Nullable CloudFront cloudfront,
+		@DefaultValue("allow") Overwrite overwrite, @DefaultValue Map<String, String> metadata,
+		@DefaultValue Map<String, String> tags, @DefaultValue List<String> clientMetadata,
+		@Nullable String storageClass, @Nullable ChecksumAlgorithm requireChecksum) {
+
+	/**
+	 * Whether an upload may replace an object.
+	 */
+	public enum Overwrite {
+
+		/** It may: S3's default. */
+		ALLOW,
+
+		/** It may not: uploads only create objects. */
+		DENY
+
+	}
 
 	/**
 	 * Where a profile's downloads come from.
@@ -175,6 +205,26 @@ public record ProfileProperties(@NotBlank String bucket,
 	@ChecksProperty(value = "kms-key-id", fix = "set sse: aws:kms, or remove kms-key-id")
 	boolean isEncryptionValid() {
 		return this.kmsKeyId == null || "aws:kms".equals(this.sse);
+	}
+
+	@AssertTrue(message = "metadata names are lower-case letters, digits and '-', their templates printable ASCII; "
+			+ "client-metadata names none of them; at most 10 tags of S3's characters; storage-class an S3 name")
+	@ChecksProperty(value = "metadata",
+			fix = "name metadata like uploaded-by, with values such as \"{principal}\"; keep tags to 10 of letters, digits, spaces and _.:/=+@-; write storage-class like STANDARD_IA")
+	boolean isObjectRulesValid() {
+		return accepts(this::toObjectRules);
+	}
+
+	/**
+	 * @return what every object uploaded through the profile must carry
+	 */
+	ObjectRules toObjectRules() {
+		Map<String, KeyTemplate> stamped = new LinkedHashMap<>();
+		this.metadata.forEach((name, template) -> stamped.put(name, KeyTemplate.parseValue(template)));
+		Map<String, KeyTemplate> tagged = new LinkedHashMap<>();
+		this.tags.forEach((key, template) -> tagged.put(key, KeyTemplate.parseValue(template)));
+		return new ObjectRules(this.overwrite == Overwrite.DENY, stamped, tagged, Set.copyOf(this.clientMetadata),
+				this.storageClass, this.requireChecksum);
 	}
 
 	@Nullable Encryption toEncryption() {

@@ -107,6 +107,26 @@ public final class BucketGuardrails {
 						+ " stands for the identity that signs: replace it before applying.");
 			}
 		}
+		List<Profile> createOnly = sharing.stream().filter((other) -> other.objects().createOnly()).toList();
+		if (!createOnly.isEmpty()) {
+			// AWS's documented enforcement of conditional writes, as a deny: a PutObject
+			// or
+			// CompleteMultipartUpload without If-None-Match; CreateMultipartUpload and
+			// UploadPart accept no conditional header and are no object creation.
+			Map<String, Object> unconditional = new LinkedHashMap<>();
+			unconditional.put("Null", Map.of("s3:if-none-match", "true"));
+			unconditional.put("Bool", Map.of("s3:ObjectCreationOperation", "true"));
+			statements.add(statement("DenyOverwritesUnderCreateOnlyPrefixes", "*", "s3:PutObject", "Resource",
+					createOnly.stream()
+						.map((other) -> bucketArn + "/" + other.keyPrefix().constantPrefix() + "*")
+						.distinct()
+						.toList(),
+					unconditional));
+			notes.add("DenyOverwritesUnderCreateOnlyPrefixes refuses, under the prefixes of "
+					+ createOnly.stream().map(Profile::name).toList() + " (overwrite: deny), every upload that "
+					+ "could replace an object: a PUT or multipart completion without If-None-Match, a form upload "
+					+ "and a copy (S3 takes no conditional header on those).");
+		}
 		if (sharing.size() > 1) {
 			notes.add("Profiles " + sharing.stream().map(Profile::name).toList()
 					+ " share this bucket; the policy covers all of them.");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.presign.policy.ExpiryCap;
+import io.presign.policy.ObjectStamp;
 import io.presign.policy.Profile;
 import org.jspecify.annotations.Nullable;
 
@@ -22,9 +23,18 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt when they stop working
  * @param cappedBy why they are shorter than asked
  * @param signingTime how long signing all of them took
+ * @param stamp what an upload's object must carry, signed in; nothing for other kinds
  */
 public record Issuance(Profile profile, UrlKind kind, List<String> keys, Duration lifetime, Instant expiresAt,
-		@Nullable ExpiryCap cappedBy, Duration signingTime) {
+		@Nullable ExpiryCap cappedBy, Duration signingTime, ObjectStamp stamp) {
+
+	/**
+	 * URLs that stamp nothing on an object.
+	 */
+	public Issuance(Profile profile, UrlKind kind, List<String> keys, Duration lifetime, Instant expiresAt,
+			@Nullable ExpiryCap cappedBy, Duration signingTime) {
+		this(profile, kind, keys, lifetime, expiresAt, cappedBy, signingTime, ObjectStamp.NONE);
+	}
 
 	public Issuance {
 		keys = List.copyOf(keys);

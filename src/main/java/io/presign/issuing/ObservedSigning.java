@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.presign.policy.Caller;
+import io.presign.policy.ObjectStamp;
 import io.presign.policy.Profile;
 import io.presign.signing.PresignedUrl;
 
@@ -41,6 +42,15 @@ public final class ObservedSigning {
 	 */
 	public List<IssuedUrl> sign(Caller caller, Profile profile, UrlKind kind, List<String> keys,
 			Supplier<List<PresignedUrl>> signing) {
+		return sign(caller, profile, kind, keys, ObjectStamp.NONE, signing);
+	}
+
+	/**
+	 * As {@link #sign}, for uploads whose objects must carry a stamp.
+	 * @param stamp what each object must carry, told to the observers
+	 */
+	public List<IssuedUrl> sign(Caller caller, Profile profile, UrlKind kind, List<String> keys, ObjectStamp stamp,
+			Supplier<List<PresignedUrl>> signing) {
 		long[] took = new long[1];
 		List<PresignedUrl> urls = Observation.createNotStarted("presign.sign", this.observations)
 			.lowCardinalityKeyValue("operation", kind.wireName())
@@ -54,7 +64,7 @@ public final class ObservedSigning {
 			});
 		PresignedUrl first = urls.get(0);
 		record(caller, new Issuance(profile, kind, keys, first.lifetime(), first.expiresAt(), first.cappedBy(),
-				Duration.ofNanos(took[0])));
+				Duration.ofNanos(took[0]), stamp));
 		List<IssuedUrl> issued = new ArrayList<>(urls.size());
 		for (int i = 0; i < urls.size(); i++) {
 			issued.add(IssuedUrl.of(profile, kind, keys.get(i), urls.get(i)));

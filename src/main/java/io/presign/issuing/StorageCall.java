@@ -2,6 +2,7 @@ package io.presign.issuing;
 
 import java.util.Locale;
 
+import io.presign.policy.ObjectStamp;
 import io.presign.policy.Profile;
 import org.jspecify.annotations.Nullable;
 
@@ -17,9 +18,18 @@ import org.jspecify.annotations.Nullable;
  * @param outcome what came of it
  * @param code the refusal's problem code, on failure
  * @param s3Code S3's error code, when S3 refused
+ * @param stamp what the object must carry, for a start
  */
 public record StorageCall(Action action, Profile profile, String key, @Nullable String uploadId, boolean ticketed,
-		Outcome outcome, @Nullable String code, @Nullable String s3Code) {
+		Outcome outcome, @Nullable String code, @Nullable String s3Code, ObjectStamp stamp) {
+
+	/**
+	 * A call that stamps nothing.
+	 */
+	public StorageCall(Action action, Profile profile, String key, @Nullable String uploadId, boolean ticketed,
+			Outcome outcome, @Nullable String code, @Nullable String s3Code) {
+		this(action, profile, key, uploadId, ticketed, outcome, code, s3Code, ObjectStamp.NONE);
+	}
 
 	/**
 	 * What the service asked S3.

@@ -99,8 +99,10 @@ public final class UrlIssuer {
 	public IssuedUrl issueUpload(Caller caller, UploadIntent intent) {
 		UploadGrant grant = this.signing.decide(() -> this.policy.authorizeUpload(caller, intent));
 		this.quota.consume(caller, grant.profile(), 1);
-		return this.signing.signOne(caller, grant.profile(), UrlKind.UPLOAD, grant.key(),
-				() -> this.signer.presignUpload(grant));
+		return this.signing
+			.sign(caller, grant.profile(), UrlKind.UPLOAD, List.of(grant.key()), grant.stamp(),
+					() -> List.of(this.signer.presignUpload(grant)))
+			.get(0);
 	}
 
 	/**
@@ -221,7 +223,7 @@ public final class UrlIssuer {
 		Duration signingTime = Duration.ofNanos(System.nanoTime() - start);
 		String key = (grant.key() != null) ? grant.key() : grant.keyPrefix() + "*";
 		this.signing.record(caller, new Issuance(grant.profile(), UrlKind.FORM_UPLOAD, List.of(key), form.lifetime(),
-				form.expiresAt(), form.cappedBy(), signingTime));
+				form.expiresAt(), form.cappedBy(), signingTime, grant.stamp()));
 		return IssuedForm.of(grant, form);
 	}
 

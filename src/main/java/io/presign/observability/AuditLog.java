@@ -62,6 +62,9 @@ public final class AuditLog implements IssuanceObserver {
 		if (issuance.cappedBy() != null) {
 			event = event.addKeyValue("cappedBy", issuance.cappedBy().wireName());
 		}
+		if (!issuance.stamp().isEmpty()) {
+			event = event.addKeyValue("objectRules", issuance.stamp().summary());
+		}
 		if (issuance.urlCount() == 1) {
 			event.log("Issued a {} URL for {}/{}", issuance.kind().wireName(), issuance.profile().bucket(),
 					issuance.keys().get(0));
@@ -108,6 +111,9 @@ public final class AuditLog implements IssuanceObserver {
 		}
 		if (call.s3Code() != null) {
 			event = event.addKeyValue("s3Code", bounded(call.s3Code()));
+		}
+		if (!call.stamp().isEmpty()) {
+			event = event.addKeyValue("objectRules", call.stamp().summary());
 		}
 		event.log("S3 {} of {}/{}: {}", call.action().wireName(), call.profile().bucket(), call.key(),
 				call.outcome().wireName());

@@ -15,9 +15,11 @@ import io.micrometer.core.instrument.Timer;
 import io.presign.issuing.Issuance;
 import io.presign.issuing.IssuanceObserver;
 import io.presign.issuing.RevocationEvent;
+import io.presign.issuing.StorageCall;
 import io.presign.issuing.UrlKind;
 import io.presign.policy.Caller;
 import io.presign.policy.ExpiryCap;
+import io.presign.policy.ObjectStamp;
 import io.presign.policy.Profile;
 import io.presign.signing.SigningCredentials;
 
@@ -39,6 +41,8 @@ public final class PresignMetrics implements IssuanceObserver {
 	private final Map<CapKey, Counter> capped = new ConcurrentHashMap<>();
 
 	private final Map<RefusalKey, Counter> rejected = new ConcurrentHashMap<>();
+
+	private final Map<RefusalKey, Counter> objectRules = new ConcurrentHashMap<>();
 
 	/**
 	 * @param credentials the signing credentials, whose time left is a gauge
@@ -70,6 +74,32 @@ public final class PresignMetrics implements IssuanceObserver {
 							.tags("profile", key.profile(), "reason", key.reason().wireName())
 							.register(this.registry))
 				.increment(urls);
+		}
+		if (!issuance.stamp().isEmpty()) {
+			objectRules(issuance.profile().name(), issuance.stamp(), urls);
+		}
+	}
+
+	@Override
+	public void storageCall(Caller caller, StorageCall call) {
+		if (!call.stamp().isEmpty() && call.outcome() == StorageCall.Outcome.SUCCESS) {
+			objectRules(call.profile().name(), call.stamp(), 1);
+		}
+	}
+
+	/**
+	 * Counts the uploads that carry each of a profile's object rules (create-only,
+	 * metadata, tags, storage class, checksum): a bounded set per profile.
+	 */
+	private void objectRules(String profile, ObjectStamp stamp, int uploads) {
+		for (String rule : stamp.summary().keySet()) {
+			this.objectRules
+				.computeIfAbsent(new RefusalKey(profile, rule),
+						(key) -> Counter.builder("presign.uploads.object.rules")
+							.description("Uploads issued or started with an object rule signed in, by rule")
+							.tags("profile", profile, "rule", rule)
+							.register(this.registry))
+				.increment(uploads);
 		}
 	}
 

@@ -23,6 +23,35 @@ final class Checksums {
 	}
 
 	/**
+	 * @param algorithm the algorithm's name as the caller gives it, such as
+	 * {@code CRC32C}
+	 * @param value the digest, base64
+	 * @return the checksum; none when the caller gives none
+	 * @throws PolicyViolation 400 {@code checksum-invalid} for an unknown algorithm, or a
+	 * value that is not the canonical base64 of the algorithm's length
+	 */
+	static @Nullable Checksum additional(@Nullable String algorithm, @Nullable String value) {
+		if (algorithm == null && value == null) {
+			return null;
+		}
+		ChecksumAlgorithm known = null;
+		for (ChecksumAlgorithm candidate : ChecksumAlgorithm.values()) {
+			if (candidate.name().equals(algorithm)) {
+				known = candidate;
+			}
+		}
+		if (known == null) {
+			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksum.algorithm",
+					"The checksum's algorithm must be one of CRC32, CRC32C, CRC64NVME, SHA1, SHA256");
+		}
+		String checked = check(value, known.bytes(), "checksum.value", known.name());
+		if (checked == null) {
+			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksum.value", "The checksum needs its value");
+		}
+		return new Checksum(known, checked);
+	}
+
+	/**
 	 * Only canonical base64 passes: the standard alphabet, padded, and nothing the
 	 * decoder forgives, since S3 compares the header's text with the digest it computes.
 	 * Java's decoder takes unpadded input and ignores the bits that padding leaves over

@@ -1,9 +1,9 @@
 package io.presign.policy;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.util.MimeType;
@@ -54,24 +54,34 @@ public final class ContentTypePolicy {
 	 * @throws PolicyViolation if it is not a concrete media type or not allowed
 	 */
 	public String check(@Nullable String contentType) {
+		return check(contentType, "contentType");
+	}
+
+	/**
+	 * Check a content type a caller gave in a field of another name, such as a download's
+	 * {@code responseContentType}.
+	 * @param field the request field, named in refusals
+	 * @return the value to sign, trimmed
+	 */
+	public String check(@Nullable String contentType, String field) {
 		if (contentType == null || contentType.isBlank()) {
-			throw new PolicyViolation(Rule.CONTENT_TYPE_INVALID, "contentType", "The content type must not be empty");
+			throw new PolicyViolation(Rule.CONTENT_TYPE_INVALID, field, "The content type must not be empty");
 		}
 		String value = contentType.trim();
-		MimeType type = parseConcrete(value);
+		MimeType type = parseConcrete(value, field);
 		for (MimeType pattern : this.patterns) {
 			if (pattern.includes(type)) {
 				return value;
 			}
 		}
-		throw new PolicyViolation(Rule.CONTENT_TYPE_NOT_ALLOWED, "contentType",
+		throw new PolicyViolation(Rule.CONTENT_TYPE_NOT_ALLOWED, field,
 				"The content type '" + type.getType() + "/" + type.getSubtype() + "' is not allowed by this profile",
 				Map.of("allowedContentTypes", this.allowed));
 	}
 
-	private static MimeType parseConcrete(String value) {
+	private static MimeType parseConcrete(String value, String field) {
 		if (value.length() > MAX_LENGTH || TextRules.hasUnsafeCharacters(value)) {
-			throw new PolicyViolation(Rule.CONTENT_TYPE_INVALID, "contentType",
+			throw new PolicyViolation(Rule.CONTENT_TYPE_INVALID, field,
 					"The content type must be at most " + MAX_LENGTH + " characters without control characters");
 		}
 		MimeType type;
@@ -79,11 +89,11 @@ public final class ContentTypePolicy {
 			type = MimeTypeUtils.parseMimeType(value);
 		}
 		catch (InvalidMimeTypeException ex) {
-			throw new PolicyViolation(Rule.CONTENT_TYPE_INVALID, "contentType",
+			throw new PolicyViolation(Rule.CONTENT_TYPE_INVALID, field,
 					"The content type does not parse as a media type (type/subtype)");
 		}
 		if (type.isWildcardType() || type.isWildcardSubtype()) {
-			throw new PolicyViolation(Rule.CONTENT_TYPE_INVALID, "contentType",
+			throw new PolicyViolation(Rule.CONTENT_TYPE_INVALID, field,
 					"The content type must be concrete, not a wildcard");
 		}
 		return type;

@@ -15,10 +15,21 @@ import org.jspecify.annotations.Nullable;
  * @param expiresInSeconds the wished expiry; none for the profile's default
  * @param ipRange the only client addresses the URL works from, in CIDR notation
  * (CloudFront profiles only)
+ * @param responseContentType the Content-Type S3 should answer with, one the profile
+ * allows (S3 profiles only)
  */
 public record DownloadIntent(String profile, @Nullable String key, @Nullable String fullKey, @Nullable String filename,
 		@Nullable Disposition disposition, @Nullable String versionId, @Nullable Long expiresInSeconds,
-		@Nullable String ipRange) {
+		@Nullable String ipRange, @Nullable String responseContentType) {
+
+	/**
+	 * A download with S3's own Content-Type.
+	 */
+	public DownloadIntent(String profile, @Nullable String key, @Nullable String fullKey, @Nullable String filename,
+			@Nullable Disposition disposition, @Nullable String versionId, @Nullable Long expiresInSeconds,
+			@Nullable String ipRange) {
+		this(profile, key, fullKey, filename, disposition, versionId, expiresInSeconds, ipRange, null);
+	}
 
 	/**
 	 * A download usable from anywhere.

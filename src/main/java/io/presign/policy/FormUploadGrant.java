@@ -12,7 +12,18 @@ import org.jspecify.annotations.Nullable;
  * {@code image/}
  * @param maxContentLength the largest file, in bytes
  * @param expiry how long the policy may live
+ * @param stamp what the object must carry: fields and exact conditions of the policy
  */
 public record FormUploadGrant(Profile profile, @Nullable String key, @Nullable String keyPrefix,
-		@Nullable String contentType, @Nullable String contentTypePrefix, long maxContentLength, Expiry expiry) {
+		@Nullable String contentType, @Nullable String contentTypePrefix, long maxContentLength, Expiry expiry,
+		ObjectStamp stamp) {
+
+	/**
+	 * A form that stamps nothing on its object.
+	 */
+	public FormUploadGrant(Profile profile, @Nullable String key, @Nullable String keyPrefix,
+			@Nullable String contentType, @Nullable String contentTypePrefix, long maxContentLength, Expiry expiry) {
+		this(profile, key, keyPrefix, contentType, contentTypePrefix, maxContentLength, expiry, ObjectStamp.NONE);
+	}
+
 }

@@ -1,10 +1,11 @@
 package io.presign.policy;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A profile's key prefix, such as {@code users/{principal}/} or
@@ -48,6 +49,21 @@ public final class KeyTemplate {
 		if (source.startsWith("/")) {
 			throw new IllegalArgumentException("must not start with '/'");
 		}
+		return parts(source);
+	}
+
+	/**
+	 * Parse a template of a value stamped on objects, such as {@code uploaded-by:
+	 * "{principal}"}: the same placeholders, no rule about slashes.
+	 * @param template the template
+	 * @return the parsed template
+	 * @throws IllegalArgumentException if a placeholder is unknown or unclosed
+	 */
+	public static KeyTemplate parseValue(String template) {
+		return parts(template);
+	}
+
+	private static KeyTemplate parts(String source) {
 		List<Part> parts = new ArrayList<>();
 		int i = 0;
 		while (i < source.length()) {
@@ -117,6 +133,33 @@ public final class KeyTemplate {
 			prefix.append(value.get());
 		}
 		return prefix.toString();
+	}
+
+	/**
+	 * Expand a value template for a caller: a value is its placeholders' values as they
+	 * are, provided they pass the check.
+	 * @param allowed what a placeholder's value may be
+	 * @param what what the value is, for refusals, such as {@code metadata 'uploaded-by'}
+	 * @return the value
+	 * @throws PolicyViolation (403 {@code key-prefix-unresolvable}) if a placeholder's
+	 * value is missing or not allowed
+	 */
+	public String expandValue(Caller caller, Predicate<String> allowed, String what) {
+		StringBuilder expanded = new StringBuilder();
+		for (Part part : this.parts) {
+			if (part.attribute() == null) {
+				expanded.append(part.text());
+				continue;
+			}
+			Optional<String> value = PRINCIPAL.equals(part.attribute()) ? Optional.ofNullable(caller.name())
+					: caller.attribute(part.attribute());
+			if (value.isEmpty() || !allowed.test(value.get())) {
+				throw new PolicyViolation(Rule.KEY_PREFIX_UNRESOLVABLE, null,
+						"The caller's '" + part.attribute() + "' is missing or cannot stand in the profile's " + what);
+			}
+			expanded.append(value.get());
+		}
+		return expanded.toString();
 	}
 
 	/**

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param contentLength the declared total size
  * @param partSize the size of every part but the last
  * @param partCount how many parts that makes
+ * @param stamp what the object must carry
  */
 public record MultipartPlan(Profile profile, String key, @Nullable String contentType, long contentLength,
-		long partSize, int partCount) {
+		long partSize, int partCount, ObjectStamp stamp) {
 
 	/**
 	 * The planned size of one part: the part size, or what is left for the last part.

@@ -46,7 +46,22 @@ public final class MultipartPolicy {
 		Profile profile = multipartProfile(caller, intent.profile());
 		String objectKey = PresignPolicy.uploadKey(caller, profile, intent.key(), intent.fullKey());
 		String type = profile.contentTypes().check(intent.contentType());
-		return plan(profile, objectKey, type, intent.contentLength());
+		MultipartPlan plan = plan(profile, objectKey, type, intent.contentLength());
+		return new MultipartPlan(profile, objectKey, type, plan.contentLength(), plan.partSize(), plan.partCount(),
+				stamp(caller, profile));
+	}
+
+	/**
+	 * What an object uploaded in parts must carry: the profile's metadata, tags and
+	 * storage class, set when the upload starts, and create-only, checked when it is
+	 * completed. No checksum: parts uploaded through presigned URLs carry none.
+	 */
+	private static ObjectStamp stamp(Caller caller, Profile profile) {
+		if (profile.objects().requiredChecksum() != null) {
+			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile", "The profile '" + profile.name()
+					+ "' requires a checksum of the whole body, which its multipart uploads do not carry");
+		}
+		return profile.objects().stamp(caller, null, null);
 	}
 
 	private static MultipartPlan plan(Profile profile, String key, @Nullable String contentType,
@@ -54,7 +69,7 @@ public final class MultipartPolicy {
 		long length = profile.checkContentLength(contentLength);
 		long partSize = profile.multipart().partSizeFor(length);
 		int partCount = (int) ((length + partSize - 1) / partSize);
-		return new MultipartPlan(profile, key, contentType, length, partSize, partCount);
+		return new MultipartPlan(profile, key, contentType, length, partSize, partCount, ObjectStamp.NONE);
 	}
 
 	/**
@@ -150,7 +165,7 @@ public final class MultipartPolicy {
 	public UnsizedUploadGrant authorizeUnsizedStart(Caller caller, String profileName, @Nullable String fileName) {
 		Profile profile = multipartProfile(caller, profileName);
 		return new UnsizedUploadGrant(profile, profile.generatedKeyFor(caller, fileName), null,
-				profile.expiry().resolve(null));
+				profile.expiry().resolve(null), stamp(caller, profile));
 	}
 
 	/**
@@ -162,7 +177,8 @@ public final class MultipartPolicy {
 	public UnsizedUploadGrant authorizeUnsizedCompletion(Caller caller, String profileName, String key,
 			@Nullable String uploadId) {
 		Profile profile = widgetAccess(caller, profileName, key);
-		return new UnsizedUploadGrant(profile, key, checkUploadId(uploadId), profile.expiry().resolve(null));
+		return new UnsizedUploadGrant(profile, key, checkUploadId(uploadId), profile.expiry().resolve(null),
+				ObjectStamp.NONE);
 	}
 
 	/**

@@ -61,8 +61,17 @@ public final class PresignPolicy {
 		String contentDisposition = ContentDispositionValue.of(intent.disposition(), intent.filename());
 		checkDelivery(profile, intent.versionId(), contentDisposition,
 				(intent.filename() != null) ? "filename" : "disposition", intent.ipRange());
+		String responseContentType = null;
+		if (intent.responseContentType() != null) {
+			if (profile.cloudFront() != null) {
+				throw new PolicyViolation(Rule.REQUEST_INVALID, "responseContentType", "The profile '" + profile.name()
+						+ "' delivers through CloudFront, which does not pass response overrides to S3");
+			}
+			responseContentType = profile.contentTypes().check(intent.responseContentType(), "responseContentType");
+		}
 		return new DownloadGrant(profile, key, intent.versionId(), contentDisposition,
-				profile.expiry().resolve(intent.expiresInSeconds()), IpRange.check(intent.ipRange(), "ipRange"));
+				profile.expiry().resolve(intent.expiresInSeconds()), IpRange.check(intent.ipRange(), "ipRange"),
+				responseContentType);
 	}
 
 	/**
@@ -172,9 +181,15 @@ public final class PresignPolicy {
 		String key = uploadKey(caller, profile, intent.key(), intent.fullKey());
 		String contentType = profile.contentTypes().check(intent.contentType());
 		long contentLength = profile.checkContentLength(intent.contentLength());
+		Checksum checksum = Checksums.additional(intent.checksumAlgorithm(), intent.checksumValue());
+		if (checksum != null && checksum.algorithm() == ChecksumAlgorithm.SHA256 && intent.checksumSha256() != null) {
+			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksum",
+					"Give the SHA-256 once: as checksumSha256 or as checksum, not both");
+		}
+		ObjectStamp stamp = profile.objects().stamp(caller, intent.metadata(), checksum);
 		return new UploadGrant(profile, key, contentType, contentLength,
 				profile.expiry().resolve(intent.expiresInSeconds()), Checksums.md5(intent.contentMd5()),
-				Checksums.sha256(intent.checksumSha256()));
+				Checksums.sha256(intent.checksumSha256()), stamp);
 	}
 
 	/**
@@ -185,6 +200,7 @@ public final class PresignPolicy {
 	 */
 	public FormUploadGrant authorizeFormUpload(Caller caller, FormUploadIntent intent) {
 		Profile profile = profileFor(caller, intent.profile(), Operation.UPLOAD);
+		checkFormsCanKeepRules(profile);
 		String key = null;
 		String keyPrefix = null;
 		if (intent.keyPrefix() != null && !profile.formKeyPrefixAllowed()) {
@@ -212,7 +228,7 @@ public final class PresignPolicy {
 		long maxContentLength = (intent.maxContentLength() != null)
 				? profile.checkContentLength(intent.maxContentLength()) : profile.maxContentLength();
 		return new FormUploadGrant(profile, key, keyPrefix, contentType, contentTypePrefix, maxContentLength,
-				profile.expiry().resolve(intent.expiresInSeconds()));
+				profile.expiry().resolve(intent.expiresInSeconds()), formStamp(caller, profile));
 	}
 
 	/**
@@ -238,9 +254,35 @@ public final class PresignPolicy {
 	public FormUploadGrant authorizeGeneratedFormUpload(Caller caller, String profileName, @Nullable String fileName,
 			@Nullable String contentType) {
 		Profile profile = profileFor(caller, profileName, Operation.UPLOAD);
+		checkFormsCanKeepRules(profile);
 		String type = profile.contentTypes().check(contentType);
 		return new FormUploadGrant(profile, profile.generatedKeyFor(caller, fileName), null, type, null,
-				profile.maxContentLength(), profile.expiry().resolve(null));
+				profile.maxContentLength(), profile.expiry().resolve(null), formStamp(caller, profile));
+	}
+
+	/**
+	 * A browser form cannot keep two of a profile's rules: S3 honours no
+	 * {@code If-None-Match} on a POST upload, and a form carries no checksum of the file
+	 * before the browser reads it. Such a profile takes uploads by PUT or in parts.
+	 */
+	private static void checkFormsCanKeepRules(Profile profile) {
+		if (profile.objects().createOnly()) {
+			throw new PolicyViolation(Rule.OPERATION_NOT_ALLOWED, "profile",
+					"The profile '" + profile.name()
+							+ "' is create-only (overwrite: deny), which S3 cannot enforce on a form upload: "
+							+ "upload with PUT (POST /v1/uploads) or in parts");
+		}
+		if (profile.objects().requiredChecksum() != null) {
+			throw new PolicyViolation(Rule.OPERATION_NOT_ALLOWED, "profile", "The profile '" + profile.name()
+					+ "' requires a checksum, which a form upload cannot carry: upload with PUT (POST /v1/uploads)");
+		}
+	}
+
+	/**
+	 * What a form's object must carry: the profile's metadata, tags and storage class.
+	 */
+	private static ObjectStamp formStamp(Caller caller, Profile profile) {
+		return profile.objects().stamp(caller, null, null);
 	}
 
 	/**

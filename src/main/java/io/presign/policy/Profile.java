@@ -42,13 +42,38 @@ public record Profile(String name, String bucket, String region, @Nullable URI e
 		Map<String, Set<Operation>> scopeOperations, ContentTypePolicy contentTypes, long maxContentLength,
 		ExpiryPolicy expiry, @Nullable String requiredScope, RateLimit rateLimit, MultipartSettings multipart,
 		@Nullable Encryption encryption, boolean formKeyPrefixAllowed, boolean requireExisting,
-		@Nullable CloudFrontDelivery cloudFront) {
+		@Nullable CloudFrontDelivery cloudFront, ObjectRules objects) {
 
 	private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
 
 	public Profile {
 		operations = Set.copyOf(operations);
 		scopeOperations = Map.copyOf(scopeOperations);
+	}
+
+	/**
+	 * @param objects other object rules
+	 * @return the same profile with those rules
+	 */
+	public Profile withObjects(ObjectRules objects) {
+		return new Profile(this.name, this.bucket, this.region, this.endpoint, this.pathStyle, this.keyPrefix,
+				this.keyStrategy, this.operations, this.scopeOperations, this.contentTypes, this.maxContentLength,
+				this.expiry, this.requiredScope, this.rateLimit, this.multipart, this.encryption,
+				this.formKeyPrefixAllowed, this.requireExisting, this.cloudFront, objects);
+	}
+
+	/**
+	 * A profile that requires nothing of uploaded objects.
+	 */
+	public Profile(String name, String bucket, String region, @Nullable URI endpoint, boolean pathStyle,
+			KeyTemplate keyPrefix, KeyStrategy keyStrategy, Set<Operation> operations,
+			Map<String, Set<Operation>> scopeOperations, ContentTypePolicy contentTypes, long maxContentLength,
+			ExpiryPolicy expiry, @Nullable String requiredScope, RateLimit rateLimit, MultipartSettings multipart,
+			@Nullable Encryption encryption, boolean formKeyPrefixAllowed, boolean requireExisting,
+			@Nullable CloudFrontDelivery cloudFront) {
+		this(name, bucket, region, endpoint, pathStyle, keyPrefix, keyStrategy, operations, scopeOperations,
+				contentTypes, maxContentLength, expiry, requiredScope, rateLimit, multipart, encryption,
+				formKeyPrefixAllowed, requireExisting, cloudFront, ObjectRules.NONE);
 	}
 
 	/**

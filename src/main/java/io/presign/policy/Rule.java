@@ -101,6 +101,13 @@ public enum Rule {
 			"An upload ticket missing, forged, altered, for another step, or expired"),
 
 	/**
+	 * An object exists where a create-only profile's upload would write: S3 refused to
+	 * replace it.
+	 */
+	OBJECT_EXISTS("object-exists", Outcome.CONFLICT,
+			"An object exists under the key, and the profile's uploads may not replace one (overwrite: deny)"),
+
+	/**
 	 * An upload ticket whose first redemption is still under way: a ticket does its step
 	 * once, and a retry after it gets its answer.
 	 */

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param key the full key, generated below the caller's prefix
  * @param uploadId the upload, once started
  * @param expiry how long its URLs may live
+ * @param stamp what the object must carry, for a start
  */
-public record UnsizedUploadGrant(Profile profile, String key, @Nullable String uploadId, Expiry expiry) {
+public record UnsizedUploadGrant(Profile profile, String key, @Nullable String uploadId, Expiry expiry,
+		ObjectStamp stamp) {
 }

@@ -12,9 +12,18 @@ import org.jspecify.annotations.Nullable;
  * @param expiry how long the URL may live, and the shortest lifetime still worth issuing
  * @param contentMd5 the Content-MD5 to sign
  * @param checksumSha256 the x-amz-checksum-sha256 to sign
+ * @param stamp what the object must carry, signed in too
  */
 public record UploadGrant(Profile profile, String key, String contentType, long contentLength, Expiry expiry,
-		@Nullable String contentMd5, @Nullable String checksumSha256) {
+		@Nullable String contentMd5, @Nullable String checksumSha256, ObjectStamp stamp) {
+
+	/**
+	 * An upload that stamps nothing on its object.
+	 */
+	public UploadGrant(Profile profile, String key, String contentType, long contentLength, Expiry expiry,
+			@Nullable String contentMd5, @Nullable String checksumSha256) {
+		this(profile, key, contentType, contentLength, expiry, contentMd5, checksumSha256, ObjectStamp.NONE);
+	}
 
 	/**
 	 * An upload without checksums.

@@ -1,5 +1,7 @@
 package io.presign.policy;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,10 +16,26 @@ import org.jspecify.annotations.Nullable;
  * @param expiresInSeconds the wished expiry; none for the profile's default
  * @param contentMd5 the base64 MD5 of the body, to be signed in
  * @param checksumSha256 the base64 SHA-256 of the body, to be signed in
+ * @param checksumAlgorithm the algorithm of an additional checksum, such as
+ * {@code CRC32C}
+ * @param checksumValue that checksum's base64 value
+ * @param metadata user metadata the caller sets itself, where the profile allows the
+ * names
  */
 public record UploadIntent(String profile, @Nullable String key, @Nullable String fullKey, @Nullable String contentType,
 		@Nullable Long contentLength, @Nullable Long expiresInSeconds, @Nullable String contentMd5,
-		@Nullable String checksumSha256) {
+		@Nullable String checksumSha256, @Nullable String checksumAlgorithm, @Nullable String checksumValue,
+		@Nullable Map<String, String> metadata) {
+
+	/**
+	 * An upload with at most its MD5 and SHA-256.
+	 */
+	public UploadIntent(String profile, @Nullable String key, @Nullable String fullKey, @Nullable String contentType,
+			@Nullable Long contentLength, @Nullable Long expiresInSeconds, @Nullable String contentMd5,
+			@Nullable String checksumSha256) {
+		this(profile, key, fullKey, contentType, contentLength, expiresInSeconds, contentMd5, checksumSha256, null,
+				null, null);
+	}
 
 	/**
 	 * An upload named by a key below the caller's prefix, without checksums.

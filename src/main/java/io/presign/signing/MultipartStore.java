@@ -2,6 +2,7 @@ package io.presign.signing;
 
 import java.util.List;
 
+import io.presign.policy.ObjectStamp;
 import io.presign.policy.PartRef;
 import io.presign.policy.Profile;
 import io.presign.policy.UploadedPart;
@@ -15,11 +16,11 @@ import org.jspecify.annotations.Nullable;
 public interface MultipartStore {
 
 	/**
-	 * Start a multipart upload with a Content-Type policy allowed and the profile's
-	 * encryption.
+	 * Start a multipart upload with a Content-Type policy allowed, the profile's
+	 * encryption and what the object must carry (metadata, tags, storage class).
 	 * @return the upload id
 	 */
-	String start(Profile profile, String key, @Nullable String contentType);
+	String start(Profile profile, String key, @Nullable String contentType, ObjectStamp stamp);
 
 	/**
 	 * One page of the parts uploaded so far.
@@ -30,7 +31,8 @@ public interface MultipartStore {
 	PartsPage listParts(Profile profile, String key, String uploadId, @Nullable Integer partNumberMarker);
 
 	/**
-	 * Complete an upload.
+	 * Complete an upload; on a create-only profile only if no object exists under the key
+	 * ({@code If-None-Match: *}).
 	 * @param uploadId the upload
 	 * @param parts the parts, with the ETags their uploads returned
 	 * @return the stored object

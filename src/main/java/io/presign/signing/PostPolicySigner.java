@@ -13,6 +13,7 @@ import java.util.Map;
 
 import io.presign.policy.Encryption;
 import io.presign.policy.FormUploadGrant;
+import io.presign.policy.ObjectStamp;
 import io.presign.policy.Profile;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -94,6 +95,16 @@ final class PostPolicySigner {
 					field(json, fields, "x-amz-server-side-encryption-aws-kms-key-id", encryption.kmsKeyId());
 				}
 			}
+			// What the object must carry, as fields the policy requires exactly: a form
+			// that drops or changes one is refused by S3.
+			ObjectStamp stamp = grant.stamp();
+			stamp.metadata().forEach((name, value) -> field(json, fields, "x-amz-meta-" + name, value));
+			if (!stamp.tags().isEmpty()) {
+				field(json, fields, "tagging", taggingDocument(stamp));
+			}
+			if (stamp.storageClass() != null) {
+				field(json, fields, "x-amz-storage-class", stamp.storageClass());
+			}
 			field(json, fields, "x-amz-algorithm", ALGORITHM);
 			field(json, fields, "x-amz-credential", credential);
 			field(json, fields, "x-amz-date", AMZ_DATE.format(signedAt));
@@ -111,6 +122,28 @@ final class PostPolicySigner {
 						.scope(credentials.accessKeyId(), credentials.secretAccessKey(), day, profile.region())
 						.sign(encoded)));
 		return fields;
+	}
+
+	/**
+	 * @return the tags as a form upload's {@code tagging} field has them: S3's XML
+	 * document
+	 */
+	static String taggingDocument(ObjectStamp stamp) {
+		StringBuilder xml = new StringBuilder("<Tagging><TagSet>");
+		stamp.tags()
+			.forEach((key, value) -> xml.append("<Tag><Key>")
+				.append(xmlText(key))
+				.append("</Key><Value>")
+				.append(xmlText(value))
+				.append("</Value></Tag>"));
+		return xml.append("</TagSet></Tagging>").toString();
+	}
+
+	/**
+	 * Tags hold no markup (policy allows letters, digits and {@code _.:/=+@-}); still.
+	 */
+	private static String xmlText(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 
 	/** A form field and the policy condition that it must equal. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.presign.policy.Encryption;
+import io.presign.policy.ObjectStamp;
 import io.presign.policy.PartRef;
 import io.presign.policy.Profile;
 import io.presign.policy.UploadedPart;
@@ -28,11 +29,18 @@ final class S3MultipartStore implements MultipartStore {
 	}
 
 	@Override
-	public String start(Profile profile, String key, @Nullable String contentType) {
+	public String start(Profile profile, String key, @Nullable String contentType, ObjectStamp stamp) {
 		CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
 			.bucket(profile.bucket())
 			.key(key)
-			.contentType(contentType);
+			.contentType(contentType)
+			.storageClass(stamp.storageClass());
+		if (!stamp.metadata().isEmpty()) {
+			create.metadata(stamp.metadata());
+		}
+		if (!stamp.tags().isEmpty()) {
+			create.tagging(S3Request.tagging(stamp));
+		}
 		Encryption encryption = profile.encryption();
 		if (encryption != null) {
 			create.serverSideEncryption(encryption.algorithm()).ssekmsKeyId(encryption.kmsKeyId());
@@ -64,6 +72,7 @@ final class S3MultipartStore implements MultipartStore {
 			.completeMultipartUpload((request) -> request.bucket(profile.bucket())
 				.key(key)
 				.uploadId(uploadId)
+				.ifNoneMatch(profile.objects().createOnly() ? "*" : null)
 				.multipartUpload((upload) -> upload.parts(completed))));
 		return new CompletedUpload(profile.bucket(), key, response.eTag(), response.location());
 	}

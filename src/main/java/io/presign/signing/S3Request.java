@@ -4,9 +4,11 @@ import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import io.presign.policy.Checksum;
 import io.presign.policy.DownloadGrant;
 import io.presign.policy.Encryption;
 import io.presign.policy.MultipartCallGrant;
+import io.presign.policy.ObjectStamp;
 import io.presign.policy.Profile;
 import io.presign.policy.UploadGrant;
 import io.presign.policy.UploadPartGrant;
@@ -40,17 +42,19 @@ record S3Request(S3Operation operation, Profile profile, String key, SortedMap<S
 	 */
 	static S3Request download(DownloadGrant grant) {
 		SortedMap<String, String> parameters = NONE;
-		if (grant.versionId() != null || grant.contentDisposition() != null) {
+		if (grant.versionId() != null || grant.contentDisposition() != null || grant.responseContentType() != null) {
 			parameters = new TreeMap<>();
 			putIfPresent(parameters, "versionId", grant.versionId());
 			putIfPresent(parameters, "response-content-disposition", grant.contentDisposition());
+			putIfPresent(parameters, "response-content-type", grant.responseContentType());
 		}
 		return new S3Request(S3Operation.GET_OBJECT, grant.profile(), grant.key(), parameters, NONE);
 	}
 
 	/**
-	 * @return a PutObject that signs the declared type and length, the body's digests and
-	 * the profile's encryption, so that a client can change none of them
+	 * @return a PutObject that signs the declared type and length, the body's digests,
+	 * the profile's encryption and what the object must carry, so that a client can
+	 * change none of them
 	 */
 	static S3Request upload(UploadGrant grant) {
 		SortedMap<String, String> headers = new TreeMap<>();
@@ -59,6 +63,7 @@ record S3Request(S3Operation operation, Profile profile, String key, SortedMap<S
 		putIfPresent(headers, "content-md5", grant.contentMd5());
 		putIfPresent(headers, "x-amz-checksum-sha256", grant.checksumSha256());
 		putEncryption(headers, grant.profile());
+		putStamp(headers, grant.stamp());
 		return new S3Request(S3Operation.PUT_OBJECT, grant.profile(), grant.key(), NONE, headers);
 	}
 
@@ -96,6 +101,42 @@ record S3Request(S3Operation operation, Profile profile, String key, SortedMap<S
 			headers.put("x-amz-server-side-encryption", encryption.algorithm());
 			putIfPresent(headers, "x-amz-server-side-encryption-aws-kms-key-id", encryption.kmsKeyId());
 		}
+	}
+
+	/**
+	 * The headers by which S3 enforces what an object must carry: {@code If-None-Match:
+	 * *} (create only), user metadata, tags, storage class and an additional checksum.
+	 */
+	private static void putStamp(SortedMap<String, String> headers, ObjectStamp stamp) {
+		if (stamp.isEmpty()) {
+			return;
+		}
+		if (stamp.createOnly()) {
+			headers.put("if-none-match", "*");
+		}
+		stamp.metadata().forEach((name, value) -> headers.put("x-amz-meta-" + name, value));
+		if (!stamp.tags().isEmpty()) {
+			headers.put("x-amz-tagging", tagging(stamp));
+		}
+		putIfPresent(headers, "x-amz-storage-class", stamp.storageClass());
+		Checksum checksum = stamp.checksum();
+		if (checksum != null) {
+			headers.put("x-amz-checksum-" + checksum.algorithm().wireName(), checksum.value());
+		}
+	}
+
+	/**
+	 * @return the tags as S3's {@code x-amz-tagging} header has them: a URL query
+	 */
+	static String tagging(ObjectStamp stamp) {
+		StringBuilder tagging = new StringBuilder();
+		stamp.tags().forEach((key, value) -> {
+			if (!tagging.isEmpty()) {
+				tagging.append('&');
+			}
+			tagging.append(S3Escaper.encode(key)).append('=').append(S3Escaper.encode(value));
+		});
+		return tagging.toString();
 	}
 
 	private static void putIfPresent(SortedMap<String, String> map, String name, @Nullable String value) {

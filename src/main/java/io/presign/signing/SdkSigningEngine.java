@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.TreeMap;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -81,6 +82,7 @@ final class SdkSigningEngine implements SigningEngine {
 			switch (parameter.getKey()) {
 				case "versionId" -> get.versionId(parameter.getValue());
 				case "response-content-disposition" -> get.responseContentDisposition(parameter.getValue());
+				case "response-content-type" -> get.responseContentType(parameter.getValue());
 				default -> throw unmapped("parameter", parameter.getKey());
 			}
 		}
@@ -89,8 +91,13 @@ final class SdkSigningEngine implements SigningEngine {
 
 	private static PutObjectRequest.Builder put(String bucket, S3Request request) {
 		PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(request.key());
+		Map<String, String> metadata = new TreeMap<>();
 		for (Map.Entry<String, String> header : request.headers().entrySet()) {
 			String value = header.getValue();
+			if (header.getKey().startsWith("x-amz-meta-")) {
+				metadata.put(header.getKey().substring("x-amz-meta-".length()), value);
+				continue;
+			}
 			switch (header.getKey()) {
 				case "content-type" -> put.contentType(value);
 				case "content-length" -> put.contentLength(Long.parseLong(value));
@@ -98,8 +105,18 @@ final class SdkSigningEngine implements SigningEngine {
 				case "x-amz-checksum-sha256" -> put.checksumSHA256(value);
 				case "x-amz-server-side-encryption" -> put.serverSideEncryption(value);
 				case "x-amz-server-side-encryption-aws-kms-key-id" -> put.ssekmsKeyId(value);
+				case "if-none-match" -> put.ifNoneMatch(value);
+				case "x-amz-tagging" -> put.tagging(value);
+				case "x-amz-storage-class" -> put.storageClass(value);
+				case "x-amz-checksum-crc32" -> put.checksumCRC32(value);
+				case "x-amz-checksum-crc32c" -> put.checksumCRC32C(value);
+				case "x-amz-checksum-crc64nvme" -> put.checksumCRC64NVME(value);
+				case "x-amz-checksum-sha1" -> put.checksumSHA1(value);
 				default -> throw unmapped("header", header.getKey());
 			}
+		}
+		if (!metadata.isEmpty()) {
+			put.metadata(metadata);
 		}
 		return put;
 	}

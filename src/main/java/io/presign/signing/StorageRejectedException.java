@@ -16,10 +16,25 @@ public final class StorageRejectedException extends RefusedException {
 	private final String s3Code;
 
 	public StorageRejectedException(int status, String s3Code, String message) {
-		super(("NoSuchUpload".equals(s3Code) || status == 404) ? Rule.UPLOAD_NOT_FOUND : Rule.UPLOAD_REJECTED, null,
-				message, Map.of("s3Code", s3Code), null, null);
+		super(rule(status, s3Code), null, message, Map.of("s3Code", s3Code), null, null);
 		this.status = status;
 		this.s3Code = s3Code;
+	}
+
+	/**
+	 * S3's refusal as the service answers it: a missing upload is 404, an object that
+	 * exists where a create-only upload completes is 409 (412 {@code PreconditionFailed},
+	 * or 409 {@code ConditionalRequestConflict} when two completions race), anything else
+	 * the request's fault.
+	 */
+	private static Rule rule(int status, String s3Code) {
+		if ("NoSuchUpload".equals(s3Code) || status == 404) {
+			return Rule.UPLOAD_NOT_FOUND;
+		}
+		if (status == 412 || "ConditionalRequestConflict".equals(s3Code)) {
+			return Rule.OBJECT_EXISTS;
+		}
+		return Rule.UPLOAD_REJECTED;
 	}
 
 	public int status() {

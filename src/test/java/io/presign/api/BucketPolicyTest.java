@@ -34,7 +34,10 @@ class BucketPolicyTest extends IntegrationTest {
 		assertThat(body.at("/bucketPolicy/Version").asString()).isEqualTo("2012-10-17");
 		Map<String, JsonNode> statements = statements(body);
 		assertThat(statements).containsOnlyKeys("DenyInsecureTransport", "DenyPresignedUrlsOlderThanMaxExpiry",
-				"DenySigningRoleOutsideProfilePrefixes");
+				"DenySigningRoleOutsideProfilePrefixes", "DenyOverwritesUnderCreateOnlyPrefixes");
+		assertThat(strings(statements.get("DenyOverwritesUnderCreateOnlyPrefixes").get("Resource")))
+			.as("the create-only profile on it-bucket shares its policy")
+			.containsExactly("arn:aws:s3:::" + BUCKET + "/stamped/*");
 		statements.values().forEach((statement) -> assertThat(statement.get("Effect").asString()).isEqualTo("Deny"));
 
 		JsonNode insecure = statements.get("DenyInsecureTransport");
@@ -54,7 +57,8 @@ class BucketPolicyTest extends IntegrationTest {
 		assertThat(strings(role.get("NotResource"))).as("every profile on it-bucket, and the canary")
 			.containsExactlyInAnyOrder("arn:aws:s3:::" + BUCKET + "/users/*", "arn:aws:s3:::" + BUCKET + "/reports/*",
 					"arn:aws:s3:::" + BUCKET + "/tenants/*", "arn:aws:s3:::" + BUCKET + "/uploads/*",
-					"arn:aws:s3:::" + BUCKET + "/_presign-canary/*");
+					"arn:aws:s3:::" + BUCKET + "/stamped/*", "arn:aws:s3:::" + BUCKET + "/tagged/*",
+					"arn:aws:s3:::" + BUCKET + "/checked/*", "arn:aws:s3:::" + BUCKET + "/_presign-canary/*");
 		assertThat(strings(role.get("Action"))).as("versions, ACLs, tags and deletes too")
 			.contains("s3:GetObject*", "s3:PutObject*", "s3:DeleteObject*")
 			.noneMatch((action) -> action.equals("s3:*") || action.startsWith("s3:ListBucket"));

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.presign.policy.ContentTypePolicy;
 import io.presign.policy.ExpiryPolicy;
 import io.presign.policy.KeyTemplate;
+import io.presign.policy.ObjectRules;
 import io.presign.policy.Operation;
 import io.presign.policy.Profile;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,26 @@ class BucketGuardrailsTest {
 			.doesNotContain("DenySigningRoleOutsideProfilePrefixes");
 		assertThat(guardrails.notes()).anyMatch((note) -> note.contains("starts with a placeholder"))
 			.anyMatch((note) -> note.contains("No CORS origins"));
+	}
+
+	@Test
+	void createOnlyProfilesGetAwsEnforcementOfConditionalWrites() {
+		Profile records = profile("records/{principal}/", Duration.ofHours(1))
+			.withObjects(new ObjectRules(true, Map.of(), Map.of(), Set.of(), null, null));
+		BucketGuardrails.Guardrails guardrails = new BucketGuardrails(ROLE, "_canary/").forProfile(records,
+				List.of(records, profile("docs/", Duration.ofHours(1))), List.of());
+		Map<String, Object> deny = statement(guardrails, "DenyOverwritesUnderCreateOnlyPrefixes");
+		assertThat(deny.get("Effect")).isEqualTo("Deny");
+		assertThat(deny.get("Action")).isEqualTo("s3:PutObject");
+		assertThat(deny.get("Resource")).isEqualTo(List.of("arn:aws:s3:::b/records/*"));
+		assertThat(deny.get("Condition")).isEqualTo(Map.of("Null", Map.of("s3:if-none-match", "true"), "Bool",
+				Map.of("s3:ObjectCreationOperation", "true")));
+		assertThat(guardrails.notes()).anyMatch((note) -> note.contains("overwrite: deny"));
+
+		assertThat(new BucketGuardrails(ROLE, "_canary/")
+			.forProfile(profile("docs/", Duration.ofHours(1)), List.of(), List.of())
+			.bucketPolicy()
+			.toString()).doesNotContain("DenyOverwritesUnderCreateOnlyPrefixes");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -104,6 +104,21 @@ class AuditLogTest extends IntegrationTest {
 	}
 
 	@Test
+	void anUploadsObjectRulesAreInItsEvent() {
+		ApiClient.Response response = this.api.postJson("/v1/uploads",
+				Map.of("profile", "stamped", "key", "audit/rules.txt", "contentType", "text/plain", "contentLength", 3,
+						"metadata", Map.of("project", "apollo")),
+				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-rules"));
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		JsonNode rules = JSON.readTree(auditLine("audit-rules")).get("objectRules");
+		assertThat(rules.get("create-only").asBoolean()).isTrue();
+		assertThat(rules.get("metadata").valueStream().map(JsonNode::asString)).containsExactly("project",
+				"uploaded-by");
+		assertThat(rules.get("storage-class").asString()).isEqualTo("STANDARD_IA");
+		assertThat(auditLine("audit-rules")).as("names, never values").doesNotContain("apollo");
+	}
+
+	@Test
 	void everyCallTheServiceMakesToS3ForACallerIsAudited() {
 		ApiClient.Response started = this.api.postJson("/v1/multipart-uploads",
 				Map.of("profile", "large", "key", "audit/big.bin", "contentType", "application/octet-stream",

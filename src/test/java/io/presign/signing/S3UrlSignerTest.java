@@ -9,9 +9,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.presign.policy.Checksum;
+import io.presign.policy.ChecksumAlgorithm;
 import io.presign.policy.ContentTypePolicy;
 import io.presign.policy.DownloadGrant;
 import io.presign.policy.Encryption;
@@ -21,6 +24,7 @@ import io.presign.policy.KeyStrategy;
 import io.presign.policy.KeyTemplate;
 import io.presign.policy.MultipartCallGrant;
 import io.presign.policy.MultipartSettings;
+import io.presign.policy.ObjectStamp;
 import io.presign.policy.Operation;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
@@ -249,6 +253,14 @@ class S3UrlSignerTest {
 				UploadGrant upload = new UploadGrant(p, key, "text/plain; charset=utf-8", 48_213L, expiry,
 						"1B2M2Y8AsgTpgAmY7PhCfg==", "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
 				assertSame(() -> lean.presignUpload(upload), () -> sdk.presignUpload(upload));
+				ObjectStamp stamp = new ObjectStamp(true,
+						new TreeMap<>(Map.of("uploaded-by", "alice smith", "tenant", "a+b/c")),
+						new TreeMap<>(Map.of("retention", "30d", "owner", "a b=c&d")), "STANDARD_IA",
+						new Checksum(ChecksumAlgorithm.CRC64NVME, "AAAAAAAAAAA="));
+				UploadGrant stamped = new UploadGrant(p, key, "text/plain", 5L, expiry, null, null, stamp);
+				assertSame(() -> lean.presignUpload(stamped), () -> sdk.presignUpload(stamped));
+				DownloadGrant typed = new DownloadGrant(p, key, null, null, expiry, null, "text/plain; charset=utf-8");
+				assertSame(() -> lean.presignDownload(typed), () -> sdk.presignDownload(typed));
 				UploadPartGrant part = new UploadPartGrant(p, key, "up/id=+", 7, 5_242_880L, expiry);
 				assertSame(() -> lean.presignUploadPart(part), () -> sdk.presignUploadPart(part));
 				UploadPartGrant unsized = new UploadPartGrant(p, key, "up/id=+", 9, null, expiry);

@@ -36,6 +36,9 @@ public class EmbeddedDemo {
 	/** The demo bucket. */
 	public static final String BUCKET = "demo-bucket";
 
+	/** The bucket of the create-only {@code records} profile (docs/uploads.md). */
+	public static final String RECORDS_BUCKET = "records-bucket";
+
 	/** The dev API key, whose hash {@code application-embedded.yml} configures. */
 	public static final String API_KEY = "dev-api-key";
 

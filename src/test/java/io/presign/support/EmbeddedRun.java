@@ -39,7 +39,9 @@ public final class EmbeddedRun implements AutoCloseable {
 	 * @return the embedded run, started on a free port
 	 */
 	public static EmbeddedRun start(String... arguments) {
-		EmbeddedS3Server s3 = EmbeddedS3Server.start(0).createBucket(EmbeddedDemo.BUCKET);
+		EmbeddedS3Server s3 = EmbeddedS3Server.start(0)
+			.createBucket(EmbeddedDemo.BUCKET)
+			.createBucket(EmbeddedDemo.RECORDS_BUCKET);
 		List<String> all = new ArrayList<>(List.of(EmbeddedDemo.arguments(s3)));
 		// Free ports unless the caller names its own (an option given twice would be
 		// both).

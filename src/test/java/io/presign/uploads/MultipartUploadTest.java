@@ -17,6 +17,8 @@ import io.presign.support.EmbeddedS3Server;
 import io.presign.support.IntegrationTest;
 import io.presign.support.ProblemAssertions;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +80,47 @@ class MultipartUploadTest extends IntegrationTest {
 				HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(got.statusCode()).isEqualTo(200);
 		assertThat(got.body()).isEqualTo(file);
+	}
+
+	@Test
+	void aStampedUploadInPartsCarriesItsMetadataAndCannotReplaceAnObject() throws Exception {
+		byte[] file = new byte[6 * MIB];
+		ThreadLocalRandom.current().nextBytes(file);
+		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
+		String relative = "parts/" + UUID.randomUUID() + ".bin";
+		ApiClient.Response completed = complete(alice, relative, file);
+		assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+		String key = completed.json().get("key").asString();
+		try (S3Client s3 = EmbeddedS3Server.client(EmbeddedS3Server.shared().endpoint())) {
+			HeadObjectResponse stored = s3.headObject((head) -> head.bucket(BUCKET).key(key));
+			assertThat(stored.metadata()).containsExactlyEntriesOf(Map.of("uploaded-by", "alice"));
+			assertThat(stored.contentLength()).isEqualTo(file.length);
+			// The storage class is asked for too, but the embedded server keeps none from
+			// CreateMultipartUpload (it answers STANDARD); a PUT's is read back in
+			// ObjectRulesRoundTripTest.
+		}
+
+		// A second upload of the same key is started and its parts stored, but S3
+		// refuses to complete it over the object (If-None-Match: *), and the object
+		// stays.
+		byte[] other = new byte[6 * MIB];
+		ApiClient.Response again = complete(alice, relative, other);
+		ProblemAssertions.assertProblem(again, 409, "object-exists", null);
+		assertThat(again.json().get("s3Code").asString()).isEqualTo("PreconditionFailed");
+		assertThat(EmbeddedS3Server.shared().read(BUCKET, key)).isEqualTo(file);
+	}
+
+	private ApiClient.Response complete(Map<String, String> caller, String relative, byte[] file) throws Exception {
+		JsonNode started = start(caller, "stamped", relative, (long) file.length);
+		String key = started.get("key").asString();
+		String uploadId = started.get("uploadId").asString();
+		JsonNode urls = partUrls(caller, "stamped", key, uploadId, (long) file.length, List.of(1, 2));
+		List<Map<String, Object>> etags = new ArrayList<>();
+		for (int part = 1; part <= 2; part++) {
+			etags.add(Map.of("partNumber", part, "etag", putPart(urls, part, slice(file, part))));
+		}
+		return this.api.postJson("/v1/multipart-uploads/" + uploadId + "/complete",
+				Map.of("profile", "stamped", "key", relative, "parts", etags), caller);
 	}
 
 	@Test

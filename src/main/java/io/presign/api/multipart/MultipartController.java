@@ -112,8 +112,9 @@ final class MultipartController {
 	@Operation(operationId = "completeMultipartUpload", summary = "Complete the upload",
 			description = "Assembles the named parts with the ETags S3 lists for them, after checking that together "
 					+ "they stay within the profile's maximum size.")
-	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.MULTIPART_CALL }, value = {
-			Rule.PART_NUMBERS_INVALID, Rule.PART_NOT_UPLOADED, Rule.CONTENT_LENGTH_TOO_LARGE, Rule.UPLOAD_REJECTED })
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.MULTIPART_CALL },
+			value = { Rule.PART_NUMBERS_INVALID, Rule.PART_NOT_UPLOADED, Rule.CONTENT_LENGTH_TOO_LARGE,
+					Rule.UPLOAD_REJECTED, Rule.OBJECT_EXISTS })
 	MultipartRequests.Completed complete(@PathVariable String uploadId,
 			@Valid @RequestBody MultipartRequests.Complete request, @Parameter(hidden = true) Caller caller) {
 		List<PartRef> parts = (request.parts() != null)

@@ -55,6 +55,8 @@ final class ProblemExamples {
 			example("profile-not-found", "No profile is named 'avatar'", "profile"),
 			example("object-not-found", "S3 holds no object under 'users/alice/photos/cat.png'", "key"),
 			example("upload-not-found", "The specified upload does not exist.", null, Map.of("s3Code", "NoSuchUpload")),
+			example("object-exists", "At least one of the pre-conditions you specified did not hold", null,
+					Map.of("s3Code", "PreconditionFailed")),
 			example("revocation-unavailable", Revocations.NEEDS_A_ROLE, null),
 			example("rate-limited", "The rate limit of 600 URLs per 60 s on profile 'avatars' is used up", null,
 					Map.of("limit", 600)),

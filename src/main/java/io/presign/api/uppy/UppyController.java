@@ -153,7 +153,8 @@ final class UppyController {
 					value = """
 							<CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Location>https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/3f0c.png</Location><Bucket>my-avatars</Bucket><Key>users/alice/3f0c.png</Key><ETag>"3858f62230ac3c915f300c664312c11f-3"</ETag></CompleteMultipartUploadResult>""")))
 	@Refuses({ Rule.TICKET_INVALID, Rule.PROFILE_NOT_FOUND, Rule.MULTIPART_NOT_ALLOWED, Rule.PART_NUMBERS_INVALID,
-			Rule.CONTENT_LENGTH_TOO_LARGE, Rule.UPLOAD_NOT_FOUND, Rule.UPLOAD_REJECTED, Rule.SIGNING_UNAVAILABLE })
+			Rule.CONTENT_LENGTH_TOO_LARGE, Rule.UPLOAD_NOT_FOUND, Rule.UPLOAD_REJECTED, Rule.OBJECT_EXISTS,
+			Rule.SIGNING_UNAVAILABLE })
 	ResponseEntity<String> complete(@RequestParam(required = false) @Nullable String ticket) {
 		MultipartUploads.CompletedUpload completed = this.uploads.complete(ticket);
 		return xml("<CompleteMultipartUploadResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Location>"

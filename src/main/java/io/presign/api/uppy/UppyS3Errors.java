@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Refusals of Uppy's calls, answered as every other with a problem document, plus the
- * header S3 names its error code in: Uppy reads it as S3's, so that the widget says why,
- * not only "S3 returned 400". Scoped to {@link UppyController}, whose ticket URLs Uppy
- * calls as it would call S3.
+ * header S3 names its error code in (S3's own code where S3 refused, the problem's code
+ * otherwise): Uppy reads it as S3's, so that the widget says why, not only "S3 returned
+ * 400". Scoped to {@link UppyController}, whose ticket URLs Uppy calls as it would call
+ * S3.
  */
 @RestControllerAdvice(assignableTypes = UppyController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,9 +36,13 @@ final class UppyS3Errors {
 		if (!(answer.getBody() instanceof ProblemDetail problem) || problem.getProperties() == null) {
 			return answer;
 		}
+		// S3's own code where S3 refused (PreconditionFailed for an object that exists),
+		// else the service's.
+		Object s3Code = problem.getProperties().get("s3Code");
+		Object code = (s3Code != null) ? s3Code : problem.getProperties().get("code");
 		return ResponseEntity.status(answer.getStatusCode())
 			.headers(answer.getHeaders())
-			.header(S3_ERROR_CODE, String.valueOf(problem.getProperties().get("code")))
+			.header(S3_ERROR_CODE, String.valueOf(code))
 			.body(problem);
 	}
 

@@ -19,6 +19,7 @@ import io.presign.policy.MultipartCallGrant;
 import io.presign.policy.MultipartPlan;
 import io.presign.policy.MultipartPolicy;
 import io.presign.policy.MultipartStartIntent;
+import io.presign.policy.ObjectStamp;
 import io.presign.policy.PartRef;
 import io.presign.policy.PolicyViolation;
 import io.presign.policy.Profile;
@@ -113,7 +114,8 @@ public final class MultipartUploads {
 		MultipartPlan plan = this.policy.authorizeStart(caller, intent);
 		this.quota.consume(caller, plan.profile(), 1);
 		String uploadId = audited(caller, StorageCall.Action.MULTIPART_START, plan.profile(), plan.key(), null, false,
-				() -> this.store.start(plan.profile(), plan.key(), plan.contentType()), (id) -> id);
+				plan.stamp(), () -> this.store.start(plan.profile(), plan.key(), plan.contentType(), plan.stamp()),
+				(id) -> id);
 		return new StartedUpload(plan.profile().bucket(), plan.key(), uploadId, plan);
 	}
 
@@ -240,7 +242,7 @@ public final class MultipartUploads {
 		Instant expiresAt = this.clock.instant().plus(lifetime);
 		String ticket = this.tickets
 			.issue(new UploadTickets.Ticket(step, grant.profile().name(), grant.profile().bucket(), caller.name(),
-					caller.authMethod(), grant.key(), grant.uploadId(), expiresAt));
+					caller.authMethod(), grant.key(), StampText.write(grant.stamp()), grant.uploadId(), expiresAt));
 		this.signing.record(caller, new Issuance(grant.profile(), UrlKind.MULTIPART_TICKET, List.of(grant.key()),
 				lifetime, expiresAt, grant.expiry().cappedBy(), Duration.ZERO));
 		return new IssuedTicket(ticket, grant.key());
@@ -271,9 +273,10 @@ public final class MultipartUploads {
 					uploadId, true, StorageCall.Outcome.REPLAYED, null, null));
 			return new StartedUpload(profile.bucket(), allowed.key(), uploadId, null);
 		}
+		ObjectStamp stamp = StampText.read(allowed.stamp(), profile);
 		String uploadId = redeemOnce(redeemed,
-				() -> audited(caller, StorageCall.Action.MULTIPART_START, profile, allowed.key(), null, true,
-						() -> this.store.start(profile, allowed.key(), type), (id) -> id),
+				() -> audited(caller, StorageCall.Action.MULTIPART_START, profile, allowed.key(), null, true, stamp,
+						() -> this.store.start(profile, allowed.key(), type, stamp), (id) -> id),
 				(started) -> STARTED + "\n" + started);
 		return new StartedUpload(profile.bucket(), allowed.key(), uploadId, null);
 	}
@@ -347,6 +350,15 @@ public final class MultipartUploads {
 	 */
 	private <T> T audited(Caller caller, StorageCall.Action action, Profile profile, String key,
 			@Nullable String uploadId, boolean ticketed, Supplier<T> call, Function<T, String> uploadIdOf) {
+		return audited(caller, action, profile, key, uploadId, ticketed, ObjectStamp.NONE, call, uploadIdOf);
+	}
+
+	/**
+	 * As above, for a start, whose object must carry a stamp.
+	 */
+	private <T> T audited(Caller caller, StorageCall.Action action, Profile profile, String key,
+			@Nullable String uploadId, boolean ticketed, ObjectStamp stamp, Supplier<T> call,
+			Function<T, String> uploadIdOf) {
 		T result;
 		try {
 			result = call.get();
@@ -364,7 +376,7 @@ public final class MultipartUploads {
 		}
 		this.signing.record(caller,
 				new StorageCall(action, profile, key, (uploadId != null) ? uploadId : uploadIdOf.apply(result),
-						ticketed, StorageCall.Outcome.SUCCESS, null, null));
+						ticketed, StorageCall.Outcome.SUCCESS, null, null, stamp));
 		return result;
 	}
 

@@ -29,7 +29,7 @@ final class UploadTickets {
 
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-	private static final int FIELDS = 9;
+	private static final int FIELDS = 10;
 
 	/**
 	 * Names the format, so that no other HMAC over the same key could pass for a ticket.
@@ -64,7 +64,8 @@ final class UploadTickets {
 	String issue(Ticket ticket) {
 		String payload = String.join(".", encode(PURPOSE), encode(ticket.step().name()), encode(ticket.profile()),
 				encode(ticket.bucket()), encode(ticket.principal()), encode(ticket.authMethod().name()),
-				encode(ticket.key()), encode((ticket.uploadId() != null) ? ticket.uploadId() : ""),
+				encode(ticket.key()), encode(ticket.stamp()),
+				encode((ticket.uploadId() != null) ? ticket.uploadId() : ""),
 				encode(Long.toString(ticket.expiresAt().getEpochSecond())));
 		return payload + "." + ENCODER.encodeToString(mac(payload));
 	}
@@ -100,10 +101,11 @@ final class UploadTickets {
 			if (!PURPOSE.equals(decode(fields[0]))) {
 				throw invalid("The ticket is malformed");
 			}
-			String uploadId = decode(fields[7]);
+			String uploadId = decode(fields[8]);
 			ticket = new Ticket(Step.valueOf(decode(fields[1])), decode(fields[2]), decode(fields[3]),
 					decode(fields[4]), Caller.AuthMethod.valueOf(decode(fields[5])), decode(fields[6]),
-					uploadId.isEmpty() ? null : uploadId, Instant.ofEpochSecond(Long.parseLong(decode(fields[8]))));
+					decode(fields[7]), uploadId.isEmpty() ? null : uploadId,
+					Instant.ofEpochSecond(Long.parseLong(decode(fields[9]))));
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid("The ticket is malformed");
@@ -176,11 +178,13 @@ final class UploadTickets {
 	 * @param principal who was allowed, for the audit trail and the rate limit
 	 * @param authMethod how the principal authenticated, for the same
 	 * @param key the upload's full key
+	 * @param stamp the metadata and tags resolved for the caller when the ticket was
+	 * issued, for a start ({@link StampText}); empty for none
 	 * @param uploadId the upload, for completion
 	 * @param expiresAt when it stops working
 	 */
 	record Ticket(Step step, String profile, String bucket, String principal, Caller.AuthMethod authMethod, String key,
-			@Nullable String uploadId, Instant expiresAt) {
+			String stamp, @Nullable String uploadId, Instant expiresAt) {
 
 		/**
 		 * @return the caller the ticket was issued to, as far as the ticket tells (no

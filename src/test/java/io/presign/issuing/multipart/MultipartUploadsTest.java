@@ -13,6 +13,7 @@ import io.presign.issuing.StorageCall;
 import io.presign.issuing.UrlKind;
 import io.presign.policy.MultipartPolicy;
 import io.presign.policy.MultipartStartIntent;
+import io.presign.policy.ObjectStamp;
 import io.presign.policy.PartRef;
 import io.presign.policy.PolicyViolation;
 import io.presign.policy.PresignPolicy;
@@ -245,7 +246,7 @@ class MultipartUploadsTest {
 		}
 
 		@Override
-		public String start(Profile profile, String key, @Nullable String contentType) {
+		public String start(Profile profile, String key, @Nullable String contentType, ObjectStamp stamp) {
 			this.started.add(key + " " + contentType);
 			return "upload-" + this.started.size();
 		}

@@ -26,14 +26,16 @@ class UploadTicketsTest {
 	private final UploadTickets tickets = new UploadTickets(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final UploadTickets.Ticket complete = new UploadTickets.Ticket(UploadTickets.Step.COMPLETE, "videos",
-			"my-videos", "alice", Caller.AuthMethod.JWT, "users/alice/3f0c.bin", "up.load/id=1", NOW.plusSeconds(300));
+			"my-videos", "alice", Caller.AuthMethod.JWT, "users/alice/3f0c.bin", "", "up.load/id=1",
+			NOW.plusSeconds(300));
 
 	@Test
 	void aTicketCarriesWhatItAllows() {
 		assertThat(this.tickets.redeem(this.tickets.issue(this.complete), UploadTickets.Step.COMPLETE).ticket())
 			.isEqualTo(this.complete);
 		UploadTickets.Ticket start = new UploadTickets.Ticket(UploadTickets.Step.START, "videos", "my-videos", "alice",
-				Caller.AuthMethod.API_KEY, "users/alice/3f0c.bin", null, NOW.plusSeconds(300));
+				Caller.AuthMethod.API_KEY, "users/alice/3f0c.bin", "meta.uploaded-by=alice", null,
+				NOW.plusSeconds(300));
 		assertThat(this.tickets.redeem(this.tickets.issue(start), UploadTickets.Step.START).ticket()).isEqualTo(start);
 	}
 
@@ -76,10 +78,10 @@ class UploadTicketsTest {
 			refused(() -> this.tickets.redeem(respelt, UploadTickets.Step.COMPLETE), "malformed");
 		}
 		assertThat(this.tickets.redeem(ticket, UploadTickets.Step.COMPLETE).id()).isEqualTo(id);
-		assertThat(this.tickets
-			.redeem(this.tickets.issue(new UploadTickets.Ticket(UploadTickets.Step.COMPLETE, "videos", "my-videos",
-					"alice", Caller.AuthMethod.JWT, "users/alice/3f0c.bin", "another-upload", NOW.plusSeconds(300))),
-					UploadTickets.Step.COMPLETE)
+		assertThat(this.tickets.redeem(
+				this.tickets.issue(new UploadTickets.Ticket(UploadTickets.Step.COMPLETE, "videos", "my-videos", "alice",
+						Caller.AuthMethod.JWT, "users/alice/3f0c.bin", "", "another-upload", NOW.plusSeconds(300))),
+				UploadTickets.Step.COMPLETE)
 			.id()).isNotEqualTo(id);
 	}
 
