@@ -200,7 +200,7 @@ public final class PresignPolicy {
 	 */
 	public FormUploadGrant authorizeFormUpload(Caller caller, FormUploadIntent intent) {
 		Profile profile = profileFor(caller, intent.profile(), Operation.UPLOAD);
-		checkFormsCanKeepRules(profile);
+		checkFormsCanKeepRules(profile, profile.keyStrategy() == KeyStrategy.GENERATED);
 		String key = null;
 		String keyPrefix = null;
 		if (intent.keyPrefix() != null && !profile.formKeyPrefixAllowed()) {
@@ -254,7 +254,7 @@ public final class PresignPolicy {
 	public FormUploadGrant authorizeGeneratedFormUpload(Caller caller, String profileName, @Nullable String fileName,
 			@Nullable String contentType) {
 		Profile profile = profileFor(caller, profileName, Operation.UPLOAD);
-		checkFormsCanKeepRules(profile);
+		checkFormsCanKeepRules(profile, true);
 		String type = profile.contentTypes().check(contentType);
 		return new FormUploadGrant(profile, profile.generatedKeyFor(caller, fileName), null, type, null,
 				profile.maxContentLength(), profile.expiry().resolve(null), formStamp(caller, profile));
@@ -262,15 +262,18 @@ public final class PresignPolicy {
 
 	/**
 	 * A browser form cannot keep two of a profile's rules: S3 honours no
-	 * {@code If-None-Match} on a POST upload, and a form carries no checksum of the file
-	 * before the browser reads it. Such a profile takes uploads by PUT or in parts.
+	 * {@code If-None-Match} on a POST upload, so a create-only profile takes a form only
+	 * for a key the service generated (a fresh UUID, which no object can have yet); and a
+	 * form carries no checksum of the file before the browser reads it. Otherwise such a
+	 * profile takes uploads by PUT or in parts.
+	 * @param generatedKey whether the form's key is one the service generates
 	 */
-	private static void checkFormsCanKeepRules(Profile profile) {
-		if (profile.objects().createOnly()) {
+	private static void checkFormsCanKeepRules(Profile profile, boolean generatedKey) {
+		if (profile.objects().createOnly() && !generatedKey) {
 			throw new PolicyViolation(Rule.OPERATION_NOT_ALLOWED, "profile",
 					"The profile '" + profile.name()
-							+ "' is create-only (overwrite: deny), which S3 cannot enforce on a form upload: "
-							+ "upload with PUT (POST /v1/uploads) or in parts");
+							+ "' is create-only (overwrite: deny), which S3 cannot enforce on a form upload of a key "
+							+ "the caller names: upload with PUT (POST /v1/uploads) or in parts");
 		}
 		if (profile.objects().requiredChecksum() != null) {
 			throw new PolicyViolation(Rule.OPERATION_NOT_ALLOWED, "profile", "The profile '" + profile.name()

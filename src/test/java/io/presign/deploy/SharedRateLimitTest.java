@@ -148,7 +148,7 @@ class SharedRateLimitTest {
 	private static void awaitPort(int port) {
 		Awaitility.await("redis-server listens on " + port + "; see target/redis-server.log")
 			.atMost(Duration.ofSeconds(10))
-			.ignoreException(IOException.class)
+			.ignoreExceptionsInstanceOf(IOException.class)
 			.until(() -> {
 				try (Socket socket = new Socket("127.0.0.1", port)) {
 					return true;

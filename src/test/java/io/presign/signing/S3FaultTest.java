@@ -125,8 +125,12 @@ class S3FaultTest {
 	@Order(3)
 	void recoversOnItsOwnOnceS3Answers() {
 		PROXY.mode(FaultProxy.Mode.FORWARD);
-		ApiClient.Response started = startMultipart();
-		assertThat(started.status()).as(started.text()).isEqualTo(200);
+		// On a loaded machine one S3 call can still exceed the 1 s call timeout; what
+		// must
+		// hold is that calls succeed again without a restart.
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(startMultipart().status()).isEqualTo(200));
 		assertProblem(this.api.postJson("/v1/downloads", Map.of("profile", "archive", "key", "a.txt"),
 				ApiClient.apiKey(ALICE_KEY)), 404, "object-not-found", "key");
 		JsonNode report = this.api.get("/v1/diagnostics/files", ApiClient.apiKey("ops-key")).json();

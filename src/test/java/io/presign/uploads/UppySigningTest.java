@@ -115,6 +115,30 @@ class UppySigningTest extends IntegrationTest {
 	}
 
 	@Test
+	void onACreateOnlyProfileUppysFormCarriesTheStampUnderAFreshKey() throws Exception {
+		JsonNode signed = sign(ALICE,
+				Map.of("profile", "stamped", "method", "PUT", "key", "minutes.txt", "contentType", "text/plain"));
+		String key = signed.get("key").asString();
+		assertThat(key).matches("stamped/alice/[0-9a-f-]{36}\\.txt");
+		assertThat(signed.get("fields").get("x-amz-meta-uploaded-by").asString()).isEqualTo("alice");
+		assertThat(signed.get("fields").get("x-amz-storage-class").asString()).isEqualTo("STANDARD_IA");
+		byte[] file = "minutes\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		Map<String, String> forged = new java.util.LinkedHashMap<>(FormPost.fields(signed));
+		forged.put("x-amz-meta-uploaded-by", "mallory");
+		HttpResponse<String> refused = FormPost.post(signed, forged, file);
+		assertThat(refused.statusCode()).as("the policy names the stamped value").isEqualTo(403);
+
+		HttpResponse<String> stored = FormPost.post(signed, FormPost.fields(signed), file);
+		assertThat(stored.statusCode()).as(stored.body()).isIn(200, 204);
+		try (software.amazon.awssdk.services.s3.S3Client s3 = EmbeddedS3Server
+			.client(EmbeddedS3Server.shared().endpoint())) {
+			assertThat(s3.headObject((head) -> head.bucket(BUCKET).key(key)).metadata())
+				.containsExactlyEntriesOf(Map.of("uploaded-by", "alice"));
+		}
+	}
+
+	@Test
 	void aStartTicketRedeemedAgainAnswersTheSameUploadAndStartsNoOther() throws Exception {
 		JsonNode create = sign(ALICE, Map.of("profile", "large", "method", "POST", "key", "clip.bin"));
 		String key = create.get("key").asString();

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every problem example in the API description looks like a real answer: replaying the
  * hostile corpus yields, for each documented code, a real problem document with the same
  * type, title, status and code and the same members. The codes that only a failing
- * dependency or a spent rate limit can produce are named here; the fault and rate-limit
- * tests produce those. The errors page of the documentation names every refusal.
+ * dependency, a spent rate limit or objects already in S3 can produce are named here; the
+ * fault, rate-limit and multipart tests produce those. The errors page of the
+ * documentation names every refusal.
  */
 class ProblemExamplesTest extends IntegrationTest {
 
@@ -30,13 +31,19 @@ class ProblemExamplesTest extends IntegrationTest {
 			"signing-credentials-expiring", "identity-provider-unavailable", "upload-rejected", "revocation-failed",
 			"rate-limit-unavailable");
 
+	/**
+	 * Codes that need objects and uploads in S3 first, which no corpus case sets up;
+	 * {@code MultipartUploadTest} produces them.
+	 */
+	private static final Set<String> NEED_S3_STATE = Set.of("object-exists");
+
 	@Test
 	void everyDocumentedExampleMatchesARealAnswer() {
 		Map<String, JsonNode> documented = documentedExamples();
 		Map<String, List<JsonNode>> real = realProblems();
 		Set<String> compared = new TreeSet<>();
 		documented.forEach((code, example) -> {
-			if (NEED_A_FAULT.contains(code)) {
+			if (NEED_A_FAULT.contains(code) || NEED_S3_STATE.contains(code)) {
 				return;
 			}
 			assertThat(real).as("a corpus case answers " + code).containsKey(code);
