@@ -116,12 +116,12 @@ public final class KeyTemplate {
 	public String expand(Caller caller) {
 		StringBuilder prefix = new StringBuilder();
 		for (Part part : this.parts) {
-			if (part.attribute() == null) {
+			String attribute = part.attribute();
+			if (attribute == null) {
 				prefix.append(part.text());
 				continue;
 			}
-			Optional<String> value = PRINCIPAL.equals(part.attribute()) ? Optional.ofNullable(caller.name())
-					: caller.attribute(part.attribute());
+			Optional<String> value = valueOf(caller, attribute);
 			if (value.isEmpty()) {
 				throw new PolicyViolation(Rule.KEY_PREFIX_UNRESOLVABLE, null,
 						"The caller has no '" + part.attribute() + "', which the profile's key prefix needs");
@@ -133,6 +133,10 @@ public final class KeyTemplate {
 			prefix.append(value.get());
 		}
 		return prefix.toString();
+	}
+
+	private static Optional<String> valueOf(Caller caller, String attribute) {
+		return PRINCIPAL.equals(attribute) ? Optional.ofNullable(caller.name()) : caller.attribute(attribute);
 	}
 
 	/**
@@ -147,12 +151,12 @@ public final class KeyTemplate {
 	public String expandValue(Caller caller, Predicate<String> allowed, String what) {
 		StringBuilder expanded = new StringBuilder();
 		for (Part part : this.parts) {
-			if (part.attribute() == null) {
+			String attribute = part.attribute();
+			if (attribute == null) {
 				expanded.append(part.text());
 				continue;
 			}
-			Optional<String> value = PRINCIPAL.equals(part.attribute()) ? Optional.ofNullable(caller.name())
-					: caller.attribute(part.attribute());
+			Optional<String> value = valueOf(caller, attribute);
 			if (value.isEmpty() || !allowed.test(value.get())) {
 				throw new PolicyViolation(Rule.KEY_PREFIX_UNRESOLVABLE, null,
 						"The caller's '" + part.attribute() + "' is missing or cannot stand in the profile's " + what);
