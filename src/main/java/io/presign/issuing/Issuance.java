@@ -21,10 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param lifetime how long they are valid
  * @param expiresAt when they stop working
  * @param cappedBy why they are shorter than asked
- * @param signingTime how long signing all of them took
  */
 public record Issuance(Profile profile, UrlKind kind, List<String> keys, Duration lifetime, Instant expiresAt,
-		@Nullable ExpiryCap cappedBy, Duration signingTime) {
+		@Nullable ExpiryCap cappedBy) {
 
 	public Issuance {
 		keys = List.copyOf(keys);
