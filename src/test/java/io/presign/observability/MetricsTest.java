@@ -1,5 +1,9 @@
 package io.presign.observability;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -105,6 +109,24 @@ class MetricsTest extends IntegrationTest {
 			.doesNotContain("spring_security_authorizations");
 		assertThat(metrics).as("nor its authentication of a bearer token, which an API key never had")
 			.doesNotContain("spring_security_authentications");
+		for (Path chart : List.of(Path.of("helm/presign-service/dashboards/presign-service.json"),
+				Path.of("helm/presign-service/templates/prometheusrule.yaml"))) {
+			Matcher named = Pattern.compile("\\b(presign_[a-z_]+|http_[a-z_]+_seconds_[a-z]+)\\b")
+				.matcher(readString(chart));
+			while (named.find()) {
+				assertThat(metrics).as("%s queries %s, which the service serves", chart, named.group(1))
+					.containsPattern("(?m)^" + named.group(1) + "[{ ]");
+			}
+		}
+	}
+
+	private static String readString(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static double value(String metrics, String name, String... labels) {
