@@ -121,7 +121,7 @@ class HttpBenchmarkIT {
 				+ "linux-perf; kernel.perf_event_paranoid, or a container that forbids perf_event_open)");
 		String printed = run("bench/cpu-profile.sh", "cpu-profile-it.log", Map.of("WARMUP", "2", "RUN", "2"));
 		List<Matcher> parts = printed.lines().map(PART::matcher).filter(Matcher::matches).toList();
-		assertThat(parts).as(printed).hasSize(11);
+		assertThat(parts).as(printed).hasSize(12);
 		assertThat(parts.get(0).group(1)).isEqualTo("all");
 		assertThat(Double.parseDouble(parts.get(0).group(2))).as(printed).isPositive();
 		assertThat(parts.get(0).group(3)).isEqualTo("100.0");
