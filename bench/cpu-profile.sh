@@ -54,14 +54,16 @@ echo "|---|---|---|"
 # One sample per block of perf script's output: the thread's name, then its stack, leaf first.
 perf script -i "$work/perf.data" -F comm,ip,sym 2> /dev/null | tee "${SAMPLES:-/dev/null}" | awk -v requests="$requests" '
   BEGIN {
-    n = split("all|request threads|JIT compiler threads|GC threads|UrlIssuer: policy, signing, metrics, audit event|" \
-      "  the audit event: made, formatted, written|    formatting it (ECS JSON)|    writing it (system call included)|" \
+    n = split("all|request threads|JIT compiler threads|GC threads|log writer thread (queue)|" \
+      "UrlIssuer: policy, signing, metrics, audit event|" \
+      "  the audit event on the request thread: made, queued|formatting log lines (ECS JSON), any thread|" \
+      "writing log lines (system call included), any thread|" \
       "request threads parked on a lock|reading the JSON body|writing the JSON answer", label, "|")
-    # Matched on the name of the thread (2 to 4) or on any frame of the stack.
-    split(";^http-nio;^C[12] CompilerThre;^(GC Thread|G1 );io.presign.issuing.UrlIssuer.issue;" \
+    # Matched on the name of the thread (2 to 5) or on any frame of the stack.
+    split(";^http-nio;^C[12] CompilerThre;^(GC Thread|G1 );^AsyncAppender;io.presign.issuing.UrlIssuer.issue;" \
       "io.presign.observability.AuditLog.;EcsLogFormatter.formatAsBytes;FileOutputStream.writeBytes;Unsafe.park;" \
       "readWithMessageConverters;handleReturnValue", pattern, ";")
-    thread[2] = thread[3] = thread[4] = 1
+    thread[2] = thread[3] = thread[4] = thread[5] = 1
   }
   function done() {
     if (sample == "") return
@@ -69,7 +71,7 @@ perf script -i "$work/perf.data" -F comm,ip,sym 2> /dev/null | tee "${SAMPLES:-/
     for (i = 1; i <= n; i++) {
       if (i == 1) hit = 1
       else if (i in thread) hit = (name ~ pattern[i])
-      else if (i == 9) hit = (name ~ pattern[2] && sample ~ pattern[9])
+      else if (i == 10) hit = (name ~ pattern[2] && sample ~ pattern[10])
       else hit = (sample ~ pattern[i])
       if (hit) count[i]++
     }

@@ -22,18 +22,17 @@ import org.jspecify.annotations.Nullable;
  * @param lifetime how long they are valid
  * @param expiresAt when they stop working
  * @param cappedBy why they are shorter than asked
- * @param signingTime how long signing all of them took
  * @param stamp what an upload's object must carry, signed in; nothing for other kinds
  */
 public record Issuance(Profile profile, UrlKind kind, List<String> keys, Duration lifetime, Instant expiresAt,
-		@Nullable ExpiryCap cappedBy, Duration signingTime, ObjectStamp stamp) {
+		@Nullable ExpiryCap cappedBy, ObjectStamp stamp) {
 
 	/**
 	 * URLs that stamp nothing on an object.
 	 */
 	public Issuance(Profile profile, UrlKind kind, List<String> keys, Duration lifetime, Instant expiresAt,
-			@Nullable ExpiryCap cappedBy, Duration signingTime) {
-		this(profile, kind, keys, lifetime, expiresAt, cappedBy, signingTime, ObjectStamp.NONE);
+			@Nullable ExpiryCap cappedBy) {
+		this(profile, kind, keys, lifetime, expiresAt, cappedBy, ObjectStamp.NONE);
 	}
 
 	public Issuance {

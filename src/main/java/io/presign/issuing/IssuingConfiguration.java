@@ -14,7 +14,6 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import io.presign.config.InvalidConfigurationException;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
@@ -75,9 +74,8 @@ class IssuingConfiguration {
 	}
 
 	@Bean
-	ObservedSigning observedSigning(List<IssuanceObserver> observers,
-			ObjectProvider<ObservationRegistry> observations) {
-		return new ObservedSigning(observers, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	ObservedSigning observedSigning(List<IssuanceObserver> observers) {
+		return new ObservedSigning(observers);
 	}
 
 	/**

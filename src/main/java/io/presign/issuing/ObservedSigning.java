@@ -1,36 +1,30 @@
 package io.presign.issuing;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import io.presign.policy.Caller;
 import io.presign.policy.ObjectStamp;
 import io.presign.policy.Profile;
 import io.presign.signing.PresignedUrl;
 
 /**
- * The part of issuing every kind of URL shares, whichever service issues it: the policy
- * decision and the signing observed, and the observers (metrics, audit) told once per
- * request, with the facts and never the URLs.
+ * The part of issuing every kind of URL shares, whichever service issues it: the
+ * observers (metrics, audit) told once per request, with the facts and never the URLs.
+ * Deciding and signing take microseconds and are neither timed nor traced: a span or
+ * timer around them would cost more than they do (docs/performance.md); the request's own
+ * timer and span, and a span for each call that leaves the process, stay.
  */
 public final class ObservedSigning {
 
 	private final List<IssuanceObserver> observers;
 
-	private final ObservationRegistry observations;
-
 	/**
 	 * @param observers told of every issued URL
-	 * @param observations where the policy decision and the signing of each request are
-	 * observed (spans)
 	 */
-	public ObservedSigning(List<IssuanceObserver> observers, ObservationRegistry observations) {
+	public ObservedSigning(List<IssuanceObserver> observers) {
 		this.observers = List.copyOf(observers);
-		this.observations = observations;
 	}
 
 	/**
@@ -51,20 +45,9 @@ public final class ObservedSigning {
 	 */
 	public List<IssuedUrl> sign(Caller caller, Profile profile, UrlKind kind, List<String> keys, ObjectStamp stamp,
 			Supplier<List<PresignedUrl>> signing) {
-		long[] took = new long[1];
-		List<PresignedUrl> urls = Observation.createNotStarted("presign.sign", this.observations)
-			.lowCardinalityKeyValue("operation", kind.wireName())
-			.observe(() -> {
-				// Timed inside the observation, so that presign_signing_seconds measures
-				// signing, not tracing.
-				long start = System.nanoTime();
-				List<PresignedUrl> signed = signing.get();
-				took[0] = System.nanoTime() - start;
-				return signed;
-			});
+		List<PresignedUrl> urls = signing.get();
 		PresignedUrl first = urls.get(0);
-		record(caller, new Issuance(profile, kind, keys, first.lifetime(), first.expiresAt(), first.cappedBy(),
-				Duration.ofNanos(took[0]), stamp));
+		record(caller, new Issuance(profile, kind, keys, first.lifetime(), first.expiresAt(), first.cappedBy(), stamp));
 		List<IssuedUrl> issued = new ArrayList<>(urls.size());
 		for (int i = 0; i < urls.size(); i++) {
 			issued.add(IssuedUrl.of(profile, kind, keys.get(i), urls.get(i)));
@@ -77,14 +60,6 @@ public final class ObservedSigning {
 	 */
 	public IssuedUrl signOne(Caller caller, Profile profile, UrlKind kind, String key, Supplier<PresignedUrl> signing) {
 		return sign(caller, profile, kind, List.of(key), () -> List.of(signing.get())).get(0);
-	}
-
-	/**
-	 * A policy decision, observed: a span of its own, so that a trace shows how long
-	 * deciding took apart from signing and from S3.
-	 */
-	public <T> T decide(Supplier<T> decision) {
-		return Observation.createNotStarted("presign.policy", this.observations).observe(decision);
 	}
 
 	/**

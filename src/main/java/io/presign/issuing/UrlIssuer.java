@@ -1,6 +1,5 @@
 package io.presign.issuing;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -77,7 +76,7 @@ public final class UrlIssuer {
 	 * @return the issued URL
 	 */
 	public IssuedUrl issueDownload(Caller caller, DownloadIntent intent) {
-		DownloadGrant grant = this.signing.decide(() -> this.policy.authorizeDownload(caller, intent));
+		DownloadGrant grant = this.policy.authorizeDownload(caller, intent);
 		this.quota.consume(caller, grant.profile(), 1);
 		StoredObject stored = null;
 		if (grant.profile().requireExisting()) {
@@ -97,7 +96,7 @@ public final class UrlIssuer {
 	 * @return the issued URL
 	 */
 	public IssuedUrl issueUpload(Caller caller, UploadIntent intent) {
-		UploadGrant grant = this.signing.decide(() -> this.policy.authorizeUpload(caller, intent));
+		UploadGrant grant = this.policy.authorizeUpload(caller, intent);
 		this.quota.consume(caller, grant.profile(), 1);
 		return this.signing
 			.sign(caller, grant.profile(), UrlKind.UPLOAD, List.of(grant.key()), grant.stamp(),
@@ -112,7 +111,7 @@ public final class UrlIssuer {
 	 * @return one result per key, in request order
 	 */
 	public List<BatchResult> issueBatchDownload(Caller caller, BatchDownloadIntent intent) {
-		List<BatchItem> items = this.signing.decide(() -> this.policy.authorizeBatchDownload(caller, intent));
+		List<BatchItem> items = this.policy.authorizeBatchDownload(caller, intent);
 		List<DownloadGrant> allowed = grantsOf(items);
 		if (allowed.isEmpty()) {
 			return items.stream().map((item) -> new BatchResult(item, null)).toList();
@@ -184,11 +183,9 @@ public final class UrlIssuer {
 	public IssuedCookies issueCookies(Caller caller, CookieIntent intent) {
 		CookieGrant grant = this.policy.authorizeCookies(caller, intent);
 		this.quota.consume(caller, grant.profile(), 1);
-		long start = System.nanoTime();
 		CloudFrontSigner.SignedCookies cookies = this.cloudFront.signCookies(grant);
-		this.signing.record(caller,
-				new Issuance(grant.profile(), UrlKind.COOKIES, List.of(grant.keyPrefix()), cookies.lifetime(),
-						cookies.expiresAt(), cookies.cappedBy(), Duration.ofNanos(System.nanoTime() - start)));
+		this.signing.record(caller, new Issuance(grant.profile(), UrlKind.COOKIES, List.of(grant.keyPrefix()),
+				cookies.lifetime(), cookies.expiresAt(), cookies.cappedBy()));
 		return IssuedCookies.of(cookies);
 	}
 
@@ -202,7 +199,7 @@ public final class UrlIssuer {
 	 * @return the form and the grant it was signed for
 	 */
 	public IssuedForm issueFormUpload(Caller caller, FormUploadIntent intent) {
-		return issueForm(caller, this.signing.decide(() -> this.policy.authorizeFormUpload(caller, intent)));
+		return issueForm(caller, this.policy.authorizeFormUpload(caller, intent));
 	}
 
 	/**
@@ -218,12 +215,10 @@ public final class UrlIssuer {
 
 	private IssuedForm issueForm(Caller caller, FormUploadGrant grant) {
 		this.quota.consume(caller, grant.profile(), 1);
-		long start = System.nanoTime();
 		PresignedForm form = this.signer.presignFormUpload(grant);
-		Duration signingTime = Duration.ofNanos(System.nanoTime() - start);
 		String key = (grant.key() != null) ? grant.key() : grant.keyPrefix() + "*";
 		this.signing.record(caller, new Issuance(grant.profile(), UrlKind.FORM_UPLOAD, List.of(key), form.lifetime(),
-				form.expiresAt(), form.cappedBy(), signingTime, grant.stamp()));
+				form.expiresAt(), form.cappedBy(), grant.stamp()));
 		return IssuedForm.of(grant, form);
 	}
 

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.presign.issuing.Issuance;
 import io.presign.issuing.IssuanceObserver;
 import io.presign.issuing.RevocationEvent;
@@ -61,10 +60,8 @@ public final class PresignMetrics implements IssuanceObserver {
 				(key) -> new IssuedMeters(this.registry, issuance.profile(), issuance.kind()));
 		int urls = issuance.urlCount();
 		meters.issued().increment(urls);
-		Duration signingTime = issuance.signingTime().dividedBy(urls);
 		for (int i = 0; i < urls; i++) {
 			meters.expiry().record(issuance.lifetime().toSeconds());
-			meters.signing().record(signingTime);
 		}
 		if (issuance.cappedBy() != null) {
 			this.capped
@@ -153,7 +150,7 @@ public final class PresignMetrics implements IssuanceObserver {
 	/**
 	 * The meters of one profile and kind of URL.
 	 */
-	private record IssuedMeters(Counter issued, DistributionSummary expiry, Timer signing) {
+	private record IssuedMeters(Counter issued, DistributionSummary expiry) {
 
 		IssuedMeters(MeterRegistry registry, Profile profile, UrlKind kind) {
 			this(Counter.builder("presign.urls.issued")
@@ -164,11 +161,6 @@ public final class PresignMetrics implements IssuanceObserver {
 						.description("Lifetime of issued URLs")
 						.baseUnit("seconds")
 						.tags("profile", profile.name(), "operation", kind.wireName())
-						.register(registry),
-					Timer.builder("presign.signing")
-						.description("Time to sign one URL")
-						.tag("operation", kind.wireName())
-						.publishPercentiles(0.5, 0.95, 0.99)
 						.register(registry));
 		}
 

@@ -111,13 +111,15 @@ class SigningConfiguration {
 
 	@Bean
 	@ConditionalOnProperty("presign.signing.role.arn")
-	RoleRevocations roleRevocations(SigningCredentials credentials, SigningProperties properties) {
+	RoleRevocations roleRevocations(SigningCredentials credentials, SigningProperties properties,
+			AwsCallObservation observation) {
 		SigningProperties.Role role = properties.role();
 		if (role == null || !(credentials instanceof AssumedRoleCredentials sessions)) {
 			throw new IllegalStateException("presign.signing.static-credentials and presign.signing.role are both "
 					+ "set: the static credentials sign, so the role would never be used; set one of them");
 		}
-		return revocations(role, sessions, DefaultCredentialsProvider.builder().build(), properties.awsCallTimeout());
+		return revocations(role, sessions, DefaultCredentialsProvider.builder().build(), properties.awsCallTimeout(),
+				List.of(observation));
 	}
 
 	/**
@@ -126,6 +128,14 @@ class SigningConfiguration {
 	 */
 	static RoleRevocations revocations(SigningProperties.Role role, AssumedRoleCredentials sessions,
 			AwsCredentialsProvider baseCredentials, Duration callTimeout) {
+		return revocations(role, sessions, baseCredentials, callTimeout, List.of());
+	}
+
+	/**
+	 * @param interceptors added to the IAM client, such as the observation of each call
+	 */
+	static RoleRevocations revocations(SigningProperties.Role role, AssumedRoleCredentials sessions,
+			AwsCredentialsProvider baseCredentials, Duration callTimeout, List<ExecutionInterceptor> interceptors) {
 		// IAM is global within a partition, and the role's ARN names the partition.
 		Region region = switch (RoleRevocations.partition(role.arn())) {
 			case "aws-cn" -> Region.AWS_CN_GLOBAL;
@@ -135,7 +145,9 @@ class SigningConfiguration {
 		IamClientBuilder iam = IamClient.builder()
 			.region(region)
 			.credentialsProvider(baseCredentials)
-			.overrideConfiguration((config) -> config.apiCallTimeout(callTimeout).apiCallAttemptTimeout(callTimeout));
+			.overrideConfiguration((config) -> config.apiCallTimeout(callTimeout)
+				.apiCallAttemptTimeout(callTimeout)
+				.executionInterceptors(interceptors));
 		if (role.iamEndpoint() != null) {
 			iam.endpointOverride(role.iamEndpoint());
 		}

@@ -25,7 +25,10 @@ import io.presign.support.TestHost;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the jar without what the API description needs, and every test passed). Run by failsafe
  * after {@code package}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedJarIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -117,13 +121,30 @@ class PackagedJarIT {
 	}
 
 	/**
-	 * Lines logged at once by many request threads each reach the output whole (one JSON
-	 * object a line), short ones and ones longer than a pipe takes in one write (a
-	 * batch's audit event), and each request's audit event is in the output once its
-	 * response has arrived.
+	 * The audit trail is written through a queue and a buffer flushed every second: an
+	 * event reaches the output while the service runs, without a stop.
 	 */
 	@Test
-	void writesEachLogLineWholeWhileManyRequestsLogAtOnce() throws Exception {
+	@Order(1)
+	void anAuditEventReachesTheOutputWhileTheServiceRuns() throws Exception {
+		HttpResponse<String> response = post("/v1/downloads", "{\"profile\":\"smoke\",\"key\":\"photos/flushed.png\"}",
+				"X-Request-Id", "flushed-1");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> Files.readString(log, StandardCharsets.UTF_8).contains("\"requestId\":\"flushed-1\""));
+	}
+
+	/**
+	 * Lines logged at once by many request threads each reach the output whole (one JSON
+	 * object a line), short ones and ones longer than a pipe takes in one write (a
+	 * batch's audit event), and a graceful stop (SIGTERM) right after the last response
+	 * has written every request's audit event. Runs last: it stops the service.
+	 */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void writesEachLogLineWholeWhileManyRequestsLogAtOnceAndEveryEventByAGracefulStop() throws Exception {
 		String keys = IntStream.range(0, 100)
 			.mapToObj((i) -> "\"photos/2026/12/a-rather-long-name-for-a-cat-picture-" + i + ".png\"")
 			.collect(Collectors.joining(","));
@@ -150,7 +171,11 @@ class PackagedJarIT {
 		finally {
 			pool.shutdownNow();
 		}
-		// Each event is written before its response is sent: all are in the output now.
+		// Events wait in the queue and the console's buffer for up to a second; a
+		// graceful
+		// stop writes them all.
+		service.destroy();
+		assertThat(service.waitFor(60, TimeUnit.SECONDS)).as("the service stops on SIGTERM").isTrue();
 		List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
 		List<JsonNode> events = new ArrayList<>();
 		for (String line : lines) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.micrometer.observation.ObservationRegistry;
 import io.presign.policy.Caller;
 import io.presign.policy.ContentTypePolicy;
 import io.presign.policy.DownloadGrant;
@@ -163,7 +162,7 @@ public final class IssuingFakes {
 		 * @return signing observed and told to this observer
 		 */
 		public ObservedSigning signing() {
-			return new ObservedSigning(List.of(this), ObservationRegistry.NOOP);
+			return new ObservedSigning(List.of(this));
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -231,8 +232,9 @@ class AuditLogTest extends IntegrationTest {
 
 	/**
 	 * The audit event of a request as the console writes it (Elastic Common Schema JSON),
-	 * encoded by the console appender's own encoder: the line a log pipeline would
-	 * receive, though the tests' console shows only warnings.
+	 * encoded by the encoder of the console appender behind the log queue
+	 * ({@link QueuedLogOutput}): the line a log pipeline would receive, though the tests'
+	 * console shows only errors.
 	 */
 	@SuppressWarnings("unchecked")
 	private String auditLine(String requestId) {
@@ -244,7 +246,8 @@ class AuditLogTest extends IntegrationTest {
 				.orElseThrow(() -> new AssertionError("no audit event for request " + requestId));
 		}
 		Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-		Encoder<ILoggingEvent> console = ((OutputStreamAppender<ILoggingEvent>) root.getAppender("CONSOLE"))
+		AsyncAppender queue = (AsyncAppender) root.getAppender(QueuedLogOutput.queueOf("CONSOLE"));
+		Encoder<ILoggingEvent> console = ((OutputStreamAppender<ILoggingEvent>) queue.getAppender("CONSOLE"))
 			.getEncoder();
 		return new String(console.encode(event), StandardCharsets.UTF_8).strip();
 	}

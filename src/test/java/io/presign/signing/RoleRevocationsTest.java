@@ -3,7 +3,12 @@ package io.presign.signing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.presign.support.IamStandIn;
 import io.presign.support.MutableClock;
 import io.presign.support.StsStandIn;
@@ -110,6 +115,31 @@ class RoleRevocationsTest {
 						+ "\"}}}]}");
 		replica.check();
 		assertThat(replica.lastRevocation()).contains(second);
+	}
+
+	@Test
+	void eachCallToIamIsObserved() {
+		List<String> observed = new ArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observed.add(context.getContextualName());
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		RoleRevocations replica = SigningConfiguration.revocations(role(), session(), BASE, Duration.ofSeconds(2),
+				List.of(new AwsCallObservation(registry)));
+		replica.check();
+		assertThat(observed).as("a span and a timer of each call that leaves the process")
+			.isNotEmpty()
+			.allMatch((name) -> name.startsWith("Iam "));
 	}
 
 	@Test

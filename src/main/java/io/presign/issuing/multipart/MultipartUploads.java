@@ -126,7 +126,7 @@ public final class MultipartUploads {
 	 * @return one URL per part, in request order
 	 */
 	public List<IssuedUrl> issueParts(Caller caller, UploadPartsIntent intent) {
-		List<UploadPartGrant> grants = this.signing.decide(() -> this.policy.authorizeParts(caller, intent));
+		List<UploadPartGrant> grants = this.policy.authorizeParts(caller, intent);
 		Profile profile = grants.get(0).profile();
 		this.quota.consume(caller, profile, grants.size());
 		return this.signing.sign(caller, profile, UrlKind.MULTIPART_PART,
@@ -244,7 +244,7 @@ public final class MultipartUploads {
 			.issue(new UploadTickets.Ticket(step, grant.profile().name(), grant.profile().bucket(), caller.name(),
 					caller.authMethod(), grant.key(), StampText.write(grant.stamp()), grant.uploadId(), expiresAt));
 		this.signing.record(caller, new Issuance(grant.profile(), UrlKind.MULTIPART_TICKET, List.of(grant.key()),
-				lifetime, expiresAt, grant.expiry().cappedBy(), Duration.ZERO));
+				lifetime, expiresAt, grant.expiry().cappedBy()));
 		return new IssuedTicket(ticket, grant.key());
 	}
 
