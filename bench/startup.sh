@@ -16,6 +16,7 @@
 #                           the sources) and started with -Dspring.aot.enabled=true
 #                image      the image itself (docker run IMAGE --memory 768m, as the chart limits it; its own JVM
 #                           options), with the same configuration mounted
+#                image-nocache  the same without the training run's cache (the entry point's options but @jvm.args)
 #              Any of them with +ARGUMENT suffixes adds those service arguments to that variant only, for
 #              experiments: aot+--spring.main.lazy-initialization=true
 #   IMAGE      the image of the variant image (default presign-service:smoke-test, DockerImageSmokeTest's tag)
@@ -101,15 +102,18 @@ launch() {
       "${java_opts[@]}" -jar application.jar "${args[@]}" "$@") > "$log" 2>&1 & pid=$! ;;
     springaot) (cd "$work/springaot/app" && exec "$JAVA" -XX:AOTCache=app.aot --enable-native-access=ALL-UNNAMED \
       -Dspring.aot.enabled=true "${java_opts[@]}" -jar application.jar "${args[@]}" "$@") > "$log" 2>&1 & pid=$! ;;
-    image)
+    image|image-nocache)
       container="presign-startup-$$"
+      local without_cache=()
+      [ "$variant" = image ] || without_cache=(--entrypoint java "$image" -XX:MaxRAMPercentage=75
+        -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED -Djava.io.tmpdir=/tmp -jar application.jar)
       docker run -d --name "$container" --network host --read-only --tmpfs /tmp --memory 768m \
         -v "$PWD/bench/application-bench.yml:/config/bench.yml:ro" -v "$work/public.pem:/config/public.pem:ro" \
-        "$image" --spring.config.additional-location=file:/config/bench.yml \
+        "${without_cache[@]:-$image}" --spring.config.additional-location=file:/config/bench.yml \
         --spring.security.oauth2.resourceserver.jwt.public-key-location=file:/config/public.pem \
         --server.port="$port" --management.server.port="$management" "${extra_args[@]}" "$@" > /dev/null
       pid="$(docker inspect -f '{{.State.Pid}}' "$container")" ;;
-    *) echo "unknown variant $variant: jar, extracted, aot, springaot or image" >&2; exit 1 ;;
+    *) echo "unknown variant $variant: jar, extracted, aot, springaot, image or image-nocache" >&2; exit 1 ;;
   esac
 }
 
