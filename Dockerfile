@@ -34,7 +34,8 @@ COPY --from=build /layers/application/ ./
 # archive; /app/jvm.args tells the entry point which one to read. bench/startup.sh repeats this run outside Docker.
 ARG AOT_TRAINING_ARGS="--presign.profiles.training.bucket=training-bucket --presign.profiles.training.region=eu-west-1 --presign.profiles.training.operations=download,upload --presign.profiles.training.content-types=image/png --presign.profiles.training.max-content-length=10MB --presign.profiles.training.required-scope=training --presign.security.api-keys[0].name=training --presign.security.api-keys[0].sha256=0000000000000000000000000000000000000000000000000000000000000000 --presign.security.api-keys[0].scopes=training --presign.signing.region-check=off --spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/training"
 RUN version="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"; \
-    train() { java --enable-native-access=ALL-UNNAMED -Dspring.context.exit=onRefresh "$@" -jar application.jar \
+    train() { java --enable-native-access=ALL-UNNAMED -XX:+AlwaysActAsServerClassMachine \
+        -Dspring.context.exit=onRefresh "$@" -jar application.jar \
         $AOT_TRAINING_ARGS; }; \
     if [ "${version%%.*}" -ge 25 ]; then \
         train -XX:AOTCacheOutput=app.aot && echo "-XX:AOTCache=app.aot" > jvm.args; \
@@ -54,9 +55,13 @@ EXPOSE 8080 8081
 # Exec form: the JVM is PID 1 and receives SIGTERM, which starts Spring's graceful shutdown.
 # The JVM's options are arguments, not JAVA_TOOL_OPTIONS, whose "Picked up ..." line would be the log's first,
 # and not JSON; @/app/jvm.args is the java launcher's argument file (no such line), naming the training run's
-# cache. The heap is sized from the container's memory limit (the collector is left to the JVM: see
-# helm/README.md); an out-of-memory error ends the JVM so that Kubernetes restarts a clean one. Native access
-# is granted to the class path, as Java up to 23 grants it unasked: from 24 on, the first native call (Netty's,
-# for Lettuce) would print a four-line warning, not JSON, on standard error.
+# cache. The heap is sized from the container's memory limit; an out-of-memory error ends the JVM so that
+# Kubernetes restarts a clean one. The collector is G1 in every container size (AlwaysActAsServerClassMachine:
+# the JVM would pick Serial below 2 CPUs or 1792 MB, the chart's 768Mi limit): with the AOT cache, Serial let
+# the heap grow to its maximum under load, to 750 MiB of the 768Mi limit, G1 kept it near 400 MiB (see
+# helm/presign-service/README.md). An explicit choice (-XX:+UseSerialGC in JAVA_TOOL_OPTIONS) still wins. Native
+# access is granted to the class path, as Java up to 23 grants it unasked: from 24 on, the first native call
+# (Netty's, for Lettuce) would print a four-line warning, not JSON, on standard error.
 ENTRYPOINT ["java", "@/app/jvm.args", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", \
-    "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=/tmp", "-jar", "application.jar"]
+    "-XX:+AlwaysActAsServerClassMachine", "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=/tmp", \
+    "-jar", "application.jar"]

@@ -31,7 +31,8 @@ cache=()
 if [ "${CACHE:-1}" != 0 ]; then
   training_args="$(sed -n 's/^ARG AOT_TRAINING_ARGS="\(.*\)"$/\1/p' Dockerfile)"
   # shellcheck disable=SC2086 # the arguments are words, as the Dockerfile's RUN splits them
-  (cd "$app" && "$JAVA" --enable-native-access=ALL-UNNAMED -Dspring.context.exit=onRefresh -XX:AOTCacheOutput=app.aot \
+  (cd "$app" && "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+AlwaysActAsServerClassMachine \
+    -Dspring.context.exit=onRefresh -XX:AOTCacheOutput=app.aot \
     -cp "$classpath" StartupSteps $training_args > "$work/training.log" 2>&1) \
     || { echo "training run failed: $work/training.log" >&2; KEEP=1; exit 1; }
   cache=(-XX:AOTCache=app.aot)

@@ -72,7 +72,8 @@ layout() {
   done
   start=$(date +%s%N)
   # shellcheck disable=SC2086 # the arguments are words, as the Dockerfile's RUN splits them
-  (cd "$dir/app" && "$JAVA" --enable-native-access=ALL-UNNAMED -Dspring.context.exit=onRefresh "$@" \
+  (cd "$dir/app" && "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+AlwaysActAsServerClassMachine \
+    -Dspring.context.exit=onRefresh "$@" \
     -XX:AOTCacheOutput=app.aot -jar application.jar $training_args > "$dir/training.log" 2>&1) \
     || { echo "training run failed: $dir/training.log" >&2; KEEP=1; exit 1; }
   echo "training run in $dir: $(( ($(date +%s%N) - start) / 1000000 )) ms, cache $(( $(stat -c %s "$dir/app/app.aot") / 1048576 )) MiB"
@@ -106,7 +107,8 @@ launch() {
       container="presign-startup-$$"
       local without_cache=()
       [ "$variant" = image ] || without_cache=(--entrypoint java "$image" -XX:MaxRAMPercentage=75
-        -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED -Djava.io.tmpdir=/tmp -jar application.jar)
+        -XX:+ExitOnOutOfMemoryError -XX:+AlwaysActAsServerClassMachine --enable-native-access=ALL-UNNAMED
+        -Djava.io.tmpdir=/tmp -jar application.jar)
       docker run -d --name "$container" --network host --read-only --tmpfs /tmp --memory 768m \
         -v "$PWD/bench/application-bench.yml:/config/bench.yml:ro" -v "$work/public.pem:/config/public.pem:ro" \
         "${without_cache[@]:-$image}" --spring.config.additional-location=file:/config/bench.yml \

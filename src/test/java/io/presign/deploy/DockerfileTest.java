@@ -51,7 +51,8 @@ class DockerfileTest {
 	 */
 	@Test
 	void startsFromTheTrainingRunsCache() {
-		assertThat(this.dockerfile).contains("train() { java --enable-native-access=ALL-UNNAMED -Dspring.context.exit=onRefresh")
+		assertThat(this.dockerfile).contains("train() { java --enable-native-access=ALL-UNNAMED")
+			.contains("-Dspring.context.exit=onRefresh \"$@\" -jar application.jar")
 			.contains("train -XX:AOTCacheOutput=app.aot")
 			.contains("train -XX:AOTMode=record")
 			.contains("train -XX:ArchiveClassesAtExit=app.jsa")
@@ -78,6 +79,10 @@ class DockerfileTest {
 	@Test
 	void respectsContainerMemoryAndShutsDownGracefully() {
 		assertThat(this.dockerfile).contains("-XX:MaxRAMPercentage=").contains("-XX:+ExitOnOutOfMemoryError");
+		// G1 in small containers too (with the AOT cache, Serial let the heap grow to the limit), by ergonomics,
+		// so that an explicit collector in JAVA_TOOL_OPTIONS still starts rather than conflicting.
+		assertThat(instructions("ENTRYPOINT").get(0)).contains("\"-XX:+AlwaysActAsServerClassMachine\"")
+			.doesNotContain("-XX:+Use");
 		List<String> entrypoint = instructions("ENTRYPOINT");
 		assertThat(entrypoint).hasSize(1);
 		assertThat(entrypoint.get(0)).as("exec form, so the JVM gets SIGTERM").startsWith("ENTRYPOINT [\"java\"");
