@@ -7,13 +7,18 @@
 # installed: the JDK copied, the runtime linked from it with jlink, on Debian bookworm. Elsewhere, or with
 # TEMURIN_HOME=none, Debian's own openjdk-25 packages, on Debian trixie (bookworm has no Java newer than 17).
 # Images that exist already are kept (FORCE=1 rebuilds them). Needs root, debootstrap and a running Docker daemon.
-# Prints the time each step took.
+# Prints the time each step took. With the argument jre17 it builds presign-local/jre:17 instead, Debian bookworm's
+# openjdk-17-jre-headless, to check the Dockerfile's CDS branch (Java 17-23): -Ddocker.runtime.image=presign-local/jre:17.
 set -euo pipefail
 build_image="presign-local/jdk:25"
 runtime_image="presign-local/jre:25"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 temurin="${TEMURIN_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 
+if [ "${1:-}" = jre17 ]; then
+  build_image="presign-local/jre:17"
+  runtime_image="presign-local/jre:17"
+fi
 if [ -z "${FORCE:-}" ] && docker image inspect "$build_image" "$runtime_image" > /dev/null 2>&1; then
   echo "base images present: $build_image, $runtime_image (FORCE=1 rebuilds them)"
   exit 0
@@ -33,7 +38,20 @@ import() {
 machine_cas=(/usr/local/share/ca-certificates/*.crt)
 [ -e "${machine_cas[0]}" ] || machine_cas=()
 
-if [ "$temurin" != none ] && [ -x "$temurin/bin/jlink" ] && "$temurin/bin/java" -version 2>&1 | grep -q '"25'; then
+if [ "${1:-}" = jre17 ]; then
+  step "debootstrap bookworm (minbase)"
+  debootstrap --variant=minbase bookworm "$work/rootfs" "$mirror" > "$work/debootstrap.log" \
+    || { tail -20 "$work/debootstrap.log"; exit 1; }
+  rm -rf "$work/rootfs/var/cache/apt/archives/"*.deb
+  echo "deb ${mirror%/debian}/debian-security bookworm-security main" >> "$work/rootfs/etc/apt/sources.list"
+  import "$work/rootfs" presign-local/debian:bookworm --change "ENV LANG=C.UTF-8"
+  step "$runtime_image: Debian's openjdk-17-jre-headless"
+  mkdir -p "$work/jre17"
+  printf '%s\n' "FROM presign-local/debian:bookworm" \
+    "RUN apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \\" \
+    "    openjdk-17-jre-headless && rm -rf /var/lib/apt/lists/*" > "$work/jre17/Dockerfile"
+  docker build --network host -q -t "$runtime_image" "$work/jre17" > /dev/null
+elif [ "$temurin" != none ] && [ -x "$temurin/bin/jlink" ] && "$temurin/bin/java" -version 2>&1 | grep -q '"25'; then
   step "debootstrap bookworm (minbase)"
   debootstrap --variant=minbase bookworm "$work/rootfs" "$mirror" > "$work/debootstrap.log" \
     || { tail -20 "$work/debootstrap.log"; exit 1; }
