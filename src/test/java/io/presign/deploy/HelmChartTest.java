@@ -127,6 +127,9 @@ class HelmChartTest {
 		assumeTrue(helm != null, "helm is not installed (.ci/run installs it)");
 		List<Map<String, Object>> manifests = render(List.of("-f", CHART.resolve(values).toString()));
 		assertThat(kinds(manifests)).contains("Ingress", "ServiceMonitor", "PrometheusRule");
+		// The HorizontalPodAutoscaler's behaviour, where set, reaches it as given.
+		assertThat(at(only(manifests, "HorizontalPodAutoscaler"), "spec", "behavior", "scaleUp"))
+			.containsEntry("stabilizationWindowSeconds", 0);
 		Map<String, Object> account = only(manifests, "ServiceAccount");
 		assertThat(at(account, "metadata", "annotations")).containsEntry("eks.amazonaws.com/role-arn",
 				"arn:aws:iam::123456789012:role/presign-service");
