@@ -134,7 +134,8 @@ stop() {
 # measure VARIANT[+ARGUMENT...] RUN: sets ready_ms, cpu_ms (the process's CPU time until then), rss_mib and jwt
 tick_ms=$(( 1000 / $(getconf CLK_TCK) ))
 measure() {
-  local log="$work/run-$2-${1//[^A-Za-z0-9.=-]/_}.log" start rss_kb variant_args=()
+  local label="${1:0:40}" start rss_kb variant_args=()
+  local log="$work/run-$2-${label//[^A-Za-z0-9.=-]/_}-$(cksum <<< "$1" | cut -d' ' -f1).log"
   IFS='+' read -r -a variant_args <<< "$1"
   start=$(date +%s%N)
   launch "${variant_args[0]}" "$log" "${variant_args[@]:1}"
