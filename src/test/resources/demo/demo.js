@@ -4,10 +4,16 @@
 const PROFILE = 'demo';
 const MULTIPART_FROM = 5 * 1024 * 1024;
 
-let token = null;
+// Served by the embedded run, the page calls it on its own origin. Served from elsewhere (another port, as a
+// frontend in development is), it calls the service named by #api=http://localhost:8080, with the token in
+// #token= when it has one, or a dev token from that service's /demo/token otherwise.
+const settings = new URLSearchParams(location.hash.slice(1));
+const API = settings.get('api') || '';
+
+let token = settings.get('token');
 
 async function api(path, body) {
-  const response = await fetch(path, {
+  const response = await fetch(API + path, {
     method: 'POST',
     headers: { 'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
@@ -51,7 +57,7 @@ async function uploadInParts(file, contentType, progress) {
   const parts = [];
   for (let first = 0; first < numbers.length; first += 100) {
     const signed = await api(`/v1/multipart-uploads/${encodeURIComponent(started.uploadId)}/parts`,
-      { profile: PROFILE, key: started.key, contentLength: file.size, partNumbers: numbers.slice(first, first + 100) });
+      { profile: PROFILE, fullKey: started.key, contentLength: file.size, partNumbers: numbers.slice(first, first + 100) });
     for (const part of signed.parts) {
       const start = (part.partNumber - 1) * started.partSize;
       const slice = file.slice(start, Math.min(file.size, start + started.partSize));
@@ -64,7 +70,7 @@ async function uploadInParts(file, contentType, progress) {
     }
   }
   await api(`/v1/multipart-uploads/${encodeURIComponent(started.uploadId)}/complete`,
-    { profile: PROFILE, key: started.key, parts });
+    { profile: PROFILE, fullKey: started.key, parts });
   return started.key;
 }
 
@@ -115,11 +121,16 @@ async function download(key, filename, state) {
 }
 
 async function signIn() {
-  const response = await fetch('/demo/token', { method: 'POST' });
-  const answer = await response.json();
-  token = answer.token;
-  document.getElementById('identity').textContent =
-    `Signed in as ${answer.user} with a dev token (JWT, scope demo) that expires at ${answer.expiresAt}.`;
+  if (token) {
+    document.getElementById('identity').textContent = `Calling ${API || 'this origin'} with the token it was given.`;
+  }
+  else {
+    const response = await fetch(API + '/demo/token', { method: 'POST' });
+    const answer = await response.json();
+    token = answer.token;
+    document.getElementById('identity').textContent =
+      `Signed in as ${answer.user} with a dev token (JWT, scope demo) that expires at ${answer.expiresAt}.`;
+  }
   document.getElementById('upload').disabled = false;
 }
 

@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Entry point of presign-service: issues Amazon S3 presigned URLs under per-profile policy.
+ * Entry point of presign-service: issues Amazon S3 presigned URLs under per-profile
+ * policy.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -5,4 +5,3 @@
 package io.presign;
 
 import org.jspecify.annotations.NullMarked;
-

@@ -2,6 +2,7 @@ package io.presign.api;
 
 import java.util.List;
 
+import io.presign.api.problem.ObjectRequest;
 import io.presign.policy.BatchDownloadIntent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -21,8 +22,9 @@ import org.jspecify.annotations.NullUnmarked;
 public record BatchDownloadRequest(@Schema(example = "avatars") @NotBlank String profile,
 		@Schema(example = "[\"photos/cat.png\",\"photos/dog.png\"]") List<String> keys,
 		@Schema(example = "[\"users/alice/3f0c7a1e-5b9e-4d8e-9a51-2c6f3e1b7d20.png\"]") List<String> fullKeys,
-		@Schema(example = "inline", allowableValues = { "inline", "attachment" }) String disposition,
-		@Schema(example = "300") Long expiresInSeconds) implements ObjectRequest {
+		@Schema(example = "inline", allowableValues = {
+				"inline", "attachment" }) String disposition,
+		@Schema(example = "300") Long expiresInSeconds) implements ObjectRequest{
 
 	@Override
 	public List<String> namedKeys() {

@@ -1,5 +1,8 @@
 package io.presign.api;
 
+import io.presign.issuing.IssuedUrl;
+import io.presign.policy.PolicyViolation;
+
 import java.util.List;
 
 import io.presign.issuing.BatchResult;
@@ -26,17 +29,22 @@ public record BatchDownloadResponse(List<Item> items) {
 	 * @param download the URL; none on error
 	 * @param error why the key was refused
 	 */
-	public record Item(@Nullable String key, @Nullable String fullKey, @Nullable PresignedUrlResponse download, @Nullable Error error) {
+	public record Item(@Nullable String key, @Nullable String fullKey, @Nullable PresignedUrlResponse download,
+			@Nullable Error error) {
 
 		static Item of(BatchResult result) {
 			String requested = result.item().requested();
 			boolean full = result.item().full();
-			if (result.url() == null) {
+			IssuedUrl url = result.url();
+			PolicyViolation refusal = result.item().refusal();
+			if (url == null && refusal != null) {
 				return new Item(full ? null : requested, full ? requested : null, null,
-						new Error(result.item().refusal().rule().code(), result.item().refusal().getMessage()));
+						new Error(refusal.rule().code(), refusal.detail()));
 			}
-			return new Item(full ? null : requested, full ? requested : null, PresignedUrlResponse.of(result.url()),
-					null);
+			if (url == null) {
+				throw new IllegalStateException("A batch item with neither a URL nor a refusal");
+			}
+			return new Item(full ? null : requested, full ? requested : null, PresignedUrlResponse.of(url), null);
 		}
 
 	}

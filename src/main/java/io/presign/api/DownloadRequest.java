@@ -2,6 +2,7 @@ package io.presign.api;
 
 import java.util.List;
 
+import io.presign.api.problem.ObjectRequest;
 import io.presign.policy.DownloadIntent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -26,12 +27,17 @@ public record DownloadRequest(@Schema(example = "avatars") @NotBlank String prof
 		@Schema(example = "users/alice/photos/cat.png",
 				description = "The full key, as an upload returned it; must lie under the caller's prefix (else 403). "
 						+ "Give key or fullKey") String fullKey,
-		@Schema(example = "Cat photo.png", description = "Becomes a signed response-content-disposition") String filename,
-		@Schema(example = "attachment", allowableValues = { "inline", "attachment" }) String disposition,
+		@Schema(example = "Cat photo.png",
+				description = "Becomes a signed response-content-disposition") String filename,
+		@Schema(example = "attachment", allowableValues = {
+				"inline", "attachment" }) String disposition,
 		@Schema(description = "Object version; the latest when absent") String versionId,
 		@Schema(example = "300", description = "Lifetime; the profile's default when absent") Long expiresInSeconds,
-		@Schema(example = "192.0.2.0/24", description = "Profiles with delivery: cloudfront only: the URL works only "
-				+ "from these client addresses (a custom policy); an IPv4 CIDR block") String ipRange) implements ObjectRequest {
+		@Schema(example = "192.0.2.0/24",
+				description = "Profiles with delivery: cloudfront only: the URL works only "
+						+ "from these client addresses (a custom policy); an IPv4 CIDR block") String ipRange)
+		implements
+			ObjectRequest{
 
 	@Override
 	public List<String> namedKeys() {

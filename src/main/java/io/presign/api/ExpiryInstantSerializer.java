@@ -7,14 +7,16 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * Writes an expiry in ISO-8601 ({@link Instant#toString()}, as Jackson writes an {@link Instant} by default),
- * keeping the text of the last one written: every URL of a batch, and every part URL of a multipart upload,
- * expires at the same instant, and formatting it anew for each URL took an eighth of writing a batch's answer.
- * The format is the API's, whatever {@code spring.jackson} settings say of dates.
+ * Writes an expiry in ISO-8601 ({@link Instant#toString()}, as Jackson writes an
+ * {@link Instant} by default), keeping the text of the last one written: every URL of a
+ * batch, and every part URL of a multipart upload, expires at the same instant, and
+ * formatting it anew for each URL took an eighth of writing a batch's answer. The format
+ * is the API's, whatever {@code spring.jackson} settings say of dates.
  */
 final class ExpiryInstantSerializer extends StdSerializer<Instant> {
 
-	// Read and replaced without a lock: a thread that misses another's text formats its own.
+	// Read and replaced without a lock: a thread that misses another's text formats its
+	// own.
 	private static volatile Formatted last = new Formatted(Instant.EPOCH, Instant.EPOCH.toString());
 
 	ExpiryInstantSerializer() {

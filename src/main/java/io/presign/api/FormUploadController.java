@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.presign.api.problem.ObjectRequest;
+import io.presign.api.problem.RefusalGroup;
+import io.presign.api.problem.Refuses;
 import io.presign.issuing.IssuedForm;
 import io.presign.issuing.UrlIssuer;
 import io.presign.policy.Caller;
 import io.presign.policy.FormUploadIntent;
+import io.presign.policy.Rule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -26,8 +30,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Browser form uploads: a signed POST policy that S3 enforces, size range included, which a presigned PUT
- * cannot express.
+ * Browser form uploads: a signed POST policy that S3 enforces, size range included, which
+ * a presigned PUT cannot express.
  */
 @RestController
 @Tag(name = "Form uploads", description = "HTML form / FormData POST uploads with a signed policy")
@@ -46,30 +50,31 @@ final class FormUploadController {
 					+ "starts-with for keyPrefix; use ${filename}) and the Content-Type (exact, or starts-with for a "
 					+ "family such as image/*, in which case add a Content-Type field with the file's type).")
 	@ApiResponse(responseCode = "200", description = "The form",
-			content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
-					{"method":"POST","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/","fields":{"key":"users/alice/avatar.png",
-					 "Content-Type":"image/png","x-amz-algorithm":"AWS4-HMAC-SHA256","x-amz-credential":"AKIA.../20260101/eu-west-1/s3/aws4_request",
-					 "x-amz-date":"20260101T120000Z","Policy":"eyJleHBpcmF0aW9uIjoi...","X-Amz-Signature":"..."},
-					 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
-	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
-			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_INVALID,
-			Refusal.CONTENT_TYPE_INVALID, Refusal.CONTENT_TYPE_NOT_ALLOWED, Refusal.CONTENT_LENGTH_INVALID, Refusal.CONTENT_LENGTH_TOO_LARGE,
-			Refusal.EXPIRY_OUT_OF_RANGE, Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE,
-			Refusal.SIGNING_CREDENTIALS_EXPIRING })
-	FormUploadResponse formUpload(@Valid @RequestBody FormUploadRequest request, @Parameter(hidden = true) Caller caller) {
+			content = @Content(mediaType = "application/json",
+					examples = @ExampleObject(
+							value = """
+									{"method":"POST","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/","fields":{"key":"users/alice/avatar.png",
+									 "Content-Type":"image/png","x-amz-algorithm":"AWS4-HMAC-SHA256","x-amz-credential":"AKIA.../20260101/eu-west-1/s3/aws4_request",
+									 "x-amz-date":"20260101T120000Z","Policy":"eyJleHBpcmF0aW9uIjoi...","X-Amz-Signature":"..."},
+									 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.CONTENT, RefusalGroup.SIGNING },
+			value = { Rule.KEY_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
+	FormUploadResponse formUpload(@Valid @RequestBody FormUploadRequest request,
+			@Parameter(hidden = true) Caller caller) {
 		IssuedForm issued = this.issuer.issueFormUpload(caller, new FormUploadIntent(request.profile(), request.key(),
 				request.keyPrefix(), request.contentType(), request.maxContentLength(), request.expiresInSeconds()));
-		return new FormUploadResponse("POST", issued.form().url().toString(), issued.form().fields(),
-				issued.form().expiresAt(), issued.form().lifetime().toSeconds(),
-				(issued.form().cappedBy() != null) ? issued.form().cappedBy().wireName() : null);
+		return new FormUploadResponse("POST", issued.url(), issued.fields(), issued.expiresAt(),
+				issued.lifetime().toSeconds(), (issued.cappedBy() != null) ? issued.cappedBy().wireName() : null);
 	}
 
 	/**
 	 * Body of {@code POST /v1/form-uploads}.
 	 *
 	 * @param key the exact key below the caller's prefix
-	 * @param keyPrefix a prefix below the caller's prefix, instead of {@code key}: any file name may follow
-	 * @param contentType a concrete type, or a family such as {@code image/*} that the profile allows whole
+	 * @param keyPrefix a prefix below the caller's prefix, instead of {@code key}: any
+	 * file name may follow
+	 * @param contentType a concrete type, or a family such as {@code image/*} that the
+	 * profile allows whole
 	 * @param maxContentLength the largest file; the profile's maximum when absent
 	 * @param expiresInSeconds the wished lifetime of the policy
 	 */

@@ -11,13 +11,14 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
- * Describes the API and both ways to authenticate, so Swagger UI's Authorize button offers each.
+ * Describes the API and both ways to authenticate, so Swagger UI's Authorize button
+ * offers each.
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
@@ -39,18 +40,23 @@ class OpenApiConfiguration {
 	static final String API_KEY = "apiKey";
 
 	/**
-	 * The server as a root-relative URL, so that Swagger UI and clients call the host that served the
-	 * description, never a host name guessed from one request. (A URL relative to the document would resolve
-	 * against {@code /v3/}.)
+	 * The server as a root-relative URL, so that Swagger UI and clients call the host
+	 * that served the description, never a host name guessed from one request. (A URL
+	 * relative to the document would resolve against {@code /v3/}.)
 	 */
 	@Bean
 	OpenApiCustomizer rootRelativeServer() {
 		return (openApi) -> openApi.setServers(List.of(new Server().url("/")));
 	}
 
+	/**
+	 * Requests for "Try it out" that work as they are in the embedded run, and the groups
+	 * in the order of use. First, so that a deployment's own customizer can change them.
+	 */
 	@Bean
-	ProblemResponses problemResponses(JsonMapper json) {
-		return new ProblemResponses(json);
+	@Order(0)
+	OpenApiCustomizer requestExamples() {
+		return new RequestExamples();
 	}
 
 }

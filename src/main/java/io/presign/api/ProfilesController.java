@@ -2,10 +2,12 @@ package io.presign.api;
 
 import java.util.List;
 
+import io.presign.api.problem.Refuses;
 import io.presign.diagnostics.BucketGuardrails;
 import io.presign.issuing.UrlIssuer;
 import io.presign.policy.Caller;
 import io.presign.policy.ProfileCatalog;
+import io.presign.policy.Rule;
 import io.presign.security.CorsProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,8 +37,8 @@ final class ProfilesController {
 
 	private final CorsProperties cors;
 
-	ProfilesController(UrlIssuer issuer, ProfileCatalog catalog, BucketGuardrails guardrails,
-			AdminAccess admin, CorsProperties cors) {
+	ProfilesController(UrlIssuer issuer, ProfileCatalog catalog, BucketGuardrails guardrails, AdminAccess admin,
+			CorsProperties cors) {
 		this.issuer = issuer;
 		this.catalog = catalog;
 		this.guardrails = guardrails;
@@ -51,7 +53,7 @@ final class ProfilesController {
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
 					[{"name":"avatars","operations":["download","upload"],"contentTypes":["image/png","image/*"],
 					  "maxContentLength":10485760,"defaultExpirySeconds":300,"maxExpirySeconds":3600}]""")))
-	@Refuses({})
+	@Refuses
 	List<ProfileResponse> profiles(@Parameter(hidden = true) Caller caller) {
 		return this.issuer.profilesFor(caller).stream().map((profile) -> ProfileResponse.of(profile, caller)).toList();
 	}
@@ -62,15 +64,17 @@ final class ProfilesController {
 					+ "HTTP, deny the signing role any key outside the profile's prefix) and a CORS rule for the "
 					+ "profile's bucket, with notes on what to check before applying them. Needs the admin scope.")
 	@ApiResponse(responseCode = "200", description = "The policy and CORS configuration, in AWS's JSON shapes",
-			content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
-					{"profile":"avatars","bucket":"my-avatars","bucketPolicy":{"Version":"2012-10-17","Statement":[
-					 {"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*",
-					  "Resource":["arn:aws:s3:::my-avatars","arn:aws:s3:::my-avatars/*"],
-					  "Condition":{"Bool":{"aws:SecureTransport":"false"}}}]},
-					 "cors":{"CORSRules":[{"AllowedOrigins":["https://app.example.com"],"AllowedMethods":["GET","PUT","POST","DELETE","HEAD"],
-					  "AllowedHeaders":["*"],"ExposeHeaders":["ETag"],"MaxAgeSeconds":3000}]},
-					 "notes":["..."]}""")))
-	@Refuses({ Refusal.SCOPE_MISSING, Refusal.PROFILE_NOT_FOUND })
+			content = @Content(mediaType = "application/json",
+					examples = @ExampleObject(
+							value = """
+									{"profile":"avatars","bucket":"my-avatars","bucketPolicy":{"Version":"2012-10-17","Statement":[
+									 {"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*",
+									  "Resource":["arn:aws:s3:::my-avatars","arn:aws:s3:::my-avatars/*"],
+									  "Condition":{"Bool":{"aws:SecureTransport":"false"}}}]},
+									 "cors":{"CORSRules":[{"AllowedOrigins":["https://app.example.com"],"AllowedMethods":["GET","PUT","POST","DELETE","HEAD"],
+									  "AllowedHeaders":["*"],"ExposeHeaders":["ETag"],"MaxAgeSeconds":3000}]},
+									 "notes":["..."]}""")))
+	@Refuses({ Rule.SCOPE_MISSING, Rule.PROFILE_NOT_FOUND })
 	BucketGuardrails.Guardrails bucketPolicy(@PathVariable String name, @Parameter(hidden = true) Caller caller) {
 		this.admin.require(caller, "Bucket policies");
 		return this.guardrails.forProfile(this.catalog.require(name), this.catalog.all(), this.cors.allowedOrigins());

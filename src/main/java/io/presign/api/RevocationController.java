@@ -2,10 +2,12 @@ package io.presign.api;
 
 import java.util.List;
 
+import io.presign.api.problem.Refuses;
 import io.presign.issuing.Revocations;
 import io.presign.policy.Caller;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
+import io.presign.policy.Rule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,8 +45,7 @@ final class RevocationController {
 					+ "(presign.signing.role.arn); other replicas follow within presign.signing.role.revocation-check. "
 					+ "URLs of profiles on S3-compatible stores or delivered through CloudFront are not revoked "
 					+ "(notCovered lists them).")
-	@Refuses({ Refusal.SCOPE_MISSING, Refusal.PROFILE_NOT_FOUND, Refusal.REVOCATION_UNAVAILABLE,
-			Refusal.REVOCATION_FAILED })
+	@Refuses({ Rule.SCOPE_MISSING, Rule.PROFILE_NOT_FOUND, Rule.REVOCATION_UNAVAILABLE, Rule.REVOCATION_FAILED })
 	RevocationResponse revoke(@Valid @RequestBody RevocationRequest body, @Parameter(hidden = true) Caller caller) {
 		this.admin.require(caller, "Revocations");
 		Profile profile = (body.profile() != null) ? this.catalog.require(body.profile()) : null;

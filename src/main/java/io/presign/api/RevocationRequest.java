@@ -14,8 +14,9 @@ import org.jspecify.annotations.NullUnmarked;
 @Schema(description = "A revocation of outstanding URLs")
 @NullUnmarked
 public record RevocationRequest(
-		@Schema(example = "avatars", description = "Revoke only this profile's URLs (its bucket and key prefix); "
-				+ "every URL the service signed when absent") String profile,
-		@Schema(example = "INC-1234: URLs posted in a public channel", description = "Why, for the audit trail")
-		@NotBlank @Size(max = 500) String reason) {
+		@Schema(example = "avatars",
+				description = "Revoke only this profile's URLs (its bucket and key prefix); "
+						+ "every URL the service signed when absent") String profile,
+		@Schema(example = "INC-1234: URLs posted in a public channel",
+				description = "Why, for the audit trail") @NotBlank @Size(max = 500) String reason) {
 }

@@ -3,7 +3,7 @@ package io.presign.api;
 import java.time.Instant;
 import java.util.List;
 
-import io.presign.signing.RoleRevocations;
+import io.presign.issuing.Revocations;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param role the signing role that carries the deny policy
  * @param policyName the role's inline policy holding it
  * @param resources what it covers: {@code *}, or the profile's bucket and prefix
- * @param notCovered for a revocation of everything, the profiles whose URLs it does not reach: those on
- * S3-compatible stores and those delivered through CloudFront
+ * @param notCovered for a revocation of everything, the profiles whose URLs it does not
+ * reach: those on S3-compatible stores and those delivered through CloudFront
  */
 @Schema(description = "A revocation made: every URL signed before revokedBefore is refused by S3 from now on")
 record RevocationResponse(@Schema(example = "avatars") @Nullable String profile,
@@ -28,8 +28,7 @@ record RevocationResponse(@Schema(example = "avatars") @Nullable String profile,
 				+ "stores (rotate their credentials) or delivered through CloudFront (remove the public key from the "
 				+ "distribution's key group)") List<String> notCovered) {
 
-	static RevocationResponse of(@Nullable String profile, RoleRevocations.Revocation revocation,
-			List<String> notCovered) {
+	static RevocationResponse of(@Nullable String profile, Revocations.Revoked revocation, List<String> notCovered) {
 		return new RevocationResponse(profile, revocation.revokedBefore(), revocation.role(), revocation.policyName(),
 				revocation.resources(), notCovered);
 	}

@@ -1,7 +1,10 @@
 package io.presign.api;
 
+import io.presign.api.problem.RefusalGroup;
+import io.presign.api.problem.Refuses;
 import io.presign.issuing.UrlIssuer;
 import io.presign.policy.Caller;
+import io.presign.policy.Rule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -37,16 +40,17 @@ final class UrlController {
 					+ "so browsers save the object under that name. On a profile with delivery: cloudfront, a "
 					+ "CloudFront signed URL (canned policy; a custom one with ipRange).")
 	@ApiResponse(responseCode = "200", description = "The URL; send a plain GET to it",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = PresignedUrlResponse.class),
-					examples = @ExampleObject(value = """
-							{"method":"GET","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
-							 "headers":{},"bucket":"my-avatars","key":"users/alice/photos/cat.png",
-							 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
-	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
-			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID,
-			Refusal.FILENAME_INVALID, Refusal.EXPIRY_OUT_OF_RANGE, Refusal.OBJECT_NOT_FOUND, Refusal.RATE_LIMITED,
-			Refusal.SIGNING_UNAVAILABLE, Refusal.SIGNING_CREDENTIALS_EXPIRING })
-	PresignedUrlResponse download(@Valid @RequestBody DownloadRequest request, @Parameter(hidden = true) Caller caller) {
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = PresignedUrlResponse.class),
+					examples = @ExampleObject(
+							value = """
+									{"method":"GET","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
+									 "headers":{},"bucket":"my-avatars","key":"users/alice/photos/cat.png",
+									 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.SIGNING },
+			value = { Rule.FILENAME_INVALID, Rule.EXPIRY_OUT_OF_RANGE, Rule.OBJECT_NOT_FOUND })
+	PresignedUrlResponse download(@Valid @RequestBody DownloadRequest request,
+			@Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueDownload(caller, request.toIntent()));
 	}
 
@@ -56,17 +60,16 @@ final class UrlController {
 					+ "refused in its own entry, and so is a missing object where the profile requires existing "
 					+ "objects (object-not-found); a key outside the caller's prefix refuses the whole batch (403). "
 					+ "Each allowed key counts against the rate limit.")
-	@ApiResponse(responseCode = "200", description = "One entry per key",
-			content = @Content(mediaType = "application/json",
-					schema = @Schema(implementation = BatchDownloadResponse.class), examples = @ExampleObject(value = """
+	@ApiResponse(responseCode = "200", description = "One entry per key", content = @Content(
+			mediaType = "application/json", schema = @Schema(implementation = BatchDownloadResponse.class),
+			examples = @ExampleObject(
+					value = """
 							{"items":[
 							 {"key":"photos/cat.png","download":{"method":"GET","url":"https://...X-Amz-Signature=...","headers":{},
 							  "bucket":"my-avatars","key":"users/alice/photos/cat.png","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}},
 							 {"key":"../dog.png","error":{"code":"key-invalid","detail":"The key must not contain '.' or '..' segments"}}]}""")))
-	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
-			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX,
-			Refusal.BATCH_SIZE_INVALID, Refusal.EXPIRY_OUT_OF_RANGE, Refusal.RATE_LIMITED,
-			Refusal.SIGNING_UNAVAILABLE, Refusal.SIGNING_CREDENTIALS_EXPIRING })
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.SIGNING },
+			value = { Rule.KEY_OUTSIDE_PREFIX, Rule.BATCH_SIZE_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
 	BatchDownloadResponse downloadBatch(@Valid @RequestBody BatchDownloadRequest request,
 			@Parameter(hidden = true) Caller caller) {
 		return BatchDownloadResponse.of(this.issuer.issueBatchDownload(caller, request.toIntent()));
@@ -79,15 +82,16 @@ final class UrlController {
 					+ "same policy as a query string. Counts as one URL against the rate limit.")
 	@ApiResponse(responseCode = "200", description = "The cookies, their domain and path, and the policy as a query",
 			content = @Content(mediaType = "application/json",
-					schema = @Schema(implementation = SignedCookiesResponse.class), examples = @ExampleObject(value = """
-							{"cookies":{"CloudFront-Policy":"eyJTdGF0ZW1lbnQi...","CloudFront-Signature":"Nql641...",
-							 "CloudFront-Key-Pair-Id":"K2JCJMDEHXQW5F"},"domain":"d111111abcdef8.cloudfront.net",
-							 "path":"/users/alice/albums/2026/","resource":"https://d111111abcdef8.cloudfront.net/users/alice/albums/2026/*",
-							 "query":"Policy=eyJTdGF0ZW1lbnQi...&Signature=Nql641...&Key-Pair-Id=K2JCJMDEHXQW5F",
-							 "expiresAt":"2026-01-01T13:00:00Z","expiresInSeconds":3600}""")))
-	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
-			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_INVALID, Refusal.EXPIRY_OUT_OF_RANGE,
-			Refusal.RATE_LIMITED })
+					schema = @Schema(implementation = SignedCookiesResponse.class),
+					examples = @ExampleObject(
+							value = """
+									{"cookies":{"CloudFront-Policy":"eyJTdGF0ZW1lbnQi...","CloudFront-Signature":"Nql641...",
+									 "CloudFront-Key-Pair-Id":"K2JCJMDEHXQW5F"},"domain":"d111111abcdef8.cloudfront.net",
+									 "path":"/users/alice/albums/2026/","resource":"https://d111111abcdef8.cloudfront.net/users/alice/albums/2026/*",
+									 "query":"Policy=eyJTdGF0ZW1lbnQi...&Signature=Nql641...&Key-Pair-Id=K2JCJMDEHXQW5F",
+									 "expiresAt":"2026-01-01T13:00:00Z","expiresInSeconds":3600}""")))
+	@Refuses(groups = { RefusalGroup.PROFILE },
+			value = { Rule.KEY_INVALID, Rule.EXPIRY_OUT_OF_RANGE, Rule.RATE_LIMITED })
 	SignedCookiesResponse cookies(@Valid @RequestBody CookieRequest request, @Parameter(hidden = true) Caller caller) {
 		return SignedCookiesResponse.of(this.issuer.issueCookies(caller, request.toIntent()));
 	}
@@ -96,17 +100,15 @@ final class UrlController {
 	@Operation(summary = "Issue an upload URL",
 			description = "Returns a presigned PUT. The Content-Type and Content-Length are signed in: send every "
 					+ "header in `headers` exactly as given, or S3 answers 403 SignatureDoesNotMatch.")
-	@ApiResponse(responseCode = "200", description = "The URL and the headers the PUT must carry",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = PresignedUrlResponse.class),
-					examples = @ExampleObject(value = """
+	@ApiResponse(responseCode = "200", description = "The URL and the headers the PUT must carry", content = @Content(
+			mediaType = "application/json", schema = @Schema(implementation = PresignedUrlResponse.class),
+			examples = @ExampleObject(
+					value = """
 							{"method":"PUT","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
 							 "headers":{"Content-Type":"image/png","Content-Length":"48213"},"bucket":"my-avatars",
 							 "key":"users/alice/photos/cat.png","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
-	@Refuses({ Refusal.PROFILE_NOT_FOUND, Refusal.PROFILE_NOT_ALLOWED, Refusal.OPERATION_NOT_ALLOWED,
-			Refusal.SCOPE_MISSING, Refusal.KEY_PREFIX_UNRESOLVABLE, Refusal.KEY_OUTSIDE_PREFIX, Refusal.KEY_INVALID,
-			Refusal.CONTENT_TYPE_INVALID, Refusal.CONTENT_TYPE_NOT_ALLOWED, Refusal.CONTENT_LENGTH_INVALID,
-			Refusal.CONTENT_LENGTH_TOO_LARGE, Refusal.CHECKSUM_INVALID, Refusal.EXPIRY_OUT_OF_RANGE,
-			Refusal.RATE_LIMITED, Refusal.SIGNING_UNAVAILABLE, Refusal.SIGNING_CREDENTIALS_EXPIRING })
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.CONTENT, RefusalGroup.SIGNING },
+			value = { Rule.CHECKSUM_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
 	PresignedUrlResponse upload(@Valid @RequestBody UploadRequest request, @Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueUpload(caller, request.toIntent()));
 	}

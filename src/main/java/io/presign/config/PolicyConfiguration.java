@@ -8,6 +8,7 @@ import java.util.Map;
 import io.presign.policy.CloudFrontDelivery;
 import io.presign.policy.ContentTypePolicy;
 import io.presign.policy.KeyTemplate;
+import io.presign.policy.MultipartPolicy;
 import io.presign.policy.PresignPolicy;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
@@ -35,8 +36,9 @@ class PolicyConfiguration {
 	}
 
 	/**
-	 * A CloudFront URL names no bucket, only a path: profiles sharing a distribution must share its bucket, or
-	 * one profile's URLs would reach another bucket's objects through the same paths.
+	 * A CloudFront URL names no bucket, only a path: profiles sharing a distribution must
+	 * share its bucket, or one profile's URLs would reach another bucket's objects
+	 * through the same paths.
 	 */
 	static void checkDistributions(List<Profile> profiles) {
 		Map<String, Profile> byDomain = new HashMap<>();
@@ -62,12 +64,18 @@ class PolicyConfiguration {
 				servicePrefixes.getIfAvailable(() -> ServicePrefixes.NONE));
 	}
 
+	@Bean
+	MultipartPolicy multipartPolicy(PresignPolicy policy, ProfileCatalog catalog, PresignProperties properties) {
+		return new MultipartPolicy(policy, catalog, properties.maxBatchSize());
+	}
+
 	private static Profile toProfile(String name, ProfileProperties p) {
 		long maxContentLength = (p.maxContentLength() != null) ? p.maxContentLength().toBytes() : 0;
 		String requiredScope = (p.requiredScope() != null && !p.requiredScope().isBlank()) ? p.requiredScope() : null;
 		return new Profile(name, p.bucket(), p.region(), p.endpoint(), p.pathStyle(), KeyTemplate.parse(p.keyPrefix()),
-				p.keyStrategy(), p.operations(), p.scopeOperations(), ContentTypePolicy.of(p.contentTypes()), maxContentLength,
-				p.toExpiryPolicy(), requiredScope, p.rateLimit().toRateLimit(), p.multipart().toSettings(), p.toEncryption(),
+				p.keyStrategy(), p.operations(), p.scopeOperations(), ContentTypePolicy.of(p.contentTypes()),
+				maxContentLength, p.toExpiryPolicy(), requiredScope, p.rateLimit().toRateLimit(),
+				p.multipart().toSettings(), p.toEncryption(),
 				(p.allowFormKeyPrefix() != null) ? p.allowFormKeyPrefix() : p.endpoint() == null, p.requireExisting(),
 				p.toCloudFrontDelivery());
 	}

@@ -12,13 +12,13 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The profiles this deployment offers, under {@code presign.profiles}. None by default: a fresh
- * deployment issues nothing until profiles are configured.
+ * The profiles this deployment offers, under {@code presign.profiles}. None by default: a
+ * fresh deployment issues nothing until profiles are configured.
  *
  * @param profiles the profiles, by name
  * @param maxBatchSize the most URLs one batch request may ask for
- * @param maxRequestSize the largest request body accepted; larger ones are refused with 413 before they are
- * read, so that no body can cost more than parsing this much
+ * @param maxRequestSize the largest request body accepted; larger ones are refused with
+ * 413 before they are read, so that no body can cost more than parsing this much
  */
 @ConfigurationProperties("presign")
 @Validated

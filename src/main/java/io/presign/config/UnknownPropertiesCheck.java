@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -23,6 +25,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -33,20 +36,38 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Stops start-up on any {@code presign.*} property that no properties class binds, naming it and the nearest
- * known name. Spring Boot ignores unknown properties, so a misspelt limit ({@code max-contnet-length}) or an
- * option this version does not have would leave a deployment running as if it were not there.
+ * Stops start-up on any {@code presign.*} property that no properties class binds, naming
+ * it and the nearest known name. Spring Boot ignores unknown properties, so a misspelt
+ * limit ({@code max-contnet-length}) or an option this version does not have would leave
+ * a deployment running as if it were not there.
  *
- * <p>Names are checked against the shape of the {@code @ConfigurationProperties} records bound under
- * {@code presign}: record components, map keys, list indexes. Environment variables are not checked: their
- * names cannot be mapped back to one property name unambiguously ({@code PRESIGN_PROFILES_MY_PROFILE_BUCKET}).
+ * <p>
+ * Names are checked against the shape of the {@code @ConfigurationProperties} records
+ * bound under {@code presign}: record components, map keys, list indexes. Environment
+ * variables are not checked: their names cannot be mapped back to one property name
+ * unambiguously ({@code PRESIGN_PROFILES_MY_PROFILE_BUCKET}).
  */
 @Component
-final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, EnvironmentAware {
+final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
+
+	/** Runs first of the configuration checks. */
+	static final int ORDER = 0;
 
 	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("presign");
 
-	private ConfigurableEnvironment environment;
+	/**
+	 * Properties an earlier version had under another name: each is refused, naming where
+	 * it went.
+	 */
+	private static final Map<ConfigurationPropertyName, String> MOVED = Map
+		.of(ConfigurationPropertyName.of("presign.diagnostics.admin-scope"), "presign.security.admin-scope");
+
+	private @Nullable ConfigurableEnvironment environment;
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -54,8 +75,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 	}
 
 	/**
-	 * Runs before any bean is created, so an unknown name is reported before a validation error it may cause
-	 * (a misspelt required property reads as a missing one).
+	 * Runs before any bean is created, so an unknown name is reported before a validation
+	 * error it may cause (a misspelt required property reads as a missing one).
 	 */
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
@@ -63,16 +84,19 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 			.map((name) -> beanFactory.getType(name, false))
 			.filter((type) -> type != null)
 			.map((type) -> MergedAnnotations.from(type).get(ConfigurationProperties.class).isPresent() ? new Target(
-					ConfigurationPropertyName.of(MergedAnnotations.from(type)
-						.get(ConfigurationProperties.class)
-						.getString("prefix")),
+					ConfigurationPropertyName
+						.of(MergedAnnotations.from(type).get(ConfigurationProperties.class).getString("prefix")),
 					ResolvableType.forClass(type)) : null)
 			.filter((target) -> target != null)
 			.filter((target) -> ROOT.equals(target.prefix()) || ROOT.isAncestorOf(target.prefix()))
 			.sorted(Comparator.comparingInt((Target target) -> target.prefix().getNumberOfElements()).reversed())
 			.toList();
-		List<String> problems = new ArrayList<>();
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
+		List<InvalidConfigurationException.Problem> problems = new ArrayList<>();
+		ConfigurableEnvironment environment = this.environment;
+		if (environment == null) {
+			throw new IllegalStateException("No environment to check");
+		}
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			if (!(source instanceof IterableConfigurationPropertySource iterable) || fromEnvironmentVariables(source)) {
 				continue;
 			}
@@ -82,8 +106,7 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 					.add(describe(name, suggestion, iterable.getConfigurationProperty(name)))));
 		}
 		if (!problems.isEmpty()) {
-			throw new IllegalStateException("Unknown configuration properties (a misspelling, or an option this "
-					+ "version does not have):\n  " + String.join("\n  ", problems.stream().distinct().toList()));
+			throw new InvalidConfigurationException(problems.stream().distinct().toList());
 		}
 	}
 
@@ -92,15 +115,27 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 				&& StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(propertySource.getName());
 	}
 
-	private static String describe(ConfigurationPropertyName name, Suggestion suggestion, ConfigurationProperty property) {
+	private static InvalidConfigurationException.Problem describe(ConfigurationPropertyName name, Suggestion suggestion,
+			@Nullable ConfigurationProperty property) {
 		String where = (property != null && property.getOrigin() != null) ? " (" + property.getOrigin() + ")" : "";
-		return "'" + name + "'" + where
-				+ suggestion.nearest().map((nearest) -> "; did you mean '" + nearest + "'?").orElse("");
+		Object value = (property != null) ? property.getValue() : null;
+		String shown = ConfigurationPropertiesCheck.shown(name.toString(), (value != null) ? value.toString() : null);
+		String problem = "is not a property of this version, so it would do nothing" + where;
+		String moved = MOVED.get(name);
+		if (moved != null) {
+			return new InvalidConfigurationException.Problem(name.toString(), shown, problem,
+					"it is now '" + moved + "'; rename it");
+		}
+		return new InvalidConfigurationException.Problem(name.toString(), shown, problem,
+				suggestion.nearest()
+					.map((nearest) -> "did you mean '" + nearest + "'?")
+					.orElse("remove it, or see docs/configuration.md for the properties there are"));
 	}
 
 	/**
 	 * Follows the name through the properties classes' shape.
-	 * @return empty when a properties class binds the name, else the nearest name that would be bound
+	 * @return empty when a properties class binds the name, else the nearest name that
+	 * would be bound
 	 */
 	private static Optional<Suggestion> unknown(ConfigurationPropertyName name, List<Target> targets) {
 		Target target = targets.stream()
@@ -118,7 +153,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 			}
 			else if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
 				// [0] or, as Kubernetes config trees and some config servers write it, .0
-				if (!name.isNumericIndex(i) && !name.getElement(i, ConfigurationPropertyName.Form.ORIGINAL).matches("\\d+")) {
+				if (!name.isNumericIndex(i)
+						&& !name.getElement(i, ConfigurationPropertyName.Form.ORIGINAL).matches("\\d+")) {
 					return Optional.of(new Suggestion(Optional.empty()));
 				}
 				type = raw.isArray() ? type.getComponentType() : type.asCollection().getGeneric(0);
@@ -141,7 +177,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 				return Optional.of(new Suggestion(Optional.empty()));
 			}
 			else {
-				// A class whose shape is not followed here: trust the binder with what lies below.
+				// A class whose shape is not followed here: trust the binder with what
+				// lies below.
 				return Optional.empty();
 			}
 		}
@@ -149,7 +186,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 	}
 
 	private static boolean isValue(Class<?> type) {
-		return BeanUtils.isSimpleValueType(type) || TemporalAmount.class.isAssignableFrom(type) || type == DataSize.class;
+		return BeanUtils.isSimpleValueType(type) || TemporalAmount.class.isAssignableFrom(type)
+				|| type == DataSize.class;
 	}
 
 	private static java.lang.reflect.Field fieldOf(Class<?> record, RecordComponent component) {
@@ -162,7 +200,8 @@ final class UnknownPropertiesCheck implements BeanFactoryPostProcessor, Environm
 	}
 
 	private static String propertyName(RecordComponent component) {
-		// @Name targets fields and parameters, so on a record it is found on the component's field.
+		// @Name targets fields and parameters, so on a record it is found on the
+		// component's field.
 		Name renamed = fieldOf(component.getDeclaringRecord(), component).getAnnotation(Name.class);
 		return DataObjectPropertyName.toDashedForm((renamed != null) ? renamed.value() : component.getName());
 	}

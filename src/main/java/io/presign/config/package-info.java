@@ -5,4 +5,3 @@
 package io.presign.config;
 
 import org.jspecify.annotations.NullMarked;
-

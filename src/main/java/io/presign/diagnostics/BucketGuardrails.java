@@ -13,22 +13,26 @@ import io.presign.policy.Profile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bucket policy and CORS rule a profile's bucket should carry, so that the bucket itself enforces what the
- * service promises, even for URLs or credentials that escape it: no presigned request older than the
- * longest URL of the bucket's profiles, no request over plain HTTP, and no object outside their prefixes
- * for the signing role. Written in AWS's own JSON shapes, ready for {@code aws s3api put-bucket-policy} and
+ * The bucket policy and CORS rule a profile's bucket should carry, so that the bucket
+ * itself enforces what the service promises, even for URLs or credentials that escape it:
+ * no presigned request older than the longest URL of the bucket's profiles, no request
+ * over plain HTTP, and no object outside their prefixes for the signing role. Written in
+ * AWS's own JSON shapes, ready for {@code aws s3api put-bucket-policy} and
  * {@code put-bucket-cors}.
  */
 public final class BucketGuardrails {
 
 	/**
-	 * Every object action, versions, ACLs, tags and deletes included; bucket-level actions (listing, the
-	 * region check) are left alone, so that the service's own calls on the bucket keep working.
+	 * Every object action, versions, ACLs, tags and deletes included; bucket-level
+	 * actions (listing, the region check) are left alone, so that the service's own calls
+	 * on the bucket keep working.
 	 */
 	static final List<String> OBJECT_ACTIONS = List.of("s3:GetObject*", "s3:PutObject*", "s3:DeleteObject*",
 			"s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:RestoreObject");
 
-	/** Stands in for the signing role's ARN when the service signs with other credentials. */
+	/**
+	 * Stands in for the signing role's ARN when the service signs with other credentials.
+	 */
 	static final String ROLE_PLACEHOLDER = "arn:aws:iam::ACCOUNT_ID:role/SIGNING_ROLE";
 
 	private final @Nullable String signingRoleArn;
@@ -37,7 +41,8 @@ public final class BucketGuardrails {
 
 	/**
 	 * @param signingRoleArn the role the service signs as, if it assumes one
-	 * @param canaryPrefix where diagnostics write their canary, which the signing role must still reach
+	 * @param canaryPrefix where diagnostics write their canary, which the signing role
+	 * must still reach
 	 */
 	public BucketGuardrails(@Nullable String signingRoleArn, String canaryPrefix) {
 		this.signingRoleArn = signingRoleArn;
@@ -45,12 +50,15 @@ public final class BucketGuardrails {
 	}
 
 	/**
-	 * @param bucketProfiles every configured profile; those on the same bucket share its policy
-	 * @param corsOrigins the origins browsers call the service from, which then send the URLs to S3
+	 * @param bucketProfiles every configured profile; those on the same bucket share its
+	 * policy
+	 * @param corsOrigins the origins browsers call the service from, which then send the
+	 * URLs to S3
 	 * @return the policy, the CORS configuration and what to check before applying them
 	 */
 	public Guardrails forProfile(Profile profile, Collection<Profile> bucketProfiles, List<String> corsOrigins) {
-		// One bucket has one policy: it must let through what every profile on the bucket issues.
+		// One bucket has one policy: it must let through what every profile on the bucket
+		// issues.
 		List<Profile> sharing = bucketProfiles.stream()
 			.filter((other) -> other.bucket().equals(profile.bucket())
 					&& Objects.equals(other.endpoint(), profile.endpoint()))
@@ -112,7 +120,8 @@ public final class BucketGuardrails {
 		// DELETE: a browser aborting its multipart upload (Uppy does) calls S3 with it.
 		rule.put("AllowedMethods", List.of("GET", "PUT", "POST", "DELETE", "HEAD"));
 		rule.put("AllowedHeaders", List.of("*"));
-		// Browsers may read a part's ETag only if S3 exposes it, and multipart completion needs it.
+		// Browsers may read a part's ETag only if S3 exposes it, and multipart completion
+		// needs it.
 		rule.put("ExposeHeaders", List.of("ETag"));
 		rule.put("MaxAgeSeconds", 3000);
 		if (corsOrigins.isEmpty()) {

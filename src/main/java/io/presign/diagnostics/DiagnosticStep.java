@@ -29,7 +29,7 @@ public record DiagnosticStep(String name, String status, String detail, @Nullabl
 		return new DiagnosticStep(name, "skipped", detail, null, null, Map.of());
 	}
 
-	static DiagnosticStep failed(String name, String detail, String code) {
+	static DiagnosticStep failed(String name, String detail, @Nullable String code) {
 		return new DiagnosticStep(name, "failed", detail, code, FailureHints.forCode(code), Map.of());
 	}
 

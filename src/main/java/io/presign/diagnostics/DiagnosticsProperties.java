@@ -1,6 +1,5 @@
 package io.presign.diagnostics;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,13 +9,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Diagnostics settings, under {@code presign.diagnostics}.
  *
- * @param adminScope the scope a caller needs to run diagnostics
- * @param canaryPrefix where the canary object is written, read and deleted; the signing identity needs
- * s3:PutObject, s3:GetObject and s3:DeleteObject there
+ * @param canaryPrefix where the canary object is written, read and deleted; the signing
+ * identity needs s3:PutObject, s3:GetObject and s3:DeleteObject there
  */
 @ConfigurationProperties("presign.diagnostics")
 @Validated
-public record DiagnosticsProperties(@DefaultValue("presign:admin") @NotBlank String adminScope,
-		@DefaultValue("_presign-canary/") @Pattern(regexp = "([^/]+/)+",
-				message = "must be a non-empty key prefix ending with '/'") String canaryPrefix) {
+public record DiagnosticsProperties(@DefaultValue("_presign-canary/") @Pattern(regexp = "([^/]+/)+",
+		message = "must be a non-empty key prefix ending with '/'") String canaryPrefix) {
 }

@@ -43,10 +43,10 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
- * Runs, for one profile, the checklist people work through by hand when a presigned URL fails: who signs,
- * whether the bucket's region matches, whether the clocks agree, and a live canary that issues a PUT URL,
- * uses it, issues a GET URL, reads the object back and deletes it, naming S3's error code and its usual
- * cause at the first step that fails.
+ * Runs, for one profile, the checklist people work through by hand when a presigned URL
+ * fails: who signs, whether the bucket's region matches, whether the clocks agree, and a
+ * live canary that issues a PUT URL, uses it, issues a GET URL, reads the object back and
+ * deletes it, naming S3's error code and its usual cause at the first step that fails.
  */
 public final class UrlDiagnostics {
 
@@ -113,16 +113,18 @@ public final class UrlDiagnostics {
 	}
 
 	/**
-	 * Whether the profile's URLs cross the network encrypted: on AWS always; with an endpoint only if it is
-	 * {@code https}, since start-up lets {@code http} through only where {@code allow-insecure-endpoint} is set.
+	 * Whether the profile's URLs cross the network encrypted: on AWS always; with an
+	 * endpoint only if it is {@code https}, since start-up lets {@code http} through only
+	 * where {@code allow-insecure-endpoint} is set.
 	 */
 	private static DiagnosticStep transport(Profile profile) {
 		URI endpoint = profile.endpoint();
 		if (endpoint == null || "https".equalsIgnoreCase(endpoint.getScheme())) {
 			return DiagnosticStep.ok("transport", "The profile's URLs use https", Map.of());
 		}
-		return DiagnosticStep.warn("transport", "The profile's URLs use plain HTTP (allow-insecure-endpoint): "
-				+ "anyone on the network path can read a URL, reuse it until it expires, and see the object",
+		return DiagnosticStep.warn("transport",
+				"The profile's URLs use plain HTTP (allow-insecure-endpoint): "
+						+ "anyone on the network path can read a URL, reuse it until it expires, and see the object",
 				Map.of("endpoint", endpoint.toString()));
 	}
 
@@ -141,7 +143,8 @@ public final class UrlDiagnostics {
 			data.put("expiresAt", end.toString());
 			data.put("secondsLeft", Duration.between(this.clock.instant(), end).toSeconds());
 		});
-		// Whether this profile's URLs can be revoked (signed by the role, on AWS S3), and when the role's last were.
+		// Whether this profile's URLs can be revoked (signed by the role, on AWS S3), and
+		// when the role's last were.
 		data.put("revocable", this.revocations != null && profile.endpoint() == null && profile.cloudFront() == null);
 		if (this.revocations != null) {
 			this.revocations.lastRevocation().ifPresent((last) -> data.put("lastRevocation", last.toString()));
@@ -160,13 +163,14 @@ public final class UrlDiagnostics {
 			data.put("arn", caller.arn());
 			if (SigningIdentity.isLongTerm(identity.credentials().accessKeyId())) {
 				data.put("longTermKey", true);
-				return DiagnosticStep.warn("identity", "Signing as " + caller.arn() + ". "
-						+ SigningIdentity.LONG_TERM_WARNING, data);
+				return DiagnosticStep.warn("identity",
+						"Signing as " + caller.arn() + ". " + SigningIdentity.LONG_TERM_WARNING, data);
 			}
 			return DiagnosticStep.ok("identity", "Signing as " + caller.arn(), data);
 		}
 		catch (AwsServiceException ex) {
-			return DiagnosticStep.failed("identity", "STS GetCallerIdentity failed: " + ex.awsErrorDetails().errorMessage(),
+			return DiagnosticStep.failed("identity",
+					"STS GetCallerIdentity failed: " + ex.awsErrorDetails().errorMessage(),
 					ex.awsErrorDetails().errorCode());
 		}
 		catch (SdkException ex) {
@@ -197,8 +201,10 @@ public final class UrlDiagnostics {
 		Expiry expiry = new Expiry(CANARY_EXPIRY, null, CANARY_EXPIRY);
 		Response put;
 		try {
-			PresignedUrl url = this.signer.presignUpload(new UploadGrant(profile, key, "text/plain", content.length, expiry));
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.url())).PUT(HttpRequest.BodyPublishers.ofByteArray(content));
+			PresignedUrl url = this.signer
+				.presignUpload(new UploadGrant(profile, key, "text/plain", content.length, expiry));
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.url()))
+				.PUT(HttpRequest.BodyPublishers.ofByteArray(content));
 			url.headers().forEach((name, value) -> {
 				if (!name.equalsIgnoreCase("Content-Length")) {
 					request.header(name, value);
@@ -207,8 +213,8 @@ public final class UrlDiagnostics {
 			put = send(request);
 		}
 		catch (RuntimeException | IOException ex) {
-			steps.add(DiagnosticStep.failed("canary-put", "The upload URL could not be issued or used: " + ex.getMessage(),
-					null));
+			steps.add(DiagnosticStep.failed("canary-put",
+					"The upload URL could not be issued or used: " + ex.getMessage(), null));
 			return steps;
 		}
 		steps.add(clock(put));
@@ -232,8 +238,8 @@ public final class UrlDiagnostics {
 			}
 		}
 		catch (RuntimeException | IOException ex) {
-			steps.add(DiagnosticStep.failed("canary-get", "The download URL could not be issued or used: " + ex.getMessage(),
-					null));
+			steps.add(DiagnosticStep.failed("canary-get",
+					"The download URL could not be issued or used: " + ex.getMessage(), null));
 		}
 		steps.add(delete(profile, key));
 		return steps;
@@ -263,7 +269,9 @@ public final class UrlDiagnostics {
 			return DiagnosticStep.skipped("clock", "S3 sent no Date header");
 		}
 		Duration skew = Duration.between(this.clock.instant(), serverTime.get());
-		Map<String, Object> data = Map.of("skewSeconds", skew.toSeconds(), "serverTime", serverTime.get().toString());
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("skewSeconds", skew.toSeconds());
+		data.put("serverTime", serverTime.get().toString());
 		if (skew.abs().compareTo(SKEW_LIMIT) > 0) {
 			return new DiagnosticStep("clock", "failed", "The clocks differ by " + skew.toSeconds() + " s",
 					"RequestTimeTooSkewed", FailureHints.forCode("RequestTimeTooSkewed"), data);
@@ -303,7 +311,8 @@ public final class UrlDiagnostics {
 
 		Optional<Instant> date() {
 			try {
-				return this.dateHeader.map((date) -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+				return this.dateHeader
+					.map((date) -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
 			}
 			catch (DateTimeParseException ex) {
 				return Optional.empty();

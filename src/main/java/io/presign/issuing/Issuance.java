@@ -9,13 +9,15 @@ import io.presign.policy.Profile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What observers learn of one request's URLs: the facts worth counting and auditing, and never a URL, so that
- * no log or metric can carry a signature, whatever an observer does. A batch is one issuance: its URLs share
- * profile, kind, signing credentials and lifetime.
+ * What observers learn of one request's URLs: the facts worth counting and auditing, and
+ * never a URL, so that no log or metric can carry a signature, whatever an observer does.
+ * A batch is one issuance: its URLs share profile, kind, signing credentials and
+ * lifetime.
  *
  * @param profile the profile that allowed them
  * @param kind what they allow
- * @param keys the full object key of each URL, in order; a form's prefix followed by {@code *}
+ * @param keys the full object key of each URL, in order; a form's prefix followed by
+ * {@code *}
  * @param lifetime how long they are valid
  * @param expiresAt when they stop working
  * @param cappedBy why they are shorter than asked

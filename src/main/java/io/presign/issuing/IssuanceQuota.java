@@ -17,11 +17,11 @@ public interface IssuanceQuota {
 	 */
 	void consume(Caller caller, Profile profile, int urls);
 
-
 	/**
 	 * The profile's limit, if URLs count against it at all.
 	 * @return the limit; none when the profile has none
-	 * @throws QuotaExceededException if the request alone asks more URLs than the limit ever allows
+	 * @throws QuotaExceededException if the request alone asks more URLs than the limit
+	 * ever allows
 	 */
 	static @Nullable RateLimit limitFor(Profile profile, int urls) {
 		RateLimit limit = profile.rateLimit();

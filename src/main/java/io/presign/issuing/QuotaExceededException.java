@@ -1,31 +1,31 @@
 package io.presign.issuing;
 
 import java.time.Duration;
+import java.util.Map;
+
+import io.presign.policy.RefusedException;
+import io.presign.policy.Rule;
 
 /**
  * A caller asked for more URLs than its allowance holds right now.
  */
-public final class QuotaExceededException extends RuntimeException {
-
-	private final Duration retryAfter;
+public final class QuotaExceededException extends RefusedException {
 
 	private final long limit;
 
 	/**
 	 * @param message what was exceeded
-	 * @param retryAfter when enough allowance will have refilled
-	 * @param limit the allowance per period
+	 * @param retryAfter when the allowance holds enough again
+	 * @param limit the URLs per period
 	 */
 	public QuotaExceededException(String message, Duration retryAfter, long limit) {
-		super(message, null, false, false);
-		this.retryAfter = retryAfter;
+		super(Rule.RATE_LIMITED, null, message, Map.of("limit", limit), retryAfter, null);
 		this.limit = limit;
 	}
 
-	public Duration retryAfter() {
-		return this.retryAfter;
-	}
-
+	/**
+	 * @return the URLs per period
+	 */
 	public long limit() {
 		return this.limit;
 	}

@@ -1,14 +1,25 @@
 package io.presign.issuing;
 
+import java.time.Duration;
+import java.util.Map;
+
+import io.presign.policy.RefusedException;
+import io.presign.policy.Rule;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shared rate-limit store cannot answer, and the deployment chose to refuse rather than issue uncounted.
+ * The shared rate-limit store cannot answer, and the deployment chose to refuse rather
+ * than issue uncounted.
  */
-public final class QuotaUnavailableException extends RuntimeException {
+public final class QuotaUnavailableException extends RefusedException {
 
-	QuotaUnavailableException(String message, @Nullable Throwable cause) {
-		super(message, cause);
+	public QuotaUnavailableException(String message, @Nullable Throwable cause) {
+		super(Rule.RATE_LIMIT_UNAVAILABLE, null, message, Map.of(), Duration.ofSeconds(5), cause);
+	}
+
+	@Override
+	public String detail() {
+		return "The rate-limit store cannot answer; try again shortly";
 	}
 
 }

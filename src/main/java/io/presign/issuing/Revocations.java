@@ -1,5 +1,6 @@
 package io.presign.issuing;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.presign.policy.Caller;
@@ -12,9 +13,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Revokes outstanding URLs: the admin's emergency brake when URLs leaked. A presigned URL cannot be revoked
- * by itself, only through the credentials that signed it, so this needs the service to sign with a role of
- * its own.
+ * Revokes outstanding URLs: the admin's emergency brake when URLs leaked. A presigned URL
+ * cannot be revoked by itself, only through the credentials that signed it, so this needs
+ * the service to sign with a role of its own.
  */
 @Service
 public final class Revocations {
@@ -34,13 +35,15 @@ public final class Revocations {
 	}
 
 	/**
-	 * Makes every URL signed until now fail: all of them, or those of one profile's bucket and prefix.
+	 * Makes every URL signed until now fail: all of them, or those of one profile's
+	 * bucket and prefix.
 	 * @param profile the profile whose URLs to revoke; none for all
 	 * @param reason why, for the audit trail
-	 * @throws RevocationUnavailableException when the signing credentials cannot be revoked this way
+	 * @throws RevocationUnavailableException when the signing credentials cannot be
+	 * revoked this way
 	 * @throws RevocationFailedException when STS or IAM fail
 	 */
-	public RoleRevocations.Revocation revoke(Caller caller, @Nullable Profile profile, String reason) {
+	public Revoked revoke(Caller caller, @Nullable Profile profile, String reason) {
 		String profileName = (profile != null) ? profile.name() : null;
 		RoleRevocations revocations = this.role;
 		String unavailable = null;
@@ -55,9 +58,9 @@ public final class Revocations {
 			unavailable = "Profile '" + profileName + "' delivers through CloudFront, whose URLs its key pair signs, "
 					+ "not the signing role: revoke them by removing the public key from the distribution's key group";
 		}
-		if (unavailable != null) {
+		if (unavailable != null || revocations == null) {
 			notify(caller, new RevocationEvent(profileName, reason, RevocationEvent.Outcome.REFUSED, null));
-			throw new RevocationUnavailableException(unavailable);
+			throw new RevocationUnavailableException((unavailable != null) ? unavailable : NEEDS_A_ROLE);
 		}
 		try {
 			RoleRevocations.Revocation revocation = (profile != null)
@@ -65,7 +68,8 @@ public final class Revocations {
 					: revocations.revoke(null, null, "");
 			notify(caller, new RevocationEvent(profileName, reason, RevocationEvent.Outcome.REVOKED,
 					revocation.revokedBefore()));
-			return revocation;
+			return new Revoked(revocation.revokedBefore(), revocation.role(), revocation.policyName(),
+					revocation.resources());
 		}
 		catch (RevocationFailedException ex) {
 			notify(caller, new RevocationEvent(profileName, reason, RevocationEvent.Outcome.FAILED, null));
@@ -77,6 +81,17 @@ public final class Revocations {
 		for (IssuanceObserver observer : this.observers) {
 			observer.revocation(caller, event);
 		}
+	}
+
+	/**
+	 * A revocation made.
+	 *
+	 * @param revokedBefore URLs signed by sessions issued before this time now fail
+	 * @param role the signing role that carries the deny policy
+	 * @param policyName the role's inline policy holding it
+	 * @param resources what it covers: {@code *}, or a profile's bucket and prefix
+	 */
+	public record Revoked(Instant revokedBefore, String role, String policyName, List<String> resources) {
 	}
 
 }

@@ -26,21 +26,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Token buckets every replica shares, in Redis through Bucket4j's proxy manager, so that N replicas allow a
- * caller one limit, not N. When Redis cannot answer, the deployment's choice holds: issue uncounted
- * (fail-open) or refuse with 503 (fail-closed); either way the failure is counted and readiness says so.
+ * Token buckets every replica shares, in Redis through Bucket4j's proxy manager, so that
+ * N replicas allow a caller one limit, not N. When Redis cannot answer, the deployment's
+ * choice holds: issue uncounted (fail-open) or refuse with 503 (fail-closed); either way
+ * the failure is counted and readiness says so.
  */
 final class SharedTokenBucketQuota implements IssuanceQuota {
 
 	private static final Logger log = LoggerFactory.getLogger(SharedTokenBucketQuota.class);
 
 	/**
-	 * After a failure, requests skip the store this long and follow the failure mode at once, one request
-	 * then trying it again: an outage costs a request nothing, not a timeout each.
+	 * After a failure, requests skip the store this long and follow the failure mode at
+	 * once, one request then trying it again: an outage costs a request nothing, not a
+	 * timeout each.
 	 */
 	private static final Duration SKIP_AFTER_FAILURE = Duration.ofSeconds(1);
 
-	private final RateLimitProperties.OnStoreFailure onFailure;
+	private final RateLimitStoreProperties.OnStoreFailure onFailure;
 
 	private final Counter failures;
 
@@ -57,10 +59,11 @@ final class SharedTokenBucketQuota implements IssuanceQuota {
 	private volatile @Nullable String lastFailure;
 
 	/**
-	 * @param connect makes the proxy manager, connecting to Redis: called on a thread of its own, at once and
-	 * then every second until it succeeds, so that no request waits for a connection
+	 * @param connect makes the proxy manager, connecting to Redis: called on a thread of
+	 * its own, at once and then every second until it succeeds, so that no request waits
+	 * for a connection
 	 */
-	SharedTokenBucketQuota(Supplier<ProxyManager<byte[]>> connect, RateLimitProperties.OnStoreFailure onFailure,
+	SharedTokenBucketQuota(Supplier<ProxyManager<byte[]>> connect, RateLimitStoreProperties.OnStoreFailure onFailure,
 			MeterRegistry meters, Clock clock) {
 		this.onFailure = onFailure;
 		this.clock = clock;
@@ -114,14 +117,16 @@ final class SharedTokenBucketQuota implements IssuanceQuota {
 			log.info("The rate-limit store answers again");
 		}
 		if (!probe.isConsumed()) {
-			throw new QuotaExceededException("The rate limit of " + limit.capacity() + " URLs per "
-					+ limit.period().toSeconds() + " s on profile '" + profile.name() + "' is used up",
+			throw new QuotaExceededException(
+					"The rate limit of " + limit.capacity() + " URLs per " + limit.period().toSeconds()
+							+ " s on profile '" + profile.name() + "' is used up",
 					Duration.ofNanos(probe.getNanosToWaitForRefill()), limit.capacity());
 		}
 	}
 
 	/**
-	 * The store did not answer (or is skipped after failing): count it, then follow the failure mode.
+	 * The store did not answer (or is skipped after failing): count it, then follow the
+	 * failure mode.
 	 * @param ex what failed, when the store was asked
 	 */
 	private void unanswered(@Nullable RuntimeException ex) {
@@ -132,37 +137,41 @@ final class SharedTokenBucketQuota implements IssuanceQuota {
 		if (this.failingSince == null) {
 			this.failingSince = this.clock.instant();
 			log.warn("The rate-limit store cannot answer; requests are {} until it does: {}",
-					(this.onFailure == RateLimitProperties.OnStoreFailure.FAIL_OPEN) ? "issued uncounted" : "refused",
+					(this.onFailure == RateLimitStoreProperties.OnStoreFailure.FAIL_OPEN) ? "issued uncounted"
+							: "refused",
 					this.lastFailure);
 		}
-		if (this.onFailure == RateLimitProperties.OnStoreFailure.FAIL_CLOSED) {
+		if (this.onFailure == RateLimitStoreProperties.OnStoreFailure.FAIL_CLOSED) {
 			throw new QuotaUnavailableException("The rate-limit store cannot answer", ex);
 		}
 	}
 
 	/**
-	 * The limit is part of the key: a changed limit starts fresh buckets rather than keep the old shape.
+	 * The limit is part of the key: a changed limit starts fresh buckets rather than keep
+	 * the old shape.
 	 */
 	private static byte[] key(Caller caller, Profile profile, RateLimit limit) {
 		return ("presign:rate:" + profile.name() + ":" + limit.capacity() + "/" + limit.period().toMillis() + ":"
-				+ caller.authMethod() + ":" + caller.name()).getBytes(StandardCharsets.UTF_8);
+				+ caller.authMethod() + ":" + caller.name())
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static BucketConfiguration configuration(RateLimit limit) {
 		return BucketConfiguration.builder()
-			.addLimit((bandwidth) -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+			.addLimit(
+					(bandwidth) -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
 			.build();
 	}
 
 	/**
-	 * Always up: the store failing is the deployment's chosen mode, not a reason to take replicas out of
-	 * service (they all share the store); the details say what is happening.
+	 * Always up: the store failing is the deployment's chosen mode, not a reason to take
+	 * replicas out of service (they all share the store); the details say what is
+	 * happening.
 	 */
 	Health health() {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("store", "redis");
-		details.put("onStoreFailure",
-				this.onFailure.wireName());
+		details.put("onStoreFailure", this.onFailure.wireName());
 		Instant since = this.failingSince;
 		details.put("state", (this.buckets == null) ? "not connected" : (since == null) ? "answering" : "failing");
 		if (since != null) {

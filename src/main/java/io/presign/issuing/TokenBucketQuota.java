@@ -1,26 +1,50 @@
 package io.presign.issuing;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.presign.policy.Caller;
 import io.presign.policy.Profile;
 import io.presign.policy.RateLimit;
 
 /**
- * A token bucket per (caller, profile), in this replica's memory: each replica enforces the limit on the
- * requests it serves. Buckets of idle callers are dropped once they would be full again.
+ * A token bucket per (caller, profile), in this replica's memory: each replica enforces
+ * the limit on the requests it serves. Buckets of idle callers are dropped once they
+ * would be full again.
  */
 final class TokenBucketQuota implements IssuanceQuota {
 
 	private final Cache<BucketKey, Bucket> buckets;
 
-	TokenBucketQuota(Duration idleExpiry) {
+	private final TimeMeter time;
+
+	/**
+	 * @param idleExpiry how long an idle caller's bucket is kept
+	 * @param clock the time buckets refill by
+	 */
+	TokenBucketQuota(Duration idleExpiry, Clock clock) {
 		this.buckets = Caffeine.newBuilder().expireAfterAccess(idleExpiry).maximumSize(1_000_000).build();
+		this.time = new TimeMeter() {
+
+			@Override
+			public long currentTimeNanos() {
+				Instant now = clock.instant();
+				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return true;
+			}
+
+		};
 	}
 
 	@Override
@@ -31,7 +55,10 @@ final class TokenBucketQuota implements IssuanceQuota {
 		}
 		Bucket bucket = this.buckets.get(new BucketKey(caller.authMethod(), caller.name(), profile.name()),
 				(key) -> Bucket.builder()
-					.addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period())
+					.withCustomTimePrecision(this.time)
+					.addLimit(Bandwidth.builder()
+						.capacity(limit.capacity())
+						.refillGreedy(limit.capacity(), limit.period())
 						.build())
 					.build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(urls);

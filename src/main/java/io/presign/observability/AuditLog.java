@@ -6,6 +6,7 @@ import java.util.Locale;
 import io.presign.issuing.Issuance;
 import io.presign.issuing.IssuanceObserver;
 import io.presign.issuing.RevocationEvent;
+import io.presign.issuing.StorageCall;
 import io.presign.policy.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -13,10 +14,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * One structured event per request that was issued URLs (a batch's lists its keys) and per refusal, on the
- * {@value #LOGGER} logger so that it can be routed apart. Fields are key-value pairs, which structured logging (ECS, Logstash) turns into JSON fields;
- * the request id and client address come from the MDC that {@link RequestIdFilter} fills.
- * The URL itself is never logged: its signature, credential and token would make the log a key ring.
+ * One structured event per request that was issued URLs (a batch's lists its keys) and
+ * per refusal, on the {@value #LOGGER} logger so that it can be routed apart. Fields are
+ * key-value pairs, which structured logging (ECS, Logstash) turns into JSON fields; the
+ * request id and client address come from the MDC that {@link RequestIdFilter} fills. The
+ * URL itself is never logged: its signature, credential and token would make the log a
+ * key ring.
  */
 public final class AuditLog implements IssuanceObserver {
 
@@ -32,7 +35,10 @@ public final class AuditLog implements IssuanceObserver {
 	/** The longest caller-supplied value logged whole: S3's longest key. */
 	static final int MAX_VALUE_LENGTH = 1024;
 
-	/** The most keys of one request listed, issued or refused; {@code keyCount} tells how many there were. */
+	/**
+	 * The most keys of one request listed, issued or refused; {@code keyCount} tells how
+	 * many there were.
+	 */
 	static final int MAX_KEYS = 100;
 
 	private static final Logger log = LoggerFactory.getLogger(LOGGER);
@@ -45,7 +51,8 @@ public final class AuditLog implements IssuanceObserver {
 		LoggingEventBuilder event = base("url-issued", "success", caller)
 			.addKeyValue("profile", issuance.profile().name())
 			.addKeyValue("bucket", issuance.profile().bucket());
-		// The keys were checked by policy: bounded in length and free of control characters.
+		// The keys were checked by policy: bounded in length and free of control
+		// characters.
 		event = (issuance.urlCount() == 1) ? event.addKeyValue("key", issuance.keys().get(0))
 				: event.addKeyValue("keys", issuance.keys().stream().limit(MAX_KEYS).toList())
 					.addKeyValue("keyCount", issuance.urlCount());
@@ -82,11 +89,36 @@ public final class AuditLog implements IssuanceObserver {
 				event.outcome().wireName());
 	}
 
+	@Override
+	public void storageCall(Caller caller, StorageCall call) {
+		LoggingEventBuilder event = base(call.action().wireName(),
+				(call.outcome() == StorageCall.Outcome.FAILURE) ? "failure" : "success", caller)
+			.addKeyValue("profile", call.profile().name())
+			.addKeyValue("bucket", call.profile().bucket())
+			.addKeyValue("key", call.key())
+			.addKeyValue("storageOutcome", call.outcome().wireName());
+		if (call.uploadId() != null) {
+			event = event.addKeyValue("uploadId", bounded(call.uploadId()));
+		}
+		if (call.ticketed()) {
+			event = event.addKeyValue("ticket", true);
+		}
+		if (call.code() != null) {
+			event = event.addKeyValue("reason", call.code());
+		}
+		if (call.s3Code() != null) {
+			event = event.addKeyValue("s3Code", bounded(call.s3Code()));
+		}
+		event.log("S3 {} of {}/{}: {}", call.action().wireName(), call.profile().bucket(), call.key(),
+				call.outcome().wireName());
+	}
+
 	/**
 	 * Record a refused request, with the objects the caller tried to reach.
 	 * @param caller who asked; none when unauthenticated
 	 * @param profile the profile named
-	 * @param keys the keys the request named, as sent (relative, full, or a batch's), possibly none
+	 * @param keys the keys the request named, as sent (relative, full, or a batch's),
+	 * possibly none
 	 * @param status the HTTP status answered
 	 * @param reason the problem code
 	 */
@@ -107,9 +139,10 @@ public final class AuditLog implements IssuanceObserver {
 	}
 
 	/**
-	 * A caller's value as it can safely stand in a log line: control characters escaped, so no value can
-	 * forge a line in a plain-text log, and at most {@value #MAX_VALUE_LENGTH} characters, so no value can
-	 * blow up the log (a refused key may be any length).
+	 * A caller's value as it can safely stand in a log line: control characters escaped,
+	 * so no value can forge a line in a plain-text log, and at most
+	 * {@value #MAX_VALUE_LENGTH} characters, so no value can blow up the log (a refused
+	 * key may be any length).
 	 */
 	static String bounded(String value) {
 		StringBuilder bounded = new StringBuilder(Math.min(value.length(), MAX_VALUE_LENGTH) + 16);
@@ -129,7 +162,7 @@ public final class AuditLog implements IssuanceObserver {
 		return bounded.toString();
 	}
 
-	private static LoggingEventBuilder base(String eventName, String outcome, Caller caller) {
+	private static LoggingEventBuilder base(String eventName, String outcome, @Nullable Caller caller) {
 		LoggingEventBuilder event = log.atInfo()
 			.addKeyValue("event.action", eventName)
 			.addKeyValue("event.outcome", outcome);

@@ -5,9 +5,9 @@ import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
- * The client address as the audit trail records it. Behind a trusted proxy the servlet container takes it
- * from {@code X-Forwarded-For}, whose text the client may have written: only an IP literal is recorded, never
- * a host name or arbitrary text.
+ * The client address as the audit trail records it. Behind a trusted proxy the servlet
+ * container takes it from {@code X-Forwarded-For}, whose text the client may have
+ * written: only an IP literal is recorded, never a host name or arbitrary text.
  */
 final class ClientAddress {
 
@@ -29,7 +29,8 @@ final class ClientAddress {
 		if (IPV4.matcher(address).matches()) {
 			return address;
 		}
-		// Starting with a hex digit or a colon, and holding a colon, InetAddress parses a literal or fails: it
+		// Starting with a hex digit or a colon, and holding a colon, InetAddress parses a
+		// literal or fails: it
 		// never asks DNS (a leading '.' would make it).
 		if (address.indexOf(':') >= 0 && IPV6_CHARACTERS.matcher(address).matches()) {
 			try {

@@ -22,34 +22,39 @@ import org.springframework.boot.logging.structured.ElasticCommonSchemaProperties
 import org.springframework.core.env.Environment;
 
 /**
- * Writes an event straight into a builder as the uncustomized members of {@link EcsLogFormatter} do through
- * Boot's {@code JsonWriter}: the same members in the same order, with the same escaping, and the context nested
- * at its names' dots as Boot's {@code ContextPairs} nests it (through {@code ContextPairs} itself where a prefix
- * or leaving the context out is configured).
+ * Writes an event straight into a builder as the uncustomized members of
+ * {@link EcsLogFormatter} do through Boot's {@code JsonWriter}: the same members in the
+ * same order, with the same escaping, and the context nested at its names' dots as Boot's
+ * {@code ContextPairs} nests it (through {@code ContextPairs} itself where a prefix or
+ * leaving the context out is configured).
  * <p>
- * Boot's writer appends a line one character at a time through {@code Appendable}, tracks a path and a set of
- * written names for every object, and nests the context through a map, a split and a joined name for each pair.
- * This writer does none of that, and so it writes only the lines that need none of it. It declines
- * ({@link #write} answers {@code false}, having written nothing) an event with an exception, context that Boot
- * refuses or nests in a way of its own (see {@link Pairs#nest}), a context name that is also a member of the
- * line, or a value Boot writes in a way of its own (an array, a {@link WritableJson}, a map with an empty key or
- * keys other than strings, a one-pass {@code Iterable}, context nested deeper than {@value #MAX_DEPTH});
- * {@link EcsLogFormatter} then writes that line through Boot's writer. {@code EcsLogFormatterTest} checks that
- * the two write the same bytes, for generated events and for odd ones (a message that changes the MDC, a value
- * that is both a map and an {@code Iterable}, names of hundreds of parts), and that this writer writes every
+ * Boot's writer appends a line one character at a time through {@code Appendable}, tracks
+ * a path and a set of written names for every object, and nests the context through a
+ * map, a split and a joined name for each pair. This writer does none of that, and so it
+ * writes only the lines that need none of it. It declines ({@link #write} answers
+ * {@code false}, having written nothing) an event with an exception, context that Boot
+ * refuses or nests in a way of its own (see {@link Pairs#nest}), a context name that is
+ * also a member of the line, or a value Boot writes in a way of its own (an array, a
+ * {@link WritableJson}, a map with an empty key or keys other than strings, a one-pass
+ * {@code Iterable}, context nested deeper than {@value #MAX_DEPTH});
+ * {@link EcsLogFormatter} then writes that line through Boot's writer.
+ * {@code EcsLogFormatterTest} checks that the two write the same bytes, for generated
+ * events and for odd ones (a message that changes the MDC, a value that is both a map and
+ * an {@code Iterable}, names of hundreds of parts), and that this writer writes every
  * line with plain context.
  */
 final class EcsLineWriter {
 
 	/**
-	 * Boot's writer refuses nesting deeper than 500 objects and arrays; context nested deeper than this, by its
-	 * names' dots and its values together, is left to it.
+	 * Boot's writer refuses nesting deeper than 500 objects and arrays; context nested
+	 * deeper than this, by its names' dots and its values together, is left to it.
 	 */
 	static final int MAX_DEPTH = 16;
 
 	/**
-	 * The names of the line's own members, of which a line may hold any: a context pair under one that the line
-	 * holds fails in Boot's writer, so a line with such a pair is Boot's to write (or refuse).
+	 * The names of the line's own members, of which a line may hold any: a context pair
+	 * under one that the line holds fails in Boot's writer, so a line with such a pair is
+	 * Boot's to write (or refuse).
 	 */
 	private static final Set<String> MEMBER_NAMES = Set.of("@timestamp", "log", "process", "service", "message",
 			"error", "tags", "ecs");
@@ -62,7 +67,10 @@ final class EcsLineWriter {
 
 	private final BiConsumer<ILoggingEvent, BiConsumer<String, Object>> context;
 
-	/** Whether the context is nested at its names' dots and nothing else, as it is unless configured. */
+	/**
+	 * Whether the context is nested at its names' dots and nothing else, as it is unless
+	 * configured.
+	 */
 	private final boolean contextAsNamed;
 
 	/**
@@ -73,7 +81,8 @@ final class EcsLineWriter {
 			BiConsumer<ILoggingEvent, BiConsumer<String, Object>> context) {
 		Long pid = environment.getProperty("spring.application.pid", Long.class);
 		this.processStart = (pid != null) ? "\"process\":{\"pid\":" + pid + "," : "\"process\":{";
-		// The service members are constants: Boot's writer writes them once, and each line copies the result.
+		// The service members are constants: Boot's writer writes them once, and each
+		// line copies the result.
 		String service = JsonWriter.of((members) -> ElasticCommonSchemaProperties.get(environment).jsonMembers(members))
 			.writeToString(this);
 		this.service = service.substring(1, service.length() - 1);
@@ -81,7 +90,10 @@ final class EcsLineWriter {
 		this.contextAsNamed = nestsAsNamed(contextPairs);
 	}
 
-	/** Asked of Boot's own {@code ContextPairs}, so that the prefix and inclusion are its to read. */
+	/**
+	 * Asked of Boot's own {@code ContextPairs}, so that the prefix and inclusion are its
+	 * to read.
+	 */
 	private static boolean nestsAsNamed(ContextPairs contextPairs) {
 		Map<String, Object> nested = new LinkedHashMap<>();
 		contextPairs.<Object>nested((pairs) -> pairs.add((item, added) -> added.accept("a.b", "c")))
@@ -90,15 +102,16 @@ final class EcsLineWriter {
 	}
 
 	/**
-	 * Write the event's line, with its line break, into an empty builder, or leave it empty and answer
-	 * {@code false} when the line is Boot's writer's to write.
+	 * Write the event's line, with its line break, into an empty builder, or leave it
+	 * empty and answer {@code false} when the line is Boot's writer's to write.
 	 */
 	boolean write(ILoggingEvent event, StringBuilder line, Pairs pairs) {
 		Instant instant = event.getInstant();
 		if (event.getThrowableProxy() != null || instant == null) {
 			return false;
 		}
-		// Before the context, as Boot's writer reads them: formatting the message may change the MDC, which the
+		// Before the context, as Boot's writer reads them: formatting the message may
+		// change the MDC, which the
 		// event reads once, when first asked.
 		String message = event.getFormattedMessage();
 		pairs.clear();
@@ -108,7 +121,8 @@ final class EcsLineWriter {
 			}
 		}
 		else {
-			// ContextPairs nests into a map it is given as a value: only when none is given can Boot's writer
+			// ContextPairs nests into a map it is given as a value: only when none is
+			// given can Boot's writer
 			// nest the same pairs again after this writer declines.
 			if (event.getKeyValuePairs() != null
 					&& event.getKeyValuePairs().stream().anyMatch((pair) -> pair.value instanceof Map)) {
@@ -143,7 +157,10 @@ final class EcsLineWriter {
 		return true;
 	}
 
-	/** A value as Boot's writer writes it, its types asked in its order, once {@link Pairs#writable} passed it. */
+	/**
+	 * A value as Boot's writer writes it, its types asked in its order, once
+	 * {@link Pairs#writable} passed it.
+	 */
 	private static void value(StringBuilder line, @Nullable Object value) {
 		if (value == null) {
 			line.append("null");
@@ -189,7 +206,10 @@ final class EcsLineWriter {
 		}
 	}
 
-	/** A JSON string as Boot's writer escapes it: quote, backslash and control characters, nothing else. */
+	/**
+	 * A JSON string as Boot's writer escapes it: quote, backslash and control characters,
+	 * nothing else.
+	 */
 	private static void string(StringBuilder line, @Nullable Object value) {
 		if (value == null) {
 			line.append("null");
@@ -224,8 +244,9 @@ final class EcsLineWriter {
 	}
 
 	/**
-	 * One line's context pairs: those Boot's {@code ContextPairs} hands over, or the event's nested here at their
-	 * names' dots as it would nest them. A thread reuses the top level.
+	 * One line's context pairs: those Boot's {@code ContextPairs} hands over, or the
+	 * event's nested here at their names' dots as it would nest them. A thread reuses the
+	 * top level.
 	 */
 	static final class Pairs implements BiConsumer<String, Object> {
 
@@ -245,10 +266,11 @@ final class EcsLineWriter {
 		}
 
 		/**
-		 * Nest the event's MDC, then its key-value pairs, or answer {@code false} where Boot's nesting fails or
-		 * does something of its own: a name twice, a name both a value and a parent, a name with an empty part
-		 * (which Boot's split drops or keeps by its place), a {@code null} value (which Boot's map lets a later
-		 * pair replace).
+		 * Nest the event's MDC, then its key-value pairs, or answer {@code false} where
+		 * Boot's nesting fails or does something of its own: a name twice, a name both a
+		 * value and a parent, a name with an empty part (which Boot's split drops or
+		 * keeps by its place), a {@code null} value (which Boot's map lets a later pair
+		 * replace).
 		 */
 		boolean nest(ILoggingEvent event) {
 			for (Map.Entry<String, String> entry : event.getMDCPropertyMap().entrySet()) {
@@ -308,7 +330,10 @@ final class EcsLineWriter {
 			return -1;
 		}
 
-		/** Each pair as {@code "name":value}, between commas, and after one if the line has members before. */
+		/**
+		 * Each pair as {@code "name":value}, between commas, and after one if the line
+		 * has members before.
+		 */
 		private void write(StringBuilder line, boolean afterMembers) {
 			for (int i = 0; i < this.names.size(); i++) {
 				if (afterMembers || i > 0) {
@@ -346,7 +371,8 @@ final class EcsLineWriter {
 				}
 				return true;
 			}
-			// In the order Boot's writer asks: a value that is two of these is what the first says.
+			// In the order Boot's writer asks: a value that is two of these is what the
+			// first says.
 			if (value instanceof WritableJson) {
 				return false;
 			}
@@ -365,8 +391,10 @@ final class EcsLineWriter {
 				return false;
 			}
 			if (value instanceof Map<?, ?> map) {
-				// Keys of a map are distinct, and so are their names only when each is its own name. An empty
-				// name is written by Boot's writer or refused by its name processor, which any
+				// Keys of a map are distinct, and so are their names only when each is
+				// its own name. An empty
+				// name is written by Boot's writer or refused by its name processor,
+				// which any
 				// logging.structured.json property installs.
 				for (Map.Entry<?, ?> entry : map.entrySet()) {
 					if (!(entry.getKey() instanceof String name) || name.isEmpty()

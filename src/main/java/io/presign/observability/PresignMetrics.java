@@ -22,8 +22,8 @@ import io.presign.policy.Profile;
 import io.presign.signing.SigningCredentials;
 
 /**
- * The service's meters. Tags stay low-cardinality: profile, operation, region and reason, never a key or a
- * principal.
+ * The service's meters. Tags stay low-cardinality: profile, operation, region and reason,
+ * never a key or a principal.
  */
 public final class PresignMetrics implements IssuanceObserver {
 
@@ -32,7 +32,8 @@ public final class PresignMetrics implements IssuanceObserver {
 
 	private final MeterRegistry registry;
 
-	// Meters are looked up once per profile and kind, not per URL: registering costs more than counting.
+	// Meters are looked up once per profile and kind, not per URL: registering costs more
+	// than counting.
 	private final Map<MeterKey, IssuedMeters> issued = new ConcurrentHashMap<>();
 
 	private final Map<CapKey, Counter> capped = new ConcurrentHashMap<>();
@@ -62,11 +63,12 @@ public final class PresignMetrics implements IssuanceObserver {
 			meters.signing().record(signingTime);
 		}
 		if (issuance.cappedBy() != null) {
-			this.capped.computeIfAbsent(new CapKey(issuance.profile().name(), issuance.cappedBy()),
-					(key) -> Counter.builder("presign.expiry.capped")
-						.description("URLs issued with a shorter lifetime than asked")
-						.tags("profile", key.profile(), "reason", key.reason().wireName())
-						.register(this.registry))
+			this.capped
+				.computeIfAbsent(new CapKey(issuance.profile().name(), issuance.cappedBy()),
+						(key) -> Counter.builder("presign.expiry.capped")
+							.description("URLs issued with a shorter lifetime than asked")
+							.tags("profile", key.profile(), "reason", key.reason().wireName())
+							.register(this.registry))
 				.increment(urls);
 		}
 	}
@@ -87,19 +89,22 @@ public final class PresignMetrics implements IssuanceObserver {
 	 * @param reason the problem code, for example {@code key-invalid}
 	 */
 	void rejected(String profile, String reason) {
-		// Both come from bounded sets (configured profiles, problem codes), so this map stays small.
-		this.rejected.computeIfAbsent(new RefusalKey(profile, reason),
-				(key) -> Counter.builder("presign.requests.rejected")
-					.description("Requests refused, by problem code")
-					.tags("profile", profile, "reason", reason)
-					.register(this.registry))
+		// Both come from bounded sets (configured profiles, problem codes), so this map
+		// stays small.
+		this.rejected
+			.computeIfAbsent(new RefusalKey(profile, reason),
+					(key) -> Counter.builder("presign.requests.rejected")
+						.description("Requests refused, by problem code")
+						.tags("profile", profile, "reason", reason)
+						.register(this.registry))
 			.increment();
 	}
 
 	private static double secondsLeft(SigningCredentials credentials, Clock clock) {
 		try {
 			Optional<Instant> end = credentials.current().expiresAt();
-			return end.map((instant) -> (double) Duration.between(clock.instant(), instant).toSeconds()).orElse(Double.NaN);
+			return end.map((instant) -> (double) Duration.between(clock.instant(), instant).toSeconds())
+				.orElse(Double.NaN);
 		}
 		catch (RuntimeException ex) {
 			return Double.NaN;

@@ -14,8 +14,9 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, else a new UUID. The
- * id is echoed in the response, put in problem details and in every log line of the request.
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token,
+ * else a new UUID. The id is echoed in the response, put in problem details and in every
+ * log line of the request.
  */
 public final class RequestIdFilter extends OncePerRequestFilter {
 
@@ -47,9 +48,10 @@ public final class RequestIdFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A random (version 4) UUID from the thread's own generator. An id must be unique, not unpredictable: it is
-	 * sent back to the caller and logged. {@link UUID#randomUUID()} draws from one {@code SecureRandom} whose
-	 * lock every request thread shares, which under load was the service's most contended lock.
+	 * A random (version 4) UUID from the thread's own generator. An id must be unique,
+	 * not unpredictable: it is sent back to the caller and logged.
+	 * {@link UUID#randomUUID()} draws from one {@code SecureRandom} whose lock every
+	 * request thread shares, which under load was the service's most contended lock.
 	 */
 	static String newId() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();

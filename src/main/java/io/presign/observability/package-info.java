@@ -5,4 +5,3 @@
 package io.presign.observability;
 
 import org.jspecify.annotations.NullMarked;
-

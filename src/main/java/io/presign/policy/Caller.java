@@ -7,10 +7,12 @@ import java.util.Set;
 /**
  * The authenticated party asking for a URL, as policy sees it.
  *
- * @param name the principal name that key templates expand to (a JWT's subject, an API key's name)
+ * @param name the principal name that key templates expand to (a JWT's subject, an API
+ * key's name)
  * @param scopes the scopes the caller holds
  * @param authMethod how the caller proved who it is
- * @param attributes values key templates may use: a JWT's claims, or the attributes configured on an API key
+ * @param attributes values key templates may use: a JWT's claims, or the attributes
+ * configured on an API key
  * @param allowedProfiles the only profiles the caller may use, or empty for any
  */
 public record Caller(String name, Set<String> scopes, AuthMethod authMethod, Map<String, String> attributes,

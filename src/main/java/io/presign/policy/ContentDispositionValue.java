@@ -6,8 +6,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the {@code Content-Disposition} value S3 returns for a download (RFC 6266), with an RFC 5987
- * {@code filename*} beside an ASCII fallback when the name is not plain ASCII.
+ * Builds the {@code Content-Disposition} value S3 returns for a download (RFC 6266), with
+ * an RFC 5987 {@code filename*} beside an ASCII fallback when the name is not plain
+ * ASCII.
  */
 final class ContentDispositionValue {
 
@@ -36,7 +37,9 @@ final class ContentDispositionValue {
 			throw new PolicyViolation(Rule.FILENAME_INVALID, "filename", "The file name must hold 1 to "
 					+ MAX_FILENAME_LENGTH + " characters and no control, bidirectional or invisible characters");
 		}
-		StringBuilder value = new StringBuilder(type).append("; filename=\"").append(asciiFallback(filename)).append('"');
+		StringBuilder value = new StringBuilder(type).append("; filename=\"")
+			.append(asciiFallback(filename))
+			.append('"');
 		if (!isPrintableAscii(filename)) {
 			value.append("; filename*=UTF-8''").append(percentEncode(filename));
 		}
@@ -64,11 +67,13 @@ final class ContentDispositionValue {
 		StringBuilder encoded = new StringBuilder();
 		for (byte b : filename.getBytes(StandardCharsets.UTF_8)) {
 			int c = b & 0xff;
-			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ATTR_CHARS.indexOf(c) >= 0) {
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| ATTR_CHARS.indexOf(c) >= 0) {
 				encoded.append((char) c);
 			}
 			else {
-				encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+				encoded.append('%')
+					.append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
 					.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
 			}
 		}

@@ -1,5 +1,7 @@
 package io.presign.policy;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +10,8 @@ import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * The media types a profile accepts for uploads; entries may be wildcards such as {@code image/*}.
+ * The media types a profile accepts for uploads; entries may be wildcards such as
+ * {@code image/*}.
  */
 public final class ContentTypePolicy {
 
@@ -50,7 +53,7 @@ public final class ContentTypePolicy {
 	 * @return the value to sign, trimmed
 	 * @throws PolicyViolation if it is not a concrete media type or not allowed
 	 */
-	public String check(String contentType) {
+	public String check(@Nullable String contentType) {
 		if (contentType == null || contentType.isBlank()) {
 			throw new PolicyViolation(Rule.CONTENT_TYPE_INVALID, "contentType", "The content type must not be empty");
 		}
@@ -87,8 +90,8 @@ public final class ContentTypePolicy {
 	}
 
 	/**
-	 * Check a wildcard a form upload asks for, such as {@code image/*}: allowed only when a configured
-	 * pattern covers every type it matches.
+	 * Check a wildcard a form upload asks for, such as {@code image/*}: allowed only when
+	 * a configured pattern covers every type it matches.
 	 * @return the prefix a Content-Type must start with, for example {@code image/}
 	 */
 	public String checkWildcard(String wildcard) {

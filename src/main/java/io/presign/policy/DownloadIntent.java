@@ -7,12 +7,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param profile the profile name
  * @param key the key part below the caller's prefix; none when {@code fullKey} is given
- * @param fullKey the full object key (as an upload returned it); none when {@code key} is given
+ * @param fullKey the full object key (as an upload returned it); none when {@code key} is
+ * given
  * @param filename the file name to suggest to browsers
  * @param disposition inline or attachment
  * @param versionId the object version; none for the latest
  * @param expiresInSeconds the wished expiry; none for the profile's default
- * @param ipRange the only client addresses the URL works from, in CIDR notation (CloudFront profiles only)
+ * @param ipRange the only client addresses the URL works from, in CIDR notation
+ * (CloudFront profiles only)
  */
 public record DownloadIntent(String profile, @Nullable String key, @Nullable String fullKey, @Nullable String filename,
 		@Nullable Disposition disposition, @Nullable String versionId, @Nullable Long expiresInSeconds,

@@ -3,8 +3,8 @@ package io.presign.policy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Server-side encryption a profile requires of every upload; signed into URLs and form policies so that a
- * client cannot drop it.
+ * Server-side encryption a profile requires of every upload; signed into URLs and form
+ * policies so that a client cannot drop it.
  *
  * @param algorithm {@code AES256} or {@code aws:kms}
  * @param kmsKeyId the KMS key for {@code aws:kms}; none for the bucket's default key

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param duration how long the URL may live
  * @param cappedBy {@link ExpiryCap#POLICY} when policy shortened the caller's wish
- * @param minimum the shortest lifetime still worth issuing if the signer must shorten it further
+ * @param minimum the shortest lifetime still worth issuing if the signer must shorten it
+ * further
  */
 public record Expiry(Duration duration, @Nullable ExpiryCap cappedBy, Duration minimum) {
 

@@ -6,13 +6,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How long a profile's URLs live: a default when the client names none, a ceiling, and the shortest
- * lifetime worth issuing when signing credentials leave less than asked.
+ * How long a profile's URLs live: a default when the client names none, a ceiling, and
+ * the shortest lifetime worth issuing when signing credentials leave less than asked.
  *
  * @param defaultExpiry the expiry used when the client asks for none
  * @param maxExpiry the longest expiry a client may ask for
- * @param minExpiry the shortest lifetime worth issuing when credentials force a shorter one
- * @param capAtMax whether a wish above {@code maxExpiry} is capped (and reported) rather than refused
+ * @param minExpiry the shortest lifetime worth issuing when credentials force a shorter
+ * one
+ * @param capAtMax whether a wish above {@code maxExpiry} is capped (and reported) rather
+ * than refused
  */
 public record ExpiryPolicy(Duration defaultExpiry, Duration maxExpiry, Duration minExpiry, boolean capAtMax) {
 
@@ -24,7 +26,7 @@ public record ExpiryPolicy(Duration defaultExpiry, Duration maxExpiry, Duration 
 
 	public ExpiryPolicy {
 		if (minExpiry == null) {
-			minExpiry = (defaultExpiry.compareTo(DEFAULT_MIN_EXPIRY) < 0) ? defaultExpiry : DEFAULT_MIN_EXPIRY;
+			minExpiry = defaultMinimum(defaultExpiry);
 		}
 		if (minExpiry.compareTo(Duration.ofSeconds(1)) < 0 || maxExpiry.compareTo(SIGV4_LIMIT) > 0
 				|| minExpiry.compareTo(defaultExpiry) > 0 || defaultExpiry.compareTo(maxExpiry) > 0) {
@@ -39,14 +41,23 @@ public record ExpiryPolicy(Duration defaultExpiry, Duration maxExpiry, Duration 
 	 * @param maxExpiry the maximum
 	 */
 	public ExpiryPolicy(Duration defaultExpiry, Duration maxExpiry) {
-		this(defaultExpiry, maxExpiry, null, false);
+		this(defaultExpiry, maxExpiry, defaultMinimum(defaultExpiry), false);
+	}
+
+	/**
+	 * @return the minimum lifetime when none is configured: {@link #DEFAULT_MIN_EXPIRY},
+	 * or the default expiry when that is shorter
+	 */
+	public static Duration defaultMinimum(Duration defaultExpiry) {
+		return (defaultExpiry.compareTo(DEFAULT_MIN_EXPIRY) < 0) ? defaultExpiry : DEFAULT_MIN_EXPIRY;
 	}
 
 	/**
 	 * Resolve the expiry of one URL.
 	 * @param requestedSeconds the client's wish
 	 * @return the expiry to sign with
-	 * @throws PolicyViolation if the wish is below 1 s, or above the maximum on a profile that refuses
+	 * @throws PolicyViolation if the wish is below 1 s, or above the maximum on a profile
+	 * that refuses
 	 */
 	public Expiry resolve(@Nullable Long requestedSeconds) {
 		if (requestedSeconds == null) {
@@ -62,7 +73,8 @@ public record ExpiryPolicy(Duration defaultExpiry, Duration maxExpiry, Duration 
 					Map.of("minExpirySeconds", 1, "maxExpirySeconds", max));
 		}
 		Duration requested = Duration.ofSeconds(requestedSeconds);
-		// A caller asking for less than the profile's minimum accepts that shorter lifetime.
+		// A caller asking for less than the profile's minimum accepts that shorter
+		// lifetime.
 		Duration minimum = (requested.compareTo(this.minExpiry) < 0) ? requested : this.minExpiry;
 		return new Expiry(requested, null, minimum);
 	}

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * @param key the exact key; none when {@code keyPrefix} is given
  * @param keyPrefix the prefix every key must start with
  * @param contentType the exact Content-Type; none when {@code contentTypePrefix} is given
- * @param contentTypePrefix the prefix the Content-Type must start with, such as {@code image/}
+ * @param contentTypePrefix the prefix the Content-Type must start with, such as
+ * {@code image/}
  * @param maxContentLength the largest file, in bytes
  * @param expiry how long the policy may live
  */

@@ -8,7 +8,10 @@ public enum KeyStrategy {
 	/** The client chooses the key below its prefix. */
 	CLIENT,
 
-	/** The service picks {@code prefix + UUID + extension}; clients cannot choose names at all. */
+	/**
+	 * The service picks {@code prefix + UUID + extension}; clients cannot choose names at
+	 * all.
+	 */
 	GENERATED
 
 }

@@ -1,16 +1,20 @@
 package io.presign.policy;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A profile's key prefix, such as {@code users/{principal}/} or {@code tenants/{claim:org_id}/{sub}/},
- * expanded per caller.
+ * A profile's key prefix, such as {@code users/{principal}/} or
+ * {@code tenants/{claim:org_id}/{sub}/}, expanded per caller.
  *
- * <p>Placeholders: {@code {principal}} (the caller's name), {@code {sub}} and {@code {tenant}} (those claims,
- * or those attributes of an API key), and {@code {claim:NAME}} (any claim or attribute). A non-empty template
- * must end with {@code /}: otherwise the prefix of caller {@code bob} would also be a prefix of caller
+ * <p>
+ * Placeholders: {@code {principal}} (the caller's name), {@code {sub}} and
+ * {@code {tenant}} (those claims, or those attributes of an API key), and
+ * {@code {claim:NAME}} (any claim or attribute). A non-empty template must end with
+ * {@code /}: otherwise the prefix of caller {@code bob} would also be a prefix of caller
  * {@code bobby}'s objects.
  */
 public final class KeyTemplate {
@@ -32,13 +36,14 @@ public final class KeyTemplate {
 	 * Parse a template.
 	 * @param template the template, empty for none
 	 * @return the parsed template
-	 * @throws IllegalArgumentException if a placeholder is unknown or unclosed, or the template does not end
-	 * with {@code /}
+	 * @throws IllegalArgumentException if a placeholder is unknown or unclosed, or the
+	 * template does not end with {@code /}
 	 */
 	public static KeyTemplate parse(String template) {
 		String source = (template != null) ? template : "";
 		if (!source.isEmpty() && !source.endsWith("/")) {
-			throw new IllegalArgumentException("must end with '/' so that one caller's prefix is never a prefix of another's");
+			throw new IllegalArgumentException(
+					"must end with '/' so that one caller's prefix is never a prefix of another's");
 		}
 		if (source.startsWith("/")) {
 			throw new IllegalArgumentException("must not start with '/'");
@@ -61,7 +66,10 @@ public final class KeyTemplate {
 			parts.add(placeholder(source.substring(open + 1, close)));
 			i = close + 1;
 		}
-		String literal = parts.stream().filter((part) -> part.attribute() == null).map(Part::text).reduce("", String::concat);
+		String literal = parts.stream()
+			.filter((part) -> part.attribute() == null)
+			.map(Part::text)
+			.reduce("", String::concat);
 		if (literal.contains("}") || TextRules.hasUnsafeCharacters(literal) || literal.contains("\\")) {
 			throw new IllegalArgumentException("holds '}', a backslash or a control character");
 		}
@@ -86,7 +94,8 @@ public final class KeyTemplate {
 	/**
 	 * Expand the template for a caller.
 	 * @return the prefix every key of this caller must start with
-	 * @throws PolicyViolation (403) if a placeholder's value is missing or cannot safely stand in a key
+	 * @throws PolicyViolation (403) if a placeholder's value is missing or cannot safely
+	 * stand in a key
 	 */
 	public String expand(Caller caller) {
 		StringBuilder prefix = new StringBuilder();
@@ -111,7 +120,8 @@ public final class KeyTemplate {
 	}
 
 	/**
-	 * @return the part every caller's prefix starts with: the literal text before the first placeholder
+	 * @return the part every caller's prefix starts with: the literal text before the
+	 * first placeholder
 	 */
 	public String constantPrefix() {
 		StringBuilder prefix = new StringBuilder();
@@ -145,7 +155,7 @@ public final class KeyTemplate {
 	/**
 	 * A literal run of the template, or a placeholder with the attribute it reads.
 	 */
-	private record Part(String text, String attribute) {
+	private record Part(String text, @Nullable String attribute) {
 
 		static Part literal(String text) {
 			return new Part(text, null);

@@ -1,7 +1,8 @@
 package io.presign.policy;
 
 /**
- * A call on an existing multipart upload that policy allowed the caller to make on S3 itself.
+ * A call on an existing multipart upload that policy allowed the caller to make on S3
+ * itself.
  *
  * @param profile the profile
  * @param key the upload's full key, within the caller's prefix

@@ -1,9 +1,11 @@
 package io.presign.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A multipart upload that policy allowed: its key, type, declared size and the parts that size is cut into.
- * The plan is a pure function of the profile and the declared size, so the service can rebuild it on every
- * call without keeping state.
+ * A multipart upload that policy allowed: its key, type, declared size and the parts that
+ * size is cut into. The plan is a pure function of the profile and the declared size, so
+ * the service can rebuild it on every call without keeping state.
  *
  * @param key the full object key
  * @param contentType the object's Content-Type
@@ -11,8 +13,8 @@ package io.presign.policy;
  * @param partSize the size of every part but the last
  * @param partCount how many parts that makes
  */
-public record MultipartPlan(Profile profile, String key, String contentType, long contentLength, long partSize,
-		int partCount) {
+public record MultipartPlan(Profile profile, String key, @Nullable String contentType, long contentLength,
+		long partSize, int partCount) {
 
 	/**
 	 * The planned size of one part: the part size, or what is left for the last part.

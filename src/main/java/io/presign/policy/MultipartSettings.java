@@ -28,8 +28,8 @@ public record MultipartSettings(boolean enabled, long minPartSize, long maxPartS
 	}
 
 	/**
-	 * The part size for an upload of known size: the smallest that keeps to 10,000 parts, rounded up to whole
-	 * MiB, and no smaller than the minimum.
+	 * The part size for an upload of known size: the smallest that keeps to 10,000 parts,
+	 * rounded up to whole MiB, and no smaller than the minimum.
 	 * @param contentLength the total size
 	 * @return the part size
 	 */

@@ -1,11 +1,13 @@
 package io.presign.policy;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Joins a client's key to its expanded prefix, refusing anything that could escape the prefix or that
- * S3 and its clients treat inconsistently.
+ * Joins a client's key to its expanded prefix, refusing anything that could escape the
+ * prefix or that S3 and its clients treat inconsistently.
  */
 final class ObjectKeyRules {
 
@@ -20,7 +22,7 @@ final class ObjectKeyRules {
 	 * @param clientKey the key part the client chose
 	 * @return the full object key, always starting with {@code prefix}
 	 */
-	static String resolve(String prefix, String clientKey) {
+	static String resolve(String prefix, @Nullable String clientKey) {
 		return resolve(prefix, clientKey, "key");
 	}
 
@@ -30,7 +32,7 @@ final class ObjectKeyRules {
 	 * @param field the request field that carried it
 	 * @return the full object key, always starting with {@code prefix}
 	 */
-	static String resolve(String prefix, String clientKey, String field) {
+	static String resolve(String prefix, @Nullable String clientKey, String field) {
 		if (clientKey == null || clientKey.isEmpty()) {
 			throw invalid(field, "The key must not be empty");
 		}
@@ -44,8 +46,8 @@ final class ObjectKeyRules {
 			throw invalid(field, "The key must not contain control characters or malformed Unicode");
 		}
 		if (TextRules.hasMisleadingCharacters(clientKey)) {
-			throw invalid(field, "The key must not contain bidirectional or invisible characters, or characters "
-					+ "that stand for '/', '\\' or '.' (such as the full-width solidus)");
+			throw invalid(field, "The key must not contain invisible, bidirectional or line-separating characters, "
+					+ "or characters that look like '/', '\\' or '.' (such as the division slash)");
 		}
 		if (!TextRules.isNfc(clientKey)) {
 			throw invalid(field, "The key must be in Unicode normalization form NFC");
@@ -59,13 +61,15 @@ final class ObjectKeyRules {
 			if (length == 0) {
 				throw invalid(field, "The key must not contain empty segments ('//' or a trailing '/')");
 			}
-			if (clientKey.charAt(start) == '.' && (length == 1 || (length == 2 && clientKey.charAt(start + 1) == '.'))) {
+			if (clientKey.charAt(start) == '.'
+					&& (length == 1 || (length == 2 && clientKey.charAt(start + 1) == '.'))) {
 				throw invalid(field, "The key must not contain '.' or '..' segments");
 			}
 			start = end + 1;
 		}
 		String key = prefix + clientKey;
-		// A char is at most three UTF-8 bytes (a surrogate pair, two chars, four): short keys need no count.
+		// A char is at most three UTF-8 bytes (a surrogate pair, two chars, four): short
+		// keys need no count.
 		if (key.length() > MAX_KEY_BYTES / 3 && key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
 			throw new PolicyViolation(Rule.KEY_INVALID, field,
 					"The full key, prefix included, must not exceed " + MAX_KEY_BYTES + " UTF-8 bytes",

@@ -1,21 +1,14 @@
 package io.presign.policy;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request refused by policy: which rule, which field, and the limits a client needs to correct it.
+ * A request refused by policy: which rule, which field, and the limits a client needs to
+ * correct it.
  */
-public final class PolicyViolation extends RuntimeException {
-
-	private final Rule rule;
-
-	private final @Nullable String field;
-
-	private final Map<String, Object> limits;
+public final class PolicyViolation extends RefusedException {
 
 	/**
 	 * Create a violation.
@@ -35,22 +28,14 @@ public final class PolicyViolation extends RuntimeException {
 	 * @param limits named limits, for example {@code maxExpirySeconds}
 	 */
 	public PolicyViolation(Rule rule, @Nullable String field, String detail, Map<String, Object> limits) {
-		super(detail, null, false, false);
-		this.rule = rule;
-		this.field = field;
-		this.limits = Collections.unmodifiableMap(new LinkedHashMap<>(limits));
+		super(rule, field, detail, limits, null, null);
 	}
 
-	public Rule rule() {
-		return this.rule;
-	}
-
-	public @Nullable String field() {
-		return this.field;
-	}
-
+	/**
+	 * @return the limits in force, by name
+	 */
 	public Map<String, Object> limits() {
-		return this.limits;
+		return details();
 	}
 
 }

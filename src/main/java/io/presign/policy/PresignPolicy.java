@@ -7,12 +7,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides whether a caller may have a URL, and for exactly what: the only place where requests meet
- * profiles.
+ * Decides whether a caller may have a URL, and for exactly what: the only place where
+ * requests meet profiles.
  */
 public final class PresignPolicy {
-
-	private static final int MAX_UPLOAD_ID_LENGTH = 1024;
 
 	private static final int MAX_VERSION_ID_LENGTH = 1024;
 
@@ -33,7 +31,8 @@ public final class PresignPolicy {
 	/**
 	 * @param catalog the configured profiles
 	 * @param maxBatchSize the most keys (or part numbers) per request
-	 * @param servicePrefixes prefixes that belong to API-key callers, which token callers may never resolve to
+	 * @param servicePrefixes prefixes that belong to API-key callers, which token callers
+	 * may never resolve to
 	 */
 	public PresignPolicy(ProfileCatalog catalog, int maxBatchSize, ServicePrefixes servicePrefixes) {
 		this.catalog = catalog;
@@ -67,10 +66,12 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize CloudFront signed cookies for every object under a prefix of the caller's.
+	 * Authorize CloudFront signed cookies for every object under a prefix of the
+	 * caller's.
 	 * @param intent what the caller asks for
 	 * @return the grant to sign
-	 * @throws PolicyViolation if any rule is broken, or the profile does not deliver through CloudFront
+	 * @throws PolicyViolation if any rule is broken, or the profile does not deliver
+	 * through CloudFront
 	 */
 	public CookieGrant authorizeCookies(Caller caller, CookieIntent intent) {
 		Profile profile = profileFor(caller, intent.profile(), Operation.DOWNLOAD);
@@ -81,7 +82,8 @@ public final class PresignPolicy {
 		String prefix = (intent.keyPrefix() != null) ? subPrefix(caller, profile, intent.keyPrefix())
 				: profile.keyPrefix().expand(caller);
 		if (prefix.isEmpty()) {
-			// Its policy would be every path of the distribution, whatever else it serves.
+			// Its policy would be every path of the distribution, whatever else it
+			// serves.
 			throw new PolicyViolation(Rule.KEY_INVALID, "keyPrefix", "Cookies need a key prefix: the profile '"
 					+ profile.name() + "' has none, so name one (ending with '/')");
 		}
@@ -90,9 +92,10 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * CloudFront caches by path and passes a query string to S3 only where the distribution is told to, so
-	 * what S3 alone would honour in a query is refused rather than silently dropped; an IP range, which only
-	 * CloudFront can enforce, is refused on S3 profiles.
+	 * CloudFront caches by path and passes a query string to S3 only where the
+	 * distribution is told to, so what S3 alone would honour in a query is refused rather
+	 * than silently dropped; an IP range, which only CloudFront can enforce, is refused
+	 * on S3 profiles.
 	 */
 	private static void checkDelivery(Profile profile, @Nullable String versionId, @Nullable String disposition,
 			String dispositionField, @Nullable String ipRange) {
@@ -104,8 +107,8 @@ public final class PresignPolicy {
 			return;
 		}
 		if (versionId != null) {
-			throw new PolicyViolation(Rule.REQUEST_INVALID, "versionId",
-					"The profile '" + profile.name() + "' delivers through CloudFront, which serves the latest version");
+			throw new PolicyViolation(Rule.REQUEST_INVALID, "versionId", "The profile '" + profile.name()
+					+ "' delivers through CloudFront, which serves the latest version");
 		}
 		if (disposition != null) {
 			throw new PolicyViolation(Rule.REQUEST_INVALID, dispositionField, "The profile '" + profile.name()
@@ -114,8 +117,9 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize many downloads from one profile. Profile-level refusals and any key outside the caller's
-	 * prefix refuse the whole batch; a malformed key refuses only its item.
+	 * Authorize many downloads from one profile. Profile-level refusals and any key
+	 * outside the caller's prefix refuse the whole batch; a malformed key refuses only
+	 * its item.
 	 * @param intent what the caller asks for
 	 * @return one item per key, in request order ({@code keys}, then {@code fullKeys})
 	 * @throws PolicyViolation if the whole batch is refused
@@ -142,14 +146,15 @@ public final class PresignPolicy {
 	}
 
 	private static BatchItem batchItem(String requested, boolean full, KeyResolution resolution, Profile profile,
-			String disposition, Expiry expiry) {
+			@Nullable String disposition, Expiry expiry) {
 		try {
 			return new BatchItem(requested, full,
 					new DownloadGrant(profile, resolution.resolve(), null, disposition, expiry), null);
 		}
 		catch (PolicyViolation violation) {
 			if (violation.rule().outcome() == Rule.Outcome.FORBIDDEN) {
-				// Asking for another caller's objects is not a typo: refuse the whole batch.
+				// Asking for another caller's objects is not a typo: refuse the whole
+				// batch.
 				throw violation;
 			}
 			return new BatchItem(requested, full, null, violation);
@@ -173,69 +178,8 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize starting a multipart upload, and plan its parts from the declared size.
-	 * @param intent what the caller asks for; the declared total size is required, since every part URL signs
-	 * its planned length
-	 * @return the plan
-	 */
-	public MultipartPlan authorizeMultipartStart(Caller caller, MultipartStartIntent intent) {
-		Profile profile = multipartProfile(caller, intent.profile());
-		String objectKey = uploadKey(caller, profile, intent.key(), intent.fullKey());
-		String type = profile.contentTypes().check(intent.contentType());
-		return plan(profile, objectKey, type, intent.contentLength());
-	}
-
-	private static MultipartPlan plan(Profile profile, String key, @Nullable String contentType,
-			@Nullable Long contentLength) {
-		long length = profile.checkContentLength(contentLength);
-		long partSize = profile.multipart().partSizeFor(length);
-		int partCount = (int) ((length + partSize - 1) / partSize);
-		return new MultipartPlan(profile, key, contentType, length, partSize, partCount);
-	}
-
-	/**
-	 * Authorize acting on an existing multipart upload (listing, completing, aborting): the caller must be
-	 * allowed to write its key.
-	 * @param profileName the profile
-	 * @param fullKey the upload's full key
-	 * @return the profile
-	 */
-	public Profile authorizeMultipartAccess(Caller caller, String profileName, String fullKey) {
-		Profile profile = multipartProfile(caller, profileName);
-		profile.checkFullKey(caller, fullKey, "key");
-		return profile;
-	}
-
-	/**
-	 * Authorize presigning some parts of a multipart upload. Each part's URL signs the part's planned length,
-	 * so S3 refuses a part bigger than the declared size allows, and a part can never be swapped for a larger
-	 * body after the service has counted it.
-	 * @param intent what the caller asks for: parts each within the plan of the declared size, at most the
-	 * batch maximum
-	 * @return one grant per part
-	 */
-	public List<UploadPartGrant> authorizeParts(Caller caller, UploadPartsIntent intent) {
-		String fullKey = intent.key();
-		List<Integer> partNumbers = intent.partNumbers();
-		Profile profile = authorizeMultipartAccess(caller, intent.profile(), fullKey);
-		MultipartPlan plan = plan(profile, fullKey, null, intent.contentLength());
-		int last = plan.partCount();
-		if (partNumbers == null || partNumbers.isEmpty() || partNumbers.size() > this.maxBatchSize
-				|| partNumbers.stream().anyMatch((n) -> n == null || n < 1 || n > last)
-				|| partNumbers.stream().distinct().count() != partNumbers.size()) {
-			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "partNumbers", "Give 1 to " + this.maxBatchSize
-					+ " distinct part numbers, each from 1 to " + last + " (the parts a " + plan.contentLength()
-					+ "-byte upload is cut into)", Map.of("partCount", last, "partSize", plan.partSize()));
-		}
-		Expiry expiry = profile.expiry().resolve(intent.expiresInSeconds());
-		return partNumbers.stream()
-			.map((n) -> new UploadPartGrant(profile, fullKey, intent.uploadId(), n, plan.partLength(n), expiry))
-			.toList();
-	}
-
-	/**
-	 * Authorize a browser form upload, with an exact key or any key under a prefix, and an exact Content-Type
-	 * or a family such as {@code image/*}.
+	 * Authorize a browser form upload, with an exact key or any key under a prefix, and
+	 * an exact Content-Type or a family such as {@code image/*}.
 	 * @param intent what the caller asks for
 	 * @return the conditions to sign
 	 */
@@ -285,8 +229,9 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize a form upload under a key the service names below the caller's prefix, for a widget that
-	 * signs before the caller can choose a key: S3 enforces the profile's content type and maximum size.
+	 * Authorize a form upload under a key the service names below the caller's prefix,
+	 * for a widget that signs before the caller can choose a key: S3 enforces the
+	 * profile's content type and maximum size.
 	 * @param fileName the client's file name, whose plain extension the key keeps
 	 * @return the conditions to sign
 	 */
@@ -299,104 +244,10 @@ public final class PresignPolicy {
 	}
 
 	/**
-	 * Authorize starting a multipart upload of undeclared size under a key the service names below the
-	 * caller's prefix.
-	 * @param fileName the client's file name, whose plain extension the key keeps
-	 * @return the upload to start, without its id
+	 * The key of an upload: the service's own on profiles that generate keys, else the
+	 * caller's.
 	 */
-	public UnsizedUploadGrant authorizeUnsizedStart(Caller caller, String profileName, @Nullable String fileName) {
-		Profile profile = multipartProfile(caller, profileName);
-		return new UnsizedUploadGrant(profile, profile.generatedKeyFor(caller, fileName), null,
-				profile.expiry().resolve(null));
-	}
-
-	/**
-	 * Authorize completing an upload of undeclared size: the caller must be allowed to write its key; the
-	 * total size is checked against what S3 holds when it is completed.
-	 * @return the upload
-	 */
-	public UnsizedUploadGrant authorizeUnsizedCompletion(Caller caller, String profileName, String key,
-			String uploadId) {
-		Profile profile = authorizeMultipartAccess(caller, profileName, key);
-		return new UnsizedUploadGrant(profile, key, checkUploadId(uploadId), profile.expiry().resolve(null));
-	}
-
-	/**
-	 * Authorize one part of an upload of undeclared size: its URL signs no length.
-	 * @return the part to sign
-	 */
-	public UploadPartGrant authorizeUnsizedPart(Caller caller, String profileName, String key, String uploadId,
-			@Nullable Integer partNumber) {
-		Profile profile = authorizeMultipartAccess(caller, profileName, key);
-		// Parts are at least 5 MB but for the last: a file within the limit needs no more than this many, and
-		// fewer parts bound what can pile up in S3 before completion checks the total.
-		long most = Math.min(MultipartSettings.S3_MAX_PARTS,
-				Math.max(1, (profile.maxContentLength() + MultipartSettings.S3_MIN_PART - 1) / MultipartSettings.S3_MIN_PART));
-		if (partNumber == null || partNumber < 1 || partNumber > most) {
-			throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "partNumber", "The part number must be from 1 to "
-					+ most + " (parts of at least 5 MB within the profile's " + profile.maxContentLength() + " bytes)");
-		}
-		return new UploadPartGrant(profile, key, checkUploadId(uploadId), partNumber, null,
-				profile.expiry().resolve(null));
-	}
-
-	/**
-	 * Authorize listing the parts of, or aborting, a multipart upload from the caller's own client.
-	 * @return the call to sign
-	 */
-	public MultipartCallGrant authorizeMultipartCall(Caller caller, String profileName, String key, String uploadId,
-			MultipartCallGrant.Call call) {
-		Profile profile = authorizeMultipartAccess(caller, profileName, key);
-		return new MultipartCallGrant(profile, key, checkUploadId(uploadId), call, profile.expiry().resolve(null));
-	}
-
-	/**
-	 * The profile of a step an upload ticket allows, checked again when the ticket is redeemed: the caller was
-	 * authorized when the ticket was issued, and the profile must still allow multipart uploads.
-	 * @param bucket the profile's bucket when the ticket was issued
-	 * @param key the upload's key
-	 * @param contentType the Content-Type to start the upload with; none when completing
-	 * @return the profile
-	 * @throws PolicyViolation if the profile is gone, allows no multipart uploads, or not the content type
-	 */
-	public Profile ticketedProfile(String profileName, String bucket, String key, @Nullable String contentType,
-			boolean starting) {
-		Profile profile = this.catalog.require(profileName);
-		if (!profile.operations().contains(Operation.UPLOAD) || !profile.bucket().equals(bucket)
-				|| !key.startsWith(profile.keyPrefix().constantPrefix())) {
-			// The profile changed since the ticket was issued: what it allowed then, it no longer does.
-			throw new PolicyViolation(Rule.TICKET_INVALID, "ticket",
-					"The profile '" + profile.name() + "' no longer allows what the ticket was issued for");
-		}
-		if (!profile.multipart().enabled()) {
-			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile",
-					"The profile '" + profile.name() + "' does not allow multipart uploads");
-		}
-		if (starting) {
-			profile.contentTypes().check(contentType);
-		}
-		return profile;
-	}
-
-	private static String checkUploadId(@Nullable String uploadId) {
-		if (uploadId == null || uploadId.isEmpty() || uploadId.length() > MAX_UPLOAD_ID_LENGTH
-				|| TextRules.hasUnsafeCharacters(uploadId)) {
-			throw new PolicyViolation(Rule.REQUEST_INVALID, "uploadId",
-					"The upload id must hold 1 to " + MAX_UPLOAD_ID_LENGTH + " characters and no control characters");
-		}
-		return uploadId;
-	}
-
-	private Profile multipartProfile(Caller caller, String profileName) {
-		Profile profile = profileFor(caller, profileName, Operation.UPLOAD);
-		if (!profile.multipart().enabled()) {
-			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile",
-					"The profile '" + profile.name() + "' does not allow multipart uploads");
-		}
-		return profile;
-	}
-
-	private static String uploadKey(Caller caller, Profile profile, @Nullable String key, @Nullable String fullKey) {
+	static String uploadKey(Caller caller, Profile profile, @Nullable String key, @Nullable String fullKey) {
 		if (profile.keyStrategy() == KeyStrategy.GENERATED) {
 			if (fullKey != null) {
 				throw new PolicyViolation(Rule.REQUEST_INVALID, "fullKey",
@@ -456,15 +307,14 @@ public final class PresignPolicy {
 		return scopes.stream().sorted().toList();
 	}
 
-	private static String objectKey(Caller caller, Profile profile, @Nullable String key,
-			@Nullable String fullKey) {
+	private static String objectKey(Caller caller, Profile profile, @Nullable String key, @Nullable String fullKey) {
 		if (key != null && fullKey != null) {
 			throw new PolicyViolation(Rule.REQUEST_INVALID, "fullKey", "Give either key or fullKey, not both");
 		}
 		return (fullKey != null) ? profile.checkFullKey(caller, fullKey) : profile.keyFor(caller, key);
 	}
 
-	private static void checkVersionId(String versionId) {
+	private static void checkVersionId(@Nullable String versionId) {
 		if (versionId != null && (versionId.isEmpty() || versionId.length() > MAX_VERSION_ID_LENGTH
 				|| TextRules.hasUnsafeCharacters(versionId))) {
 			throw new PolicyViolation(Rule.REQUEST_INVALID, "versionId",

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One named policy: where objects live and what callers holding its scopes may do with them.
+ * One named policy: where objects live and what callers holding its scopes may do with
+ * them.
  *
  * @param name the profile's name, as clients give it
  * @param bucket the S3 bucket
@@ -29,11 +30,11 @@ import org.jspecify.annotations.Nullable;
  * @param rateLimit URLs per caller and period
  * @param multipart multipart upload settings
  * @param encryption server-side encryption every upload must request
- * @param formKeyPrefixAllowed whether form uploads may name a {@code keyPrefix}: their policy can only say
- * {@code starts-with}, which is safe where keys are literal (AWS S3) but not on a store that resolves
- * {@code ..} segments
- * @param requireExisting whether downloads are issued only for objects S3 holds, so that a missing object is
- * answered with 404 rather than with a URL that fails with 403
+ * @param formKeyPrefixAllowed whether form uploads may name a {@code keyPrefix}: their
+ * policy can only say {@code starts-with}, which is safe where keys are literal (AWS S3)
+ * but not on a store that resolves {@code ..} segments
+ * @param requireExisting whether downloads are issued only for objects S3 holds, so that
+ * a missing object is answered with 404 rather than with a URL that fails with 403
  * @param cloudFront the distribution downloads go through; none for S3 itself
  */
 public record Profile(String name, String bucket, String region, @Nullable URI endpoint, boolean pathStyle,
@@ -77,7 +78,8 @@ public record Profile(String name, String bucket, String region, @Nullable URI e
 	}
 
 	/**
-	 * A profile whose one scope grants everything, with client-chosen keys and no rate limit.
+	 * A profile whose one scope grants everything, with client-chosen keys and no rate
+	 * limit.
 	 */
 	public Profile(String name, String bucket, String region, URI endpoint, boolean pathStyle, KeyTemplate keyPrefix,
 			Set<Operation> operations, ContentTypePolicy contentTypes, long maxContentLength, ExpiryPolicy expiry,
@@ -110,7 +112,7 @@ public record Profile(String name, String bucket, String region, @Nullable URI e
 	 * @param clientKey the key part the caller chose
 	 * @return the full key, starting with the caller's expanded prefix
 	 */
-	public String keyFor(Caller caller, String clientKey) {
+	public String keyFor(Caller caller, @Nullable String clientKey) {
 		return ObjectKeyRules.resolve(this.keyPrefix.expand(caller), clientKey);
 	}
 
@@ -120,30 +122,31 @@ public record Profile(String name, String bucket, String region, @Nullable URI e
 	 * @return the key
 	 * @throws PolicyViolation 400 if malformed, 403 if outside the caller's prefix
 	 */
-	public String checkFullKey(Caller caller, String fullKey) {
+	public String checkFullKey(Caller caller, @Nullable String fullKey) {
 		return checkFullKey(caller, fullKey, "fullKey");
 	}
 
 	/**
-	 * Check a full key the caller named in a field of another name, such as a multipart upload's {@code key}.
+	 * Check a full key the caller named in a field of another name, such as a multipart
+	 * upload's {@code key}.
 	 * @param fullKey the full object key
 	 * @param field the request field that carried it, named in refusals
 	 * @return the key
 	 * @throws PolicyViolation 400 if malformed, 403 if outside the caller's prefix
 	 */
-	public String checkFullKey(Caller caller, String fullKey, String field) {
+	public String checkFullKey(Caller caller, @Nullable String fullKey, String field) {
 		String prefix = this.keyPrefix.expand(caller);
-		ObjectKeyRules.resolve("", fullKey, field);
-		if (!fullKey.startsWith(prefix) || fullKey.length() == prefix.length()) {
+		String key = ObjectKeyRules.resolve("", fullKey, field);
+		if (!key.startsWith(prefix) || key.length() == prefix.length()) {
 			throw new PolicyViolation(Rule.KEY_OUTSIDE_PREFIX, field,
 					"The key is outside the caller's prefix '" + prefix + "'");
 		}
-		return fullKey;
+		return key;
 	}
 
 	/**
-	 * A fresh key below the caller's prefix: a UUID, with the extension of the client's file name when it is
-	 * a plain one.
+	 * A fresh key below the caller's prefix: a UUID, with the extension of the client's
+	 * file name when it is a plain one.
 	 * @param fileNameHint the client's file name
 	 * @return the generated full key
 	 */

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The key prefixes that API-key callers (backend services) resolve to, per profile. A token caller fills the
- * same template from its claims, which its identity provider chooses: a token whose prefix on a profile is
- * a service's would reach that service's objects. Such a token is refused on that profile. Profiles whose
- * prefix names no caller value ({@code reports/}) are shared by design and reserve nothing.
+ * The key prefixes that API-key callers (backend services) resolve to, per profile. A
+ * token caller fills the same template from its claims, which its identity provider
+ * chooses: a token whose prefix on a profile is a service's would reach that service's
+ * objects. Such a token is refused on that profile. Profiles whose prefix names no caller
+ * value ({@code reports/}) are shared by design and reserve nothing.
  */
 public final class ServicePrefixes {
 
@@ -42,7 +43,8 @@ public final class ServicePrefixes {
 							.add(profile.keyPrefix().expand(service));
 					}
 					catch (PolicyViolation ex) {
-						// This service cannot use the profile's template: it reserves nothing there.
+						// This service cannot use the profile's template: it reserves
+						// nothing there.
 					}
 				}
 			}
@@ -71,8 +73,8 @@ public final class ServicePrefixes {
 			return; // refused later, where the key is resolved
 		}
 		if (reserved.contains(prefix)) {
-			throw new PolicyViolation(Rule.KEY_PREFIX_UNRESOLVABLE, null, "The caller's key prefix on profile '"
-					+ profile.name() + "' belongs to a service's API key");
+			throw new PolicyViolation(Rule.KEY_PREFIX_UNRESOLVABLE, null,
+					"The caller's key prefix on profile '" + profile.name() + "' belongs to a service's API key");
 		}
 	}
 

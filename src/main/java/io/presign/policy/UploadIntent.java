@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
  * What a caller asks to upload.
  *
  * @param profile the profile name
- * @param key the key part below the caller's prefix (on profiles that generate keys, only its extension is
- * used); none when {@code fullKey} is given
+ * @param key the key part below the caller's prefix (on profiles that generate keys, only
+ * its extension is used); none when {@code fullKey} is given
  * @param fullKey the full object key; none when {@code key} is given
  * @param contentType the media type the client will send
  * @param contentLength the exact size the client will send, in bytes

@@ -8,12 +8,16 @@ import org.jspecify.annotations.Nullable;
  * What a caller asks to presign: some parts of a multipart upload it started.
  *
  * @param profile the profile name
- * @param key the upload's full key
+ * @param key the upload's key below the caller's prefix; none when {@code fullKey} is
+ * given
+ * @param fullKey the upload's full key, as the start answered it; none when {@code key}
+ * is given
  * @param uploadId the upload
- * @param contentLength the upload's declared total size, which fixes each part's signed length
+ * @param contentLength the upload's declared total size, which fixes each part's signed
+ * length
  * @param partNumbers the parts
  * @param expiresInSeconds the wished expiry; none for the profile's default
  */
-public record UploadPartsIntent(String profile, @Nullable String key, String uploadId, @Nullable Long contentLength,
-		List<@Nullable Integer> partNumbers, @Nullable Long expiresInSeconds) {
+public record UploadPartsIntent(String profile, @Nullable String key, @Nullable String fullKey, String uploadId,
+		@Nullable Long contentLength, List<@Nullable Integer> partNumbers, @Nullable Long expiresInSeconds) {
 }

@@ -13,11 +13,11 @@ import org.springframework.security.core.GrantedAuthority;
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
-	private final ApiKeyProperties.ApiKey key;
+	private final PresignSecurityProperties.@Nullable ApiKey key;
 
-	private String presented;
+	private @Nullable String presented;
 
-	private ApiKeyAuthentication(ApiKeyProperties.ApiKey key, String presented,
+	private ApiKeyAuthentication(PresignSecurityProperties.@Nullable ApiKey key, @Nullable String presented,
 			Collection<? extends GrantedAuthority> authorities, boolean authenticated) {
 		super(authorities);
 		this.key = key;
@@ -29,7 +29,7 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 		return new ApiKeyAuthentication(null, presented, List.of(), false);
 	}
 
-	static ApiKeyAuthentication authenticated(ApiKeyProperties.ApiKey key,
+	static ApiKeyAuthentication authenticated(PresignSecurityProperties.ApiKey key,
 			Collection<? extends GrantedAuthority> authorities) {
 		return new ApiKeyAuthentication(key, null, authorities, true);
 	}
@@ -37,23 +37,26 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 	/**
 	 * @return the configured key this authentication matched; none before it is checked
 	 */
-	ApiKeyProperties.@Nullable ApiKey key() {
+	PresignSecurityProperties.@Nullable ApiKey key() {
 		return this.key;
 	}
 
 	@Override
-	public Object getCredentials() {
+	public @Nullable Object getCredentials() {
 		return this.presented;
 	}
 
 	@Override
-	public Object getPrincipal() {
+	public @Nullable Object getPrincipal() {
 		return (this.key != null) ? this.key.name() : null;
 	}
 
+	/**
+	 * @return the key's name once authenticated; empty before
+	 */
 	@Override
 	public String getName() {
-		return (this.key != null) ? this.key.name() : null;
+		return (this.key != null) ? this.key.name() : "";
 	}
 
 	@Override

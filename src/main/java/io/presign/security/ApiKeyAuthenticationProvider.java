@@ -12,15 +12,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * Checks an API key against the configured SHA-256 hashes in constant time: every configured hash is
- * compared, whichever matches, so timing reveals neither which key nor how much of one matched. A key may
- * list several hashes, so that a new key works before the old one is retired.
+ * Checks an API key against the configured SHA-256 hashes in constant time: every
+ * configured hash is compared, whichever matches, so timing reveals neither which key nor
+ * how much of one matched. A key may list several hashes, so that a new key works before
+ * the old one is retired.
  */
 final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
 	private final List<KnownKey> keys;
 
-	ApiKeyAuthenticationProvider(ApiKeyProperties properties) {
+	ApiKeyAuthenticationProvider(PresignSecurityProperties properties) {
 		this.keys = properties.apiKeys()
 			.stream()
 			.flatMap((key) -> key.sha256().stream().map((hash) -> new KnownKey(key, HexFormat.of().parseHex(hash))))
@@ -58,7 +59,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 		}
 	}
 
-	private record KnownKey(ApiKeyProperties.ApiKey key, byte[] hash) {
+	private record KnownKey(PresignSecurityProperties.ApiKey key, byte[] hash) {
 	}
 
 }

@@ -11,13 +11,16 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 
 /**
- * Spring Security's {@link BearerTokenAuthenticationConverter}, without its regular expression on the header
- * every call with a JWT carries: a well-formed {@code Authorization: Bearer} token. Its case-insensitive pattern over a
- * token of hundreds of characters cost 6.4 µs, about 6% of a download's CPU with a JWT (docs/performance.md, tenth
- * round). Every other request, a malformed header included, goes to the library itself, so what is accepted,
- * refused and with which error stays the library's. As configured here it reads no {@code access_token}
- * parameter; {@code BearerHeaderConverterTest} compares the two over every character and thousands of generated
- * requests, GETs, forms and such parameters included, and so fails on a version that reads them again.
+ * Spring Security's {@link BearerTokenAuthenticationConverter}, without its regular
+ * expression on the header every call with a JWT carries: a well-formed
+ * {@code Authorization: Bearer} token. Its case-insensitive pattern over a token of
+ * hundreds of characters cost 6.4 µs, about 6% of a download's CPU with a JWT
+ * (docs/performance.md, tenth round). Every other request, a malformed header included,
+ * goes to the library itself, so what is accepted, refused and with which error stays the
+ * library's. As configured here it reads no {@code access_token} parameter;
+ * {@code BearerHeaderConverterTest} compares the two over every character and thousands
+ * of generated requests, GETs, forms and such parameters included, and so fails on a
+ * version that reads them again.
  */
 final class BearerHeaderConverter implements AuthenticationConverter {
 
@@ -39,9 +42,10 @@ final class BearerHeaderConverter implements AuthenticationConverter {
 	}
 
 	/**
-	 * The token of the header, checked as the library's pattern {@code ^Bearer (?<token>[a-zA-Z0-9-._~+/]+=*)$}
-	 * would; null for any other header (another spelling of the scheme, a malformed token), which the library
-	 * then decides.
+	 * The token of the header, checked as the library's pattern
+	 * {@code ^Bearer (?<token>[a-zA-Z0-9-._~+/]+=*)$} would; null for any other header
+	 * (another spelling of the scheme, a malformed token), which the library then
+	 * decides.
 	 */
 	private static @Nullable String headerToken(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);

@@ -2,6 +2,8 @@ package io.presign.security;
 
 import io.presign.policy.Caller;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -10,7 +12,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Lets controllers take a {@link Caller}: the authenticated principal, reduced to what policy needs.
+ * Lets controllers take a {@link Caller}: the authenticated principal, reduced to what
+ * policy needs.
  */
 final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -20,10 +23,11 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	}
 
 	@Override
-	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+	public Caller resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
+			NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
 		return CurrentCaller.get()
-			.orElseThrow(() -> new AuthenticationCredentialsNotFoundException("No bearer token or API key was presented"));
+			.orElseThrow(
+					() -> new AuthenticationCredentialsNotFoundException("No bearer token or API key was presented"));
 	}
 
 }

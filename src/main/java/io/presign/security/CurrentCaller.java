@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import io.presign.policy.Caller;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,23 +36,27 @@ public final class CurrentCaller {
 		return from(SecurityContextHolder.getContext().getAuthentication());
 	}
 
-	static Optional<Caller> from(Authentication authentication) {
+	static Optional<Caller> from(@Nullable Authentication authentication) {
 		if (authentication instanceof JwtAuthenticationToken jwt) {
 			return Optional.of(new Caller(jwt.getName(), scopes(jwt), Caller.AuthMethod.JWT,
 					claims(jwt.getToken().getClaims()), Set.of()));
 		}
 		if (authentication instanceof ApiKeyAuthentication apiKey && apiKey.isAuthenticated()) {
-			return Optional.of(new Caller(apiKey.getName(), scopes(apiKey), Caller.AuthMethod.API_KEY,
-					apiKey.key().attributeValues(), apiKey.key().profiles()));
+			PresignSecurityProperties.ApiKey key = apiKey.key();
+			if (key != null) {
+				return Optional.of(new Caller(key.name(), scopes(apiKey), Caller.AuthMethod.API_KEY,
+						key.attributeValues(), key.profiles()));
+			}
 		}
 		return Optional.empty();
 	}
 
 	/**
-	 * The claims a key template may use: strings, and numbers that are exact integers. A number in JSON may
-	 * parse as a double, whose text ({@code 1.0E30}) is the same for different claims: two tenants would share
-	 * a prefix. Lists, objects, booleans and inexact numbers have no single value to put in a key, so a
-	 * template naming them cannot be resolved (403 {@code key-prefix-unresolvable}).
+	 * The claims a key template may use: strings, and numbers that are exact integers. A
+	 * number in JSON may parse as a double, whose text ({@code 1.0E30}) is the same for
+	 * different claims: two tenants would share a prefix. Lists, objects, booleans and
+	 * inexact numbers have no single value to put in a key, so a template naming them
+	 * cannot be resolved (403 {@code key-prefix-unresolvable}).
 	 */
 	static Map<String, String> claims(Map<String, Object> claims) {
 		Map<String, String> values = new HashMap<>();

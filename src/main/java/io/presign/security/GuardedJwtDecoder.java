@@ -14,11 +14,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Guards a decoder that is configured only with an issuer and learns its key set location on first use. Until
- * that succeeds, a failure to reach the identity provider is a {@link JwtException} (answered 503
- * {@code identity-provider-unavailable}), not Spring's initialization error (a 500), and the provider is asked
- * again at most once per interval, whatever the number of tokens: otherwise every request with any bearer
- * token would make the service call it.
+ * Guards a decoder that is configured only with an issuer and learns its key set location
+ * on first use. Until that succeeds, a failure to reach the identity provider is a
+ * {@link JwtException} (answered 503 {@code identity-provider-unavailable}), not Spring's
+ * initialization error (a 500), and the provider is asked again at most once per
+ * interval, whatever the number of tokens: otherwise every request with any bearer token
+ * would make the service call it.
  */
 final class GuardedJwtDecoder implements JwtDecoder {
 
@@ -72,10 +73,12 @@ final class GuardedJwtDecoder implements JwtDecoder {
 		}
 		catch (JwtDecoderInitializationException ex) {
 			this.failedAt = this.clock.instant();
-			throw new JwtException("The identity provider's configuration could not be fetched: " + ex.getMessage(), ex);
+			throw new JwtException("The identity provider's configuration could not be fetched: " + ex.getMessage(),
+					ex);
 		}
 		catch (JwtException ex) {
-			// A token the provider's configuration, once known, refuses: the decoder is set up from now on.
+			// A token the provider's configuration, once known, refuses: the decoder is
+			// set up from now on.
 			this.initialized = true;
 			throw ex;
 		}

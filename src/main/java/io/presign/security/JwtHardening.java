@@ -35,10 +35,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * What Spring Security's JWT defaults leave open for this service: tokens without {@code exp} (valid
- * forever), subjects that would share API-key callers' key prefixes, and unbounded fetches of the key set.
- * Spring Boot adds every {@link OAuth2TokenValidator} bean to the issuer and audience checks, and applies
- * every {@link JwkSetUriJwtDecoderBuilderCustomizer}.
+ * What Spring Security's JWT defaults leave open for this service: tokens without
+ * {@code exp} (valid forever), subjects that would share API-key callers' key prefixes,
+ * and unbounded fetches of the key set. Spring Boot adds every
+ * {@link OAuth2TokenValidator} bean to the issuer and audience checks, and applies every
+ * {@link JwkSetUriJwtDecoderBuilderCustomizer}.
  */
 @Configuration(proxyBeanMethods = false)
 class JwtHardening {
@@ -49,15 +50,17 @@ class JwtHardening {
 	}
 
 	/**
-	 * API-key callers and token callers fill {@code {principal}} from one namespace: a token whose principal
-	 * is a configured key's name would get that key's objects. Such tokens are refused here; prefixes that a
-	 * key's attributes fill are guarded by {@link #servicePrefixes}.
+	 * API-key callers and token callers fill {@code {principal}} from one namespace: a
+	 * token whose principal is a configured key's name would get that key's objects. Such
+	 * tokens are refused here; prefixes that a key's attributes fill are guarded by
+	 * {@link #servicePrefixes}.
 	 */
 	@Bean
-	OAuth2TokenValidator<Jwt> apiKeyNamesReserved(ApiKeyProperties apiKeys, OAuth2ResourceServerProperties resourceServer) {
+	OAuth2TokenValidator<Jwt> apiKeyNamesReserved(PresignSecurityProperties apiKeys,
+			OAuth2ResourceServerProperties resourceServer) {
 		Set<String> reserved = apiKeys.apiKeys()
 			.stream()
-			.map(ApiKeyProperties.ApiKey::name)
+			.map(PresignSecurityProperties.ApiKey::name)
 			.collect(Collectors.toUnmodifiableSet());
 		String claim = (resourceServer.getJwt().getPrincipalClaimName() != null)
 				? resourceServer.getJwt().getPrincipalClaimName() : JwtClaimNames.SUB;
@@ -75,21 +78,24 @@ class JwtHardening {
 	}
 
 	/**
-	 * The key prefixes of the API-key callers, which no token may resolve to: besides the name, a service's
-	 * attributes ({@code {sub}}, {@code {claim:org_id}}) fill the same templates a token's claims do.
+	 * The key prefixes of the API-key callers, which no token may resolve to: besides the
+	 * name, a service's attributes ({@code {sub}}, {@code {claim:org_id}}) fill the same
+	 * templates a token's claims do.
 	 */
 	@Bean
-	ServicePrefixes servicePrefixes(ApiKeyProperties apiKeys, ProfileCatalog catalog) {
-		return ServicePrefixes.of(catalog, apiKeys.apiKeys().stream().map(ApiKeyProperties.ApiKey::toCaller).toList());
+	ServicePrefixes servicePrefixes(PresignSecurityProperties apiKeys, ProfileCatalog catalog) {
+		return ServicePrefixes.of(catalog,
+				apiKeys.apiKeys().stream().map(PresignSecurityProperties.ApiKey::toCaller).toList());
 	}
 
 	/**
-	 * Wraps the decoder Spring Boot builds, which with only an issuer configured fails every request with a
-	 * 500 and asks the identity provider again each time while the provider is down; and remembers verified
-	 * tokens for {@code presign.security.jwks.verified-token-cache}.
+	 * Wraps the decoder Spring Boot builds, which with only an issuer configured fails
+	 * every request with a 500 and asks the identity provider again each time while the
+	 * provider is down; and remembers verified tokens for
+	 * {@code presign.security.jwks.verified-token-cache}.
 	 */
 	@Bean
-	static BeanPostProcessor guardedJwtDecoder(ObjectProvider<JwksProperties> jwks) {
+	static BeanPostProcessor guardedJwtDecoder(ObjectProvider<JwksProperties> jwks, ObjectProvider<Clock> clock) {
 		return new BeanPostProcessor() {
 
 			@Override
@@ -99,40 +105,41 @@ class JwtHardening {
 					return bean;
 				}
 				JwksProperties properties = jwks.getObject();
-				JwtDecoder guarded = new GuardedJwtDecoder(decoder, properties.minRefreshInterval(), Clock.systemUTC());
-				return (properties.verifiedTokenCache().compareTo(Duration.ZERO) > 0) ? new VerifiedTokenCache(guarded,
-						properties.verifiedTokenCache(), Clock.systemUTC(), Ticker.systemTicker()) : guarded;
+				Clock time = clock.getObject();
+				JwtDecoder guarded = new GuardedJwtDecoder(decoder, properties.minRefreshInterval(), time);
+				return (properties.verifiedTokenCache().compareTo(Duration.ZERO) > 0)
+						? new VerifiedTokenCache(guarded, properties.verifiedTokenCache(), time, Ticker.systemTicker())
+						: guarded;
 			}
 
 		};
 	}
 
 	/**
-	 * Fetches of the key set bounded in time, and observed ({@code http.client.requests}, a timer and a span):
-	 * the authentication of a token is not (SecurityConfiguration), and a slow identity provider must still
-	 * show.
+	 * Fetches of the key set bounded in time, and observed ({@code http.client.requests},
+	 * a timer and a span): the authentication of a token is not (SecurityConfiguration),
+	 * and a slow identity provider must still show.
 	 */
 	@Bean
 	JwkSetUriJwtDecoderBuilderCustomizer boundedJwksFetches(JwksProperties jwks,
-			ObjectProvider<ObservationRegistry> observations) {
+			ObjectProvider<ObservationRegistry> observations, Clock clock) {
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(jwks.connectTimeout());
 		requests.setReadTimeout(jwks.readTimeout());
 		RestTemplate fetches = new RestTemplate(requests);
 		fetches.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
-		return (builder) -> builder.restOperations(fetches)
-			.jwtProcessorCustomizer((processor) -> {
-				JWSKeySelector<SecurityContext> selector = processor.getJWSKeySelector();
-				if (selector instanceof JWSVerificationKeySelector<SecurityContext> verification
-						&& verification.getJWKSource() instanceof JWKSetBasedJWKSource<SecurityContext> source) {
-					JWKSource<SecurityContext> throttled = new JWKSetBasedJWKSource<>(
-							new ThrottledJwkSetSource(source.getJWKSetSource(), jwks.minRefreshInterval()));
-					processor.setJWSKeySelector((header, context) -> verification.isAllowed(header.getAlgorithm())
-							? new JWSVerificationKeySelector<>(header.getAlgorithm(), throttled).selectJWSKeys(header,
-									context)
-							: List.of());
-				}
-			});
+		return (builder) -> builder.restOperations(fetches).jwtProcessorCustomizer((processor) -> {
+			JWSKeySelector<SecurityContext> selector = processor.getJWSKeySelector();
+			if (selector instanceof JWSVerificationKeySelector<SecurityContext> verification
+					&& verification.getJWKSource() instanceof JWKSetBasedJWKSource<SecurityContext> source) {
+				JWKSource<SecurityContext> throttled = new JWKSetBasedJWKSource<>(
+						new ThrottledJwkSetSource(source.getJWKSetSource(), jwks.minRefreshInterval(), clock));
+				processor.setJWSKeySelector((header, context) -> verification.isAllowed(header.getAlgorithm())
+						? new JWSVerificationKeySelector<>(header.getAlgorithm(), throttled).selectJWSKeys(header,
+								context)
+						: List.of());
+			}
+		});
 	}
 
 }

@@ -9,8 +9,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Matches requests that arrived on the separate management port, which is reachable only inside the
- * cluster (Prometheus, probes), so its endpoints need no credentials there.
+ * Matches requests that arrived on the separate management port, which is reachable only
+ * inside the cluster (Prometheus, probes), so its endpoints need no credentials there.
  */
 final class ManagementPort implements RequestMatcher, ApplicationListener<WebServerInitializedEvent> {
 

@@ -10,8 +10,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Answers a missing or invalid credential with the same problem document as every other error, after
- * the standard {@code WWW-Authenticate} challenge is set.
+ * Answers a missing or invalid credential with the same problem document as every other
+ * error, after the standard {@code WWW-Authenticate} challenge is set.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -26,7 +26,8 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws java.io.IOException, jakarta.servlet.ServletException {
-		// An unreachable identity provider is no challenge to the client: the problem says 503.
+		// An unreachable identity provider is no challenge to the client: the problem
+		// says 503.
 		if (!(authException instanceof AuthenticationServiceException)) {
 			this.challenge.commence(request, response, authException);
 		}

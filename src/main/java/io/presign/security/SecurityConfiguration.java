@@ -2,7 +2,6 @@ package io.presign.security;
 
 import java.util.List;
 
-import io.presign.diagnostics.DiagnosticsProperties;
 import io.presign.observability.RequestIdFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,9 +31,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every API call is authenticated, by bearer JWT (when an issuer or JWKS is configured) or by API key.
- * Health, info and the API documentation are public; other actuator endpoints need the admin scope, except
- * on the separate management port. No sessions, no cookies, so no CSRF exposure.
+ * Every API call is authenticated, by bearer JWT (when an issuer or JWKS is configured)
+ * or by API key. Health, info and the API documentation are public; other actuator
+ * endpoints need the admin scope, except on the separate management port. No sessions, no
+ * cookies, so no CSRF exposure.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -43,19 +43,26 @@ class SecurityConfiguration {
 
 	private static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error",
-			// Authorized by the upload ticket they carry, which the caller obtained with its credentials.
+			// Every browser asks for it on every page of the origin: a 401 would be a
+			// refusal in the audit trail.
+			"/favicon.ico",
+			// Authorized by the upload ticket they carry, which the caller obtained with
+			// its credentials.
 			"/v1/uppy/uploads", "/v1/uppy/uploads/complete" };
 
 	/**
-	 * No observation around each security filter: it would time a dozen filters on every request, costing
-	 * several percent of a request's CPU, where Spring MVC already observes the request as a whole
-	 * ({@code http.server.requests}). Nor around Spring Security's authorization of each request, which asks
-	 * only whether a path needs a caller: observing it cost 5 to 7% of a download's CPU under load
-	 * (docs/performance.md). Who may do what is the policy's to decide, which the service observes
-	 * ({@code presign.policy}) and counts ({@code presign_requests_rejected_total}), an unauthenticated
-	 * request included. Nor around the authentication of a bearer token, which cost 3.8 µs of a JWT download's
-	 * 114 (docs/performance.md, tenth round): an API key's never was observed, a refused credential is counted
-	 * with the other refusals, and the fetch of the key set, which it may wait on, is observed (JwtHardening).
+	 * No observation around each security filter: it would time a dozen filters on every
+	 * request, costing several percent of a request's CPU, where Spring MVC already
+	 * observes the request as a whole ({@code http.server.requests}). Nor around Spring
+	 * Security's authorization of each request, which asks only whether a path needs a
+	 * caller: observing it cost 5 to 7% of a download's CPU under load
+	 * (docs/performance.md). Who may do what is the policy's to decide, which the service
+	 * observes ({@code presign.policy}) and counts
+	 * ({@code presign_requests_rejected_total}), an unauthenticated request included. Nor
+	 * around the authentication of a bearer token, which cost 3.8 µs of a JWT download's
+	 * 114 (docs/performance.md, tenth round): an API key's never was observed, a refused
+	 * credential is counted with the other refusals, and the fetch of the key set, which
+	 * it may wait on, is observed (JwtHardening).
 	 */
 	@Bean
 	SecurityObservationSettings securityObservations() {
@@ -67,7 +74,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Spring Security's default firewall, with its check of header values made cheap for printable ASCII.
+	 * Spring Security's default firewall, with its check of header values made cheap for
+	 * printable ASCII.
 	 */
 	@Bean
 	HttpFirewall httpFirewall() {
@@ -82,29 +90,30 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyProperties apiKeys, ObjectProvider<JwtDecoder> jwtDecoder,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, ManagementPort managementPort,
-			DiagnosticsProperties diagnostics) {
+	SecurityFilterChain apiSecurity(HttpSecurity http, PresignSecurityProperties security,
+			ObjectProvider<JwtDecoder> jwtDecoder,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, ManagementPort managementPort) {
 		AuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
-		AccessDeniedHandler accessDenied = (request, response, ex) -> problems.resolveException(request, response,
-				null, ex);
+		AccessDeniedHandler accessDenied = (request, response, ex) -> problems.resolveException(request, response, null,
+				ex);
 		http.cors(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
-			// No sessions, so nothing to log out of; the default answered /logout with a redirect to a login page.
+			// No sessions, so nothing to log out of; the default answered /logout with a
+			// redirect to a login page.
 			.logout((logout) -> logout.disable())
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
 				.requestMatchers(managementPort)
 				.permitAll()
 				.requestMatchers("/actuator/**")
-				.hasAuthority("SCOPE_" + diagnostics.adminScope())
+				.hasAuthority("SCOPE_" + security.adminScope())
 				.anyRequest()
 				.authenticated())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
-			.addFilterBefore(apiKeyFilter(apiKeys, entryPoint), BearerTokenAuthenticationFilter.class);
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+			.addFilterBefore(apiKeyFilter(security, entryPoint), BearerTokenAuthenticationFilter.class);
 		JwtDecoder decoder = jwtDecoder.getIfAvailable();
 		if (decoder != null) {
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(entryPoint)
@@ -122,7 +131,8 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static AuthenticationFilter apiKeyFilter(ApiKeyProperties apiKeys, AuthenticationEntryPoint entryPoint) {
+	private static AuthenticationFilter apiKeyFilter(PresignSecurityProperties apiKeys,
+			AuthenticationEntryPoint entryPoint) {
 		AuthenticationFilter filter = new AuthenticationFilter(
 				new ProviderManager(List.of(new ApiKeyAuthenticationProvider(apiKeys))), (request) -> {
 					String key = request.getHeader(API_KEY_HEADER);
@@ -135,8 +145,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Failures to authenticate, including the identity provider being unreachable, answered as problems: by
-	 * default Spring Security rethrows the latter, which ends in a bare 500 from the servlet container.
+	 * Failures to authenticate, including the identity provider being unreachable,
+	 * answered as problems: by default Spring Security rethrows the latter, which ends in
+	 * a bare 500 from the servlet container.
 	 */
 	private static AuthenticationEntryPointFailureHandler failureHandler(AuthenticationEntryPoint entryPoint) {
 		AuthenticationEntryPointFailureHandler handler = new AuthenticationEntryPointFailureHandler(entryPoint);
@@ -145,8 +156,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Browser apps call with bearer tokens in a header, never cookies, so credentials stay off; API keys are
-	 * for backends and are not an allowed header.
+	 * Browser apps call with bearer tokens in a header, never cookies, so credentials
+	 * stay off; API keys are for backends and are not an allowed header.
 	 */
 	@Bean
 	CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
@@ -158,7 +169,8 @@ class SecurityConfiguration {
 		cors.setAllowedOriginPatterns(properties.allowedOrigins());
 		cors.setAllowedMethods(List.of("GET", "POST", "DELETE"));
 		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", RequestIdFilter.HEADER));
-		// x-amz-error-code: Uppy reads the code of a refused upload step from it, as from S3.
+		// x-amz-error-code: Uppy reads the code of a refused upload step from it, as from
+		// S3.
 		cors.setExposedHeaders(List.of(RequestIdFilter.HEADER, "Retry-After", "WWW-Authenticate", "x-amz-error-code"));
 		cors.setAllowCredentials(false);
 		cors.setMaxAge(properties.maxAge());

@@ -1,6 +1,7 @@
 package io.presign.security;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,12 +14,14 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lets tokens make the service fetch the key set at most once per interval: a token with an unknown key id
- * forces a fetch, and so does every token while no key set is known (the identity provider was down at the
- * first try). Without it every such token, signed or not, makes the service call the identity provider:
- * forged tokens would turn the service into an amplifier and hold a thread each while the provider is slow.
- * Within the interval a token is checked against the keys already known (and fails as an invalid token if
- * its key is not among them), or, while none are known, fails at once as the provider being unavailable.
+ * Lets tokens make the service fetch the key set at most once per interval: a token with
+ * an unknown key id forces a fetch, and so does every token while no key set is known
+ * (the identity provider was down at the first try). Without it every such token, signed
+ * or not, makes the service call the identity provider: forged tokens would turn the
+ * service into an amplifier and hold a thread each while the provider is slow. Within the
+ * interval a token is checked against the keys already known (and fails as an invalid
+ * token if its key is not among them), or, while none are known, fails at once as the
+ * provider being unavailable.
  */
 final class ThrottledJwkSetSource implements JWKSetSource<SecurityContext> {
 
@@ -37,14 +40,24 @@ final class ThrottledJwkSetSource implements JWKSetSource<SecurityContext> {
 
 	private boolean attempted;
 
-	ThrottledJwkSetSource(JWKSetSource<SecurityContext> delegate, Duration minInterval) {
+	private final Clock clock;
+
+	/**
+	 * @param clock the time the interval is counted in, which the delegate's own caches
+	 * are given too
+	 */
+	ThrottledJwkSetSource(JWKSetSource<SecurityContext> delegate, Duration minInterval, Clock clock) {
 		this.delegate = delegate;
 		this.minIntervalMillis = minInterval.toMillis();
+		this.clock = clock;
 	}
 
 	@Override
-	public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)
+	public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long systemTime, SecurityContext context)
 			throws KeySourceException {
+		// Nimbus passes the system's time; the service's clock is the one its tests can
+		// move.
+		long currentTime = this.clock.millis();
 		JWKSet current = this.known;
 		if (current != null && !refreshEvaluator.requiresRefresh(current)) {
 			// The delegate's own cache answers, and refreshes on its schedule.
@@ -85,7 +98,8 @@ final class ThrottledJwkSetSource implements JWKSetSource<SecurityContext> {
 
 	private static JWKSet knownOrUnavailable(@Nullable JWKSet current) throws KeySourceException {
 		if (current == null) {
-			throw new KeySourceException("The identity provider's keys could not be fetched lately; not asking again yet");
+			throw new KeySourceException(
+					"The identity provider's keys could not be fetched lately; not asking again yet");
 		}
 		return current;
 	}

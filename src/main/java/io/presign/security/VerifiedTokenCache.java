@@ -14,12 +14,14 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Remembers tokens that passed verification for a short while, so that a frontend calling with the same
- * bearer token many times pays the RS256 signature check, the largest cost of a JWT request, once. What is
- * kept is keyed by the whole token, signature included, so only the exact bytes that were verified hit it;
- * refused tokens are never kept; an entry ends at the token's {@code exp} at the latest, and every hit checks
- * {@code exp} again. The one thing it delays is the effect of the identity provider withdrawing a signing
- * key: tokens already verified with that key keep working for up to the cache's lifetime.
+ * Remembers tokens that passed verification for a short while, so that a frontend calling
+ * with the same bearer token many times pays the RS256 signature check, the largest cost
+ * of a JWT request, once. What is kept is keyed by the whole token, signature included,
+ * so only the exact bytes that were verified hit it; refused tokens are never kept; an
+ * entry ends at the token's {@code exp} at the latest, and every hit checks {@code exp}
+ * again. The one thing it delays is the effect of the identity provider withdrawing a
+ * signing key: tokens already verified with that key keep working for up to the cache's
+ * lifetime.
  */
 final class VerifiedTokenCache implements JwtDecoder {
 

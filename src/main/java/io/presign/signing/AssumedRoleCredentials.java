@@ -17,9 +17,10 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * A signing session of the service's own, from STS AssumeRole. Renewed once less than {@code refreshAhead}
- * is left, so that a URL issued at any time can get the longest lifetime a profile allows. The SDK's
- * {@code StsAssumeRoleCredentialsProvider} cannot be told to renew on demand, which capping needs.
+ * A signing session of the service's own, from STS AssumeRole. Renewed once less than
+ * {@code refreshAhead} is left, so that a URL issued at any time can get the longest
+ * lifetime a profile allows. The SDK's {@code StsAssumeRoleCredentialsProvider} cannot be
+ * told to renew on demand, which capping needs.
  */
 final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable {
 
@@ -43,15 +44,18 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 
 	private volatile @Nullable RenewalFailure lastFailure;
 
-	/** Sessions issued before this are denied by a revocation policy on the role: never sign with them. */
+	/**
+	 * Sessions issued before this are denied by a revocation policy on the role: never
+	 * sign with them.
+	 */
 	private volatile Instant notIssuedBefore = Instant.EPOCH;
 
 	/**
 	 * @param sts the STS client, authenticated by the default chain
 	 * @param request the AssumeRole request, with its session duration
 	 * @param refreshAhead renew once less than this is left
-	 * @param callTimeout the longest one AssumeRole call takes; a request waits at most about this long for a
-	 * renewal another request started
+	 * @param callTimeout the longest one AssumeRole call takes; a request waits at most
+	 * about this long for a renewal another request started
 	 */
 	AssumedRoleCredentials(StsClient sts, AssumeRoleRequest request, Clock clock, Duration refreshAhead,
 			Duration callTimeout) {
@@ -69,16 +73,17 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 			return current;
 		}
 		if (current != null && this.renewal.isLocked() && isUsable(current, this.clock.instant())) {
-			// Another request is renewing: sign with the session that still works instead of queueing behind it.
+			// Another request is renewing: sign with the session that still works instead
+			// of queueing behind it.
 			return current;
 		}
 		lockRenewal();
 		try {
 			current = this.session;
 			if (current == null || isDue(current)) {
-				renew(current);
+				return renew(current);
 			}
-			return this.session;
+			return current;
 		}
 		finally {
 			this.renewal.unlock();
@@ -90,11 +95,12 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 		SigningIdentity seen = this.session;
 		lockRenewal();
 		try {
-			if (this.session == seen) {
-				// Otherwise another request renewed it while this one waited: that session is fresh.
-				renew(seen);
+			SigningIdentity now = this.session;
+			if (now == seen || now == null) {
+				return renew(seen);
 			}
-			return this.session;
+			// Another request renewed it while this one waited: that session is fresh.
+			return now;
 		}
 		finally {
 			this.renewal.unlock();
@@ -102,8 +108,9 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 	}
 
 	/**
-	 * Waits for a renewal in progress at most a little longer than one STS call, so that requests arriving
-	 * while STS hangs fail after a bounded time instead of queueing one call timeout each.
+	 * Waits for a renewal in progress at most a little longer than one STS call, so that
+	 * requests arriving while STS hangs fail after a bounded time instead of queueing one
+	 * call timeout each.
 	 */
 	private void lockRenewal() {
 		try {
@@ -118,16 +125,15 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 	}
 
 	/**
-	 * Starts a new session at once, whatever the current one's age, for a revocation: the session it returns
-	 * is the first one the revocation's policy must spare.
+	 * Starts a new session at once, whatever the current one's age, for a revocation: the
+	 * session it returns is the first one the revocation's policy must spare.
 	 * @throws SdkException when STS does not answer
 	 */
 	SigningIdentity startNewSession() {
 		lockRenewal();
 		try {
 			this.lastFailure = null;
-			renew(null);
-			return this.session;
+			return renew(null);
 		}
 		finally {
 			this.renewal.unlock();
@@ -135,8 +141,8 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 	}
 
 	/**
-	 * Stops signing with sessions issued before a revocation's time, whoever revoked: the next request
-	 * starts a new session if the current one is older.
+	 * Stops signing with sessions issued before a revocation's time, whoever revoked: the
+	 * next request starts a new session if the current one is older.
 	 */
 	void revokedBefore(Instant revokedBefore) {
 		synchronized (this) {
@@ -147,8 +153,8 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 	}
 
 	/**
-	 * @return whether the session lasts the duration asked, within a tolerance: only then does its end tell
-	 * when it was issued
+	 * @return whether the session lasts the duration asked, within a tolerance: only then
+	 * does its end tell when it was issued
 	 */
 	boolean isFullLength(SigningIdentity identity, Duration tolerance) {
 		Duration left = Duration.between(this.clock.instant(), identity.expiresAt().orElseThrow());
@@ -156,8 +162,8 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 	}
 
 	/**
-	 * @return when STS issued the session: its end less the duration asked, both as STS counts them, so that
-	 * no clock of the service's is involved
+	 * @return when STS issued the session: its end less the duration asked, both as STS
+	 * counts them, so that no clock of the service's is involved
 	 */
 	Instant issuedAt(SigningIdentity identity) {
 		return identity.expiresAt().orElseThrow().minus(sessionDuration());
@@ -177,38 +183,47 @@ final class AssumedRoleCredentials implements SigningCredentials, AutoCloseable 
 		return identity.expiresAt().isPresent() && issuedAt(identity).isBefore(this.notIssuedBefore);
 	}
 
-	private void renew(@Nullable SigningIdentity previous) {
+	/**
+	 * @return the session to sign with: a new one, or the previous one while it is still
+	 * usable and STS fails
+	 */
+	private SigningIdentity renew(@Nullable SigningIdentity previous) {
 		Instant now = this.clock.instant();
 		boolean previousUsable = previous != null && isUsable(previous, now);
 		RenewalFailure failure = this.lastFailure;
 		if (failure != null && now.isBefore(failure.retryAt())) {
-			// STS failed moments ago: answer at once rather than make every request wait for it again.
-			if (previousUsable) {
-				return;
+			// STS failed moments ago: answer at once rather than make every request wait
+			// for it again.
+			if (previous != null && previousUsable) {
+				return previous;
 			}
 			throw SdkClientException.create("STS failed at " + failure.failedAt() + ": " + failure.cause().getMessage(),
 					failure.cause());
 		}
 		try {
 			Credentials credentials = this.sts.assumeRole(this.request).credentials();
-			this.session = new SigningIdentity(AwsSessionCredentials.builder()
+			SigningIdentity session = new SigningIdentity(AwsSessionCredentials.builder()
 				.accessKeyId(credentials.accessKeyId())
 				.secretAccessKey(credentials.secretAccessKey())
 				.sessionToken(credentials.sessionToken())
 				.expirationTime(credentials.expiration())
 				.providerName("AssumeRole")
 				.build());
+			this.session = session;
 			this.lastFailure = null;
 			log.info("Assumed signing role {}; session ends at {}", this.request.roleArn(), credentials.expiration());
+			return session;
 		}
 		catch (SdkException ex) {
 			this.lastFailure = new RenewalFailure(now, now.plus(RETRY_AFTER_FAILURE), ex);
-			if (!previousUsable) {
+			if (previous == null || !previousUsable) {
 				throw ex;
 			}
-			// The old session still works: keep signing with it, capped, rather than failing every request.
+			// The old session still works: keep signing with it, capped, rather than
+			// failing every request.
 			log.warn("Could not renew the signing session of {}; using the current one until {}: {}",
 					this.request.roleArn(), previous.expiresAt().orElseThrow(), ex.getMessage());
+			return previous;
 		}
 	}
 

@@ -10,9 +10,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * One observation, hence one span, per call the service makes to AWS (STS, HeadBucket, HeadObject, the
- * multipart calls), a child of the request's: the SDK has no Micrometer instrumentation of its own, and its
- * interceptor hooks are where a call begins and ends. Tagged with the service and operation only.
+ * One observation, hence one span, per call the service makes to AWS (STS, HeadBucket,
+ * HeadObject, the multipart calls), a child of the request's: the SDK has no Micrometer
+ * instrumentation of its own, and its interceptor hooks are where a call begins and ends.
+ * Tagged with the service and operation only.
  */
 public final class AwsCallObservation implements ExecutionInterceptor {
 
@@ -25,9 +26,10 @@ public final class AwsCallObservation implements ExecutionInterceptor {
 	}
 
 	/**
-	 * Started with the calling thread's observation as its parent, but never put in scope: the SDK skips
-	 * {@code onExecutionFailure} for some failures (aws-sdk-java-v2#806), and a scope left open would make later
-	 * requests on the thread children of this call.
+	 * Started with the calling thread's observation as its parent, but never put in
+	 * scope: the SDK skips {@code onExecutionFailure} for some failures
+	 * (aws-sdk-java-v2#806), and a scope left open would make later requests on the
+	 * thread children of this call.
 	 */
 	@Override
 	public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {

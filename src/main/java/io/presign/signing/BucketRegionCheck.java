@@ -8,6 +8,7 @@ import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -15,9 +16,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Verifies at start-up that each profile's bucket really is in the region its URLs are signed for: a URL
- * signed for the wrong region fails with a redirect or SignatureDoesNotMatch that no client can explain.
- * The result is kept for readiness and diagnostics, which make no AWS call of their own.
+ * Verifies at start-up that each profile's bucket really is in the region its URLs are
+ * signed for: a URL signed for the wrong region fails with a redirect or
+ * SignatureDoesNotMatch that no client can explain. The result is kept for readiness and
+ * diagnostics, which make no AWS call of their own.
  */
 public final class BucketRegionCheck implements SmartInitializingSingleton {
 
@@ -49,7 +51,10 @@ public final class BucketRegionCheck implements SmartInitializingSingleton {
 		}
 		List<BucketRegion> checked = this.catalog.all().stream().map(this::check).toList();
 		checked.forEach((region) -> this.results.put(region.profile(), region));
-		List<String> mismatches = checked.stream().filter(BucketRegion::mismatched).map(BucketRegion::describe).toList();
+		List<String> mismatches = checked.stream()
+			.filter(BucketRegion::mismatched)
+			.map(BucketRegion::describe)
+			.toList();
 		if (!mismatches.isEmpty() && this.mode == SigningProperties.RegionCheck.FAIL) {
 			throw new IllegalStateException(String.join("; ", mismatches)
 					+ ". Fix the profile's region, or set presign.signing.region-check=warn to start anyway.");
@@ -57,15 +62,15 @@ public final class BucketRegionCheck implements SmartInitializingSingleton {
 		mismatches.forEach((mismatch) -> log.warn("{}: its URLs will fail", mismatch));
 		checked.stream()
 			.filter((region) -> "unverified".equals(region.state()))
-			.forEach((region) -> log.warn("Could not verify the region of bucket '{}' (profile '{}'): {}", region.bucket(),
-					region.profile(), region.detail()));
+			.forEach((region) -> log.warn("Could not verify the region of bucket '{}' (profile '{}'): {}",
+					region.bucket(), region.profile(), region.detail()));
 	}
 
 	/**
 	 * @param profile a profile name
 	 * @return the last check of its bucket's region
 	 */
-	public BucketRegion resultFor(String profile) {
+	public @Nullable BucketRegion resultFor(String profile) {
 		return this.results.get(profile);
 	}
 
@@ -83,7 +88,8 @@ public final class BucketRegionCheck implements SmartInitializingSingleton {
 			}
 		}
 		catch (S3Exception ex) {
-			// S3 names the bucket's region even when it refuses HeadBucket (301 redirect, 403 without ListBucket).
+			// S3 names the bucket's region even when it refuses HeadBucket (301 redirect,
+			// 403 without ListBucket).
 			SdkHttpResponse response = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().sdkHttpResponse() : null;
 			actual = (response != null) ? response.firstMatchingHeader(REGION_HEADER).orElse(null) : null;
 			if (actual == null) {

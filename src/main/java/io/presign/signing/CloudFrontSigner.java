@@ -31,9 +31,10 @@ import software.amazon.awssdk.services.cloudfront.url.SignedUrl;
 import org.springframework.core.io.Resource;
 
 /**
- * Signs CloudFront URLs and cookies with the AWS SDK's {@code CloudFrontUtilities} (RSA-SHA1, as CloudFront
- * verifies by default): a canned policy for one object, a custom policy when an IP range binds it or a
- * wildcard covers a prefix. A CloudFront key pair does not expire, so only policy bounds the lifetime.
+ * Signs CloudFront URLs and cookies with the AWS SDK's {@code CloudFrontUtilities}
+ * (RSA-SHA1, as CloudFront verifies by default): a canned policy for one object, a custom
+ * policy when an IP range binds it or a wildcard covers a prefix. A CloudFront key pair
+ * does not expire, so only policy bounds the lifetime.
  */
 public final class CloudFrontSigner {
 
@@ -46,7 +47,7 @@ public final class CloudFrontSigner {
 	/**
 	 * @param keys each CloudFront profile's private key, by profile name
 	 */
-	CloudFrontSigner(Map<String, PrivateKey> keys, Clock clock) {
+	public CloudFrontSigner(Map<String, PrivateKey> keys, Clock clock) {
 		this.keys = Map.copyOf(keys);
 		this.clock = clock;
 	}
@@ -59,8 +60,9 @@ public final class CloudFrontSigner {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Expiry expiry = grant.expiry();
 		Instant expiresAt = now.plus(expiry.duration());
-		// Percent-encoded as S3 keys are in paths, so that a '*' or '?' in a key is never a policy wildcard.
-		String resource = "https://" + delivery.distributionDomain() + "/" + SigV4QuerySigner.encode(grant.key(), true);
+		// Percent-encoded as S3 keys are in paths, so that a '*' or '?' in a key is never
+		// a policy wildcard.
+		String resource = "https://" + delivery.distributionDomain() + "/" + S3Escaper.encodePath(grant.key());
 		PrivateKey key = privateKey(grant.profile());
 		SignedUrl signed = (grant.ipRange() == null)
 				? this.utilities.getSignedUrlWithCannedPolicy((canned) -> canned.resourceUrl(resource)
@@ -87,13 +89,14 @@ public final class CloudFrontSigner {
 	}
 
 	/**
-	 * @return signed cookies, and the same policy as query parameters, for every object under the prefix
+	 * @return signed cookies, and the same policy as query parameters, for every object
+	 * under the prefix
 	 */
 	public SignedCookies signCookies(CookieGrant grant) {
 		CloudFrontDelivery delivery = delivery(grant.profile());
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = now.plus(grant.expiry().duration());
-		String path = "/" + SigV4QuerySigner.encode(grant.keyPrefix(), true);
+		String path = "/" + S3Escaper.encodePath(grant.keyPrefix());
 		String resource = "https://" + delivery.distributionDomain() + path + "*";
 		CustomSignerRequest.Builder request = CustomSignerRequest.builder()
 			.resourceUrl(resource)
@@ -131,8 +134,10 @@ public final class CloudFrontSigner {
 	}
 
 	/**
-	 * Reads an RSA private key in PEM, PKCS#8 ({@code BEGIN PRIVATE KEY}), as OpenSSL 3 writes it.
-	 * @throws IllegalStateException naming the location and what is wrong, so that start-up fails clearly
+	 * Reads an RSA private key in PEM, PKCS#8 ({@code BEGIN PRIVATE KEY}), as OpenSSL 3
+	 * writes it.
+	 * @throws IllegalStateException naming the location and what is wrong, so that
+	 * start-up fails clearly
 	 */
 	static PrivateKey readPrivateKey(Resource resource, String location) {
 		String pem;
@@ -149,12 +154,13 @@ public final class CloudFrontSigner {
 		int begin = pem.indexOf("-----BEGIN PRIVATE KEY-----");
 		int end = pem.indexOf("-----END PRIVATE KEY-----");
 		if (begin < 0 || end < begin) {
-			throw new IllegalStateException("The CloudFront private key at " + location
-					+ " is not a PEM 'BEGIN PRIVATE KEY' block");
+			throw new IllegalStateException(
+					"The CloudFront private key at " + location + " is not a PEM 'BEGIN PRIVATE KEY' block");
 		}
 		String base64 = pem.substring(begin + "-----BEGIN PRIVATE KEY-----".length(), end).replaceAll("\\s", "");
 		try {
-			return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+			return KeyFactory.getInstance("RSA")
+				.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
 			throw new IllegalStateException("The CloudFront private key at " + location + " is not an RSA key", ex);

@@ -9,8 +9,8 @@ import io.presign.policy.Expiry;
 import io.presign.policy.ExpiryCap;
 
 /**
- * Keeps a URL from outliving the credentials that sign it: a presigned URL stops working when its
- * signing session ends, whatever its {@code X-Amz-Expires} says.
+ * Keeps a URL from outliving the credentials that sign it: a presigned URL stops working
+ * when its signing session ends, whatever its {@code X-Amz-Expires} says.
  */
 final class CredentialExpiryCap {
 
@@ -30,8 +30,9 @@ final class CredentialExpiryCap {
 	 * @param wanted what policy allows
 	 * @param credentialsExpireAt when the signing credentials end, if they do
 	 * @param signedAt when the URL is signed, by {@link #now()}
-	 * @return {@code wanted}, or shorter and marked {@link ExpiryCap#CREDENTIALS}; the duration may be zero
-	 * or negative when nothing is left, which callers check against {@link Expiry#minimum()}
+	 * @return {@code wanted}, or shorter and marked {@link ExpiryCap#CREDENTIALS}; the
+	 * duration may be zero or negative when nothing is left, which callers check against
+	 * {@link Expiry#minimum()}
 	 */
 	Expiry cap(Expiry wanted, Optional<Instant> credentialsExpireAt, Instant signedAt) {
 		if (credentialsExpireAt.isEmpty()) {

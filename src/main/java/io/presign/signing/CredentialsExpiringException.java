@@ -1,26 +1,19 @@
 package io.presign.signing;
 
 import java.time.Duration;
+import java.util.Map;
+
+import io.presign.policy.RefusedException;
+import io.presign.policy.Rule;
 
 /**
- * The signing credentials end too soon for a URL worth issuing, even after a refresh. Retrying later,
- * once they are renewed, will succeed.
+ * The signing credentials end too soon for a URL worth issuing, even after a refresh.
+ * Retrying later, once they are renewed, will succeed.
  */
-public final class CredentialsExpiringException extends RuntimeException {
+public final class CredentialsExpiringException extends RefusedException {
 
-	private final Duration retryAfter;
-
-	/**
-	 * @param message what is left, without secrets
-	 * @param retryAfter when a retry is likely to succeed
-	 */
 	public CredentialsExpiringException(String message, Duration retryAfter) {
-		super(message, null, false, false);
-		this.retryAfter = retryAfter;
-	}
-
-	public Duration retryAfter() {
-		return this.retryAfter;
+		super(Rule.SIGNING_CREDENTIALS_EXPIRING, null, message, Map.of(), retryAfter, null);
 	}
 
 }

@@ -20,9 +20,10 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Signs S3 browser-form POST policies with SigV4, which the AWS SDK for Java v2 does not offer. Follows
- * AWS's documented algorithm: the base64 policy document is the string to sign, and the signing key is
- * derived from the secret, date, region and service like any SigV4 key.
+ * Signs S3 browser-form POST policies with SigV4, which the AWS SDK for Java v2 does not
+ * offer. Follows AWS's documented algorithm: the base64 policy document is the string to
+ * sign, and the signing key is derived from the secret, date, region and service like any
+ * SigV4 key.
  */
 final class PostPolicySigner {
 
@@ -49,32 +50,37 @@ final class PostPolicySigner {
 	 * @param expiresAt when the policy expires
 	 * @return the form's fields, in order, the base64 policy and its signature included
 	 */
-	static Map<String, String> sign(FormUploadGrant grant, AwsCredentials credentials, Instant signedAt, Instant expiresAt) {
+	static Map<String, String> sign(FormUploadGrant grant, AwsCredentials credentials, Instant signedAt,
+			Instant expiresAt) {
 		Profile profile = grant.profile();
 		String day = DATE.format(signedAt);
 		String credential = credentials.accessKeyId() + "/" + day + "/" + profile.region() + "/s3/aws4_request";
 		Map<String, String> fields = new LinkedHashMap<>();
-		// The policy document is written as it is built, field by field: no map or tree in between.
+		// The policy document is written as it is built, field by field: no map or tree
+		// in between.
 		StringWriter policy = new StringWriter(1024);
 		try (JsonGenerator json = JSON.createGenerator(policy)) {
 			json.writeStartObject();
 			json.writeStringProperty("expiration", EXPIRATION.format(expiresAt));
 			json.writeArrayPropertyStart("conditions");
 			exact(json, "bucket", profile.bucket());
-			if (grant.key() != null) {
-				fields.put("key", grant.key());
-				exact(json, "key", grant.key());
+			String key = grant.key();
+			if (key != null) {
+				fields.put("key", key);
+				exact(json, "key", key);
 			}
 			else {
-				fields.put("key", grant.keyPrefix() + "${filename}");
-				startsWith(json, "$key", grant.keyPrefix());
+				String keyPrefix = String.valueOf(grant.keyPrefix());
+				fields.put("key", keyPrefix + "${filename}");
+				startsWith(json, "$key", keyPrefix);
 			}
-			if (grant.contentType() != null) {
-				fields.put("Content-Type", grant.contentType());
-				exact(json, "Content-Type", grant.contentType());
+			String contentType = grant.contentType();
+			if (contentType != null) {
+				fields.put("Content-Type", contentType);
+				exact(json, "Content-Type", contentType);
 			}
 			else {
-				startsWith(json, "$Content-Type", grant.contentTypePrefix());
+				startsWith(json, "$Content-Type", String.valueOf(grant.contentTypePrefix()));
 			}
 			json.writeStartArray();
 			json.writeString("content-length-range");
@@ -99,9 +105,11 @@ final class PostPolicySigner {
 		}
 		String encoded = Base64.getEncoder().encodeToString(policy.toString().getBytes(StandardCharsets.UTF_8));
 		fields.put("Policy", encoded);
-		fields.put("X-Amz-Signature", HexFormat.of()
-			.formatHex(SigningKeys.scope(credentials.accessKeyId(), credentials.secretAccessKey(), day, profile.region())
-				.sign(encoded)));
+		fields.put("X-Amz-Signature",
+				HexFormat.of()
+					.formatHex(SigningKeys
+						.scope(credentials.accessKeyId(), credentials.secretAccessKey(), day, profile.region())
+						.sign(encoded)));
 		return fields;
 	}
 
@@ -139,8 +147,8 @@ final class PostPolicySigner {
 	}
 
 	/**
-	 * Where a profile's form posts go: the bucket's URL, path-style or virtual-hosted like the profile's
-	 * presigned URLs.
+	 * Where a profile's form posts go: the bucket's URL, path-style or virtual-hosted
+	 * like the profile's presigned URLs.
 	 * @return the form's action URL
 	 */
 	static URI actionUrl(Profile profile) {

@@ -9,7 +9,8 @@ import io.presign.policy.ExpiryCap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A signed browser form upload: POST the fields, then the file as the last field named {@code file}.
+ * A signed browser form upload: POST the fields, then the file as the last field named
+ * {@code file}.
  *
  * @param url where the form posts to
  * @param fields the form fields, in order, policy and signature included

@@ -2,6 +2,8 @@ package io.presign.signing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.presign.policy.ExpiryCap;
@@ -12,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param method the HTTP method that was signed
  * @param url the URL, signature included
- * @param headers every signed header the client must send unchanged, {@code Host} excepted
+ * @param headers every signed header the client must send unchanged, {@code Host}
+ * excepted, in the order of their names
  * @param lifetime the lifetime signed into the URL
  * @param expiresAt when the URL stops working
  * @param cappedBy what shortened the lifetime below the caller's wish
@@ -21,7 +24,10 @@ public record PresignedUrl(String method, String url, Map<String, String> header
 		@Nullable ExpiryCap cappedBy) {
 
 	public PresignedUrl {
-		headers = Map.copyOf(headers);
+		// In the order given (the signer's: by name), not Map.copyOf's, which changes
+		// from
+		// run to run: one answer is one byte sequence.
+		headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
 	}
 
 }

@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * One {@link S3Presigner} and one {@link S3Client} per (region, endpoint, addressing style), built once at
- * start-up, so every profile signs for its own bucket's region and nothing is built per request.
+ * One {@link S3Presigner} and one {@link S3Client} per (region, endpoint, addressing
+ * style), built once at start-up, so every profile signs for its own bucket's region and
+ * nothing is built per request.
  */
 public final class PresignerRegistry implements AutoCloseable {
 
@@ -47,7 +48,8 @@ public final class PresignerRegistry implements AutoCloseable {
 	}
 
 	/**
-	 * The S3 client for a profile's region and endpoint, signed with the signing credentials.
+	 * The S3 client for a profile's region and endpoint, signed with the signing
+	 * credentials.
 	 * @param profile a configured profile
 	 * @return its client
 	 */

@@ -3,8 +3,9 @@ package io.presign.signing;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
- * Signing credentials from an SDK provider, such as the default chain. Such providers cache and refresh
- * on their own; a refresh here asks the provider again, which renews credentials it considers stale.
+ * Signing credentials from an SDK provider, such as the default chain. Such providers
+ * cache and refresh on their own; a refresh here asks the provider again, which renews
+ * credentials it considers stale.
  */
 final class ProviderSigningCredentials implements SigningCredentials {
 

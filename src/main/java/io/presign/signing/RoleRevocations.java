@@ -26,19 +26,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Revokes every URL the signing role's sessions signed before now, the only way a presigned URL can be
- * revoked: an inline policy on the role denies what sessions issued before a time may do (AWS's "revoke
- * older sessions" policy, {@code aws:TokenIssueTime}), and the service signs on with a session issued after
- * it. One statement per scope: everything, or one profile's objects.
+ * Revokes every URL the signing role's sessions signed before now, the only way a
+ * presigned URL can be revoked: an inline policy on the role denies what sessions issued
+ * before a time may do (AWS's "revoke older sessions" policy,
+ * {@code aws:TokenIssueTime}), and the service signs on with a session issued after it.
+ * One statement per scope: everything, or one profile's objects.
  *
  * <p>
- * The time comes from STS, not from the service's clock: a new session is started first, and the policy
- * denies sessions issued over a second before it, so a skewed clock can neither spare older sessions nor
- * deny the new one. Other replicas read the policy every {@code checkInterval} and leave their older sessions.
+ * The time comes from STS, not from the service's clock: a new session is started first,
+ * and the policy denies sessions issued over a second before it, so a skewed clock can
+ * neither spare older sessions nor deny the new one. Other replicas read the policy every
+ * {@code checkInterval} and leave their older sessions.
  */
 public final class RoleRevocations implements AutoCloseable {
 
-	/** The name AWS's console gives the same policy, so that either can follow the other. */
+	/**
+	 * The name AWS's console gives the same policy, so that either can follow the other.
+	 */
 	static final String POLICY_NAME = "AWSRevokeOlderSessions";
 
 	private static final Logger log = LoggerFactory.getLogger(RoleRevocations.class);
@@ -48,10 +52,16 @@ public final class RoleRevocations implements AutoCloseable {
 	/** Where each profile's revocations are kept, one inline policy per profile. */
 	static final String PROFILE_POLICY_PREFIX = "PresignRevoke-";
 
-	/** STS counts in whole seconds; a second's margin keeps the new session clear of the deny. */
+	/**
+	 * STS counts in whole seconds; a second's margin keeps the new session clear of the
+	 * deny.
+	 */
 	private static final Duration ROUNDING = Duration.ofSeconds(1);
 
-	/** How far a new session's length may differ from the duration asked, clocks and calls included. */
+	/**
+	 * How far a new session's length may differ from the duration asked, clocks and calls
+	 * included.
+	 */
 	private static final Duration SESSION_TOLERANCE = Duration.ofMinutes(5);
 
 	/** Writes of one revocation when other replicas keep writing earlier ones over it. */
@@ -74,15 +84,16 @@ public final class RoleRevocations implements AutoCloseable {
 	private volatile @Nullable Instant lastRevocation;
 
 	/**
-	 * @param iam an IAM client acting as the service's own identity, which may put and read the role's
-	 * inline policies
-	 * @param checkInterval how often the policy is read to catch revocations another replica made; zero for
-	 * never
+	 * @param iam an IAM client acting as the service's own identity, which may put and
+	 * read the role's inline policies
+	 * @param checkInterval how often the policy is read to catch revocations another
+	 * replica made; zero for never
 	 */
 	RoleRevocations(IamClient iam, String roleArn, AssumedRoleCredentials sessions, Duration checkInterval) {
 		this.iam = iam;
 		this.roleArn = roleArn;
-		// arn:PARTITION:iam::ACCOUNT:role/PATH/NAME: the role's name is the last segment, its path aside.
+		// arn:PARTITION:iam::ACCOUNT:role/PATH/NAME: the role's name is the last segment,
+		// its path aside.
 		this.roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
 		this.partition = partition(roleArn);
 		this.sessions = sessions;
@@ -96,18 +107,22 @@ public final class RoleRevocations implements AutoCloseable {
 				return thread;
 			});
 			long millis = checkInterval.toMillis();
-			// A first read at once, so that diagnostics know the last revocation soon after start-up.
+			// A first read at once, so that diagnostics know the last revocation soon
+			// after start-up.
 			this.watch.scheduleWithFixedDelay(this::check, 0, millis, TimeUnit.MILLISECONDS);
 		}
 	}
 
 	/**
-	 * Revokes what the role's sessions signed until now: everything, or only objects under one prefix.
-	 * @param scope the profile whose objects to revoke, naming the policy; none for everything
-	 * @param bucket the bucket of the objects to revoke; none for everything the role may do
+	 * Revokes what the role's sessions signed until now: everything, or only objects
+	 * under one prefix.
+	 * @param scope the profile whose objects to revoke, naming the policy; none for
+	 * everything
+	 * @param bucket the bucket of the objects to revoke; none for everything the role may
+	 * do
 	 * @param prefix the objects' key prefix within the bucket, possibly empty
-	 * @throws RevocationFailedException when STS or IAM fail; if STS answered, the service signs on with the
-	 * new session
+	 * @throws RevocationFailedException when STS or IAM fail; if STS answered, the
+	 * service signs on with the new session
 	 */
 	public Revocation revoke(@Nullable String scope, @Nullable String bucket, String prefix) {
 		this.writes.lock();
@@ -127,15 +142,17 @@ public final class RoleRevocations implements AutoCloseable {
 	}
 
 	/**
-	 * One policy per scope, each written whole: no revocation reads another's to write its own, so two made at
-	 * once, on two replicas, cannot undo each other.
+	 * One policy per scope, each written whole: no revocation reads another's to write
+	 * its own, so two made at once, on two replicas, cannot undo each other.
 	 */
 	private Revocation put(@Nullable String scope, @Nullable String bucket, String prefix) {
 		SigningIdentity fresh = this.sessions.startNewSession();
 		if (!this.sessions.isFullLength(fresh, SESSION_TOLERANCE)) {
-			// The deny's time is the session's end less the duration asked: a shorter session would misplace it.
-			throw new RevocationFailedException("STS issued a signing session shorter than the "
-					+ this.sessions.sessionDuration() + " asked, so its issue time is unknown; nothing was revoked",
+			// The deny's time is the session's end less the duration asked: a shorter
+			// session would misplace it.
+			throw new RevocationFailedException(
+					"STS issued a signing session shorter than the " + this.sessions.sessionDuration()
+							+ " asked, so its issue time is unknown; nothing was revoked",
 					null, new IllegalStateException("session shorter than asked"));
 		}
 		Instant revokedBefore = this.sessions.issuedAt(fresh).minus(ROUNDING);
@@ -147,9 +164,10 @@ public final class RoleRevocations implements AutoCloseable {
 		policy.put("Statement", List.of(denyBefore(resources, revokedBefore)));
 		String document = JSON.writeValueAsString(policy);
 		for (int attempt = 0; attempt < MAX_WRITES; attempt++) {
-			this.iam.putRolePolicy(
-					(put) -> put.roleName(this.roleName).policyName(policyName).policyDocument(document));
-			// A revocation on another replica may have written an earlier time over this one: the later stands.
+			this.iam
+				.putRolePolicy((put) -> put.roleName(this.roleName).policyName(policyName).policyDocument(document));
+			// A revocation on another replica may have written an earlier time over this
+			// one: the later stands.
 			Instant stored = latest(policyName);
 			if (stored == null || !stored.isBefore(revokedBefore)) {
 				break;
@@ -162,15 +180,16 @@ public final class RoleRevocations implements AutoCloseable {
 	}
 
 	/**
-	 * @return the time of the latest revocation, read from the role's policies at most one check interval ago
+	 * @return the time of the latest revocation, read from the role's policies at most
+	 * one check interval ago
 	 */
 	public Optional<Instant> lastRevocation() {
 		return Optional.ofNullable(this.lastRevocation);
 	}
 
 	/**
-	 * Reads the role's revocation policies and leaves sessions they deny, so that a revocation made on another
-	 * replica holds here within one interval.
+	 * Reads the role's revocation policies and leaves sessions they deny, so that a
+	 * revocation made on another replica holds here within one interval.
 	 */
 	void check() {
 		try {
@@ -187,20 +206,19 @@ public final class RoleRevocations implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException ex) {
-			// Any failure, not only AWS's: an exception escaping would end the scheduled checks for good.
+			// Any failure, not only AWS's: an exception escaping would end the scheduled
+			// checks for good.
 			log.warn("Could not read the revocation policies of {}: {}", this.roleArn, ex.getMessage());
 		}
 	}
 
 	private List<String> revocationPolicies() {
 		List<String> names = new ArrayList<>();
-		this.iam.listRolePoliciesPaginator((list) -> list.roleName(this.roleName))
-			.policyNames()
-			.forEach((name) -> {
-				if (name.equals(POLICY_NAME) || name.startsWith(PROFILE_POLICY_PREFIX)) {
-					names.add(name);
-				}
-			});
+		this.iam.listRolePoliciesPaginator((list) -> list.roleName(this.roleName)).policyNames().forEach((name) -> {
+			if (name.equals(POLICY_NAME) || name.startsWith(PROFILE_POLICY_PREFIX)) {
+				names.add(name);
+			}
+		});
 		return names;
 	}
 
@@ -221,8 +239,8 @@ public final class RoleRevocations implements AutoCloseable {
 	}
 
 	/**
-	 * The latest time a policy denies sessions issued before, in any shape IAM accepts: one statement or a
-	 * list, one time or a list of them.
+	 * The latest time a policy denies sessions issued before, in any shape IAM accepts:
+	 * one statement or a list, one time or a list of them.
 	 */
 	static @Nullable Instant latestTokenIssueTime(JsonNode policy) {
 		JsonNode statements = policy.path("Statement");
@@ -263,14 +281,16 @@ public final class RoleRevocations implements AutoCloseable {
 	}
 
 	/**
-	 * @return the partition a role ARN names ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, ...)
+	 * @return the partition a role ARN names ({@code aws}, {@code aws-cn},
+	 * {@code aws-us-gov}, ...)
 	 */
 	static String partition(String roleArn) {
 		return roleArn.split(":", 3)[1];
 	}
 
 	/**
-	 * @return the inline policy name of a profile's revocations: IAM allows letters, digits and {@code +=,.@_-}
+	 * @return the inline policy name of a profile's revocations: IAM allows letters,
+	 * digits and {@code +=,.@_-}
 	 */
 	static String policyName(String profile) {
 		String name = PROFILE_POLICY_PREFIX + profile.replaceAll("[^A-Za-z0-9+=,.@_-]", "_");

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How long a signing session lasts and when it is renewed, so that a URL issued at any moment can get
- * the largest profile max-expiry in full.
+ * How long a signing session lasts and when it is renewed, so that a URL issued at any
+ * moment can get the largest profile max-expiry in full.
  *
  * @param sessionDuration the duration asked of STS
  * @param refreshAhead renew once less than this is left
@@ -28,7 +28,8 @@ record RoleSessionPlan(Duration sessionDuration, Duration refreshAhead) {
 	static RoleSessionPlan of(Duration largestMaxExpiry, Duration safetyMargin, @Nullable Duration configured) {
 		Duration needed = largestMaxExpiry.plus(safetyMargin);
 		Duration session = (configured != null) ? configured : clamp(needed.multipliedBy(2));
-		// A session shorter than what a URL needs cannot be renewed "ahead" of that need without renewing on
+		// A session shorter than what a URL needs cannot be renewed "ahead" of that need
+		// without renewing on
 		// every request; renew halfway instead, and let capping shorten the URLs.
 		Duration refreshAhead = (needed.compareTo(session) < 0) ? needed : session.dividedBy(2);
 		return new RoleSessionPlan(session, refreshAhead);

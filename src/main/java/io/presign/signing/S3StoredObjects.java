@@ -27,14 +27,19 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * HeadObject through the profile's S3 client, whose calls are bounded by {@code presign.signing.aws-call-timeout}.
- * A batch's keys are asked on a pool of threads, under one deadline for the whole batch; when the pool's queue
- * is full the batch is refused at once (503) rather than left to wait for a deadline it cannot meet. Each
- * caller's rate limit, counted before S3 is asked, bounds how much of the pool one caller can take.
+ * HeadObject through the profile's S3 client, whose calls are bounded by
+ * {@code presign.signing.aws-call-timeout}. A batch's keys are asked on a pool of
+ * threads, under one deadline for the whole batch; when the pool's queue is full the
+ * batch is refused at once (503) rather than left to wait for a deadline it cannot meet.
+ * Each caller's rate limit, counted before S3 is asked, bounds how much of the pool one
+ * caller can take.
  */
 final class S3StoredObjects implements StoredObjects, AutoCloseable {
 
-	/** HeadObject calls in flight at once, across all requests: they wait on the network, not the CPU. */
+	/**
+	 * HeadObject calls in flight at once, across all requests: they wait on the network,
+	 * not the CPU.
+	 */
 	static final int PARALLEL_HEADS = 32;
 
 	/** HeadObject calls waiting for a thread, across all requests: 20 batches of 100. */
@@ -55,10 +60,12 @@ final class S3StoredObjects implements StoredObjects, AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		};
-		// The request's context (its trace, above all) goes along to the pool's threads: a batch's HeadObject
+		// The request's context (its trace, above all) goes along to the pool's threads:
+		// a batch's HeadObject
 		// spans are children of the request's.
-		this.heads = ContextExecutorService.wrap(new ThreadPoolExecutor(PARALLEL_HEADS, PARALLEL_HEADS, 0,
-				TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED_HEADS), threads, new ThreadPoolExecutor.AbortPolicy()),
+		this.heads = ContextExecutorService.wrap(
+				new ThreadPoolExecutor(PARALLEL_HEADS, PARALLEL_HEADS, 0, TimeUnit.MILLISECONDS,
+						new ArrayBlockingQueue<>(QUEUED_HEADS), threads, new ThreadPoolExecutor.AbortPolicy()),
 				ContextSnapshotFactory.builder().build()::captureAll);
 	}
 
@@ -70,7 +77,8 @@ final class S3StoredObjects implements StoredObjects, AutoCloseable {
 				.headObject((request) -> request.bucket(profile.bucket()).key(key).versionId(versionId));
 		}
 		catch (AwsServiceException ex) {
-			// 404: no such key (HEAD answers carry no error code, so a missing bucket looks the same); 405: the
+			// 404: no such key (HEAD answers carry no error code, so a missing bucket
+			// looks the same); 405: the
 			// version asked for is a delete marker, an object that is gone.
 			if (ex.statusCode() == 404 || (ex.statusCode() == 405 && versionId != null)) {
 				return Optional.empty();
@@ -78,8 +86,10 @@ final class S3StoredObjects implements StoredObjects, AutoCloseable {
 			if (ex.statusCode() == 400 && versionId != null) {
 				throw new PolicyViolation(Rule.REQUEST_INVALID, "versionId", "S3 does not accept this version id");
 			}
-			// 403 here means the signing identity may not read, or may not list the bucket, which S3 then
-			// answers for a missing key: the URL would fail too, so the service cannot answer for the object.
+			// 403 here means the signing identity may not read, or may not list the
+			// bucket, which S3 then
+			// answers for a missing key: the URL would fail too, so the service cannot
+			// answer for the object.
 			throw new SigningUnavailableException("S3 answered HeadObject with " + ex.statusCode()
 					+ ((ex.awsErrorDetails() != null) ? " " + ex.awsErrorDetails().errorCode() : ""), ex);
 		}
@@ -120,8 +130,9 @@ final class S3StoredObjects implements StoredObjects, AutoCloseable {
 			throw new IllegalStateException(ex.getCause());
 		}
 		catch (TimeoutException | CancellationException ex) {
-			throw new SigningUnavailableException("S3 did not say within " + this.callTimeout.toMillis()
-					+ " ms whether the batch's objects exist", ex);
+			throw new SigningUnavailableException(
+					"S3 did not say within " + this.callTimeout.toMillis() + " ms whether the batch's objects exist",
+					ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

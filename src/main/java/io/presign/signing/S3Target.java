@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Where a profile's objects are reached: region, endpoint and addressing style. Profiles that share one
- * share a presigner and a client.
+ * Where a profile's objects are reached: region, endpoint and addressing style. Profiles
+ * that share one share a presigner and a client.
  *
  * @param endpoint the endpoint override; none for AWS
  * @param pathStyle whether the bucket goes in the path

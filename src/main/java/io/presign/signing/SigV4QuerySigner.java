@@ -12,11 +12,13 @@ import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * AWS Signature Version 4 for presigned S3 requests (query-string authentication), written to cost little more
- * than the one SHA-256 and one HMAC chain the algorithm needs: the derived signing key is kept per day,
- * region and secret ({@link SigningKeys}), and nothing is built that the URL does not contain. Its output is byte for byte the
- * AWS SDK's {@code S3Presigner}'s, which {@code SigV4QuerySignerTest} checks over thousands of generated
- * requests and against AWS's published example.
+ * AWS Signature Version 4 for presigned S3 requests (query-string authentication),
+ * written to cost little more than the one SHA-256 and one HMAC chain the algorithm
+ * needs: the derived signing key is kept per day, region and secret
+ * ({@link SigningKeys}), and nothing is built that the URL does not contain. Its output
+ * is byte for byte the AWS SDK's {@code S3Presigner}'s, which
+ * {@code SigV4QuerySignerTest} checks over thousands of generated requests and against
+ * AWS's published example.
  */
 final class SigV4QuerySigner {
 
@@ -49,11 +51,14 @@ final class SigV4QuerySigner {
 	 *
 	 * @param method the HTTP method
 	 * @param scheme {@code https} on AWS
-	 * @param host the Host header value, with the port when it is not the scheme's default
-	 * @param path the object's path before encoding: {@code /key} with virtual-host addressing,
-	 * {@code /bucket/key} with path-style
-	 * @param parameters the request's own query parameters (such as {@code versionId}, {@code partNumber})
-	 * @param headers headers the client must send and that are signed, besides {@code host}; names in lower case
+	 * @param host the Host header value, with the port when it is not the scheme's
+	 * default
+	 * @param path the object's path before encoding: {@code /key} with virtual-host
+	 * addressing, {@code /bucket/key} with path-style
+	 * @param parameters the request's own query parameters (such as {@code versionId},
+	 * {@code partNumber})
+	 * @param headers headers the client must send and that are signed, besides
+	 * {@code host}; names in lower case
 	 * @param signedAt the signing time
 	 * @param expiresInSeconds the lifetime
 	 * @param region the region the request is signed for
@@ -67,7 +72,8 @@ final class SigV4QuerySigner {
 	}
 
 	/**
-	 * @return the presigned URL, in the SDK's layout: the request's parameters, then the authentication ones
+	 * @return the presigned URL, in the SDK's layout: the request's parameters, then the
+	 * authentication ones
 	 */
 	String presign(Request request) {
 		FormattedSecond second = formatted(request.signedAt());
@@ -93,18 +99,26 @@ final class SigV4QuerySigner {
 			canonicalHeader(names, encodedNames, canonicalHeaders, "host", request.host());
 		}
 
-		// The URL carries the request's parameters, then the authentication ones, in the SDK's order; the
-		// canonical query has them all sorted by encoded name, the authentication ones in the fixed order below.
+		// The URL carries the request's parameters, then the authentication ones, in the
+		// SDK's order; the
+		// canonical query has them all sorted by encoded name, the authentication ones in
+		// the fixed order below.
 		String token = (request.sessionToken() != null) ? encodedToken(request.sessionToken()) : null;
 		long expires = request.expiresInSeconds();
-		String canonicalPath = encode(request.path(), true);
-		StringBuilder url = work.url.append(request.scheme()).append("://").append(request.host()).append(canonicalPath)
+		String canonicalPath = S3Escaper.encodePath(request.path());
+		StringBuilder url = work.url.append(request.scheme())
+			.append("://")
+			.append(request.host())
+			.append(canonicalPath)
 			.append('?');
-		StringBuilder canonical = work.canonical.append(request.method()).append('\n').append(canonicalPath).append('\n');
+		StringBuilder canonical = work.canonical.append(request.method())
+			.append('\n')
+			.append(canonicalPath)
+			.append('\n');
 		StringBuilder canonicalAfter = work.canonicalAfter;
 		for (Map.Entry<String, String> parameter : request.parameters().entrySet()) {
-			String name = encode(parameter.getKey(), false);
-			String value = encode(parameter.getValue(), false);
+			String name = S3Escaper.encode(parameter.getKey());
+			String value = S3Escaper.encode(parameter.getValue());
 			url.append(name).append('=').append(value).append('&');
 			if (name.compareTo("X-Amz-Algorithm") < 0) {
 				canonical.append(name).append('=').append(value).append('&');
@@ -119,21 +133,36 @@ final class SigV4QuerySigner {
 		if (token != null) {
 			url.append("X-Amz-Security-Token=").append(token).append('&');
 		}
-		url.append("X-Amz-Algorithm=" + ALGORITHM + "&X-Amz-Date=").append(amzDate).append("&X-Amz-SignedHeaders=")
+		url.append("X-Amz-Algorithm=" + ALGORITHM + "&X-Amz-Date=")
+			.append(amzDate)
+			.append("&X-Amz-SignedHeaders=")
 			.append(encodedNames);
 		url.append("&X-Amz-Credential=").append(scope.encodedCredential()).append("&X-Amz-Expires=").append(expires);
 
-		canonical.append("X-Amz-Algorithm=" + ALGORITHM + "&X-Amz-Credential=").append(scope.encodedCredential())
-			.append("&X-Amz-Date=").append(amzDate)
-			.append("&X-Amz-Expires=").append(expires);
+		canonical.append("X-Amz-Algorithm=" + ALGORITHM + "&X-Amz-Credential=")
+			.append(scope.encodedCredential())
+			.append("&X-Amz-Date=")
+			.append(amzDate)
+			.append("&X-Amz-Expires=")
+			.append(expires);
 		if (token != null) {
 			canonical.append("&X-Amz-Security-Token=").append(token);
 		}
-		canonical.append("&X-Amz-SignedHeaders=").append(encodedNames).append(canonicalAfter).append('\n')
-			.append(canonicalHeaders).append('\n').append(names).append('\n').append(UNSIGNED_PAYLOAD);
+		canonical.append("&X-Amz-SignedHeaders=")
+			.append(encodedNames)
+			.append(canonicalAfter)
+			.append('\n')
+			.append(canonicalHeaders)
+			.append('\n')
+			.append(names)
+			.append('\n')
+			.append(UNSIGNED_PAYLOAD);
 
-		StringBuilder stringToSign = work.stringToSign.append(ALGORITHM + "\n").append(amzDate).append('\n')
-			.append(scope.scope()).append('\n');
+		StringBuilder stringToSign = work.stringToSign.append(ALGORITHM + "\n")
+			.append(amzDate)
+			.append('\n')
+			.append(scope.scope())
+			.append('\n');
 		appendHex(stringToSign, sha256(canonical), work.hex);
 		url.append("&X-Amz-Signature=");
 		appendHex(url, scope.sign(stringToSign), work.hex);
@@ -141,8 +170,8 @@ final class SigV4QuerySigner {
 	}
 
 	/**
-	 * The {@code X-Amz-Date} of a signing time and its day; the last one is kept, as URLs signed in the same
-	 * second share it.
+	 * The {@code X-Amz-Date} of a signing time and its day; the last one is kept, as URLs
+	 * signed in the same second share it.
 	 */
 	private FormattedSecond formatted(Instant signedAt) {
 		FormattedSecond last = this.lastSecond;
@@ -156,9 +185,9 @@ final class SigV4QuerySigner {
 	}
 
 	/**
-	 * Adds a header to the signed names, as the canonical request lists them and as the URL's
-	 * {@code X-Amz-SignedHeaders} carries them (the ';' between them percent-encoded), and to the canonical
-	 * headers.
+	 * Adds a header to the signed names, as the canonical request lists them and as the
+	 * URL's {@code X-Amz-SignedHeaders} carries them (the ';' between them
+	 * percent-encoded), and to the canonical headers.
 	 */
 	private static void canonicalHeader(StringBuilder names, StringBuilder encodedNames, StringBuilder canonicalHeaders,
 			String name, String value) {
@@ -172,8 +201,9 @@ final class SigV4QuerySigner {
 	}
 
 	/**
-	 * Header names are given as the canonical request has them, in lower case; the letters, digits and '-' of
-	 * the names S3 knows need no percent-encoding in {@code X-Amz-SignedHeaders}.
+	 * Header names are given as the canonical request has them, in lower case; the
+	 * letters, digits and '-' of the names S3 knows need no percent-encoding in
+	 * {@code X-Amz-SignedHeaders}.
 	 */
 	private static void checkHeaderName(String name) {
 		for (int i = 0; i < name.length(); i++) {
@@ -186,45 +216,17 @@ final class SigV4QuerySigner {
 	}
 
 	/**
-	 * A session token percent-encoded: every URL signed with the same credentials carries it, and a real one
-	 * is hundreds of characters of base64 whose '+', '/' and '=' must each be encoded, so the last one is kept.
+	 * A session token percent-encoded: every URL signed with the same credentials carries
+	 * it, and a real one is hundreds of characters of base64 whose '+', '/' and '=' must
+	 * each be encoded, so the last one is kept.
 	 */
 	private String encodedToken(String token) {
 		EncodedToken last = this.lastToken;
 		if (last == null || !last.token().equals(token)) {
-			last = new EncodedToken(token, encode(token, false));
+			last = new EncodedToken(token, S3Escaper.encode(token));
 			this.lastToken = last;
 		}
 		return last.encoded();
-	}
-
-	/** RFC 3986 percent-encoding as SigV4 wants it: only unreserved characters (and, in paths, '/') stay. */
-	static String encode(String text, boolean keepSlash) {
-		int plain = 0;
-		while (plain < text.length() && unreserved(text.charAt(plain), keepSlash)) {
-			plain++;
-		}
-		if (plain == text.length()) {
-			return text;
-		}
-		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		StringBuilder encoded = new StringBuilder(bytes.length + 16);
-		for (byte b : bytes) {
-			int c = b & 0xff;
-			if (unreserved(c, keepSlash)) {
-				encoded.append((char) c);
-			}
-			else {
-				encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-					.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-			}
-		}
-		return encoded.toString();
-	}
-
-	private static boolean unreserved(int c, boolean keepSlash) {
-		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-				|| c == '.' || c == '~' || (keepSlash && c == '/');
 	}
 
 	/** Header values as SigV4 canonicalizes them: trimmed, runs of spaces made one. */
@@ -238,7 +240,10 @@ final class SigV4QuerySigner {
 		return digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Written through a char array and appended at once: appending 64 single characters costs more. */
+	/**
+	 * Written through a char array and appended at once: appending 64 single characters
+	 * costs more.
+	 */
 	private static void appendHex(StringBuilder target, byte[] bytes, char[] hex) {
 		for (int i = 0; i < bytes.length; i++) {
 			hex[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
@@ -248,8 +253,8 @@ final class SigV4QuerySigner {
 	}
 
 	/**
-	 * What one signing writes, kept per thread and cleared before each: the builders grow to a URL's size once
-	 * instead of being allocated for every URL.
+	 * What one signing writes, kept per thread and cleared before each: the builders grow
+	 * to a URL's size once instead of being allocated for every URL.
 	 */
 	private static final class Workspace {
 

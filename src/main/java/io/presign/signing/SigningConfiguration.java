@@ -3,11 +3,13 @@ package io.presign.signing;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.presign.config.InvalidConfigurationException;
 import io.presign.policy.CloudFrontDelivery;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
@@ -54,8 +56,8 @@ class SigningConfiguration {
 			AwsCallObservation observation) {
 		SigningProperties.StaticCredentials fixed = properties.staticCredentials();
 		if (fixed != null) {
-			return new ProviderSigningCredentials(
-					StaticCredentialsProvider.create(AwsBasicCredentials.create(fixed.accessKeyId(), fixed.secretAccessKey())));
+			return new ProviderSigningCredentials(StaticCredentialsProvider
+				.create(AwsBasicCredentials.create(fixed.accessKeyId(), fixed.secretAccessKey())));
 		}
 		if (properties.role() != null) {
 			return assumedRole(properties.role(), properties.safetyMargin(), largestMaxExpiry(catalog), clock,
@@ -82,9 +84,10 @@ class SigningConfiguration {
 			List<ExecutionInterceptor> interceptors) {
 		RoleSessionPlan plan = RoleSessionPlan.of(largestMaxExpiry, safetyMargin, role.sessionDuration());
 		if (!plan.coversFully(largestMaxExpiry, safetyMargin)) {
-			log.warn("A signing session of {} cannot give every URL the largest max-expiry ({}) plus the margin ({}); "
-					+ "URLs issued late in a session will be capped", plan.sessionDuration(), largestMaxExpiry,
-					safetyMargin);
+			log.warn(
+					"A signing session of {} cannot give every URL the largest max-expiry ({}) plus the margin ({}); "
+							+ "URLs issued late in a session will be capped",
+					plan.sessionDuration(), largestMaxExpiry, safetyMargin);
 		}
 		StsClientBuilder sts = StsClient.builder()
 			.credentialsProvider(baseCredentials)
@@ -156,8 +159,8 @@ class SigningConfiguration {
 	}
 
 	@Bean
-	MultipartUploads multipartUploads(PresignerRegistry clients) {
-		return new S3MultipartUploads(clients);
+	MultipartStore multipartStore(PresignerRegistry clients) {
+		return new S3MultipartStore(clients);
 	}
 
 	@Bean
@@ -178,18 +181,31 @@ class SigningConfiguration {
 	}
 
 	/**
-	 * Loads every CloudFront profile's private key at start-up, so that an unreadable key fails the start
-	 * rather than the first download.
+	 * Loads every CloudFront profile's private key at start-up, so that an unreadable key
+	 * fails the start rather than the first download.
 	 */
 	@Bean
 	CloudFrontSigner cloudFrontSigner(ProfileCatalog catalog, ResourceLoader resources, Clock clock) {
 		Map<String, PrivateKey> keys = new HashMap<>();
+		List<InvalidConfigurationException.Problem> problems = new ArrayList<>();
 		for (Profile profile : catalog.all()) {
 			CloudFrontDelivery delivery = profile.cloudFront();
 			if (delivery != null) {
-				keys.put(profile.name(), CloudFrontSigner.readPrivateKey(
-						resources.getResource(delivery.privateKeyLocation()), delivery.privateKeyLocation()));
+				try {
+					keys.put(profile.name(), CloudFrontSigner.readPrivateKey(
+							resources.getResource(delivery.privateKeyLocation()), delivery.privateKeyLocation()));
+				}
+				catch (IllegalStateException ex) {
+					problems.add(new InvalidConfigurationException.Problem(
+							"presign.profiles." + profile.name() + ".cloudfront.private-key-location",
+							delivery.privateKeyLocation(), String.valueOf(ex.getMessage()),
+							"point it at the RSA private key of the distribution's key pair, PEM in PKCS#8 "
+									+ "(BEGIN PRIVATE KEY), such as file:/secrets/cloudfront.pem"));
+				}
 			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidConfigurationException(problems);
 		}
 		return new CloudFrontSigner(keys, clock);
 	}
@@ -197,8 +213,19 @@ class SigningConfiguration {
 	@Bean
 	UrlSigner urlSigner(PresignerRegistry presigners, SigningCredentials credentials, SigningProperties properties,
 			Clock clock) {
-		return new S3UrlSigner(presigners, credentials, new CredentialExpiryCap(clock, properties.safetyMargin()),
-				(properties.engine() == SigningProperties.Engine.LEAN) ? new SigV4QuerySigner() : null);
+		return new S3UrlSigner(engine(properties.engine(), presigners), credentials,
+				new CredentialExpiryCap(clock, properties.safetyMargin()));
+	}
+
+	/**
+	 * @return the engine {@code presign.signing.engine} names
+	 */
+	static SigningEngine engine(SigningProperties.Engine engine, PresignerRegistry presigners) {
+		S3Endpoints endpoints = new S3Endpoints(presigners);
+		return switch (engine) {
+			case LEAN -> new LeanSigningEngine(endpoints);
+			case SDK -> new SdkSigningEngine(presigners, endpoints);
+		};
 	}
 
 }

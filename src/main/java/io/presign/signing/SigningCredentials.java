@@ -1,8 +1,8 @@
 package io.presign.signing;
 
 /**
- * Where signing credentials come from. Separate from the SDK's provider so that a caller can ask for a
- * refresh when what is cached expires too soon.
+ * Where signing credentials come from. Separate from the SDK's provider so that a caller
+ * can ask for a refresh when what is cached expires too soon.
  */
 public interface SigningCredentials {
 

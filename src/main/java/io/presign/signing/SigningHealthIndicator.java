@@ -15,9 +15,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Readiness of each profile to sign: credentials resolvable, enough of them left for the profile's minimum
- * lifetime, and its bucket not known to be in another region. Uses the start-up region check and the
- * credentials' own cache, so a probe makes no AWS call unless a session renewal is due anyway.
+ * Readiness of each profile to sign: credentials resolvable, enough of them left for the
+ * profile's minimum lifetime, and its bucket not known to be in another region. Uses the
+ * start-up region check and the credentials' own cache, so a probe makes no AWS call
+ * unless a session renewal is due anyway.
  */
 final class SigningHealthIndicator implements HealthIndicator {
 
@@ -71,7 +72,8 @@ final class SigningHealthIndicator implements HealthIndicator {
 		}
 		if (SigningIdentity.isLongTerm(identity.credentials().accessKeyId())
 				&& this.catalog.all().stream().anyMatch((profile) -> profile.endpoint() == null)) {
-			// Still ready: a warning, since such keys work; but every URL they sign lives until it expires,
+			// Still ready: a warning, since such keys work; but every URL they sign lives
+			// until it expires,
 			// whereas a role's session can be cut short.
 			health.withDetail("warning", SigningIdentity.LONG_TERM_WARNING);
 		}

@@ -7,8 +7,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
- * The credentials a URL is signed with, resolved once per issuance so that the expiry cap and the
- * signature come from the same credentials.
+ * The credentials a URL is signed with, resolved once per issuance so that the expiry cap
+ * and the signature come from the same credentials.
  */
 public record SigningIdentity(AwsCredentials credentials) {
 
@@ -18,7 +18,8 @@ public record SigningIdentity(AwsCredentials credentials) {
 			+ "(presign.signing.role or the pod's identity), whose sessions can be cut short";
 
 	/**
-	 * @return whether an access key id is an IAM user's long-term key rather than a session's
+	 * @return whether an access key id is an IAM user's long-term key rather than a
+	 * session's
 	 */
 	public static boolean isLongTerm(String accessKeyId) {
 		return accessKeyId.startsWith("AKIA");
@@ -32,7 +33,8 @@ public record SigningIdentity(AwsCredentials credentials) {
 	}
 
 	/**
-	 * @return {@code session} for temporary credentials, {@code static} for long-term keys
+	 * @return {@code session} for temporary credentials, {@code static} for long-term
+	 * keys
 	 */
 	public String type() {
 		return (this.credentials instanceof AwsSessionCredentials) ? "session" : "static";

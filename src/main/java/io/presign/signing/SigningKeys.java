@@ -11,15 +11,19 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SigV4 key derivation for S3 and the HMAC it is built from, shared by the query signer and the POST
- * policy signer. Deriving a day's key costs four HMACs and keying an HMAC two hash blocks, so both are done
- * once per access key, day and region ({@link #scope}), not per URL.
+ * The SigV4 key derivation for S3 and the HMAC it is built from, shared by the query
+ * signer and the POST policy signer. Deriving a day's key costs four HMACs and keying an
+ * HMAC two hash blocks, so both are done once per access key, day and region
+ * ({@link #scope}), not per URL.
  */
 final class SigningKeys {
 
 	static final String HMAC_SHA256 = "HmacSHA256";
 
-	/** Scopes by (day, region, access key, secret): a handful, unless credentials change by the minute. */
+	/**
+	 * Scopes by (day, region, access key, secret): a handful, unless credentials change
+	 * by the minute.
+	 */
 	private static final Map<String, Scope> SCOPES = new ConcurrentHashMap<>();
 
 	private static final int MAX_SCOPES = 64;
@@ -30,7 +34,8 @@ final class SigningKeys {
 	}
 
 	/**
-	 * The signing key of a day: {@code HMAC(HMAC(HMAC(HMAC("AWS4" + secret, day), region), "s3"), "aws4_request")}.
+	 * The signing key of a day:
+	 * {@code HMAC(HMAC(HMAC(HMAC("AWS4" + secret, day), region), "s3"), "aws4_request")}.
 	 * @param day the date of {@code x-amz-date}, as {@code yyyyMMdd}
 	 */
 	static byte[] derive(String secretAccessKey, String day, String region) {
@@ -45,8 +50,9 @@ final class SigningKeys {
 	}
 
 	/**
-	 * The scope and signing key of an access key on a day in a region; the last one used is kept at hand, as
-	 * nearly every request signs with the same credentials on the same day.
+	 * The scope and signing key of an access key on a day in a region; the last one used
+	 * is kept at hand, as nearly every request signs with the same credentials on the
+	 * same day.
 	 * @param day the date of {@code x-amz-date}, as {@code yyyyMMdd}
 	 */
 	static Scope scope(String accessKeyId, String secretAccessKey, String day, String region) {
@@ -79,8 +85,9 @@ final class SigningKeys {
 	}
 
 	/**
-	 * The credential scope of one access key, day and region, and an HMAC keyed with its signing key per
-	 * thread (a {@code Mac} is not thread-safe; after each {@code doFinal} it is ready again with its key).
+	 * The credential scope of one access key, day and region, and an HMAC keyed with its
+	 * signing key per thread (a {@code Mac} is not thread-safe; after each
+	 * {@code doFinal} it is ready again with its key).
 	 */
 	static final class Scope {
 
@@ -104,7 +111,7 @@ final class SigningKeys {
 			this.day = day;
 			this.region = region;
 			this.scope = day + "/" + region + "/s3/aws4_request";
-			this.encodedCredential = SigV4QuerySigner.encode(accessKeyId + "/" + this.scope, false);
+			this.encodedCredential = S3Escaper.encode(accessKeyId + "/" + this.scope);
 			SecretKeySpec key = new SecretKeySpec(derive(secret, day, region), HMAC_SHA256);
 			this.hmac = ThreadLocal.withInitial(() -> keyedHmac(key));
 		}

@@ -1,22 +1,23 @@
 package io.presign.signing;
 
+import java.util.Map;
+
+import io.presign.policy.RefusedException;
+import io.presign.policy.Rule;
+
 /**
- * S3 refused a call the service made for a client, for a reason in the client's request (an unknown upload
- * id, a wrong ETag, a part too small).
+ * S3 refused a call the service made for a client, for a reason in the client's request
+ * (an unknown upload id, a wrong ETag, a part too small).
  */
-public final class StorageRejectedException extends RuntimeException {
+public final class StorageRejectedException extends RefusedException {
 
 	private final int status;
 
 	private final String s3Code;
 
-	/**
-	 * @param status S3's HTTP status
-	 * @param s3Code S3's error code, such as {@code NoSuchUpload}
-	 * @param message S3's message
-	 */
 	public StorageRejectedException(int status, String s3Code, String message) {
-		super(message, null, false, false);
+		super(("NoSuchUpload".equals(s3Code) || status == 404) ? Rule.UPLOAD_NOT_FOUND : Rule.UPLOAD_REJECTED, null,
+				message, Map.of("s3Code", s3Code), null, null);
 		this.status = status;
 		this.s3Code = s3Code;
 	}

@@ -9,8 +9,9 @@ import io.presign.policy.UploadGrant;
 import io.presign.policy.UploadPartGrant;
 
 /**
- * Signs what policy granted. The only seam between the service and a signing implementation, so the
- * signing path can be measured or replaced without touching policy or controllers.
+ * Signs what policy granted. The only seam between the service and a signing
+ * implementation, so the signing path can be measured or replaced without touching policy
+ * or controllers.
  */
 public interface UrlSigner {
 
@@ -22,8 +23,8 @@ public interface UrlSigner {
 	PresignedUrl presignDownload(DownloadGrant grant);
 
 	/**
-	 * Sign GETs for a batch of granted downloads of one profile and one expiry, with one resolution of the
-	 * credentials and one signing time for all.
+	 * Sign GETs for a batch of granted downloads of one profile and one expiry, with one
+	 * resolution of the credentials and one signing time for all.
 	 * @return the signed requests, in the grants' order
 	 * @throws SigningUnavailableException if no signature can be made right now
 	 */
@@ -44,14 +45,16 @@ public interface UrlSigner {
 	PresignedUrl presignUploadPart(UploadPartGrant grant);
 
 	/**
-	 * Sign UploadParts of one multipart upload, with one resolution of the credentials for all.
+	 * Sign UploadParts of one multipart upload, with one resolution of the credentials
+	 * for all.
 	 * @return the signed requests, in the grants' order
 	 * @throws SigningUnavailableException if no signature can be made right now
 	 */
 	List<PresignedUrl> presignUploadParts(List<UploadPartGrant> grants);
 
 	/**
-	 * Sign a ListParts or AbortMultipartUpload of a multipart upload, for a client that calls S3 itself.
+	 * Sign a ListParts or AbortMultipartUpload of a multipart upload, for a client that
+	 * calls S3 itself.
 	 * @return the signed request
 	 * @throws SigningUnavailableException if no signature can be made right now
 	 */

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.presign.ApiClient;
-import io.presign.EmbeddedS3Server;
-import io.presign.IntegrationTest;
-import io.presign.ProblemAssertions;
+import io.presign.support.ApiClient;
+import io.presign.support.EmbeddedS3Server;
+import io.presign.support.IntegrationTest;
+import io.presign.support.ProblemAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bucket guardrails of a profile, over HTTP: a policy that denies presigned requests older than the
- * profile's max expiry, plain HTTP, and keys outside the prefix for the signing role, and a CORS rule for the
- * configured origins; for admins only.
+ * The bucket guardrails of a profile, over HTTP: a policy that denies presigned requests
+ * older than the profile's max expiry, plain HTTP, and keys outside the prefix for the
+ * signing role, and a CORS rule for the configured origins; for admins only.
  */
 class BucketPolicyTest extends IntegrationTest {
 
@@ -95,7 +95,8 @@ class BucketPolicyTest extends IntegrationTest {
 
 	private static Map<String, JsonNode> statements(JsonNode body) {
 		Map<String, JsonNode> bySid = new LinkedHashMap<>();
-		body.at("/bucketPolicy/Statement").forEach((statement) -> bySid.put(statement.get("Sid").asString(), statement));
+		body.at("/bucketPolicy/Statement")
+			.forEach((statement) -> bySid.put(statement.get("Sid").asString(), statement));
 		return bySid;
 	}
 

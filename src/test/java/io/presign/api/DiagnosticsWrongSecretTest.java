@@ -1,7 +1,7 @@
 package io.presign.api;
 
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -10,8 +10,8 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Diagnostics when the signing secret is wrong: the canary PUT fails with S3's error code and the hint
- * that explains it.
+ * Diagnostics when the signing secret is wrong: the canary PUT fails with S3's error code
+ * and the hint that explains it.
  */
 @TestPropertySource(properties = "presign.signing.static-credentials.secret-access-key=not-the-secret")
 class DiagnosticsWrongSecretTest extends IntegrationTest {

@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A URL's {@code expiresAt} is written as a default {@code JsonMapper} writes any other instant, whichever instant
- * was written before it and on whichever thread.
+ * A URL's {@code expiresAt} is written as a default {@code JsonMapper} writes any other
+ * instant, whichever instant was written before it and on whichever thread.
  */
 class ExpiryInstantSerializerTest {
 
@@ -25,9 +25,9 @@ class ExpiryInstantSerializerTest {
 	@Test
 	void writesEveryInstantAsJacksonDoes() {
 		SplittableRandom random = new SplittableRandom(12);
-		List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.MIN, Instant.MAX,
-				Instant.parse("2026-12-04T18:00:00Z"), Instant.parse("+10000-01-01T00:00:00Z"),
-				Instant.parse("-0001-12-31T23:59:59.999999999Z")));
+		List<Instant> instants = new ArrayList<>(
+				List.of(Instant.EPOCH, Instant.MIN, Instant.MAX, Instant.parse("2026-12-04T18:00:00Z"),
+						Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59.999999999Z")));
 		for (int i = 0; i < 3_000; i++) {
 			long seconds = switch (i % 3) {
 				case 0 -> 1_764_000_000L + random.nextLong(100_000_000L);
@@ -42,7 +42,8 @@ class ExpiryInstantSerializerTest {
 			};
 			instants.add(Instant.ofEpochSecond(seconds, nanos));
 		}
-		// Each instant twice in a row (the second from the kept text), then its neighbours in the same second
+		// Each instant twice in a row (the second from the kept text), then its
+		// neighbours in the same second
 		// and a second later, then itself again.
 		for (Instant instant : instants) {
 			assertThat(expiresAt(instant)).as("%s, first", instant).isEqualTo(written(instant));
@@ -80,7 +81,10 @@ class ExpiryInstantSerializerTest {
 		}
 	}
 
-	/** A nanosecond and a millisecond later within the same second (wrapping round it), and a second later. */
+	/**
+	 * A nanosecond and a millisecond later within the same second (wrapping round it),
+	 * and a second later.
+	 */
 	private static List<Instant> neighbours(Instant instant) {
 		List<Instant> neighbours = new ArrayList<>();
 		long second = instant.getEpochSecond();

@@ -3,6 +3,7 @@ package io.presign.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -13,9 +14,10 @@ import org.junit.jupiter.api.Assumptions;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Headless Chromium from the OS packages, driven by Playwright without any browser download. Where Chromium
- * is missing the browser tests skip, saying so; in CI ({@code CI=true}, where {@code .ci/run} installs it) a
- * missing Chromium fails them instead, so that CI never reports them green without running them.
+ * Headless Chromium from the OS packages, driven by Playwright without any browser
+ * download. Where Chromium is missing the browser tests skip, saying so; in CI
+ * ({@code CI=true}, where {@code .ci/run} installs it) a missing Chromium fails them
+ * instead, so that CI never reports them green without running them.
  */
 final class BrowserSession implements AutoCloseable {
 
@@ -34,10 +36,11 @@ final class BrowserSession implements AutoCloseable {
 	}
 
 	static BrowserSession start() {
-		require(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM
-				+ " (apt-get install chromium; .ci/run installs it)");
+		require(Files.isExecutable(CHROMIUM),
+				"Chromium is not installed at " + CHROMIUM + " (apt-get install chromium; .ci/run installs it)");
 		Playwright playwright = Playwright.create();
-		// Without the background-networking flags Chromium keeps trying to reach Google's services.
+		// Without the background-networking flags Chromium keeps trying to reach Google's
+		// services.
 		Browser browser = playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
 				.setHeadless(true)
@@ -60,10 +63,27 @@ final class BrowserSession implements AutoCloseable {
 	}
 
 	Page newPage() {
-		Page page = this.browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true)
-			.setViewportSize(1280, 900)).newPage();
+		Page page = this.browser
+			.newContext(new Browser.NewContextOptions().setAcceptDownloads(true).setViewportSize(1280, 900))
+			.newPage();
 		page.setDefaultTimeout(30_000);
 		return page;
+	}
+
+	/**
+	 * @param page a page about to be visited
+	 * @return what the page logs as errors from now on: console errors (a resource that
+	 * failed to load among them) and uncaught exceptions
+	 */
+	static List<String> errorsOf(Page page) {
+		List<String> errors = new CopyOnWriteArrayList<>();
+		page.onConsoleMessage((message) -> {
+			if ("error".equals(message.type())) {
+				errors.add(message.text() + " (" + message.location() + ")");
+			}
+		});
+		page.onPageError(errors::add);
+		return errors;
 	}
 
 	static void screenshot(Page page, String name) {

@@ -1,5 +1,6 @@
 package io.presign.browser;
 
+import io.presign.support.EmbeddedRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -1,6 +1,8 @@
 package io.presign.browser;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.microsoft.playwright.Page;
-import io.presign.EmbeddedDemo;
+import io.presign.support.EmbeddedDemo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,18 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Real, unmodified Uppy 6 ({@code @uppy/core} and {@code @uppy/aws-s3} 6.3.1, {@code @uppy/dashboard} 6.0.3,
- * bundled by {@code src/test/uppy/build.sh}) in a real Chromium, signing every S3 call with
- * {@code POST /v1/uppy/sign}, against the embedded S3 server whose CORS rule is the one the service
- * recommends. The {@code demo} profile allows 16 MB.
+ * Real, unmodified Uppy 6 ({@code @uppy/core} and {@code @uppy/aws-s3} 6.3.1,
+ * {@code @uppy/dashboard} 6.0.3, bundled by {@code src/test/uppy/build.sh}) in a real
+ * Chromium, signing every S3 call with {@code POST /v1/uppy/sign}, against the embedded
+ * S3 server whose CORS rule is the one the service recommends. The {@code demo} profile
+ * allows 16 MB.
  */
 class UppyBrowserTest extends BrowserTest {
 
 	private static final Path BUNDLE = Path.of("target", "uppy", "uppy.bundle.mjs");
 
-
 	@BeforeAll
-	static void bundle() throws Exception {
+	static void bundle() {
 		buildBundle();
 	}
 
@@ -49,8 +51,11 @@ class UppyBrowserTest extends BrowserTest {
 		}
 		assertThat(run.s3().uploadsInProgress(EmbeddedDemo.BUCKET, "users/uppy-visitor/")).isEmpty();
 
-		// A second user, with the first user's key and upload id, is refused every multipart call.
-		String key = (String) successful.stream().filter((file) -> "movie.bin".equals(file.get("name"))).findFirst()
+		// A second user, with the first user's key and upload id, is refused every
+		// multipart call.
+		String key = (String) successful.stream()
+			.filter((file) -> "movie.bin".equals(file.get("name")))
+			.findFirst()
 			.orElseThrow()
 			.get("key");
 		Page mallory = open("user=mallory");
@@ -70,7 +75,9 @@ class UppyBrowserTest extends BrowserTest {
 		BrowserSession.screenshot(page, "uppy-policy-too-large");
 		assertThat(successful(result)).isEmpty();
 		assertThat(failed(result)).singleElement().asString().contains("400");
-		assertThat(errors(page)).as("S3 itself refused it, from the policy").singleElement().asString()
+		assertThat(errors(page)).as("S3 itself refused it, from the policy")
+			.singleElement()
+			.asString()
 			.contains("EntityTooLarge");
 		assertThat(run.s3().keys(EmbeddedDemo.BUCKET, "users/uppy-policy/")).isEmpty();
 	}
@@ -83,8 +90,11 @@ class UppyBrowserTest extends BrowserTest {
 		BrowserSession.screenshot(page, "uppy-multipart-too-large");
 		assertThat(successful(result)).isEmpty();
 		assertThat(failed(result)).singleElement().asString().contains("400");
-		assertThat(errors(page)).as("the service refused it at completion").singleElement().asString()
-			.contains("code=content-length-too-large").contains("/v1/uppy/uploads/complete");
+		assertThat(errors(page)).as("the service refused it at completion")
+			.singleElement()
+			.asString()
+			.contains("code=content-length-too-large")
+			.contains("/v1/uppy/uploads/complete");
 		assertThat(run.s3().keys(EmbeddedDemo.BUCKET, "users/uppy-parts/")).isEmpty();
 		assertThat(run.s3().uploadsInProgress(EmbeddedDemo.BUCKET, "users/uppy-parts/")).as("aborted").isEmpty();
 	}
@@ -121,9 +131,23 @@ class UppyBrowserTest extends BrowserTest {
 	}
 
 	/**
-	 * Builds the bundle once where it is missing and npm is at hand; otherwise skips (fails in CI).
+	 * Builds the bundle once where it is missing and npm is at hand; otherwise skips
+	 * (fails in CI).
 	 */
-	private static void buildBundle() throws Exception {
+	static void buildBundle() {
+		try {
+			build();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void build() throws IOException, InterruptedException {
 		if (Files.exists(BUNDLE)) {
 			return;
 		}

@@ -4,17 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.presign.diagnostics.DiagnosticsProperties;
-import io.presign.issuing.RateLimitProperties;
-import io.presign.issuing.UploadTicketProperties;
+import io.presign.PresignServiceApplication;
 import io.presign.policy.ProfileCatalog;
-import io.presign.security.ApiKeyProperties;
 import io.presign.security.CorsProperties;
-import io.presign.security.JwksProperties;
-import io.presign.signing.SigningProperties;
+import io.presign.security.PresignSecurityProperties;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +20,9 @@ import org.springframework.core.io.ByteArrayResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration example of {@code docs/configuration.md} binds and validates, and names no property the
- * service does not have: the documentation cannot drift from the properties classes.
+ * The configuration example of {@code docs/configuration.md} binds and validates, and
+ * names no property the service does not have: the documentation cannot drift from the
+ * properties classes.
  */
 class DocumentedConfigurationTest {
 
@@ -45,16 +42,17 @@ class DocumentedConfigurationTest {
 					assertThat(avatars.rateLimit().capacity()).isEqualTo(600);
 				});
 				assertThat(context.getBean(ProfileCatalog.class).require("media").cloudFront()).isNotNull();
-				assertThat(context.getBean(ApiKeyProperties.class).apiKeys().get(1).sha256()).hasSize(2);
-				assertThat(context.getBean(CorsProperties.class).allowedOrigins()).containsExactly("https://app.example.com");
+				assertThat(context.getBean(PresignSecurityProperties.class).apiKeys().get(1).sha256()).hasSize(2);
+				assertThat(context.getBean(CorsProperties.class).allowedOrigins())
+					.containsExactly("https://app.example.com");
 				assertThat(context.getBean(PresignProperties.class).maxBatchSize()).isEqualTo(100);
 			});
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ PresignProperties.class, SigningProperties.class, ApiKeyProperties.class,
-			CorsProperties.class, DiagnosticsProperties.class, JwksProperties.class, UploadTicketProperties.class,
-			RateLimitProperties.class })
+	// Every properties class of the service, as the application binds them: none can be
+	// forgotten here.
+	@ConfigurationPropertiesScan(basePackageClasses = PresignServiceApplication.class)
 	@Import({ PolicyConfiguration.class, UnknownPropertiesCheck.class })
 	static class DocumentedProperties {
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -50,11 +51,12 @@ class ProfilePropertiesTest {
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
-	@CsvSource(delimiter = '|', value = { "bucket|''|bucket", "region|''|region", "region|EU West|region",
-			"key-prefix|users/{principal}|keyPrefixValid", "key-prefix|users/{group}/|keyPrefixValid",
-			"content-types|images|contentTypesValid", "max-expiry|8d|expiryRangeValid",
-			"default-expiry|2h|expiryRangeValid", "default-expiry|0s|expiryRangeValid",
-			"required-scope|''|scopesValid", "operations|''|operations" })
+	@CsvSource(delimiter = '|',
+			value = { "bucket|''|bucket", "region|''|region", "region|EU West|region",
+					"key-prefix|users/{principal}|keyPrefixValid", "key-prefix|users/{group}/|keyPrefixValid",
+					"content-types|images|contentTypesValid", "max-expiry|8d|expiryRangeValid",
+					"default-expiry|2h|expiryRangeValid", "default-expiry|0s|expiryRangeValid",
+					"required-scope|''|scopesValid", "operations|''|operations" })
 	void invalidValueFailsStartUpNamingTheProperty(String property, String value, String reported) {
 		this.runner.withPropertyValues(with(property, value)).run((context) -> {
 			assertThat(context).hasFailed();
@@ -93,29 +95,34 @@ class ProfilePropertiesTest {
 		this.runner.withUserConfiguration(UnknownPropertiesCheck.class)
 			.withPropertyValues(VALID)
 			.withPropertyValues("presign.profiles.avatars.max-contnet-length=1MB",
-					"presign.profiles.avatars.storage-class=GLACIER", "presign.profiles.avatars.multipart.enabeld=true",
+					"presign.profiles.avatars.storage-klass=GLACIER", "presign.profiles.avatars.multipart.enabeld=true",
 					"presign.max-batch-sise=10", "presign.profiles.avatars.scopes[0].scope=a",
 					"presign.profiles.avatars.scopes[0].operation=download")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(messages(context.getStartupFailure()))
-					.contains("'presign.profiles.avatars.max-contnet-length'")
+				InvalidConfigurationException failure = (InvalidConfigurationException) context.getStartupFailure();
+				FailureAnalysis printed = new InvalidConfigurationFailureAnalyzer().analyze(failure);
+				assertThat(printed.getDescription() + "\n" + printed.getAction())
+					.contains(
+							"presign.profiles.avatars.max-contnet-length = \"1MB\": is not a property of this version")
 					.contains("did you mean 'presign.profiles.avatars.max-content-length'?")
-					.contains("'presign.profiles.avatars.storage-class'")
+					.contains("presign.profiles.avatars.storage-klass = \"GLACIER\"")
 					.contains("did you mean 'presign.profiles.avatars.multipart.enabled'?")
 					.contains("did you mean 'presign.max-batch-size'?")
 					.contains("did you mean 'presign.profiles.avatars.scopes[0].operations'?")
-					.doesNotContain("'presign.profiles.avatars.scopes[0].scope'");
+					.doesNotContain("presign.profiles.avatars.scopes[0].scope ");
 			});
 	}
 
 	@Test
 	void cloudFrontDeliveryNeedsItsDistributionAndANeedlessOneFails() {
-		this.runner.withPropertyValues(VALID).withPropertyValues("presign.profiles.avatars.delivery=cloudfront").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(messages(context.getStartupFailure())).contains("profiles[avatars].deliveryValid")
-				.contains("delivery: cloudfront needs cloudfront.distribution-domain");
-		});
+		this.runner.withPropertyValues(VALID)
+			.withPropertyValues("presign.profiles.avatars.delivery=cloudfront")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(messages(context.getStartupFailure())).contains("profiles[avatars].deliveryValid")
+					.contains("delivery: cloudfront needs cloudfront.distribution-domain");
+			});
 		this.runner.withPropertyValues(VALID)
 			.withPropertyValues("presign.profiles.avatars.cloudfront.distribution-domain=d111111abcdef8.cloudfront.net",
 					"presign.profiles.avatars.cloudfront.key-pair-id=K2JCJMDEHXQW5F",
@@ -167,8 +174,9 @@ class ProfilePropertiesTest {
 		this.runner.withUserConfiguration(UnknownPropertiesCheck.class)
 			.withPropertyValues(VALID)
 			.withPropertyValues("presign.profiles.avatars.multipart.enabled=true",
-					"presign.profiles.avatars.multipart.min-part-size=5MB", "presign.profiles.avatars.rate-limit.capacity=5",
-					"presign.profiles.avatars.scopes[0].scope=a", "presign.profiles.avatars.scopes[0].operations=download",
+					"presign.profiles.avatars.multipart.min-part-size=5MB",
+					"presign.profiles.avatars.rate-limit.capacity=5", "presign.profiles.avatars.scopes[0].scope=a",
+					"presign.profiles.avatars.scopes[0].operations=download",
 					"presign.profiles.avatars.operations[0]=download", "presign.maxBatchSize=10",
 					"presign.max-request-size=64KB",
 					// indexes as Kubernetes config trees and config servers write them

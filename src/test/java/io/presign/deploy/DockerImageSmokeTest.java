@@ -42,18 +42,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Builds the image from the repository's Dockerfile and runs it as the chart does: read-only root file system
- * (a tmpfs on /tmp), configured by environment variables only, against an S3-compatible server that checks
- * every signature (S3Proxy, in this JVM; the container shares the host's network to reach it). It starts as
- * uid 10001 from the training run's cache, answers readiness on the management port, issues URLs that S3Proxy
- * accepts (and refuses once tampered with), writes nothing but JSON lines, and on SIGTERM answers the request in
- * flight before it exits, within the chart's grace period. Prints the image's size and build time, and the
- * container's time to ready, resident memory and time to stop.
+ * Builds the image from the repository's Dockerfile and runs it as the chart does:
+ * read-only root file system (a tmpfs on /tmp), configured by environment variables only,
+ * against an S3-compatible server that checks every signature (S3Proxy, in this JVM; the
+ * container shares the host's network to reach it). It starts as uid 10001 from the
+ * training run's cache, answers readiness on the management port, issues URLs that
+ * S3Proxy accepts (and refuses once tampered with), writes nothing but JSON lines, and on
+ * SIGTERM answers the request in flight before it exits, within the chart's grace period.
+ * Prints the image's size and build time, and the container's time to ready, resident
+ * memory and time to stop.
  * <p>
- * Runs where a Docker daemon runs and the base images are present locally (nothing is pulled); skipped
- * elsewhere, except in CI ({@code CI=true}), where {@code .ci/run} builds local base images and this test must
- * run. The base images are the {@code docker.build.image} and {@code docker.runtime.image} system properties,
- * by default the Dockerfile's own (public) ones.
+ * Runs where a Docker daemon runs and the base images are present locally (nothing is
+ * pulled); skipped elsewhere, except in CI ({@code CI=true}), where {@code .ci/run}
+ * builds local base images and this test must run. The base images are the
+ * {@code docker.build.image} and {@code docker.runtime.image} system properties, by
+ * default the Dockerfile's own (public) ones.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DockerImageSmokeTest {
@@ -104,7 +107,9 @@ class DockerImageSmokeTest {
 		}
 		long building = System.nanoTime();
 		assertThat(run(15, "docker", "build", "--network", "host", "--build-arg", "BUILD_IMAGE=" + BUILD_IMAGE,
-				"--build-arg", "RUNTIME_IMAGE=" + RUNTIME_IMAGE, "-t", TAG, ".")).as("docker build").isZero();
+				"--build-arg", "RUNTIME_IMAGE=" + RUNTIME_IMAGE, "-t", TAG, "."))
+			.as("docker build")
+			.isZero();
 		long size = Long.parseLong(output("docker", "image", "inspect", "--format", "{{.Size}}", TAG));
 		System.out.printf("DockerImageSmokeTest: image %s built in %d s on %s and %s: %d bytes (%d MB)%n", TAG,
 				TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - building), BUILD_IMAGE, RUNTIME_IMAGE, size,
@@ -116,21 +121,28 @@ class DockerImageSmokeTest {
 		Map<String, Object> chart = chartValues();
 		container = "presign-smoke-" + ProcessHandle.current().pid();
 		succeeds("docker", "rm", "-f", container);
-		// The chart's way: configuration from the environment, Spring's shutdown timeout from the chart's values.
-		String configuration = JSON.writeValueAsString(Map.of("presign", Map.of(
-				"profiles", Map.of("smoke", Map.of("bucket", BUCKET, "region", "us-east-1", "endpoint",
-						"http://127.0.0.1:" + s3.getPort(), "path-style", true, "allow-insecure-endpoint", true,
-						"operations", List.of("download", "upload"), "content-types", List.of("text/plain"),
-						"max-content-length", "1MB", "required-scope", "smoke")),
-				"security", Map.of("api-keys", List.of(Map.of("name", "smoke", "sha256", sha256Hex(API_KEY), "scopes",
-						List.of("smoke")))),
-				"signing", Map.of("static-credentials", Map.of("access-key-id", ACCESS_KEY, "secret-access-key",
-						SECRET_KEY), "region-check", "warn"))));
+		// The chart's way: configuration from the environment, Spring's shutdown timeout
+		// from the chart's values.
+		String configuration = JSON
+			.writeValueAsString(Map.of("presign", Map.of("profiles",
+					Map.of("smoke",
+							Map.of("bucket", BUCKET, "region", "us-east-1", "endpoint",
+									"http://127.0.0.1:" + s3.getPort(), "path-style", true, "allow-insecure-endpoint",
+									true, "operations", List.of("download", "upload"), "content-types",
+									List.of("text/plain"), "max-content-length", "1MB", "required-scope", "smoke")),
+					"security",
+					Map.of("api-keys",
+							List.of(Map.of("name", "smoke", "sha256", sha256Hex(API_KEY), "scopes", List.of("smoke")))),
+					"signing",
+					Map.of("static-credentials", Map.of("access-key-id", ACCESS_KEY, "secret-access-key", SECRET_KEY),
+							"region-check", "warn"))));
 		long starting = System.nanoTime();
 		assertThat(run(2, "docker", "run", "-d", "--name", container, "--network", "host", "--read-only", "--tmpfs",
 				"/tmp", "-e", "SERVER_PORT=" + apiPort, "-e", "MANAGEMENT_SERVER_PORT=" + managementPort, "-e",
 				"SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE=" + chart.get("shutdownTimeoutSeconds") + "s", "-e",
-				"SPRING_APPLICATION_JSON=" + configuration, TAG)).as("docker run").isZero();
+				"SPRING_APPLICATION_JSON=" + configuration, TAG))
+			.as("docker run")
+			.isZero();
 		Instant deadline = Instant.now().plusSeconds(120);
 		int readiness = -1;
 		while (readiness != 200 && Instant.now().isBefore(deadline) && running()) {
@@ -157,10 +169,12 @@ class DockerImageSmokeTest {
 	@Order(1)
 	void runsAsUid10001OnAReadOnlyRootFileSystemFromTheTrainingRunsCache() throws Exception {
 		assertThat(output("docker", "exec", container, "id", "-u")).isEqualTo("10001");
-		assertThat(output("docker", "inspect", "--format", "{{.HostConfig.ReadonlyRootfs}}", container)).isEqualTo("true");
+		assertThat(output("docker", "inspect", "--format", "{{.HostConfig.ReadonlyRootfs}}", container))
+			.isEqualTo("true");
 		assertThat(succeeds("docker", "exec", container, "touch", "/app/written")).as("a write to /app").isFalse();
 		assertThat(succeeds("docker", "exec", container, "touch", "/tmp/written")).as("a write to /tmp").isTrue();
-		// The entry point names the cache (AOT cache on Java 24+, CDS archive before), and the JVM has it mapped.
+		// The entry point names the cache (AOT cache on Java 24+, CDS archive before),
+		// and the JVM has it mapped.
 		String cache = output("docker", "exec", container, "cat", "/app/jvm.args").replaceAll(".*=", "");
 		assertThat(cache).matches("app\\.(aot|jsa)");
 		assertThat(output("docker", "exec", container, "grep", "-c", "/app/" + cache, "/proc/1/maps"))
@@ -178,7 +192,8 @@ class DockerImageSmokeTest {
 		HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("url").asString()))
 			.timeout(Duration.ofSeconds(10))
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-		// Content-Length comes from the body (the client refuses to set it by hand); every other signed header as given.
+		// Content-Length comes from the body (the client refuses to set it by hand);
+		// every other signed header as given.
 		upload.get("headers").properties().forEach((header) -> {
 			if (!header.getKey().equalsIgnoreCase("Content-Length")) {
 				put.header(header.getKey(), header.getValue().asString());
@@ -188,24 +203,30 @@ class DockerImageSmokeTest {
 		assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
 		assertThat(store.blobExists(BUCKET, "smoke/hello.txt")).isTrue();
 
-		String url = issue("/v1/downloads", "{\"profile\":\"smoke\",\"key\":\"smoke/hello.txt\"}").get("url").asString();
-		HttpResponse<byte[]> read = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+		String url = issue("/v1/downloads", "{\"profile\":\"smoke\",\"key\":\"smoke/hello.txt\"}").get("url")
+			.asString();
+		HttpResponse<byte[]> read = HTTP.send(
+				HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(read.statusCode()).isEqualTo(200);
 		assertThat(read.body()).isEqualTo(body);
 		// The storage checks the signature: one changed character and it refuses.
 		String tampered = url.substring(0, url.length() - 1) + (url.endsWith("0") ? "1" : "0");
-		assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(tampered)).timeout(Duration.ofSeconds(10)).build(),
-				HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+		assertThat(HTTP
+			.send(HttpRequest.newBuilder(URI.create(tampered)).timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode()).isEqualTo(403);
 	}
 
 	/**
-	 * What Kubernetes does to a pod it removes, after the pre-stop sleep: SIGTERM, then SIGKILL once the grace
-	 * period is over. A request whose body is still arriving when the signal comes is answered; the JVM then
-	 * exits. Its exit status is 143, 128 + SIGTERM, the JVM's own for a process ended by that signal after its
-	 * shutdown hooks ran (Spring's graceful shutdown among them): no JVM or Spring Boot setting makes it 0 (Spring
-	 * Boot issue 10697), and Kubernetes restarts no container of a pod it is deleting, whatever its status. 137
-	 * would mean the grace period ran out and SIGKILL ended it.
+	 * What Kubernetes does to a pod it removes, after the pre-stop sleep: SIGTERM, then
+	 * SIGKILL once the grace period is over. A request whose body is still arriving when
+	 * the signal comes is answered; the JVM then exits. Its exit status is 143, 128 +
+	 * SIGTERM, the JVM's own for a process ended by that signal after its shutdown hooks
+	 * ran (Spring's graceful shutdown among them): no JVM or Spring Boot setting makes it
+	 * 0 (Spring Boot issue 10697), and Kubernetes restarts no container of a pod it is
+	 * deleting, whatever its status. 137 would mean the grace period ran out and SIGKILL
+	 * ended it.
 	 */
 	@Test
 	@Order(3)
@@ -219,7 +240,8 @@ class DockerImageSmokeTest {
 			OutputStream out = socket.getOutputStream();
 			out.write(("POST /v1/downloads HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: " + API_KEY
 					+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+					+ "\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
 			out.write(body, 0, body.length / 2);
 			out.flush();
 			long stopping = System.nanoTime();
@@ -273,17 +295,21 @@ class DockerImageSmokeTest {
 	}
 
 	private static JsonNode issue(String path, String body) throws Exception {
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
-			.timeout(Duration.ofSeconds(10))
-			.header("X-Api-Key", API_KEY)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = HTTP
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
+				.timeout(Duration.ofSeconds(10))
+				.header("X-Api-Key", API_KEY)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
 	}
 
-	/** S3Proxy on the loopback interface, checking SigV4 signatures, with an in-memory bucket. */
+	/**
+	 * S3Proxy on the loopback interface, checking SigV4 signatures, with an in-memory
+	 * bucket.
+	 */
 	private static void startS3() throws Exception {
 		Properties properties = new Properties();
 		properties.setProperty("jclouds.identity", ACCESS_KEY);
@@ -340,8 +366,10 @@ class DockerImageSmokeTest {
 
 	private static int status(String url) {
 		try {
-			return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-					HttpResponse.BodyHandlers.discarding()).statusCode();
+			return HTTP
+				.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode();
 		}
 		catch (Exception ex) {
 			return -1;
@@ -355,7 +383,8 @@ class DockerImageSmokeTest {
 	}
 
 	private static String sha256Hex(String text) throws Exception {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** Whether the command exits with 0; what it prints is not the test's output. */
@@ -374,7 +403,10 @@ class DockerImageSmokeTest {
 		return exitStatus(new ProcessBuilder(command).inheritIO(), minutes);
 	}
 
-	/** The exit status, or -1 for a command still running after that many minutes, which is then stopped. */
+	/**
+	 * The exit status, or -1 for a command still running after that many minutes, which
+	 * is then stopped.
+	 */
 	private static int exitStatus(ProcessBuilder command, long minutes) throws Exception {
 		Process process = command.start();
 		if (!process.waitFor(minutes, TimeUnit.MINUTES)) {

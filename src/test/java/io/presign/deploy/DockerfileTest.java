@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Dockerfile checklist that a generic linter (dockerfilelint, run by {@code .ci/run}) does not cover:
- * what a platform team expects of a JVM service image.
+ * The Dockerfile checklist that a generic linter (dockerfilelint, run by {@code .ci/run})
+ * does not cover: what a platform team expects of a JVM service image.
  */
 class DockerfileTest {
 
@@ -30,7 +30,8 @@ class DockerfileTest {
 		assertThat(this.dockerfile).contains("./mvnw");
 		Matcher runtime = Pattern.compile("ARG RUNTIME_IMAGE=eclipse-temurin:(\\d+)-jre").matcher(this.dockerfile);
 		assertThat(runtime.find()).isTrue();
-		assertThat(Integer.parseInt(runtime.group(1))).as("the AOT cache's one-step training run").isGreaterThanOrEqualTo(25);
+		assertThat(Integer.parseInt(runtime.group(1))).as("the AOT cache's one-step training run")
+			.isGreaterThanOrEqualTo(25);
 	}
 
 	@Test
@@ -38,16 +39,18 @@ class DockerfileTest {
 		List<String> copies = instructions("COPY").stream().filter((line) -> line.contains("/layers/")).toList();
 		assertThat(copies).extracting((line) -> line.replaceAll(".*/layers/([a-z-]+)/.*", "$1"))
 			.containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
-		// Without the launcher: a plain application.jar naming lib/*.jar, which the AOT cache and CDS need.
+		// Without the launcher: a plain application.jar naming lib/*.jar, which the AOT
+		// cache and CDS need.
 		assertThat(this.dockerfile).contains("-Djarmode=tools")
 			.contains("extract --layers --destination")
 			.doesNotContain("--launcher");
 	}
 
 	/**
-	 * Spring Boot's training run at image build, for the JVM the runtime image has: an AOT cache on Java 24+
-	 * (one step on 25+), a CDS archive on 17-23; the entry point reads whichever the argument file names, with
-	 * the training run's options (a different native-access setting would disable the cache's module graph).
+	 * Spring Boot's training run at image build, for the JVM the runtime image has: an
+	 * AOT cache on Java 24+ (one step on 25+), a CDS archive on 17-23; the entry point
+	 * reads whichever the argument file names, with the training run's options (a
+	 * different native-access setting would disable the cache's module graph).
 	 */
 	@Test
 	void startsFromTheTrainingRunsCache() {
@@ -79,8 +82,10 @@ class DockerfileTest {
 	@Test
 	void respectsContainerMemoryAndShutsDownGracefully() {
 		assertThat(this.dockerfile).contains("-XX:MaxRAMPercentage=").contains("-XX:+ExitOnOutOfMemoryError");
-		// G1 in small containers too (with the AOT cache, Serial let the heap grow to the limit), by ergonomics,
-		// so that an explicit collector in JAVA_TOOL_OPTIONS still starts rather than conflicting.
+		// G1 in small containers too (with the AOT cache, Serial let the heap grow to the
+		// limit), by ergonomics,
+		// so that an explicit collector in JAVA_TOOL_OPTIONS still starts rather than
+		// conflicting.
 		assertThat(instructions("ENTRYPOINT").get(0)).contains("\"-XX:+AlwaysActAsServerClassMachine\"")
 			.doesNotContain("-XX:+Use");
 		List<String> entrypoint = instructions("ENTRYPOINT");
@@ -100,7 +105,9 @@ class DockerfileTest {
 		assertThat(ignore).contains("*", "!src/main/", "!pom.xml").doesNotContain("!target/");
 	}
 
-	/** The instructions of that keyword, each with its continuation lines joined to it. */
+	/**
+	 * The instructions of that keyword, each with its continuation lines joined to it.
+	 */
 	private List<String> instructions(String keyword) {
 		return this.dockerfile.replaceAll("\\\\\n\\s*", "")
 			.lines()

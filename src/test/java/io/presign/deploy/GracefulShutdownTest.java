@@ -1,21 +1,25 @@
 package io.presign.deploy;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.presign.EmbeddedDemo;
-import io.presign.EmbeddedS3Server;
 import io.presign.PresignServiceApplication;
+import io.presign.support.EmbeddedDemo;
+import io.presign.support.EmbeddedS3Server;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -24,9 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Scale-in and rolling updates lose no request: the service is stopped (as SIGTERM stops it, after the
- * chart's pre-stop sleep) while twenty requests are in flight, their bodies still arriving, and every one
- * of them is answered with its URL.
+ * Scale-in and rolling updates lose no request: the service is stopped (as SIGTERM stops
+ * it, after the chart's pre-stop sleep) while twenty requests are in flight, their bodies
+ * still arriving, and every one of them is answered with its URL.
  */
 class GracefulShutdownTest {
 
@@ -47,16 +51,26 @@ class GracefulShutdownTest {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			ExecutorService clients = Executors.newFixedThreadPool(REQUESTS);
 			try {
-				// A first request, whole, so that the dispatcher is ready before the slow ones arrive.
-				assertThat(slowDownload(port, "shutdown/warm.txt")).startsWith("HTTP/1.1 200");
+				// A first request, whole, so that the dispatcher is ready before the slow
+				// ones arrive.
+				CountDownLatch whole = new CountDownLatch(0);
+				assertThat(slowDownload(port, "shutdown/warm.txt", new CountDownLatch(1), whole))
+					.startsWith("HTTP/1.1 200");
+				CountDownLatch inFlight = new CountDownLatch(REQUESTS);
+				CountDownLatch refusing = new CountDownLatch(1);
 				List<Future<String>> answers = new ArrayList<>();
 				for (int i = 0; i < REQUESTS; i++) {
 					int n = i;
-					answers.add(clients.submit(() -> slowDownload(port, "shutdown/" + n + ".txt")));
+					answers.add(clients.submit(() -> slowDownload(port, "shutdown/" + n + ".txt", inFlight, refusing)));
 				}
-				// Every request has sent its headers and part of its body when the stop begins.
-				Thread.sleep(600);
+				// Every request has sent its headers and part of its body when the stop
+				// begins; each sends the rest
+				// only once the service refuses new connections, so that all of them are
+				// in flight during the stop.
+				assertThat(inFlight.await(30, TimeUnit.SECONDS)).isTrue();
 				CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
+				Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !accepts(port));
+				refusing.countDown();
 				for (Future<String> answer : answers) {
 					assertThat(answer.get(30, TimeUnit.SECONDS)).startsWith("HTTP/1.1 200").contains("\"url\":");
 				}
@@ -70,22 +84,39 @@ class GracefulShutdownTest {
 		}
 	}
 
+	private static boolean accepts(int port) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	/**
-	 * A download request whose body arrives over about a second and a half, as from a slow client.
+	 * A download request whose body arrives in two halves, as from a slow client: the
+	 * second once told to.
+	 * @param halfSent counted down once the first half is sent
+	 * @param sendRest awaited before the second half
 	 */
-	private static String slowDownload(int port, String key) throws Exception {
+	private static String slowDownload(int port, String key, CountDownLatch halfSent, CountDownLatch sendRest)
+			throws Exception {
 		byte[] body = ("{\"profile\":\"demo\",\"key\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8);
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(("POST /v1/downloads HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + EmbeddedDemo.API_KEY
 					+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+					+ "\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			int half = body.length / 2;
 			out.write(body, 0, half);
 			out.flush();
-			Thread.sleep(1500);
+			halfSent.countDown();
+			if (!sendRest.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("never told to send the rest");
+			}
 			out.write(body, half, body.length - half);
 			out.flush();
 			InputStream in = socket.getInputStream();

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.presign.PresignServiceApplication;
 import io.presign.config.PresignProperties;
-import io.presign.diagnostics.DiagnosticsProperties;
-import io.presign.issuing.RateLimitProperties;
-import io.presign.issuing.UploadTicketProperties;
-import io.presign.security.ApiKeyProperties;
+import io.presign.issuing.RateLimitStoreProperties;
+import io.presign.issuing.multipart.UploadTicketProperties;
+import io.presign.security.PresignSecurityProperties;
 import io.presign.signing.SigningProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -34,10 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Renders the Helm chart with a real helm binary (default values and the full example) and checks what a
- * platform team relies on: every container has resources, probes and a locked-down security context, and
- * the configuration the chart ships binds and validates with the service's own properties classes.
- * {@code .ci/run} installs helm and passes it as {@code HELM_BINARY}; without helm the test is skipped.
+ * Renders the Helm chart with a real helm binary (default values and the full example)
+ * and checks what a platform team relies on: every container has resources, probes and a
+ * locked-down security context, and the configuration the chart ships binds and validates
+ * with the service's own properties classes. {@code .ci/run} installs helm and passes it
+ * as {@code HELM_BINARY}; without helm the test is skipped.
  */
 class HelmChartTest {
 
@@ -61,7 +62,8 @@ class HelmChartTest {
 	@ValueSource(strings = { "default values", "ci/full-values.yaml" })
 	void chartLintsAndRendersHardenedWorkloads(String values) throws Exception {
 		assumeTrue(helm != null, "helm is not installed (.ci/run installs it)");
-		List<String> valuesArgs = values.endsWith(".yaml") ? List.of("-f", CHART.resolve(values).toString()) : List.of();
+		List<String> valuesArgs = values.endsWith(".yaml") ? List.of("-f", CHART.resolve(values).toString())
+				: List.of();
 		run(concat(List.of(helm, "lint", "--strict", CHART.toString()), valuesArgs));
 		List<Map<String, Object>> manifests = render(valuesArgs);
 
@@ -78,13 +80,14 @@ class HelmChartTest {
 				.containsEntry("readOnlyRootFilesystem", true)
 				.containsEntry("allowPrivilegeEscalation", false);
 			assertThat(at(security, "capabilities").get("drop")).isEqualTo(List.of("ALL"));
-			assertThat(list(container, "volumeMounts")).anySatisfy(
-					(mount) -> assertThat(mount).containsEntry("mountPath", "/tmp"));
+			assertThat(list(container, "volumeMounts"))
+				.anySatisfy((mount) -> assertThat(mount).containsEntry("mountPath", "/tmp"));
 		}
-		// Kubernetes waits the pre-stop sleep, then Spring's shutdown timeout, with room for the JVM to exit.
+		// Kubernetes waits the pre-stop sleep, then Spring's shutdown timeout, with room
+		// for the JVM to exit.
 		Map<String, Object> container = list(podSpec, "containers").get(0);
-		int preStop = Integer.parseInt(String.valueOf(
-				((List<?>) at(container, "lifecycle", "preStop", "exec").get("command")).get(1)));
+		int preStop = Integer
+			.parseInt(String.valueOf(((List<?>) at(container, "lifecycle", "preStop", "exec").get("command")).get(1)));
 		Map<String, Object> configMap = manifests.stream()
 			.filter((m) -> "ConfigMap".equals(m.get("kind")) && at(m, "data").containsKey("application-shutdown.yaml"))
 			.findFirst()
@@ -162,9 +165,10 @@ class HelmChartTest {
 				assertThat(presign.profiles()).allSatisfy((name, profile) -> assertThat(profile.bucket()).isNotBlank());
 				assertThat(context.getBean(SigningProperties.class).regionCheck())
 					.isEqualTo(SigningProperties.RegionCheck.FAIL);
-				context.getBean(ApiKeyProperties.class);
-				context.getBean(RateLimitProperties.class);
-				// Every replica of a release shares the upload tickets' key (the Secret holds one).
+				context.getBean(PresignSecurityProperties.class);
+				context.getBean(RateLimitStoreProperties.class);
+				// Every replica of a release shares the upload tickets' key (the Secret
+				// holds one).
 				assertThat(context.getBean(UploadTicketProperties.class).secret()).hasSizeGreaterThanOrEqualTo(32);
 			});
 	}
@@ -223,8 +227,9 @@ class HelmChartTest {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ PresignProperties.class, SigningProperties.class, ApiKeyProperties.class,
-			DiagnosticsProperties.class, UploadTicketProperties.class, RateLimitProperties.class })
+	// Every properties class of the service, as the application binds them: none can be
+	// forgotten here.
+	@ConfigurationPropertiesScan(basePackageClasses = PresignServiceApplication.class)
 	static class ChartProperties {
 
 	}

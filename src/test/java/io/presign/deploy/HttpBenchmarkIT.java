@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.presign.support.TestHost;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,11 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Keeps the HTTP benchmarks ({@code bench/http.sh} and {@code bench/cpu-ratio.sh}, which README and
- * docs/performance.md give as commands, and {@code bench/cpu-profile.sh}, which docs/performance.md gives) working:
- * runs each for a second or two per run on the packaged jar and checks every row of its tables was measured,
- * without errors. Their numbers mean nothing at that length and are not checked. Skipped where wrk is missing;
- * in CI, which installs it, failed. The profile also needs perf, which CI does not install: skipped without it.
+ * Keeps the HTTP benchmarks ({@code bench/http.sh} and {@code bench/cpu-ratio.sh}, which
+ * README and docs/performance.md give as commands, and {@code bench/cpu-profile.sh},
+ * which docs/performance.md gives) working: runs each for a second or two per run on the
+ * packaged jar and checks every row of its tables was measured, without errors. Their
+ * numbers mean nothing at that length and are not checked. Skipped where wrk is missing;
+ * in CI, which installs it, failed. The profile also needs perf, which CI does not
+ * install: skipped without it.
  */
 class HttpBenchmarkIT {
 
@@ -36,17 +39,22 @@ class HttpBenchmarkIT {
 
 	private static final Path CURL = Path.of("/usr/bin/curl");
 
-	private static final Pattern ROW = Pattern.compile("^\\| POST (/v1/\\S+)[^|]*\\| (api-key|jwt) \\| (\\d+) \\|.*\\| (\\d+) of (\\d+) \\|.*$");
+	private static final Pattern ROW = Pattern
+		.compile("^\\| POST (/v1/\\S+)[^|]*\\| (api-key|jwt) \\| (\\d+) \\|.*\\| (\\d+) of (\\d+) \\|.*$");
 
-	/** A row of the throughput table: its URLs/s, the trivial endpoint's req/s just before and after, the ratio. */
-	private static final Pattern RATIO = Pattern
-		.compile("^\\| POST [^|]+\\| (?:api-key|jwt) \\| \\d+ \\| (\\d+) \\|.*\\| (\\d+) \\| (\\d+) \\| ([\\d.]+) \\|$");
+	/**
+	 * A row of the throughput table: its URLs/s, the trivial endpoint's req/s just before
+	 * and after, the ratio.
+	 */
+	private static final Pattern RATIO = Pattern.compile(
+			"^\\| POST [^|]+\\| (?:api-key|jwt) \\| \\d+ \\| (\\d+) \\|.*\\| (\\d+) \\| (\\d+) \\| ([\\d.]+) \\|$");
 
 	private static final Pattern PART = Pattern.compile("^\\| ( *[^|]*?) \\| ([\\d.]+) \\| ([\\d.]+)% \\|$");
 
 	private static final Path PERF = Path.of("/usr/bin/perf");
 
-	private static final Pattern PAIR = Pattern.compile("^\\| (\\d+|median) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\|$");
+	private static final Pattern PAIR = Pattern.compile(
+			"^\\| (\\d+|median) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\|$");
 
 	@Test
 	void measuresEveryEndpointWithBothAuthentications() throws Exception {
@@ -64,7 +72,8 @@ class HttpBenchmarkIT {
 			double after = number(row, 3);
 			assertThat(before).as(row.group()).isPositive();
 			assertThat(after).as(row.group()).isPositive();
-			assertThat(number(row, 4)).as(row.group()).isCloseTo(number(row, 1) / ((before + after) / 2), within(0.0051));
+			assertThat(number(row, 4)).as(row.group())
+				.isCloseTo(number(row, 1) / ((before + after) / 2), within(0.0051));
 		}
 		assertThat(printed).contains("time to ready").containsPattern("RSS after the runs: \\d+ MiB");
 	}
@@ -83,7 +92,8 @@ class HttpBenchmarkIT {
 				assertThat(number(row, column)).as(row.group()).isPositive();
 			}
 		}
-		// The ratios, printed to two places: a cold download run of a second may answer a handful of requests,
+		// The ratios, printed to two places: a cold download run of a second may answer a
+		// handful of requests,
 		// whose ratio to the trivial endpoint's prints as 0.00.
 		for (Matcher pair : rows.subList(0, 2)) {
 			assertThat(number(pair, 6)).as(pair.group()).isCloseTo(number(pair, 5) / number(pair, 3), within(0.0051));
@@ -137,7 +147,8 @@ class HttpBenchmarkIT {
 	}
 
 	/**
-	 * Runs a benchmark script on the packaged jar, on free ports, and answers what it printed once it succeeded.
+	 * Runs a benchmark script on the packaged jar, on free ports, and answers what it
+	 * printed once it succeeded.
 	 */
 	private static String run(String script, String logName, Map<String, String> settings, String... arguments)
 			throws Exception {
@@ -152,7 +163,8 @@ class HttpBenchmarkIT {
 			.redirectOutput(output.toFile());
 		Map<String, String> environment = benchmark.environment();
 		environment.putAll(settings);
-		// The JDK running the build, free ports, and the service's log under target rather than /tmp.
+		// The JDK running the build, free ports, and the service's log under target
+		// rather than /tmp.
 		environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
 				+ environment.getOrDefault("PATH", ""));
 		environment.put("PORT", Integer.toString(TestHost.freePort()));

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.presign.support.TestHost;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the jar {@code ./mvnw verify} packaged, as {@code java -jar} and the image do, with nothing on its class
- * path but what it carries: every other test runs on the test class path, which holds libraries the jar may
- * lack (a test-scoped Jackson 2 once left the jar without what the API description needs, and every test
- * passed). Run by failsafe after {@code package}.
+ * Starts the jar {@code ./mvnw verify} packaged, as {@code java -jar} and the image do,
+ * with nothing on its class path but what it carries: every other test runs on the test
+ * class path, which holds libraries the jar may lack (a test-scoped Jackson 2 once left
+ * the jar without what the API description needs, and every test passed). Run by failsafe
+ * after {@code package}.
  */
 class PackagedJarIT {
 
@@ -59,25 +61,23 @@ class PackagedJarIT {
 		api = "http://127.0.0.1:" + port;
 		management = "http://127.0.0.1:" + managementPort;
 		log = Path.of("target", "packaged-jar-it.log");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-jar", jar.toString(), "--server.port=" + port,
-				"--management.server.port=" + managementPort,
-				"--presign.profiles.smoke.bucket=smoke-bucket", "--presign.profiles.smoke.region=eu-west-1",
-				"--presign.profiles.smoke.operations=download", "--presign.profiles.smoke.required-scope=smoke",
-				"--presign.profiles.smoke.rate-limit.capacity=0",
-				"--presign.security.api-keys[0].name=smoke",
-				"--presign.security.api-keys[0].sha256=" + sha256Hex("smoke-key"),
-				"--presign.security.api-keys[0].scopes=smoke",
-				"--presign.signing.static-credentials.access-key-id=AKIASMOKETEST0000000",
-				"--presign.signing.static-credentials.secret-access-key=smoke-secret",
-				"--presign.signing.region-check=off"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+						jar.toString(), "--server.port=" + port, "--management.server.port=" + managementPort,
+						"--presign.profiles.smoke.bucket=smoke-bucket", "--presign.profiles.smoke.region=eu-west-1",
+						"--presign.profiles.smoke.operations=download", "--presign.profiles.smoke.required-scope=smoke",
+						"--presign.profiles.smoke.rate-limit.capacity=0", "--presign.security.api-keys[0].name=smoke",
+						"--presign.security.api-keys[0].sha256=" + sha256Hex("smoke-key"),
+						"--presign.security.api-keys[0].scopes=smoke",
+						"--presign.signing.static-credentials.access-key-id=AKIASMOKETEST0000000",
+						"--presign.signing.static-credentials.secret-access-key=smoke-secret",
+						"--presign.signing.region-check=off"));
 		service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		Instant deadline = Instant.now().plusSeconds(120);
-		int readiness = -1;
-		while (readiness != 200 && service.isAlive() && Instant.now().isBefore(deadline)) {
-			Thread.sleep(250);
-			readiness = status(management + "/actuator/health/readiness");
-		}
+		int readiness = Awaitility.await()
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> service.isAlive() ? status(management + "/actuator/health/readiness") : -1,
+					(status) -> status == 200 || !service.isAlive());
 		assertThat(readiness).as("readiness of the packaged jar; its output is in %s:%n%s", log, tail()).isEqualTo(200);
 	}
 
@@ -117,9 +117,10 @@ class PackagedJarIT {
 	}
 
 	/**
-	 * Lines logged at once by many request threads each reach the output whole (one JSON object a line), short
-	 * ones and ones longer than a pipe takes in one write (a batch's audit event), and each request's audit
-	 * event is in the output once its response has arrived.
+	 * Lines logged at once by many request threads each reach the output whole (one JSON
+	 * object a line), short ones and ones longer than a pipe takes in one write (a
+	 * batch's audit event), and each request's audit event is in the output once its
+	 * response has arrived.
 	 */
 	@Test
 	void writesEachLogLineWholeWhileManyRequestsLogAtOnce() throws Exception {
@@ -137,8 +138,9 @@ class PackagedJarIT {
 					String requestId = "concurrent-" + t + "-" + i;
 					String body = batch ? "{\"profile\":\"smoke\",\"keys\":[" + keys + "]}"
 							: "{\"profile\":\"smoke\",\"key\":\"photos/cat.png\"}";
-					statuses.add(pool.submit(() -> post(batch ? "/v1/downloads/batch" : "/v1/downloads", body,
-							"X-Request-Id", requestId).statusCode()));
+					statuses.add(pool.submit(
+							() -> post(batch ? "/v1/downloads/batch" : "/v1/downloads", body, "X-Request-Id", requestId)
+								.statusCode()));
 				}
 			}
 			for (Future<Integer> status : statuses) {
@@ -161,7 +163,10 @@ class PackagedJarIT {
 			.anyMatch((line) -> line.length() < 4096);
 	}
 
-	/** A POST of JSON with the smoke profile's API key, and any further headers as name, value pairs. */
+	/**
+	 * A POST of JSON with the smoke profile's API key, and any further headers as name,
+	 * value pairs.
+	 */
 	private static HttpResponse<String> post(String path, String body, String... headers)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
@@ -191,7 +196,8 @@ class PackagedJarIT {
 	}
 
 	private static String sha256Hex(String text) throws NoSuchAlgorithmException {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static String tail() {

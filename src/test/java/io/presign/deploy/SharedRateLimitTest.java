@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.presign.ApiClient;
-import io.presign.EmbeddedS3Server;
 import io.presign.PresignServiceApplication;
-import io.presign.TestJwtIssuer;
+import io.presign.support.ApiClient;
+import io.presign.support.EmbeddedS3Server;
+import io.presign.support.TestHost;
+import io.presign.support.TestJwtIssuer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,14 +24,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static io.presign.ProblemAssertions.assertProblem;
+import static io.presign.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Two replicas sharing one rate limit through a real Redis ({@code redis-server}, Debian's package, started
- * here on a free port), then Redis killed: the fail-open replica issues uncounted and says so, the
- * fail-closed one refuses with 503. Skipped where redis-server is missing; in CI, which installs it, failed.
+ * Two replicas sharing one rate limit through a real Redis ({@code redis-server},
+ * Debian's package, started here on a free port), then Redis killed: the fail-open
+ * replica issues uncounted and says so, the fail-closed one refuses with 503. Skipped
+ * where redis-server is missing; in CI, which installs it, failed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedRateLimitTest {
@@ -49,29 +51,27 @@ class SharedRateLimitTest {
 	static void start() throws Exception {
 		TestHost.requireExecutable(REDIS, "the shared rate-limit test", "apt-get install redis-server; .ci/run does");
 		int port = TestHost.freePort();
-		redis = new ProcessBuilder(REDIS.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-				"--save", "", "--appendonly", "no").redirectErrorStream(true)
+		redis = new ProcessBuilder(REDIS.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save",
+				"", "--appendonly", "no")
+			.redirectErrorStream(true)
 			.redirectOutput(Path.of("target", "redis-server.log").toFile())
 			.start();
 		awaitPort(port);
 		failOpen = replica(port, "fail-open");
 		failClosed = replica(port, "fail-closed");
-		// Each replica connects on a thread of its own, so that no request waits for Redis.
+		// Each replica connects on a thread of its own, so that no request waits for
+		// Redis.
 		awaitConnected(failOpen);
 		awaitConnected(failClosed);
 	}
 
-	private static void awaitConnected(ConfigurableApplicationContext replica) throws InterruptedException {
+	private static void awaitConnected(ConfigurableApplicationContext replica) {
 		ApiClient management = new ApiClient(port(replica, "local.management.port"));
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (Instant.now().isBefore(deadline)) {
-			if (management.get("/actuator/health/readiness", ApiClient.apiKey("ops-key")).text()
-				.contains("\"state\":\"answering\"")) {
-				return;
-			}
-			Thread.sleep(50);
-		}
-		throw new IllegalStateException("The replica did not connect to Redis");
+		Awaitility.await("the replica connects to Redis")
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> management.get("/actuator/health/readiness", ApiClient.apiKey("ops-key"))
+				.text()
+				.contains("\"state\":\"answering\""));
 	}
 
 	@AfterAll
@@ -111,10 +111,13 @@ class SharedRateLimitTest {
 		assertThat(management.get("/actuator/prometheus", Map.of()).text())
 			.containsPattern("presign_rate_limit_store_failures_total\\{mode=\"fail-open\"\\} [1-9]");
 		String readiness = management.get("/actuator/health/readiness", ApiClient.apiKey("ops-key")).text();
-		assertThat(readiness).contains("\"rateLimitStore\"").contains("\"state\":\"failing\"")
-			.contains("\"onStoreFailure\":\"fail-open\"").contains("\"status\":\"UP\"");
+		assertThat(readiness).contains("\"rateLimitStore\"")
+			.contains("\"state\":\"failing\"")
+			.contains("\"onStoreFailure\":\"fail-open\"")
+			.contains("\"status\":\"UP\"");
 		assertThat(management.get("/actuator/health", ApiClient.apiKey("ops-key")).text())
-			.as("one contributor for the store, not the quota too").doesNotContain("issuanceQuota");
+			.as("one contributor for the store, not the quota too")
+			.doesNotContain("issuanceQuota");
 	}
 
 	private static ApiClient.Response download(ConfigurableApplicationContext replica) {
@@ -132,26 +135,25 @@ class SharedRateLimitTest {
 				"--management.server.port=0", "--embedded.s3.endpoint=" + s3.endpoint(),
 				"--presign.rate-limit.store=redis", "--presign.rate-limit.on-store-failure=" + onFailure,
 				// 3 URLs a minute: no refill comes between the requests of the test.
-				"--presign.profiles.limited.rate-limit.period=60s",
-				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
-				// Redis is killed on purpose: closing a replica then cancels the client's attempt to reconnect, whose
+				"--presign.profiles.limited.rate-limit.period=60s", "--spring.data.redis.host=127.0.0.1",
+				"--spring.data.redis.port=" + redisPort,
+				// Redis is killed on purpose: closing a replica then cancels the client's
+				// attempt to reconnect, whose
 				// event loop Netty reports at error as already shut down.
 				"--logging.level.io.netty.util.concurrent.DefaultPromise.rejectedExecution=off"));
 		TestJwtIssuer.shared().properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		return SpringApplication.run(PresignServiceApplication.class, arguments.toArray(String[]::new));
 	}
 
-	private static void awaitPort(int port) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (Instant.now().isBefore(deadline)) {
-			try (Socket socket = new Socket("127.0.0.1", port)) {
-				return;
-			}
-			catch (IOException ex) {
-				Thread.sleep(50);
-			}
-		}
-		throw new IllegalStateException("redis-server did not listen on " + port + "; see target/redis-server.log");
+	private static void awaitPort(int port) {
+		Awaitility.await("redis-server listens on " + port + "; see target/redis-server.log")
+			.atMost(Duration.ofSeconds(10))
+			.ignoreException(IOException.class)
+			.until(() -> {
+				try (Socket socket = new Socket("127.0.0.1", port)) {
+					return true;
+				}
+			});
 	}
 
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The guardrails name the signing role when there is one, and say so when a prefix cannot confine it.
+ * The guardrails name the signing role when there is one, and say so when a prefix cannot
+ * confine it.
  */
 class BucketGuardrailsTest {
 
@@ -23,8 +24,8 @@ class BucketGuardrailsTest {
 
 	@Test
 	void theSigningRoleIsNamedAndConfinedToThePrefixAndTheCanary() {
-		BucketGuardrails.Guardrails guardrails = new BucketGuardrails(ROLE, "_canary/")
-			.forProfile(profile("docs/{principal}/", Duration.ofMinutes(15)), List.of(), List.of("https://app.example.com"));
+		BucketGuardrails.Guardrails guardrails = new BucketGuardrails(ROLE, "_canary/").forProfile(
+				profile("docs/{principal}/", Duration.ofMinutes(15)), List.of(), List.of("https://app.example.com"));
 		Map<String, Object> confined = statement(guardrails, "DenySigningRoleOutsideProfilePrefixes");
 		assertThat(confined.get("Principal")).isEqualTo(Map.of("AWS", ROLE));
 		assertThat(confined.get("NotResource")).isEqualTo(List.of("arn:aws:s3:::b/docs/*", "arn:aws:s3:::b/_canary/*"));
@@ -53,7 +54,8 @@ class BucketGuardrailsTest {
 
 	private static Profile profile(String keyPrefix, Duration maxExpiry) {
 		return new Profile("p", "b", "eu-west-1", null, false, KeyTemplate.parse(keyPrefix), Set.of(Operation.DOWNLOAD),
-				ContentTypePolicy.of(List.of("text/plain")), 1, new ExpiryPolicy(Duration.ofMinutes(5), maxExpiry), "s");
+				ContentTypePolicy.of(List.of("text/plain")), 1, new ExpiryPolicy(Duration.ofMinutes(5), maxExpiry),
+				"s");
 	}
 
 }

@@ -9,8 +9,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.read.ListAppender;
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One structured audit event per issuance and per refusal, tied to the request id, with no URL secret.
+ * One structured audit event per issuance and per refusal, tied to the request id, with
+ * no URL secret.
  */
 class AuditLogTest extends IntegrationTest {
 
@@ -31,7 +32,8 @@ class AuditLogTest extends IntegrationTest {
 
 		@Override
 		protected void append(ILoggingEvent event) {
-			// Copies the request thread's MDC (request id, client address) into the event before it is kept.
+			// Copies the request thread's MDC (request id, client address) into the event
+			// before it is kept.
 			event.prepareForDeferredProcessing();
 			super.append(event);
 		}
@@ -71,7 +73,8 @@ class AuditLogTest extends IntegrationTest {
 		assertThat(event.get("key").asString()).isEqualTo("users/alice/audit/a.txt");
 		assertThat(event.get("operation").asString()).isEqualTo("upload");
 		assertThat(event.get("expiresAt").asString()).isEqualTo(response.json().get("expiresAt").asString());
-		assertThat(line).doesNotContain("X-Amz-Signature").doesNotContain("X-Amz-Credential")
+		assertThat(line).doesNotContain("X-Amz-Signature")
+			.doesNotContain("X-Amz-Credential")
 			.doesNotContain("X-Amz-Security-Token")
 			.doesNotContain(response.json().get("url").asString().replaceAll(".*X-Amz-Signature=", ""));
 	}
@@ -98,6 +101,40 @@ class AuditLogTest extends IntegrationTest {
 		assertThat(event.has("key")).isFalse();
 		assertThat(event.get("expiresAt").asString())
 			.isEqualTo(response.json().at("/items/0/download/expiresAt").asString());
+	}
+
+	@Test
+	void everyCallTheServiceMakesToS3ForACallerIsAudited() {
+		ApiClient.Response started = this.api.postJson("/v1/multipart-uploads",
+				Map.of("profile", "large", "key", "audit/big.bin", "contentType", "application/octet-stream",
+						"contentLength", 6 * 1024 * 1024),
+				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-s3-start"));
+		assertThat(started.status()).as(started.text()).isEqualTo(200);
+		String uploadId = started.json().get("uploadId").asString();
+		JsonNode start = JSON.readTree(auditLine("audit-s3-start"));
+		assertThat(start.at("/event/action").asString()).isEqualTo("multipart-start");
+		assertThat(start.at("/event/outcome").asString()).isEqualTo("success");
+		assertThat(start.get("principal").asString()).isEqualTo("alice");
+		assertThat(start.get("profile").asString()).isEqualTo("large");
+		assertThat(start.get("bucket").asString()).isEqualTo(BUCKET);
+		assertThat(start.get("key").asString()).isEqualTo("users/alice/audit/big.bin");
+		assertThat(start.get("uploadId").asString()).isEqualTo(uploadId);
+
+		ApiClient.Response aborted = this.api.delete(
+				"/v1/multipart-uploads/" + uploadId + "?profile=large&key=audit/big.bin",
+				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-s3-abort"));
+		assertThat(aborted.status()).isEqualTo(204);
+		JsonNode abort = JSON.readTree(auditLine("audit-s3-abort"));
+		assertThat(abort.at("/event/action").asString()).isEqualTo("multipart-abort");
+		assertThat(abort.get("uploadId").asString()).isEqualTo(uploadId);
+
+		ApiClient.Response missing = this.api.delete(
+				"/v1/multipart-uploads/no-such-upload?profile=large&key=audit/big.bin",
+				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-s3-missing"));
+		JsonNode failed = JSON.readTree(auditLine("audit-s3-missing"));
+		assertThat(failed.at("/event/action").asString()).as(missing.text()).isEqualTo("multipart-abort");
+		assertThat(failed.at("/event/outcome").asString()).isEqualTo("failure");
+		assertThat(failed.get("reason").asString()).isEqualTo(missing.json().get("code").asString());
 	}
 
 	@Test
@@ -142,8 +179,8 @@ class AuditLogTest extends IntegrationTest {
 				Map.of("X-Api-Key", BOB_KEY, "X-Request-Id", "audit-full-2"));
 		assertThat(batch.status()).isEqualTo(403);
 		JsonNode batchEvent = JSON.readTree(auditLine("audit-full-2"));
-		assertThat(batchEvent.get("keys").valueStream().map(JsonNode::asString))
-			.containsExactly("users/bob/mine.txt", "users/alice/a.txt");
+		assertThat(batchEvent.get("keys").valueStream().map(JsonNode::asString)).containsExactly("users/bob/mine.txt",
+				"users/alice/a.txt");
 		assertThat(batchEvent.get("keyCount").asInt()).isEqualTo(2);
 	}
 
@@ -161,8 +198,8 @@ class AuditLogTest extends IntegrationTest {
 
 		this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a\n{\"forged\":1}"),
 				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-huge-2"));
-		assertThat(JSON.readTree(auditLine("audit-huge-2")).get("key").asString())
-			.as("control characters escaped").isEqualTo("a\\u000a{\"forged\":1}");
+		assertThat(JSON.readTree(auditLine("audit-huge-2")).get("key").asString()).as("control characters escaped")
+			.isEqualTo("a\\u000a{\"forged\":1}");
 	}
 
 	@Test
@@ -173,13 +210,14 @@ class AuditLogTest extends IntegrationTest {
 		this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
 				Map.of("X-Api-Key", ALICE_KEY, "X-Request-Id", "audit-xff-2", "X-Forwarded-For", "203.0.113.9"));
 		assertThat(JSON.readTree(auditLine("audit-xff-2")).get("clientIp").asString())
-			.as("the loopback proxy is trusted by default").isEqualTo("203.0.113.9");
+			.as("the loopback proxy is trusted by default")
+			.isEqualTo("203.0.113.9");
 	}
 
 	/**
-	 * The audit event of a request as the console writes it (Elastic Common Schema JSON), encoded by the
-	 * console appender's own encoder: the line a log pipeline would receive, though the tests' console shows
-	 * only warnings.
+	 * The audit event of a request as the console writes it (Elastic Common Schema JSON),
+	 * encoded by the console appender's own encoder: the line a log pipeline would
+	 * receive, though the tests' console shows only warnings.
 	 */
 	@SuppressWarnings("unchecked")
 	private String auditLine(String requestId) {
@@ -191,7 +229,8 @@ class AuditLogTest extends IntegrationTest {
 				.orElseThrow(() -> new AssertionError("no audit event for request " + requestId));
 		}
 		Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-		Encoder<ILoggingEvent> console = ((OutputStreamAppender<ILoggingEvent>) root.getAppender("CONSOLE")).getEncoder();
+		Encoder<ILoggingEvent> console = ((OutputStreamAppender<ILoggingEvent>) root.getAppender("CONSOLE"))
+			.getEncoder();
 		return new String(console.encode(event), StandardCharsets.UTF_8).strip();
 	}
 

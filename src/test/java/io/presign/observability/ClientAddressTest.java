@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Only IP literals are logged as client addresses; nothing else is looked up or passed through.
+ * Only IP literals are logged as client addresses; nothing else is looked up or passed
+ * through.
  */
 class ClientAddressTest {
 
@@ -18,8 +19,8 @@ class ClientAddressTest {
 
 	@Test
 	void anythingElseIsInvalidAndNeverResolved() {
-		for (String forged : new String[] { "not-an-ip", "example.com", "1.2.3.256", "01.2.3.4", ".:", "::g", "1.2.3.4:80",
-				"fe80::1%eth0", "", " 1.2.3.4", "1.2.3.4\n{\"forged\":1}" }) {
+		for (String forged : new String[] { "not-an-ip", "example.com", "1.2.3.256", "01.2.3.4", ".:", "::g",
+				"1.2.3.4:80", "fe80::1%eth0", "", " 1.2.3.4", "1.2.3.4\n{\"forged\":1}" }) {
 			assertThat(ClientAddress.of(forged)).as(forged).isEqualTo(ClientAddress.INVALID);
 		}
 		assertThat(ClientAddress.of(null)).isEqualTo(ClientAddress.INVALID);

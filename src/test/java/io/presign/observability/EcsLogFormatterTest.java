@@ -42,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * {@link EcsLogFormatter} writes exactly the bytes of Spring Boot's own {@code ecs} format, for generated
- * events with context, key-value pairs, markers and exceptions, under the settings listed below.
+ * {@link EcsLogFormatter} writes exactly the bytes of Spring Boot's own {@code ecs}
+ * format, for generated events with context, key-value pairs, markers and exceptions,
+ * under the settings listed below.
  */
 class EcsLogFormatterTest {
 
@@ -51,55 +52,63 @@ class EcsLogFormatterTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	// Every kind of character JSON and the charsets treat apart: quotes, escapes, controls, non-ASCII,
+	// Every kind of character JSON and the charsets treat apart: quotes, escapes,
+	// controls, non-ASCII,
 	// characters outside ISO-8859-1, a pair of surrogates and a lone one.
 	private static final String[] PIECES = { "a", "Z", "0", " ", ".", "-", "\"", "\\", "/", "\n", "\t", "\u0001",
 			"\u007f", "é", "ß", "€", "日本", "🐈", "\ud83d", "\u2028", "users/alice/photos/cat.png", "key.with.dots" };
 
 	private static final Marker AUDIT = MarkerFactory.getDetachedMarker("AUDIT");
 
-	// Each setting with what shows in Boot's lines that it took effect, so that a setting that failed to bind
+	// Each setting with what shows in Boot's lines that it took effect, so that a setting
+	// that failed to bind
 	// (leaving both formats at their defaults, and equal) cannot pass unnoticed.
 	static Stream<Arguments> configurations() {
-		return Stream.of(
-				Arguments.of("defaults", Map.of(), StandardCharsets.UTF_8, true,
-						taken((line) -> line.contains("\"ecs\":{\"version\":\"8.11\"}"))),
-				Arguments.of("service fields and pid",
-						Map.of("spring.application.name", "presign-service", "spring.application.version", "1.2.3",
-								"spring.application.pid", "4242", "logging.structured.ecs.service.environment",
-								"prod", "logging.structured.ecs.service.node-name", "node-1"),
-						StandardCharsets.UTF_8, true, taken((line) -> line.contains("\"pid\":4242")
-								&& line.contains("\"environment\":\"prod\"") && line.contains("\"name\":\"node-1\""))),
-				Arguments.of("JSON customizations",
-						Map.of("logging.structured.json.exclude", "log.logger",
-								"logging.structured.json.rename[process.thread.name]", "thread",
-								"logging.structured.json.add[team]", "storage",
-								"logging.structured.json.context.prefix", "ctx"),
-						StandardCharsets.UTF_8, false, taken((line) -> line.contains("\"team\":\"storage\"")
-								&& !line.contains("\"logger\"") && line.contains("\"ctx\":{"))),
-				Arguments.of("stack trace printer",
-						Map.of("logging.structured.json.stacktrace.root", "first",
-								"logging.structured.json.stacktrace.max-length", "300",
-								"logging.structured.json.stacktrace.include-common-frames", "false"),
-						StandardCharsets.UTF_8, true, (Predicate<List<String>>) EcsLogFormatterTest::stackTracesCut),
-				Arguments.of("context prefix", Map.of("logging.structured.json.context.prefix", "ctx"),
-						StandardCharsets.UTF_8, true, taken((line) -> line.contains("\"ctx\":{"))),
-				Arguments.of("customizer class",
-						Map.of("logging.structured.json.customizer", AddsATeam.class.getName()),
-						StandardCharsets.UTF_8, false, taken((line) -> line.contains("\"team\":\"storage\""))),
-				Arguments.of("context left out", Map.of("logging.structured.json.context.include", "false"),
-						StandardCharsets.UTF_8, true, (Predicate<List<String>>) (lines) -> lines.stream()
-							.noneMatch((line) -> line.contains("\"requestId\"") || line.contains("\"event\":{"))),
-				// No generated text has a question mark: one in a line is a character the charset replaced.
-				Arguments.of("ISO-8859-1 console", Map.of(), StandardCharsets.ISO_8859_1, true,
-						taken((line) -> line.contains("?"))));
+		return Stream
+			.of(Arguments.of("defaults", Map.of(), StandardCharsets.UTF_8, true,
+					taken((line) -> line.contains("\"ecs\":{\"version\":\"8.11\"}"))),
+					Arguments.of("service fields and pid",
+							Map.of("spring.application.name", "presign-service", "spring.application.version", "1.2.3",
+									"spring.application.pid", "4242", "logging.structured.ecs.service.environment",
+									"prod", "logging.structured.ecs.service.node-name", "node-1"),
+							StandardCharsets.UTF_8, true,
+							taken((line) -> line.contains("\"pid\":4242") && line.contains("\"environment\":\"prod\"")
+									&& line.contains("\"name\":\"node-1\""))),
+					Arguments.of("JSON customizations",
+							Map.of("logging.structured.json.exclude", "log.logger",
+									"logging.structured.json.rename[process.thread.name]", "thread",
+									"logging.structured.json.add[team]", "storage",
+									"logging.structured.json.context.prefix", "ctx"),
+							StandardCharsets.UTF_8, false,
+							taken((line) -> line.contains("\"team\":\"storage\"") && !line.contains("\"logger\"")
+									&& line.contains("\"ctx\":{"))),
+					Arguments.of("stack trace printer",
+							Map.of("logging.structured.json.stacktrace.root", "first",
+									"logging.structured.json.stacktrace.max-length", "300",
+									"logging.structured.json.stacktrace.include-common-frames", "false"),
+							StandardCharsets.UTF_8, true,
+							(Predicate<List<String>>) EcsLogFormatterTest::stackTracesCut),
+					Arguments.of("context prefix", Map.of("logging.structured.json.context.prefix", "ctx"),
+							StandardCharsets.UTF_8, true, taken((line) -> line.contains("\"ctx\":{"))),
+					Arguments.of("customizer class",
+							Map.of("logging.structured.json.customizer", AddsATeam.class.getName()),
+							StandardCharsets.UTF_8, false, taken((line) -> line.contains("\"team\":\"storage\""))),
+					Arguments.of("context left out", Map.of("logging.structured.json.context.include", "false"),
+							StandardCharsets.UTF_8, true,
+							(Predicate<List<String>>) (lines) -> lines.stream()
+								.noneMatch((line) -> line.contains("\"requestId\"") || line.contains("\"event\":{"))),
+					// No generated text has a question mark: one in a line is a character
+					// the charset replaced.
+					Arguments.of("ISO-8859-1 console", Map.of(), StandardCharsets.ISO_8859_1, true,
+							taken((line) -> line.contains("?"))));
 	}
 
 	private static Predicate<List<String>> taken(Predicate<String> inSomeLine) {
 		return (lines) -> lines.stream().anyMatch(inSomeLine);
 	}
 
-	// Logback's own traces of these exceptions run to thousands of characters; the printer cuts them at 300.
+	// Logback's own traces of these exceptions run to thousands of characters; the
+	// printer cuts them at 300.
 	private static boolean stackTracesCut(List<String> lines) {
 		List<String> traces = lines.stream()
 			.map(JSON::readTree)
@@ -128,7 +137,8 @@ class EcsLogFormatterTest {
 			ILoggingEvent event = event(context, random);
 			Throwable bootFailure = catchThrowable(() -> boot.encode(event));
 			if (bootFailure != null) {
-				// Boot refuses some context (a key both a value and a parent): so must the same members here.
+				// Boot refuses some context (a key both a value and a parent): so must
+				// the same members here.
 				assertThat(catchThrowable(() -> ours.formatAsBytes(event, charset))).as(bootFailure.toString())
 					.isInstanceOf(bootFailure.getClass());
 				continue;
@@ -145,8 +155,10 @@ class EcsLogFormatterTest {
 		}
 		assertThat(bootLines).as("events both formats wrote").hasSizeGreaterThan(EVENTS * 9 / 10);
 		assertThat(settingTookEffect.test(bootLines)).as("the setting shows in Boot's lines").isTrue();
-		// Without a customization, every line with only plain context is written without Boot's writer, and no
-		// line with an exception is; with one, Boot's writer writes all, or the customization would be lost.
+		// Without a customization, every line with only plain context is written without
+		// Boot's writer, and no
+		// line with an exception is; with one, Boot's writer writes all, or the
+		// customization would be lost.
 		assertThat(writtenDirectly).as("lines written without Boot's writer")
 			.isBetween(direct ? plain : 0, direct ? withoutException : 0);
 	}
@@ -157,16 +169,19 @@ class EcsLogFormatterTest {
 				&& event.getMDCPropertyMap().keySet().stream().allMatch(EcsLogFormatterTest::plainName)
 				&& Stream.ofNullable(event.getKeyValuePairs())
 					.flatMap(List::stream)
-					.allMatch((pair) -> plainName(pair.key) && (pair.value instanceof String
-							|| pair.value instanceof Number || pair.value instanceof Boolean
-							|| pair.value instanceof List<?>));
+					.allMatch((pair) -> plainName(pair.key)
+							&& (pair.value instanceof String || pair.value instanceof Number
+									|| pair.value instanceof Boolean || pair.value instanceof List<?>));
 	}
 
 	private static boolean plainName(String name) {
 		return !name.startsWith(".") && !name.endsWith(".") && !name.contains("..");
 	}
 
-	/** Inputs a generator does not reach, each a way in which a writer of its own could part from Boot's. */
+	/**
+	 * Inputs a generator does not reach, each a way in which a writer of its own could
+	 * part from Boot's.
+	 */
 	static Stream<Arguments> oddEvents() {
 		Instant at = Instant.parse("2026-12-03T15:04:05.123456789Z");
 		String deep = String.join(".", Collections.nCopies(502, "p"));
@@ -179,7 +194,8 @@ class EcsLogFormatterTest {
 		}
 		Object deepList = nestedList;
 		return Stream.of(
-				// Formatting the message puts into the MDC, which the event reads once, when first asked.
+				// Formatting the message puts into the MDC, which the event reads once,
+				// when first asked.
 				Arguments.of("MDC changed by the message", Map.of(), (OddEvent) (context) -> {
 					LoggingEvent event = new LoggingEvent(EcsLogFormatterTest.class.getName(),
 							context.getLogger(AuditLog.LOGGER), Level.INFO, "hello {}", null,
@@ -192,17 +208,18 @@ class EcsLogFormatterTest {
 							} });
 					event.setInstant(at);
 					return event;
-				}),
-				Arguments.of("a name of 502 parts", Map.of(), pairs(at, deep, "v")),
+				}), Arguments.of("a name of 502 parts", Map.of(), pairs(at, deep, "v")),
 				Arguments.of("a list nested 500 deep under a name of 18 parts", Map.of(),
 						pairs(at, eighteen, deepList)),
 				Arguments.of("a list that holds itself under a name of 18 parts", Map.of(),
 						pairs(at, eighteen, selfContaining)),
 				Arguments.of("a map that is iterable", Map.of(), pairs(at, "a", new IterableMap())),
 				Arguments.of("a number that is iterable", Map.of(), pairs(at, "a", new IterableNumber())),
-				// With a prefix, Boot's nesting puts "c" into the map given as "a": twice, were it run twice.
-				Arguments.of("a map nested into, with a prefix", Map.of("logging.structured.json.context.prefix", "ctx"),
-						pairs(at, "a", (Supplier<?>) () -> new HashMap<>(Map.of("b", 1)), "a.c", 2, "z", new int[] { 1 })),
+				// With a prefix, Boot's nesting puts "c" into the map given as "a":
+				// twice, were it run twice.
+				Arguments.of("a map nested into, with a prefix",
+						Map.of("logging.structured.json.context.prefix", "ctx"), pairs(at, "a",
+								(Supplier<?>) () -> new HashMap<>(Map.of("b", 1)), "a.c", 2, "z", new int[] { 1 })),
 				Arguments.of("no timestamp", Map.of(), (OddEvent) (context) -> {
 					LoggingEvent event = new LoggingEvent();
 					event.setLoggerName(AuditLog.LOGGER);
@@ -216,8 +233,7 @@ class EcsLogFormatterTest {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("oddEvents")
-	void writesTheBytesOfSpringBootsEcsFormatForOddEvents(String name, Map<String, Object> properties,
-			OddEvent odd) {
+	void writesTheBytesOfSpringBootsEcsFormatForOddEvents(String name, Map<String, Object> properties, OddEvent odd) {
 		LoggerContext context = new LoggerContext();
 		context.setMDCAdapter(new LogbackMDCAdapter());
 		StandardEnvironment environment = new StandardEnvironment();
@@ -263,7 +279,10 @@ class EcsLogFormatterTest {
 		};
 	}
 
-	/** A map Boot writes as the array its iteration gives, since it asks for {@code Iterable} first. */
+	/**
+	 * A map Boot writes as the array its iteration gives, since it asks for
+	 * {@code Iterable} first.
+	 */
 	static final class IterableMap extends LinkedHashMap<String, Object> implements Iterable<Object> {
 
 		IterableMap() {
@@ -325,7 +344,10 @@ class EcsLogFormatterTest {
 			.isFalse();
 	}
 
-	/** What {@code logging.structured.json.customizer} names: a customization both writers must honour. */
+	/**
+	 * What {@code logging.structured.json.customizer} names: a customization both writers
+	 * must honour.
+	 */
 	public static final class AddsATeam implements StructuredLoggingJsonMembersCustomizer<Object> {
 
 		@Override
@@ -344,7 +366,8 @@ class EcsLogFormatterTest {
 		Random random = new Random(7);
 		ILoggingEvent inner = event(context, random);
 		List<byte[]> innerLines = new ArrayList<>();
-		// A value whose toString() logs, as some objects' do: its line is written while the outer one is.
+		// A value whose toString() logs, as some objects' do: its line is written while
+		// the outer one is.
 		Object logging = new Object() {
 			@Override
 			public String toString() {
@@ -366,7 +389,10 @@ class EcsLogFormatterTest {
 			.isEqualTo(new String(boot.encode(inner), StandardCharsets.UTF_8));
 	}
 
-	/** Ours made as Boot's encoder makes it, so that a test can ask it which writer wrote a line. */
+	/**
+	 * Ours made as Boot's encoder makes it, so that a test can ask it which writer wrote
+	 * a line.
+	 */
 	private static EcsLogFormatter formatter(LoggerContext context, Environment environment) {
 		ThrowableProxyConverter converter = new ThrowableProxyConverter();
 		converter.setContext(context);
@@ -421,15 +447,17 @@ class EcsLogFormatterTest {
 		return event;
 	}
 
-	// Distinct names for one event's context; dotted ones nest, and now and then one is both a value and a
+	// Distinct names for one event's context; dotted ones nest, and now and then one is
+	// both a value and a
 	// parent ("a.b" and "a.b.c"), which Boot refuses.
 	private static List<String> keys(Random random) {
-		List<String> keys = new ArrayList<>(List.of("requestId", "clientIp", "traceId", "event.action",
-				"event.outcome", "principal", "keys", "a.b", "profile", "x" + random.nextInt(50)));
+		List<String> keys = new ArrayList<>(List.of("requestId", "clientIp", "traceId", "event.action", "event.outcome",
+				"principal", "keys", "a.b", "profile", "x" + random.nextInt(50)));
 		if (random.nextInt(20) == 0) {
 			keys.add("a.b.c");
 		}
-		// And now and then one has an empty part, which Boot's split drops or keeps by its place.
+		// And now and then one has an empty part, which Boot's split drops or keeps by
+		// its place.
 		if (random.nextInt(10) == 0) {
 			keys.add(List.of(".lead", "trail.", "empty..part", ".").get(random.nextInt(4)));
 		}

@@ -1,7 +1,6 @@
 package io.presign.observability;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,9 +10,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.presign.ApiClient;
-import io.presign.EmbeddedS3Server;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.EmbeddedS3Server;
+import io.presign.support.IntegrationTest;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +23,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
-import static io.presign.ProblemAssertions.assertProblem;
+import static io.presign.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Distributed tracing, with spans kept in memory: a W3C traceparent is taken up, the request's span has the
- * policy decision, the signing and the S3 call it made as children, and the trace id is in the audit event's
- * logging context and in every problem document.
+ * Distributed tracing, with spans kept in memory: a W3C traceparent is taken up, the
+ * request's span has the policy decision, the signing and the S3 call it made as
+ * children, and the trace id is in the audit event's logging context and in every problem
+ * document.
  */
 @Import(TracingTest.InMemorySpans.class)
 @TestPropertySource(properties = { "management.tracing.sampling.probability=1.0",
@@ -50,7 +52,8 @@ class TracingTest extends IntegrationTest {
 
 			@Override
 			protected void append(ILoggingEvent event) {
-				// Keeps the request thread's logging context, which the event otherwise reads when asked.
+				// Keeps the request thread's logging context, which the event otherwise
+				// reads when asked.
 				event.prepareForDeferredProcessing();
 				super.append(event);
 			}
@@ -82,7 +85,8 @@ class TracingTest extends IntegrationTest {
 		assertThat(children.get("S3 HeadObject").getAttributes().asMap().toString()).contains("HeadObject");
 		// The same observations time themselves as metrics.
 		assertThat(this.management.get("/actuator/prometheus", Map.of()).text())
-			.containsPattern("presign_aws_call_seconds_count\\{[^}]*aws_operation=\"HeadObject\"[^}]*aws_service=\"S3\"")
+			.containsPattern(
+					"presign_aws_call_seconds_count\\{[^}]*aws_operation=\"HeadObject\"[^}]*aws_service=\"S3\"")
 			.contains("presign_policy_seconds_count")
 			.containsPattern("presign_sign_seconds_count\\{[^}]*operation=\"download\"");
 	}
@@ -96,20 +100,24 @@ class TracingTest extends IntegrationTest {
 		assertThat(refused.json().get("requestId").asString()).isNotBlank();
 	}
 
-	private static List<SpanData> awaitSpans(int atLeast) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		List<SpanData> traced = List.of();
-		while (Instant.now().isBefore(deadline)) {
-			traced = SPANS.getFinishedSpanItems()
-				.stream()
-				.filter((span) -> span.getTraceId().equals(TRACE))
-				.toList();
-			if (traced.size() >= atLeast && traced.stream().anyMatch((span) -> span.getParentSpanId().equals(PARENT))) {
-				return traced;
-			}
-			Thread.sleep(50);
+	/**
+	 * The request's spans, once at least so many have ended (a span ends after its answer
+	 * is sent); what there is after ten seconds, for the assertions to report.
+	 */
+	private static List<SpanData> awaitSpans(int atLeast) {
+		try {
+			return Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.until(TracingTest::traced, (traced) -> traced.size() >= atLeast
+						&& traced.stream().anyMatch((span) -> span.getParentSpanId().equals(PARENT)));
 		}
-		return traced;
+		catch (ConditionTimeoutException ex) {
+			return traced();
+		}
+	}
+
+	private static List<SpanData> traced() {
+		return SPANS.getFinishedSpanItems().stream().filter((span) -> span.getTraceId().equals(TRACE)).toList();
 	}
 
 	private static String names(List<SpanData> spans) {

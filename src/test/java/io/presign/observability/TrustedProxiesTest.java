@@ -11,8 +11,9 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * By default X-Forwarded-For is believed only from a proxy on the same host: Tomcat's own default trusts
- * every private range, which lets any pod in the cluster forge {@code clientIp}.
+ * By default X-Forwarded-For is believed only from a proxy on the same host: Tomcat's own
+ * default trusts every private range, which lets any pod in the cluster forge
+ * {@code clientIp}.
  */
 class TrustedProxiesTest {
 
@@ -21,7 +22,8 @@ class TrustedProxiesTest {
 		PropertySource<?> defaults = new YamlPropertySourceLoader()
 			.load("application", new ClassPathResource("application.yml"))
 			.get(0);
-		Pattern trusted = Pattern.compile(String.valueOf(defaults.getProperty("server.tomcat.remoteip.internal-proxies")));
+		Pattern trusted = Pattern
+			.compile(String.valueOf(defaults.getProperty("server.tomcat.remoteip.internal-proxies")));
 		for (String loopback : new String[] { "127.0.0.1", "127.1.2.3", "0:0:0:0:0:0:0:1" }) {
 			assertThat(trusted.matcher(loopback).matches()).as(loopback).isTrue();
 		}

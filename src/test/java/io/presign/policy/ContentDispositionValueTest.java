@@ -33,7 +33,8 @@ class ContentDispositionValueTest {
 	void refusesNamesThatWouldBreakTheHeader() {
 		for (String name : new String[] { "", "a\r\nSet-Cookie: x", "x".repeat(256) }) {
 			assertThatThrownBy(() -> ContentDispositionValue.of(null, name)).isInstanceOfSatisfying(
-					PolicyViolation.class, (violation) -> assertThat(violation.rule()).isEqualTo(Rule.FILENAME_INVALID));
+					PolicyViolation.class,
+					(violation) -> assertThat(violation.rule()).isEqualTo(Rule.FILENAME_INVALID));
 		}
 	}
 

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ContentTypePolicyTest {
 
-	private final ContentTypePolicy policy = ContentTypePolicy.of(List.of("image/png", "image/*", "text/plain",
-			"application/*+json"));
+	private final ContentTypePolicy policy = ContentTypePolicy
+		.of(List.of("image/png", "image/*", "text/plain", "application/*+json"));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "image/png", "image/webp", "text/plain", "text/plain; charset=utf-8",
@@ -46,11 +46,10 @@ class ContentTypePolicyTest {
 	}
 
 	private void assertRule(String type, Rule rule) {
-		assertThatThrownBy(() -> this.policy.check(type)).isInstanceOfSatisfying(PolicyViolation.class,
-				(violation) -> {
-					assertThat(violation.rule()).isEqualTo(rule);
-					assertThat(violation.field()).isEqualTo("contentType");
-				});
+		assertThatThrownBy(() -> this.policy.check(type)).isInstanceOfSatisfying(PolicyViolation.class, (violation) -> {
+			assertThat(violation.rule()).isEqualTo(rule);
+			assertThat(violation.field()).isEqualTo("contentType");
+		});
 	}
 
 }

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * For thousands of generated keys, claims and templates: every granted key lies under the caller's own
- * expanded prefix, and every refusal is a policy violation, never another failure (which would be a 5xx).
- * Seeded ({@code -Dproperty.seed=N} for another run), so that a failure replays exactly.
+ * For thousands of generated keys, claims and templates: every granted key lies under the
+ * caller's own expanded prefix, and every refusal is a policy violation, never another
+ * failure (which would be a 5xx). Seeded ({@code -Dproperty.seed=N} for another run), so
+ * that a failure replays exactly.
  */
 class KeyOwnershipPropertyTest {
 
@@ -41,7 +42,8 @@ class KeyOwnershipPropertyTest {
 					+ (useFullKey ? "full " + fullKey : key) + (generated ? ", generated" : "");
 			granted += tryOnce(template, caller, key, fullKey, useFullKey, generated, described) ? 1 : 0;
 		}
-		// Both outcomes are exercised, or the generators have drifted into testing nothing.
+		// Both outcomes are exercised, or the generators have drifted into testing
+		// nothing.
 		assertThat(granted).isBetween(TRIES / 10, TRIES - TRIES / 10);
 	}
 
@@ -49,21 +51,28 @@ class KeyOwnershipPropertyTest {
 			boolean generated, String described) {
 		Profile profile = new Profile("p", "bucket", "eu-west-1", null, false, KeyTemplate.parse(template),
 				generated ? KeyStrategy.GENERATED : KeyStrategy.CLIENT, Set.of(Operation.DOWNLOAD, Operation.UPLOAD),
-				Map.of(), ContentTypePolicy.of(List.of("text/plain")), 100, new ExpiryPolicy(Duration.ofMinutes(5),
-						Duration.ofHours(1)), "s", RateLimit.UNLIMITED, MultipartSettings.DISABLED, null, true);
+				Map.of(), ContentTypePolicy.of(List.of("text/plain")), 100,
+				new ExpiryPolicy(Duration.ofMinutes(5), Duration.ofHours(1)), "s", RateLimit.UNLIMITED,
+				MultipartSettings.DISABLED, null, true);
 		PresignPolicy policy = new PresignPolicy(new ProfileCatalog(List.of(profile)));
 		Optional<String> prefix = expand(profile, caller);
 		String requestedFull = useFullKey ? prefixedSometimes(prefix, fullKey) : null;
 		String requestedKey = useFullKey ? null : key;
 
-		boolean downloadGranted = check(prefix, described, () -> policy.authorizeDownload(caller,
-				new DownloadIntent("p", requestedKey, requestedFull, null, null, null, null)).key());
-		check(prefix, described, () -> policy.authorizeUpload(caller,
-				new UploadIntent("p", requestedKey, requestedFull, "text/plain", 10L, null)).key());
+		boolean downloadGranted = check(prefix, described,
+				() -> policy
+					.authorizeDownload(caller,
+							new DownloadIntent("p", requestedKey, requestedFull, null, null, null, null))
+					.key());
+		check(prefix, described,
+				() -> policy
+					.authorizeUpload(caller,
+							new UploadIntent("p", requestedKey, requestedFull, "text/plain", 10L, null))
+					.key());
 		check(prefix, described, () -> {
-			List<BatchItem> items = policy.authorizeBatchDownload(caller, new BatchDownloadIntent("p",
-					(requestedKey != null) ? List.of(requestedKey) : List.of(),
-					(requestedFull != null) ? List.of(requestedFull) : List.of(), null, null));
+			List<BatchItem> items = policy.authorizeBatchDownload(caller,
+					new BatchDownloadIntent("p", (requestedKey != null) ? List.of(requestedKey) : List.of(),
+							(requestedFull != null) ? List.of(requestedFull) : List.of(), null, null));
 			return (items.get(0).grant() != null) ? items.get(0).grant().key() : null;
 		});
 		return downloadGranted;
@@ -98,7 +107,8 @@ class KeyOwnershipPropertyTest {
 	}
 
 	private static String prefixedSometimes(Optional<String> prefix, String key) {
-		// Half the full keys start with the caller's own prefix, so that grants happen; the rest probe others.
+		// Half the full keys start with the caller's own prefix, so that grants happen;
+		// the rest probe others.
 		return (prefix.isPresent() && (key.hashCode() & 1) == 0) ? prefix.get() + key : key;
 	}
 
@@ -106,7 +116,10 @@ class KeyOwnershipPropertyTest {
 
 	private static final String[] OTHERS = { "users/bob/x", "../alice/x", "t/acme/other/x", "a//b", "./x", "x/.." };
 
-	/** Plain names, tricky strings, other callers' keys and traversals, and keys too long in UTF-8, by weight. */
+	/**
+	 * Plain names, tricky strings, other callers' keys and traversals, and keys too long
+	 * in UTF-8, by weight.
+	 */
 	private static String key(SplittableRandom random) {
 		int kind = random.nextInt(15);
 		if (kind < 6) {

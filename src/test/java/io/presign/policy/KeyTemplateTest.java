@@ -2,9 +2,9 @@ package io.presign.policy;
 
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -34,9 +34,9 @@ class KeyTemplateTest {
 	@ValueSource(strings = { "", ".", "..", "a/b", "a\\b", "a\u0000b", "\ud800" })
 	void refusesPrincipalsThatCannotStandInAKey(String name) {
 		Caller caller = new Caller(name, Set.of(), Caller.AuthMethod.JWT);
-		assertThatThrownBy(() -> KeyTemplate.parse("users/{principal}/").expand(caller))
-			.isInstanceOfSatisfying(PolicyViolation.class,
-					(violation) -> assertThat(violation.rule()).isEqualTo(Rule.KEY_PREFIX_UNRESOLVABLE));
+		assertThatThrownBy(() -> KeyTemplate.parse("users/{principal}/").expand(caller)).isInstanceOfSatisfying(
+				PolicyViolation.class,
+				(violation) -> assertThat(violation.rule()).isEqualTo(Rule.KEY_PREFIX_UNRESOLVABLE));
 	}
 
 }

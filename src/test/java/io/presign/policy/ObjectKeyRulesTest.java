@@ -24,8 +24,8 @@ class ObjectKeyRulesTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "/a", "a//b", "a/", "./a", "a/..", "..", "a\\b", "a\tb", "a\u007fb", "a\u0085b",
-			"\udc00" })
+	@ValueSource(
+			strings = { "", "/a", "a//b", "a/", "./a", "a/..", "..", "a\\b", "a\tb", "a\u007fb", "a\u0085b", "\udc00" })
 	void rejectsKeysThatEscapeOrConfuse(String key) {
 		assertThatThrownBy(() -> ObjectKeyRules.resolve("p/", key)).isInstanceOfSatisfying(PolicyViolation.class,
 				(violation) -> {
@@ -38,7 +38,8 @@ class ObjectKeyRulesTest {
 	void countsUtf8BytesIncludingThePrefix() {
 		assertThat(ObjectKeyRules.resolve("p/", "k".repeat(1022))).hasSize(1024);
 		assertThatThrownBy(() -> ObjectKeyRules.resolve("p/", "k".repeat(1023))).isInstanceOf(PolicyViolation.class);
-		// "€" is three bytes in UTF-8: 340 of them plus the prefix make 1022 bytes, 341 make 1025.
+		// "€" is three bytes in UTF-8: 340 of them plus the prefix make 1022 bytes, 341
+		// make 1025.
 		assertThat(ObjectKeyRules.resolve("p/", "€".repeat(340))).isNotNull();
 		assertThatThrownBy(() -> ObjectKeyRules.resolve("p/", "€".repeat(341))).isInstanceOf(PolicyViolation.class);
 	}

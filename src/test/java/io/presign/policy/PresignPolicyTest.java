@@ -11,18 +11,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PresignPolicyTest {
 
-	private final PresignPolicy policy = new PresignPolicy(
-			new ProfileCatalog(List.of(PolicyFixtures.files(), PolicyFixtures.readOnly())));
+	private final ProfileCatalog catalog = new ProfileCatalog(
+			List.of(PolicyFixtures.files(), PolicyFixtures.readOnly()));
+
+	private final PresignPolicy policy = new PresignPolicy(this.catalog);
+
+	private final MultipartPolicy multipart = new MultipartPolicy(this.policy, this.catalog, 100);
 
 	@Test
 	void aTicketIsRedeemedOnlyWhileItsProfileStillAllowsWhatItWasIssuedFor() {
-		assertRule(() -> this.policy.ticketedProfile("files", "other-bucket", "users/alice/a.bin", null, false),
+		assertRule(() -> this.multipart.ticketedProfile("files", "other-bucket", "users/alice/a.bin", null, false),
 				Rule.TICKET_INVALID);
-		assertRule(() -> this.policy.ticketedProfile("files", "bucket", "elsewhere/a.bin", null, false),
+		assertRule(() -> this.multipart.ticketedProfile("files", "bucket", "elsewhere/a.bin", null, false),
 				Rule.TICKET_INVALID);
-		assertRule(() -> this.policy.ticketedProfile("reports", "bucket", "reports/a.bin", null, false),
+		assertRule(() -> this.multipart.ticketedProfile("reports", "bucket", "reports/a.bin", null, false),
 				Rule.TICKET_INVALID);
-		assertRule(() -> this.policy.ticketedProfile("files", "bucket", "users/alice/a.bin", null, false),
+		assertRule(() -> this.multipart.ticketedProfile("files", "bucket", "users/alice/a.bin", null, false),
 				Rule.MULTIPART_NOT_ALLOWED);
 	}
 
@@ -79,11 +83,14 @@ class PresignPolicyTest {
 	void oneCallerNeverReachesAnothersPrefix() {
 		Caller bob = new Caller("bob", Set.of("files"), Caller.AuthMethod.JWT);
 		for (String key : new String[] { "../alice/a.txt", "x/../../alice/a.txt", "/users/alice/a.txt" }) {
-			assertRule(() -> this.policy.authorizeDownload(bob, new DownloadIntent("files", key, null, null, null, null)),
+			assertRule(
+					() -> this.policy.authorizeDownload(bob, new DownloadIntent("files", key, null, null, null, null)),
 					Rule.KEY_INVALID);
 		}
-		assertThat(this.policy.authorizeDownload(bob, new DownloadIntent("files", "alice/a.txt", null, null, null, null))
-			.key()).isEqualTo("users/bob/alice/a.txt");
+		assertThat(
+				this.policy.authorizeDownload(bob, new DownloadIntent("files", "alice/a.txt", null, null, null, null))
+					.key())
+			.isEqualTo("users/bob/alice/a.txt");
 	}
 
 	private static void assertRule(Runnable action, Rule rule) {

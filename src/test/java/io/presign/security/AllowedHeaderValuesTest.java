@@ -10,7 +10,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service's check of header values allows exactly what Spring Security's firewall allows.
+ * The service's check of header values allows exactly what Spring Security's firewall
+ * allows.
  */
 class AllowedHeaderValuesTest {
 
@@ -28,7 +29,8 @@ class AllowedHeaderValuesTest {
 			}
 			allowed += this.library.test(String.valueOf((char) c)) ? 1 : 0;
 		}
-		// Both answers were compared many times: controls and unassigned characters are refused.
+		// Both answers were compared many times: controls and unassigned characters are
+		// refused.
 		assertThat(allowed).isBetween(50_000, 65_000);
 	}
 
@@ -47,8 +49,8 @@ class AllowedHeaderValuesTest {
 	@Test
 	void generatedValuesAreAllowedOrRefusedAsTheLibraryDoes() {
 		SplittableRandom random = new SplittableRandom(20261203);
-		char[] rare = { '\t', '\u0000', '\u007F', '\u0085', '\u00A0', 'é', '\u0378', '\uFFFF', '\uD83D', '\uDE00',
-				'\n', '\r' };
+		char[] rare = { '\t', '\u0000', '\u007F', '\u0085', '\u00A0', 'é', '\u0378', '\uFFFF', '\uD83D', '\uDE00', '\n',
+				'\r' };
 		int[] answers = new int[2];
 		for (int i = 0; i < 20_000; i++) {
 			StringBuilder value = new StringBuilder();

@@ -6,9 +6,9 @@ import java.util.Date;
 import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
-import io.presign.TestJwtIssuer;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
+import io.presign.support.TestJwtIssuer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -34,23 +34,29 @@ class AuthenticationTest extends IntegrationTest {
 	void tokensAreVerifiedThroughTheGuardAndRememberedOnceVerified() {
 		assertThat(this.jwtDecoder).isInstanceOf(VerifiedTokenCache.class);
 		String token = TestJwtIssuer.shared().token("cache-test", "files");
-		assertThat(this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
-				Map.of("Authorization", "Bearer " + token)).status()).isEqualTo(200);
-		assertThat(this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
-				Map.of("Authorization", "Bearer " + token)).status()).isEqualTo(200);
+		assertThat(this.api
+			.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
+					Map.of("Authorization", "Bearer " + token))
+			.status()).isEqualTo(200);
+		assertThat(this.api
+			.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
+					Map.of("Authorization", "Bearer " + token))
+			.status()).isEqualTo(200);
 		String tampered = token.substring(0, token.length() - 4) + "AAAA";
-		assertThat(this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
-				Map.of("Authorization", "Bearer " + tampered)).status()).as("a token differing in its signature")
-			.isEqualTo(401);
+		assertThat(this.api
+			.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
+					Map.of("Authorization", "Bearer " + tampered))
+			.status()).as("a token differing in its signature").isEqualTo(401);
 	}
 
 	/**
-	 * The two checks the service does in place of Spring Security's own, which answer the same for every input
-	 * (their own tests), are the ones every request passes.
+	 * The two checks the service does in place of Spring Security's own, which answer the
+	 * same for every input (their own tests), are the ones every request passes.
 	 */
 	@Test
 	void bearerTokensAndHeaderValuesAreCheckedByTheServicesEquivalents() {
-		// The proxy the service's chain was built into, inside the one Spring Security registers around it.
+		// The proxy the service's chain was built into, inside the one Spring Security
+		// registers around it.
 		assertThat(this.securityFilters).extracting("springSecurityFilterChain")
 			.extracting("firewall")
 			.extracting("allowedHeaderValues")
@@ -69,16 +75,18 @@ class AuthenticationTest extends IntegrationTest {
 	private final TestJwtIssuer issuer = TestJwtIssuer.shared();
 
 	/**
-	 * Spring Security does not observe the authentication of a token (SecurityConfiguration); the fetch of the
-	 * key set, the part that waits on the identity provider, is.
+	 * Spring Security does not observe the authentication of a token
+	 * (SecurityConfiguration); the fetch of the key set, the part that waits on the
+	 * identity provider, is.
 	 */
 	@Test
 	void fetchesOfTheKeySetAreObserved() {
-		assertThat(this.api.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
-				ApiClient.bearer(this.issuer.token("jwks-observed", "files"))).status()).isEqualTo(200);
+		assertThat(this.api
+			.postJson("/v1/downloads", Map.of("profile", "files", "key", "a.txt"),
+					ApiClient.bearer(this.issuer.token("jwks-observed", "files")))
+			.status()).isEqualTo(200);
 		String metrics = this.management.get("/actuator/prometheus", Map.of()).text();
-		assertThat(metrics.lines().filter((line) -> line.startsWith("http_client_requests_seconds_count{")))
-			.as(metrics)
+		assertThat(metrics.lines().filter((line) -> line.startsWith("http_client_requests_seconds_count{"))).as(metrics)
 			.anySatisfy((line) -> assertThat(line).contains("method=\"GET\"").contains("status=\"200\""));
 	}
 
@@ -148,8 +156,9 @@ class AuthenticationTest extends IntegrationTest {
 	}
 
 	/**
-	 * Headers the service's converter leaves to Spring Security's: another spelling of the scheme is still
-	 * taken, a malformed token still refused with the library's challenge.
+	 * Headers the service's converter leaves to Spring Security's: another spelling of
+	 * the scheme is still taken, a malformed token still refused with the library's
+	 * challenge.
 	 */
 	@Test
 	void bearerHeadersBeyondTheCommonSpellingAreTheLibrarysToDecide() {
@@ -188,15 +197,16 @@ class AuthenticationTest extends IntegrationTest {
 	@Test
 	void profilesListsOnlyWhatTheCallerMayUse() {
 		JsonNode alice = this.api.get("/v1/profiles", ApiClient.apiKey(ALICE_KEY)).json();
-		assertThat(alice.findValuesAsString("name")).containsExactly("files", "archive", "reports", "generated", "limited", "large",
-				"small-multipart", "limited-multipart", "encrypted");
+		assertThat(alice.findValuesAsString("name")).containsExactly("files", "archive", "reports", "generated",
+				"limited", "large", "small-multipart", "limited-multipart", "encrypted");
 		JsonNode files = alice.get(0);
 		assertThat(files.get("operations").toString()).isEqualTo("[\"download\",\"upload\"]");
 		assertThat(files.get("maxContentLength").asLong()).isEqualTo(1024 * 1024);
 		assertThat(files.get("defaultExpirySeconds").asLong()).isEqualTo(300);
 		assertThat(files.get("maxExpirySeconds").asLong()).isEqualTo(3600);
 		assertThat(this.api.get("/v1/profiles", ApiClient.apiKey(BOB_KEY)).json().findValuesAsString("name"))
-			.containsExactly("files", "archive", "generated", "limited", "large", "small-multipart", "limited-multipart", "encrypted");
+			.containsExactly("files", "archive", "generated", "limited", "large", "small-multipart",
+					"limited-multipart", "encrypted");
 		assertThat(this.api.get("/v1/profiles", ApiClient.apiKey(CAROL_KEY)).json().size()).isZero();
 	}
 
@@ -217,8 +227,8 @@ class AuthenticationTest extends IntegrationTest {
 	}
 
 	/**
-	 * The service keeps no sessions, so it has nothing to log out of: {@code /logout} is a path like any other,
-	 * not a redirect to a login page that does not exist.
+	 * The service keeps no sessions, so it has nothing to log out of: {@code /logout} is
+	 * a path like any other, not a redirect to a login page that does not exist.
 	 */
 	@Test
 	void logoutIsNoEndpoint() {

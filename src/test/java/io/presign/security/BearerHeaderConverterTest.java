@@ -19,8 +19,9 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service's bearer token converter gives what Spring Security's gives, for every request: the same token
- * with the same details, the same refusal with the same error, or nothing.
+ * The service's bearer token converter gives what Spring Security's gives, for every
+ * request: the same token with the same details, the same refusal with the same error, or
+ * nothing.
  */
 class BearerHeaderConverterTest {
 
@@ -39,7 +40,8 @@ class BearerHeaderConverterTest {
 				outcomes.merge(outcome.substring(0, outcome.indexOf(' ')), 1, Integer::sum);
 			}
 		}
-		// The characters of a token (66) and '=' are taken in most places; all others refused.
+		// The characters of a token (66) and '=' are taken in most places; all others
+		// refused.
 		assertThat(outcomes).containsOnlyKeys("token", "refused");
 		assertThat(outcomes.get("token")).isBetween(4 * 66, 5 * 67);
 	}
@@ -59,10 +61,10 @@ class BearerHeaderConverterTest {
 
 	@Test
 	void aTokenAsLongAsAnIdentityProvidersIsTakenWhole() {
-		String token = "eyJhbGciOiJSUzI1NiJ9." + "eyJzdWIiOiJ1c2VyLTQyIn0".repeat(40) + "."
-				+ "Ab-_cD+/".repeat(43) + "==";
-		assertThat(assertSameOutcome(post("Bearer " + token))).isEqualTo("token " + token + " "
-				+ this.library.convert(post("Bearer " + token)).getDetails());
+		String token = "eyJhbGciOiJSUzI1NiJ9." + "eyJzdWIiOiJ1c2VyLTQyIn0".repeat(40) + "." + "Ab-_cD+/".repeat(43)
+				+ "==";
+		assertThat(assertSameOutcome(post("Bearer " + token)))
+			.isEqualTo("token " + token + " " + this.library.convert(post("Bearer " + token)).getDetails());
 	}
 
 	private String assertSameOutcome(HttpServletRequest request) {
@@ -75,8 +77,7 @@ class BearerHeaderConverterTest {
 		return expected;
 	}
 
-	private static String outcome(Function<HttpServletRequest, Authentication> converter,
-			HttpServletRequest request) {
+	private static String outcome(Function<HttpServletRequest, Authentication> converter, HttpServletRequest request) {
 		try {
 			Authentication authentication = converter.apply(request);
 			if (authentication == null) {
@@ -118,7 +119,8 @@ class BearerHeaderConverterTest {
 			StringBuilder header = new StringBuilder(SCHEMES[random.nextInt(SCHEMES.length)]);
 			// Mostly the characters of a token, so that well-formed headers are common.
 			for (int n = random.nextInt(12); n > 0; n--) {
-				header.append((random.nextInt(3) > 0) ? PIECES[random.nextInt(10)] : PIECES[random.nextInt(PIECES.length)]);
+				header.append(
+						(random.nextInt(3) > 0) ? PIECES[random.nextInt(10)] : PIECES[random.nextInt(PIECES.length)]);
 			}
 			request.addHeader("Authorization", header.toString());
 		}

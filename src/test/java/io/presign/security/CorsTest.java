@@ -5,7 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import io.presign.IntegrationTest;
+import io.presign.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,7 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Browser preflights over real HTTP: the configured origin is allowed and cached, any other is refused.
+ * Browser preflights over real HTTP: the configured origin is allowed and cached, any
+ * other is refused.
  */
 class CorsTest extends IntegrationTest {
 
@@ -49,8 +50,7 @@ class CorsTest extends IntegrationTest {
 			.header("X-Api-Key", ALICE_KEY)
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
-			.contains("X-Request-Id")
+		assertThat(response.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("X-Request-Id")
 			.contains("Retry-After");
 	}
 

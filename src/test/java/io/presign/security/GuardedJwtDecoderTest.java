@@ -1,12 +1,10 @@
 package io.presign.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.presign.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -19,14 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * An issuer-only decoder whose identity provider is down: a 503-mapped {@link JwtException}, one lookup per
- * interval, and nothing in the way once the lookup has worked.
+ * An issuer-only decoder whose identity provider is down: a 503-mapped
+ * {@link JwtException}, one lookup per interval, and nothing in the way once the lookup
+ * has worked.
  */
 class GuardedJwtDecoderTest {
 
 	private final AtomicInteger lookups = new AtomicInteger();
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T00:00:00Z"));
 
 	private volatile boolean providerUp;
 
@@ -42,7 +41,8 @@ class GuardedJwtDecoderTest {
 		return Jwt.withTokenValue(token).header("alg", "RS256").subject("dave").build();
 	};
 
-	private final GuardedJwtDecoder decoder = new GuardedJwtDecoder(this.issuerOnly, Duration.ofSeconds(10), this.clock);
+	private final GuardedJwtDecoder decoder = new GuardedJwtDecoder(this.issuerOnly, Duration.ofSeconds(10),
+			this.clock);
 
 	@Test
 	void providerDownAsksOncePerIntervalAndFailsAsUnavailable() {
@@ -51,7 +51,7 @@ class GuardedJwtDecoderTest {
 				.isNotInstanceOf(BadJwtException.class);
 		}
 		assertThat(this.lookups).hasValue(1);
-		this.clock.now = this.clock.now.plusSeconds(11);
+		this.clock.advance(Duration.ofSeconds(11));
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> this.decoder.decode("t"));
 		assertThat(this.lookups).hasValue(2);
 	}
@@ -60,31 +60,10 @@ class GuardedJwtDecoderTest {
 	void onceTheProviderAnswersTokensAreDecodedAndRefusedAsUsual() {
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> this.decoder.decode("t"));
 		this.providerUp = true;
-		this.clock.now = this.clock.now.plusSeconds(11);
+		this.clock.advance(Duration.ofSeconds(11));
 		assertThat(this.decoder.decode("t").getSubject()).isEqualTo("dave");
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode("bad"));
 		assertThat(this.decoder.decode("t2").getTokenValue()).isEqualTo("t2");
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-28T00:00:00Z");
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -3,10 +3,10 @@ package io.presign.security;
 import java.net.URI;
 import java.util.Map;
 
-import io.presign.ApiClient;
-import io.presign.EmbeddedS3Server;
-import io.presign.FaultProxy;
-import io.presign.TestJwtIssuer;
+import io.presign.support.ApiClient;
+import io.presign.support.EmbeddedS3Server;
+import io.presign.support.FaultProxy;
+import io.presign.support.TestJwtIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +16,14 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.presign.ProblemAssertions.assertProblem;
+import static io.presign.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Configured with an issuer only (as the Helm chart does by default), the service looks up the issuer's
- * configuration on first use. With the issuer down, a bearer token gets 503 {@code identity-provider-unavailable},
- * not a 500, and the issuer is asked once per interval, not once per token; API keys keep working.
+ * Configured with an issuer only (as the Helm chart does by default), the service looks
+ * up the issuer's configuration on first use. With the issuer down, a bearer token gets
+ * 503 {@code identity-provider-unavailable}, not a 500, and the issuer is asked once per
+ * interval, not once per token; API keys keep working.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "presign.security.jwks.min-refresh-interval=1h")
@@ -57,7 +58,8 @@ class IssuerOnlyFaultTest {
 			assertProblem(response, 503, "identity-provider-unavailable", null);
 			assertThat(response.json().get("requestId").asString()).isNotBlank();
 		}
-		// One lookup tries the issuer's well-known locations in turn: a connection each, for ten tokens.
+		// One lookup tries the issuer's well-known locations in turn: a connection each,
+		// for ten tokens.
 		assertThat(ISSUER.connections()).isBetween(1, 3);
 		assertThat(api.postJson("/v1/downloads", download, ApiClient.apiKey("alice-key")).status()).isEqualTo(200);
 	}

@@ -1,18 +1,19 @@
 package io.presign.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
-import io.presign.ProblemAssertions;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
+import io.presign.support.ProblemAssertions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code limited} profile allows 3 URLs per caller per 2 s: URLs are counted, not requests, and the
- * allowance comes back.
+ * The {@code limited} profile allows 3 URLs per caller per 2 s: URLs are counted, not
+ * requests, and the allowance comes back.
  */
 class RateLimitTest extends IntegrationTest {
 
@@ -32,17 +33,20 @@ class RateLimitTest extends IntegrationTest {
 		// Another caller has its own bucket.
 		assertThat(this.api.postJson("/v1/downloads", download, ApiClient.apiKey(ALICE_KEY)).status()).isEqualTo(200);
 
-		Thread.sleep(2100);
+		CLOCK.advance(Duration.ofMillis(2100));
 		assertThat(this.api.postJson("/v1/downloads", download, bob).status()).isEqualTo(200);
 	}
 
 	@Test
 	void aBatchCostsOneUrlPerKey() throws Exception {
 		Map<String, String> rotating = ApiClient.apiKey("rot-new");
-		ProblemAssertions.assertProblem(this.api.postJson("/v1/downloads/batch",
-				Map.of("profile", "limited", "keys", List.of("a", "b", "c", "d")), rotating), 429, "rate-limited", null);
-		assertThat(this.api.postJson("/v1/downloads/batch", Map.of("profile", "limited", "keys", List.of("a", "b")),
-				rotating).status()).isEqualTo(200);
+		ProblemAssertions.assertProblem(
+				this.api.postJson("/v1/downloads/batch",
+						Map.of("profile", "limited", "keys", List.of("a", "b", "c", "d")), rotating),
+				429, "rate-limited", null);
+		assertThat(this.api
+			.postJson("/v1/downloads/batch", Map.of("profile", "limited", "keys", List.of("a", "b")), rotating)
+			.status()).isEqualTo(200);
 		ProblemAssertions.assertProblem(this.api.postJson("/v1/downloads/batch",
 				Map.of("profile", "limited", "keys", List.of("c", "d")), rotating), 429, "rate-limited", null);
 		assertThat(this.api.postJson("/v1/downloads", Map.of("profile", "limited", "key", "e"), rotating).status())

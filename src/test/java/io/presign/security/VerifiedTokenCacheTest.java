@@ -1,12 +1,11 @@
 package io.presign.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.presign.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -17,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A verified token skips the signature check for a while, never past its expiry; a refused one never does.
+ * A verified token skips the signature check for a while, never past its expiry; a
+ * refused one never does.
  */
 class VerifiedTokenCacheTest {
 
@@ -25,30 +25,13 @@ class VerifiedTokenCacheTest {
 
 	private final AtomicInteger decodes = new AtomicInteger();
 
-	private Instant now = START;
+	private final MutableClock clock = MutableClock.at(START);
 
-	private final Clock clock = new Clock() {
+	private final Ticker ticker = () -> Duration.between(START, this.clock.instant()).toNanos();
 
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return VerifiedTokenCacheTest.this.now;
-		}
-
-	};
-
-	private final Ticker ticker = () -> Duration.between(START, this.now).toNanos();
-
-	/** Accepts "good-N" tokens expiring N seconds after the start; refuses anything else. */
+	/**
+	 * Accepts "good-N" tokens expiring N seconds after the start; refuses anything else.
+	 */
 	private final JwtDecoder verifier = (token) -> {
 		this.decodes.incrementAndGet();
 		if (!token.startsWith("good-")) {
@@ -69,10 +52,10 @@ class VerifiedTokenCacheTest {
 	@Test
 	void aVerifiedTokenIsCheckedOnceWithinTheLifetime() {
 		Jwt first = this.cache.decode("good-3600");
-		this.now = START.plusSeconds(59);
+		this.clock.set(START.plusSeconds(59));
 		assertThat(this.cache.decode("good-3600")).isSameAs(first);
 		assertThat(this.decodes).hasValue(1);
-		this.now = START.plusSeconds(61);
+		this.clock.set(START.plusSeconds(61));
 		this.cache.decode("good-3600");
 		assertThat(this.decodes).as("verified again after the cache's lifetime").hasValue(2);
 	}
@@ -80,7 +63,7 @@ class VerifiedTokenCacheTest {
 	@Test
 	void neverPastTheTokensExpiry() {
 		this.cache.decode("good-30");
-		this.now = START.plusSeconds(31);
+		this.clock.set(START.plusSeconds(31));
 		this.cache.decode("good-30");
 		assertThat(this.decodes).as("the expired token went back to the verifier, which refuses it in real life")
 			.hasValue(2);

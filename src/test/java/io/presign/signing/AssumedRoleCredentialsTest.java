@@ -3,8 +3,9 @@ package io.presign.signing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
+import io.presign.support.MutableClock;
+import io.presign.support.StsStandIn;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -22,8 +23,8 @@ class AssumedRoleCredentialsTest {
 	@Test
 	void asksForASessionLongerThanTheLargestMaxExpiry() throws Exception {
 		try (StsStandIn sts = new StsStandIn();
-				AssumedRoleCredentials session = SigningConfiguration.assumedRole(role(sts, null), Duration.ofSeconds(60),
-						Duration.ofHours(2), Clock.systemUTC(), BASE, Duration.ofSeconds(5))) {
+				AssumedRoleCredentials session = SigningConfiguration.assumedRole(role(sts, null),
+						Duration.ofSeconds(60), Duration.ofHours(2), Clock.systemUTC(), BASE, Duration.ofSeconds(5))) {
 			SigningIdentity identity = session.current();
 			assertThat(sts.requests()).hasSize(1);
 			assertThat(sts.requests().get(0)).containsEntry("Action", "AssumeRole")
@@ -40,22 +41,23 @@ class AssumedRoleCredentialsTest {
 
 	@Test
 	void reusesTheSessionUntilRenewalIsDueThenRenewsBeforeItEnds() throws Exception {
-		MutableClock clock = new MutableClock(Instant.now());
+		MutableClock clock = MutableClock.at(Instant.now());
 		try (StsStandIn sts = new StsStandIn();
-				AssumedRoleCredentials session = SigningConfiguration.assumedRole(role(sts, null), Duration.ofSeconds(60),
-						Duration.ofHours(1), clock, BASE, Duration.ofSeconds(5))) {
+				AssumedRoleCredentials session = SigningConfiguration.assumedRole(role(sts, null),
+						Duration.ofSeconds(60), Duration.ofHours(1), clock, BASE, Duration.ofSeconds(5))) {
 			Instant end = session.current().expiresAt().orElseThrow();
 			session.current();
 			assertThat(sts.requests()).as("no renewal while a full URL window is left").hasSize(1);
 
-			// Renewal is due once less than max-expiry + margin (1 h 1 min) is left, well before the end.
-			clock.now = end.minus(Duration.ofHours(1)).minusSeconds(61);
+			// Renewal is due once less than max-expiry + margin (1 h 1 min) is left, well
+			// before the end.
+			clock.set(end.minus(Duration.ofHours(1)).minusSeconds(61));
 			session.current();
 			assertThat(sts.requests()).hasSize(1);
-			clock.now = end.minus(Duration.ofHours(1)).minusSeconds(59);
+			clock.set(end.minus(Duration.ofHours(1)).minusSeconds(59));
 			assertThat(session.current().credentials().accessKeyId()).isEqualTo("ASIASESSION2");
 			assertThat(sts.requests()).hasSize(2);
-			assertThat(clock.now).isBefore(end);
+			assertThat(clock.instant()).isBefore(end);
 		}
 	}
 
@@ -84,31 +86,6 @@ class AssumedRoleCredentialsTest {
 	private static SigningProperties.Role role(StsStandIn sts, Duration sessionDuration) {
 		return new SigningProperties.Role("arn:aws:iam::123456789012:role/signer", "ext-1", "presign-service",
 				sessionDuration, "us-east-1", sts.endpoint(), null, Duration.ZERO);
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

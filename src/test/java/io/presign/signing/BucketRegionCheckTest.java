@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Start-up region verification, against a stub that answers HeadBucket as S3 does: 200 with the region for
- * the right region, 301 with the real region for the wrong one.
+ * Start-up region verification, against a stub that answers HeadBucket as S3 does: 200
+ * with the region for the right region, 301 with the real region for the wrong one.
  */
 class BucketRegionCheckTest {
 
@@ -91,12 +91,13 @@ class BucketRegionCheckTest {
 		return new SpringApplicationBuilder(PresignServiceApplication.class).web(WebApplicationType.SERVLET)
 			.properties("server.port=0", "presign.profiles.p.bucket=" + bucket, "presign.profiles.p.region=" + region,
 					"presign.profiles.p.endpoint=http://127.0.0.1:" + this.s3.getAddress().getPort(),
-					"presign.profiles.p.allow-insecure-endpoint=true",
-					"presign.profiles.p.path-style=true", "presign.profiles.p.operations=download",
-					"presign.profiles.p.required-scope=s", "presign.signing.static-credentials.access-key-id=AKID",
+					"presign.profiles.p.allow-insecure-endpoint=true", "presign.profiles.p.path-style=true",
+					"presign.profiles.p.operations=download", "presign.profiles.p.required-scope=s",
+					"presign.signing.static-credentials.access-key-id=AKID",
 					"presign.signing.static-credentials.secret-access-key=secret",
 					"presign.signing.region-check=" + mode,
-					// The failed start is what some tests expect: its report is their assertion, not log output.
+					// The failed start is what some tests expect: its report is their
+					// assertion, not log output.
 					"logging.threshold.console=off", "spring.main.banner-mode=off")
 			.run();
 	}

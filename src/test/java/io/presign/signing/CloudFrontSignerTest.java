@@ -10,16 +10,17 @@ import org.springframework.core.io.FileSystemResource;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * A CloudFront key that cannot be used fails start-up with a message saying what to do, never the first
- * download.
+ * A CloudFront key that cannot be used fails start-up with a message saying what to do,
+ * never the first download.
  */
 class CloudFrontSignerTest {
 
 	@Test
 	void aPkcs1KeySaysHowToConvertIt() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> CloudFrontSigner.readPrivateKey(pem("-----BEGIN RSA PRIVATE KEY-----\nMIIB\n"
-					+ "-----END RSA PRIVATE KEY-----\n"), "file:/secrets/cf.pem"))
+			.isThrownBy(() -> CloudFrontSigner.readPrivateKey(
+					pem("-----BEGIN RSA PRIVATE KEY-----\nMIIB\n" + "-----END RSA PRIVATE KEY-----\n"),
+					"file:/secrets/cf.pem"))
 			.withMessageContaining("file:/secrets/cf.pem")
 			.withMessageContaining("openssl pkcs8 -topk8 -nocrypt");
 	}

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Primary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a caller sees when the signing session ends soon: a shorter URL that says why, or a 503 to retry.
+ * What a caller sees when the signing session ends soon: a shorter URL that says why, or
+ * a 503 to retry.
  */
 @Import(CredentialCappingApiTest.SessionConfiguration.class)
 class CredentialCappingApiTest extends IntegrationTest {

@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The POST policy signature against AWS's published example ("Example: Browser-Based Upload using HTTP POST
- * (Using AWS Signature Version 4)"): same secret, date, region and base64 policy, same signature.
+ * The POST policy signature against AWS's published example ("Example: Browser-Based
+ * Upload using HTTP POST (Using AWS Signature Version 4)"): same secret, date, region and
+ * base64 policy, same signature.
  */
 class PostPolicySignerTest {
 

@@ -2,7 +2,6 @@ package io.presign.signing;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,10 +12,12 @@ import java.util.Map;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.presign.ApiClient;
-import io.presign.CloudFrontTestKeys;
-import io.presign.IntegrationTest;
 import io.presign.observability.AuditLog;
+import io.presign.support.ApiClient;
+import io.presign.support.CloudFrontTestKeys;
+import io.presign.support.IamStandIn;
+import io.presign.support.IntegrationTest;
+import io.presign.support.StsStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,18 +37,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import static io.presign.ProblemAssertions.assertProblem;
+import static io.presign.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Revocation over HTTP, with the service signing as a role through a local STS and revoking through a local
- * IAM: the deny policy IAM receives, the new session URLs carry afterwards, the refusal when IAM refuses, the
- * audit event, the metric and the diagnostics report. A second "replica" on the same role leaves its older
- * session once it reads the policy.
+ * Revocation over HTTP, with the service signing as a role through a local STS and
+ * revoking through a local IAM: the deny policy IAM receives, the new session URLs carry
+ * afterwards, the refusal when IAM refuses, the audit event, the metric and the
+ * diagnostics report. A second "replica" on the same role leaves its older session once
+ * it reads the policy.
  */
 @Import(RevocationTest.RoleSigning.class)
 @TestPropertySource(properties = { "presign.signing.region-check=off",
-		// A profile on AWS itself (no endpoint), which IAM policies govern; it-bucket is only its name here.
+		// A profile on AWS itself (no endpoint), which IAM policies govern; it-bucket is
+		// only its name here.
 		"presign.profiles.aws-files.bucket=it-bucket", "presign.profiles.aws-files.region=eu-west-1",
 		"presign.profiles.aws-files.key-prefix=tenants/{principal}/", "presign.profiles.aws-files.required-scope=files",
 		"presign.profiles.aws-files.operations=download", "presign.profiles.cdn.bucket=it-bucket",
@@ -62,7 +65,7 @@ class RevocationTest extends IntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final StsStandIn STS = start(StsStandIn::new);
+	private static final StsStandIn STS = start(() -> new StsStandIn(CLOCK));
 
 	private static final IamStandIn IAM = start(IamStandIn::new);
 
@@ -85,8 +88,9 @@ class RevocationTest extends IntegrationTest {
 	void revokingAllPutsAwsDenyPolicyAndSignsOnWithANewSession() throws Exception {
 		String before = url("files");
 		assertThat(before).contains("X-Amz-Security-Token=token-1");
-		// STS counts in seconds and the deny spares the second before the new session: let that pass.
-		Thread.sleep(2100);
+		// STS counts in seconds and the deny spares the second before the new session:
+		// let that pass.
+		CLOCK.advance(Duration.ofMillis(2100));
 		ListAppender<ILoggingEvent> audit = captureAudit();
 		ApiClient.Response revoked;
 		try {
@@ -102,7 +106,8 @@ class RevocationTest extends IntegrationTest {
 		assertThat(body.get("policyName").asString()).isEqualTo("AWSRevokeOlderSessions");
 		assertThat(body.get("resources").toString()).isEqualTo("[\"*\"]");
 		assertThat(body.get("notCovered").toString()).as("profiles whose URLs the role's policy does not reach")
-			.contains("\"files\"", "\"cdn\"").doesNotContain("aws-files");
+			.contains("\"files\"", "\"cdn\"")
+			.doesNotContain("aws-files");
 
 		Map<String, String> put = lastIamRequest("PutRolePolicy");
 		assertThat(put.get("RoleName")).as("the name without the role's path").isEqualTo("presign-signer");
@@ -114,7 +119,8 @@ class RevocationTest extends IntegrationTest {
 		assertThat(statement.at("/Condition/DateLessThan/aws:TokenIssueTime").asString())
 			.isEqualTo(revokedBefore.toString());
 
-		// The first session was issued before the deny's time, the second after it: S3 refuses the first's URLs.
+		// The first session was issued before the deny's time, the second after it: S3
+		// refuses the first's URLs.
 		assertThat(issuedAt(0)).isBefore(revokedBefore);
 		assertThat(issuedAt(1)).isAfterOrEqualTo(revokedBefore);
 		String after = url("files");
@@ -150,7 +156,8 @@ class RevocationTest extends IntegrationTest {
 		JsonNode scoped = JSON.readTree(IAM.policy("presign-signer", "PresignRevoke-aws-files")).get("Statement");
 		assertThat(scoped).hasSize(1);
 		assertThat(scoped.get(0).get("Resource").toString()).isEqualTo("[\"arn:aws:s3:::it-bucket/tenants/*\"]");
-		assertThat(JSON.readTree(IAM.policy("presign-signer", "AWSRevokeOlderSessions")).at("/Statement/0/Resource")
+		assertThat(JSON.readTree(IAM.policy("presign-signer", "AWSRevokeOlderSessions"))
+			.at("/Statement/0/Resource")
 			.toString()).as("the revocation of everything stands").isEqualTo("[\"*\"]");
 		assertThat(url("files")).contains("X-Amz-Security-Token=token-3");
 	}
@@ -190,13 +197,14 @@ class RevocationTest extends IntegrationTest {
 	void anotherReplicaLeavesItsOlderSessionOnceItReadsThePolicy() throws Exception {
 		AssumedRoleCredentials replica = session();
 		String first = replica.current().credentials().accessKeyId();
-		Thread.sleep(2100);
+		CLOCK.advance(Duration.ofMillis(2100));
 		ApiClient.Response revoked = this.api.postJson("/v1/admin/revocations", Map.of("reason", "all again"), OPS);
 		assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
 		Instant revokedBefore = Instant.parse(revoked.json().get("revokedBefore").asString());
 		assertThat(replica.current().credentials().accessKeyId()).as("not yet read").isEqualTo(first);
 
-		RoleRevocations watch = SigningConfiguration.revocations(role(), replica, baseCredentials(), Duration.ofSeconds(2));
+		RoleRevocations watch = SigningConfiguration.revocations(role(), replica, baseCredentials(),
+				Duration.ofSeconds(2));
 		watch.check();
 		SigningIdentity renewed = replica.current();
 		assertThat(renewed.credentials().accessKeyId()).isNotEqualTo(first);
@@ -212,7 +220,8 @@ class RevocationTest extends IntegrationTest {
 	}
 
 	private static Instant issuedAt(int request) {
-		// The stand-in's session ends the asked duration after it was issued, in whole seconds, as STS's do.
+		// The stand-in's session ends the asked duration after it was issued, in whole
+		// seconds, as STS's do.
 		return Instant.parse(STS.expirations().get(request)).minus(STS.askedDuration(request));
 	}
 
@@ -240,7 +249,7 @@ class RevocationTest extends IntegrationTest {
 	}
 
 	private static AssumedRoleCredentials session() {
-		return SigningConfiguration.assumedRole(role(), Duration.ofSeconds(60), Duration.ofHours(1), Clock.systemUTC(),
+		return SigningConfiguration.assumedRole(role(), Duration.ofSeconds(60), Duration.ofHours(1), CLOCK,
 				baseCredentials(), Duration.ofSeconds(2));
 	}
 

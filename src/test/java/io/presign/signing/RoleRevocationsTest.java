@@ -1,10 +1,12 @@
 package io.presign.signing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import io.presign.support.IamStandIn;
+import io.presign.support.MutableClock;
+import io.presign.support.StsStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Revocations between replicas and against policies others wrote, with local STS and IAM stand-ins.
+ * Revocations between replicas and against policies others wrote, with local STS and IAM
+ * stand-ins.
  */
 class RoleRevocationsTest {
 
@@ -25,13 +28,15 @@ class RoleRevocationsTest {
 	private static final StaticCredentialsProvider BASE = StaticCredentialsProvider
 		.create(AwsBasicCredentials.create("AKIDBASE", "base-secret"));
 
+	private final MutableClock clock = MutableClock.systemUtc();
+
 	private StsStandIn sts;
 
 	private IamStandIn iam;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.sts = new StsStandIn();
+		this.sts = new StsStandIn(this.clock);
 		this.iam = new IamStandIn();
 	}
 
@@ -57,27 +62,29 @@ class RoleRevocationsTest {
 	void aRevocationWrittenByHandOrByTheConsoleIsFollowed() throws Exception {
 		AssumedRoleCredentials sessions = session();
 		String before = sessions.current().credentials().accessKeyId();
-		Thread.sleep(1100);
-		Instant revoked = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		this.clock.advance(Duration.ofMillis(1100));
+		Instant revoked = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		// One statement as an object, and the time in a list: both valid IAM.
-		this.iam.seed("presign-signer", "AWSRevokeOlderSessions", "{\"Version\":\"2012-10-17\",\"Statement\":{"
-				+ "\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":"
-				+ "{\"aws:TokenIssueTime\":[\"" + revoked.minusSeconds(60) + "\",\"" + revoked + "\"]}}}}");
+		this.iam.seed("presign-signer", "AWSRevokeOlderSessions",
+				"{\"Version\":\"2012-10-17\",\"Statement\":{"
+						+ "\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":"
+						+ "{\"aws:TokenIssueTime\":[\"" + revoked.minusSeconds(60) + "\",\"" + revoked + "\"]}}}}");
 		RoleRevocations replica = SigningConfiguration.revocations(role(), sessions, BASE, Duration.ofSeconds(2));
 		replica.check();
 		assertThat(replica.lastRevocation()).contains(revoked);
-		assertThat(sessions.current().credentials().accessKeyId()).as("the older session is left")
-			.isNotEqualTo(before);
+		assertThat(sessions.current().credentials().accessKeyId()).as("the older session is left").isNotEqualTo(before);
 	}
 
 	@Test
 	void policiesOfOtherNamesAndStatementsWithoutATimeAreNotRevocations() {
-		this.iam.seed("presign-signer", "LegalHold", "{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:DeleteObject\","
-				+ "\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"2999-01-01T00:00:00Z\"}}}]}");
+		this.iam
+			.seed("presign-signer", "LegalHold", "{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:DeleteObject\","
+					+ "\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"2999-01-01T00:00:00Z\"}}}]}");
 		RoleRevocations replica = replica();
 		replica.check();
 		assertThat(replica.lastRevocation()).isEmpty();
-		assertThat(RoleRevocations.latestTokenIssueTime(JsonMapper.builder().build()
+		assertThat(RoleRevocations.latestTokenIssueTime(JsonMapper.builder()
+			.build()
 			.readTree("{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}"))).isNull();
 	}
 
@@ -94,11 +101,13 @@ class RoleRevocationsTest {
 	void theLastRevocationNeverMovesBack() throws Exception {
 		RoleRevocations replica = replica();
 		Instant first = replica.revoke(null, null, "").revokedBefore();
-		Thread.sleep(1100);
+		this.clock.advance(Duration.ofMillis(1100));
 		Instant second = replica.revoke(null, null, "").revokedBefore();
 		assertThat(second).isAfter(first);
-		this.iam.seed("presign-signer", "AWSRevokeOlderSessions", "{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\","
-				+ "\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"" + first + "\"}}}]}");
+		this.iam.seed("presign-signer", "AWSRevokeOlderSessions",
+				"{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\","
+						+ "\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"" + first
+						+ "\"}}}]}");
 		replica.check();
 		assertThat(replica.lastRevocation()).contains(second);
 	}
@@ -115,8 +124,8 @@ class RoleRevocationsTest {
 	}
 
 	private AssumedRoleCredentials session() {
-		return SigningConfiguration.assumedRole(role(), Duration.ofSeconds(60), Duration.ofHours(1), Clock.systemUTC(),
-				BASE, Duration.ofSeconds(2));
+		return SigningConfiguration.assumedRole(role(), Duration.ofSeconds(60), Duration.ofHours(1), this.clock, BASE,
+				Duration.ofSeconds(2));
 	}
 
 	private SigningProperties.Role role() {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.presign.policy.ContentTypePolicy;
@@ -20,14 +19,15 @@ import io.presign.policy.Expiry;
 import io.presign.policy.ExpiryPolicy;
 import io.presign.policy.KeyStrategy;
 import io.presign.policy.KeyTemplate;
+import io.presign.policy.MultipartCallGrant;
 import io.presign.policy.MultipartSettings;
 import io.presign.policy.Operation;
-import io.presign.policy.MultipartCallGrant;
 import io.presign.policy.Profile;
 import io.presign.policy.ProfileCatalog;
 import io.presign.policy.RateLimit;
 import io.presign.policy.UploadGrant;
 import io.presign.policy.UploadPartGrant;
+import io.presign.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What the signer puts in a URL. The embedded S3 server does not check the region of the credential
- * scope, so it is asserted here on the signed material itself.
+ * What the signer puts in a URL. The embedded S3 server does not check the region of the
+ * credential scope, so it is asserted here on the signed material itself.
  */
 class S3UrlSignerTest {
 
@@ -58,7 +58,8 @@ class S3UrlSignerTest {
 	@Test
 	void onePresignerPerRegionAndEndpoint() {
 		try (PresignerRegistry registry = new PresignerRegistry(
-				new ProfileCatalog(List.of(this.ireland, this.tokyo, this.tokyoLocal, this.irelandToo)), CREDENTIALS, Duration.ofSeconds(5))) {
+				new ProfileCatalog(List.of(this.ireland, this.tokyo, this.tokyoLocal, this.irelandToo)), CREDENTIALS,
+				Duration.ofSeconds(5))) {
 			assertThat(registry.size()).isEqualTo(3);
 			assertThat(registry.presignerFor(this.ireland)).isSameAs(registry.presignerFor(this.irelandToo));
 			assertThat(registry.presignerFor(this.tokyo)).isNotSameAs(registry.presignerFor(this.tokyoLocal));
@@ -72,20 +73,24 @@ class S3UrlSignerTest {
 			String eu = signer.presignDownload(download(this.ireland, 300)).url().toString();
 			String jp = signer.presignDownload(download(this.tokyo, 300)).url().toString();
 			assertThat(eu).contains("%2Feu-west-1%2Fs3%2Faws4_request").contains("s3.eu-west-1.amazonaws.com");
-			assertThat(jp).contains("%2Fap-northeast-1%2Fs3%2Faws4_request").contains("s3.ap-northeast-1.amazonaws.com");
+			assertThat(jp).contains("%2Fap-northeast-1%2Fs3%2Faws4_request")
+				.contains("s3.ap-northeast-1.amazonaws.com");
 		}
 	}
 
 	@Test
 	void uploadSignsContentTypeAndLengthAndReportsThem() {
 		try (PresignerRegistry registry = registry(this.ireland)) {
-			PresignedUrl url = signer(registry, new ProviderSigningCredentials(CREDENTIALS)).presignUpload(
-					new UploadGrant(this.ireland, "users/a/b.png", "image/png", 1234, this.ireland.expiry().resolve(90L)));
+			PresignedUrl url = signer(registry, new ProviderSigningCredentials(CREDENTIALS))
+				.presignUpload(new UploadGrant(this.ireland, "users/a/b.png", "image/png", 1234,
+						this.ireland.expiry().resolve(90L)));
 			assertThat(url.method()).isEqualTo("PUT");
-			assertThat(url.headers()).containsOnlyKeys("Content-Type", "Content-Length")
-				.containsEntry("Content-Type", "image/png")
+			assertThat(url.headers().keySet()).as("in the order of their names, in every run")
+				.containsExactly("Content-Length", "Content-Type");
+			assertThat(url.headers()).containsEntry("Content-Type", "image/png")
 				.containsEntry("Content-Length", "1234");
-			assertThat(URI.create(url.url()).getRawQuery()).contains("X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost")
+			assertThat(URI.create(url.url()).getRawQuery())
+				.contains("X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost")
 				.contains("X-Amz-Expires=90");
 			assertThat(url.cappedBy()).isNull();
 		}
@@ -192,36 +197,22 @@ class S3UrlSignerTest {
 	}
 
 	/**
-	 * The lifetime is capped and the URL dated by one reading of the clock. With two, a second boundary passing
-	 * between them (here 00:00:10.900, then 00:00:11.100) let the URL end after the credentials' end minus the
-	 * margin: at 00:09:20, past 00:09:19.950.
+	 * The lifetime is capped and the URL dated by one reading of the clock. With two, a
+	 * second boundary passing between them (here 00:00:10.900, then 00:00:11.100) let the
+	 * URL end after the credentials' end minus the margin: at 00:09:20, past
+	 * 00:09:19.950.
 	 */
 	@Test
 	void capsAndDatesAUrlByOneReadingOfTheClock() {
 		Profile week = new Profile("week", "bucket", "eu-west-1", null, false, KeyTemplate.parse(""),
 				Set.of(Operation.DOWNLOAD), ContentTypePolicy.of(List.of()), 0,
 				new ExpiryPolicy(Duration.ofSeconds(1), Duration.ofDays(7), Duration.ofSeconds(1), false), "scope");
-		AtomicLong millis = new AtomicLong(Instant.parse("2026-01-01T00:00:10.900Z").toEpochMilli());
-		Clock stepping = new Clock() {
-			@Override
-			public Instant instant() {
-				return Instant.ofEpochMilli(millis.getAndAdd(200));
-			}
-
-			@Override
-			public ZoneOffset getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(java.time.ZoneId zone) {
-				throw new UnsupportedOperationException();
-			}
-		};
+		MutableClock stepping = MutableClock.stepping(Instant.parse("2026-01-01T00:00:10.900Z"),
+				Duration.ofMillis(200));
 		Instant end = Instant.parse("2026-01-01T00:10:19.950Z");
 		try (PresignerRegistry registry = registry(week)) {
-			PresignedUrl url = new S3UrlSigner(registry, new ScriptedCredentials(end),
-					new CredentialExpiryCap(stepping, Duration.ofSeconds(60)), new SigV4QuerySigner())
+			PresignedUrl url = new S3UrlSigner(SigningConfiguration.engine(SigningProperties.Engine.LEAN, registry),
+					new ScriptedCredentials(end), new CredentialExpiryCap(stepping, Duration.ofSeconds(60)))
 				.presignDownload(download(week, 3600));
 			assertThat(url.expiresAt()).isBeforeOrEqualTo(end.minusSeconds(60))
 				.isEqualTo(Instant.parse("2026-01-01T00:09:19Z"));
@@ -230,9 +221,9 @@ class S3UrlSignerTest {
 	}
 
 	/**
-	 * The two engines give the same URL and headers for every kind of URL, in the global and a regional
-	 * endpoint, for dotted bucket names, and on custom endpoints in both addressing styles, with session
-	 * credentials and every signed header.
+	 * The two engines give the same URL and headers for every kind of URL, in the global
+	 * and a regional endpoint, for dotted bucket names, and on custom endpoints in both
+	 * addressing styles, with session credentials and every signed header.
 	 */
 	@Test
 	void leanEngineIssuesTheSdkEnginesUrls() {
@@ -242,17 +233,19 @@ class S3UrlSignerTest {
 				full("dotted", "my.dotted.bucket", "ap-southeast-2", null, false, null),
 				full("local", "bucket-l", "us-east-1", URI.create("http://127.0.0.1:9000"), true, null),
 				full("hosted", "bucket-h", "eu-central-1", URI.create("https://s3.example.test:8443"), false, kms));
-		SigningCredentials session = new ProviderSigningCredentials(StaticCredentialsProvider.create(
-				AwsSessionCredentials.create("ASIAEXAMPLE", "secret/+=", "token+/=")));
+		SigningCredentials session = new ProviderSigningCredentials(
+				StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAEXAMPLE", "secret/+=", "token+/=")));
 		try (PresignerRegistry registry = registry(profiles.toArray(Profile[]::new))) {
 			UrlSigner lean = signer(registry, session);
 			UrlSigner sdk = sdkSigner(registry, session);
 			for (Profile p : profiles) {
 				Expiry expiry = p.expiry().resolve(300L);
 				String key = "users/a b/ü+%~*'()!$&=;:@,?#[].txt";
-				assertSame(() -> lean.presignDownload(new DownloadGrant(p, key, "v 1", "attachment; filename=\"a b.txt\"",
-						expiry)), () -> sdk.presignDownload(new DownloadGrant(p, key, "v 1",
-								"attachment; filename=\"a b.txt\"", expiry)));
+				assertSame(
+						() -> lean.presignDownload(
+								new DownloadGrant(p, key, "v 1", "attachment; filename=\"a b.txt\"", expiry)),
+						() -> sdk.presignDownload(
+								new DownloadGrant(p, key, "v 1", "attachment; filename=\"a b.txt\"", expiry)));
 				UploadGrant upload = new UploadGrant(p, key, "text/plain; charset=utf-8", 48_213L, expiry,
 						"1B2M2Y8AsgTpgAmY7PhCfg==", "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
 				assertSame(() -> lean.presignUpload(upload), () -> sdk.presignUpload(upload));
@@ -260,20 +253,25 @@ class S3UrlSignerTest {
 				assertSame(() -> lean.presignUploadPart(part), () -> sdk.presignUploadPart(part));
 				UploadPartGrant unsized = new UploadPartGrant(p, key, "up/id=+", 9, null, expiry);
 				assertSame(() -> lean.presignUploadPart(unsized), () -> sdk.presignUploadPart(unsized));
-				MultipartCallGrant abort = new MultipartCallGrant(p, key, "up/id=+", MultipartCallGrant.Call.ABORT, expiry);
+				MultipartCallGrant abort = new MultipartCallGrant(p, key, "up/id=+", MultipartCallGrant.Call.ABORT,
+						expiry);
 				assertSame(() -> lean.presignMultipartCall(abort), () -> sdk.presignMultipartCall(abort));
+				MultipartCallGrant list = new MultipartCallGrant(p, key, "up/id=+", MultipartCallGrant.Call.LIST_PARTS,
+						expiry);
+				assertSame(() -> lean.presignMultipartCall(list), () -> sdk.presignMultipartCall(list));
 				if (p.endpoint() == null) {
 					assertThat(List.of(lean.presignDownload(new DownloadGrant(p, key, null, null, expiry)).url(),
 							lean.presignUpload(upload).url(), lean.presignUploadPart(part).url()))
-						.as("AWS URLs are always https").allMatch((url) -> url.startsWith("https://"));
+						.as("AWS URLs are always https")
+						.allMatch((url) -> url.startsWith("https://"));
 				}
 			}
 		}
 	}
 
 	/**
-	 * A batch resolves the credentials once and signs every URL as the single-URL path would, in both
-	 * engines, for downloads and for multipart parts.
+	 * A batch resolves the credentials once and signs every URL as the single-URL path
+	 * would, in both engines, for downloads and for multipart parts.
 	 */
 	@Test
 	void batchesResolveCredentialsOnceAndSignEachUrlAsAlone() {
@@ -285,7 +283,8 @@ class S3UrlSignerTest {
 		});
 		Expiry expiry = p.expiry().resolve(300L);
 		List<DownloadGrant> downloads = List.of(new DownloadGrant(p, "a/1.txt", null, null, expiry),
-				new DownloadGrant(p, "a/2 ü.txt", "v1", "attachment", expiry), new DownloadGrant(p, "a/3.txt", null, null, expiry));
+				new DownloadGrant(p, "a/2 ü.txt", "v1", "attachment", expiry),
+				new DownloadGrant(p, "a/3.txt", null, null, expiry));
 		List<UploadPartGrant> parts = List.of(new UploadPartGrant(p, "a/big", "up", 1, 5_242_880L, expiry),
 				new UploadPartGrant(p, "a/big", "up", 2, 1_000L, expiry));
 		try (PresignerRegistry registry = registry(p)) {
@@ -297,8 +296,8 @@ class S3UrlSignerTest {
 					List<PresignedUrl> alone = downloads.stream().map(signer::presignDownload).toList();
 					if (batch.stream().map(S3UrlSignerTest::signedAt).distinct().count() == 1
 							&& alone.stream().map(S3UrlSignerTest::signedAt).allMatch(signedAt(batch.get(0))::equals)) {
-						assertThat(batch).extracting(PresignedUrl::url).containsExactlyElementsOf(
-								alone.stream().map(PresignedUrl::url).toList());
+						assertThat(batch).extracting(PresignedUrl::url)
+							.containsExactlyElementsOf(alone.stream().map(PresignedUrl::url).toList());
 						break;
 					}
 					assertThat(attempt).as("signed within one second").isLessThan(5);
@@ -316,7 +315,10 @@ class S3UrlSignerTest {
 		}
 	}
 
-	/** Signed within the same second, the two URLs must be the same; across a second boundary, retried. */
+	/**
+	 * Signed within the same second, the two URLs must be the same; across a second
+	 * boundary, retried.
+	 */
 	private static void assertSame(Supplier<PresignedUrl> lean, Supplier<PresignedUrl> sdk) {
 		for (int attempt = 0; attempt < 5; attempt++) {
 			PresignedUrl expected = sdk.get();
@@ -335,19 +337,19 @@ class S3UrlSignerTest {
 	private static Profile full(String name, String bucket, String region, URI endpoint, boolean pathStyle,
 			Encryption encryption) {
 		return new Profile(name, bucket, region, endpoint, pathStyle, KeyTemplate.parse(""), KeyStrategy.CLIENT,
-				Set.of(Operation.DOWNLOAD, Operation.UPLOAD), Map.of(), ContentTypePolicy.of(List.of("text/*")), 100_000,
-				new ExpiryPolicy(Duration.ofMinutes(5), Duration.ofHours(1)), "scope", RateLimit.UNLIMITED,
+				Set.of(Operation.DOWNLOAD, Operation.UPLOAD), Map.of(), ContentTypePolicy.of(List.of("text/*")),
+				100_000, new ExpiryPolicy(Duration.ofMinutes(5), Duration.ofHours(1)), "scope", RateLimit.UNLIMITED,
 				MultipartSettings.DISABLED, encryption, true);
 	}
 
 	private static UrlSigner signer(PresignerRegistry registry, SigningCredentials credentials) {
-		return new S3UrlSigner(registry, credentials, new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)),
-				new SigV4QuerySigner());
+		return new S3UrlSigner(SigningConfiguration.engine(SigningProperties.Engine.LEAN, registry), credentials,
+				new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)));
 	}
 
 	private static UrlSigner sdkSigner(PresignerRegistry registry, SigningCredentials credentials) {
-		return new S3UrlSigner(registry, credentials, new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)),
-				null);
+		return new S3UrlSigner(SigningConfiguration.engine(SigningProperties.Engine.SDK, registry), credentials,
+				new CredentialExpiryCap(Clock.systemUTC(), Duration.ofSeconds(60)));
 	}
 
 	private static PresignerRegistry registry(Profile... profiles) {
@@ -360,7 +362,9 @@ class S3UrlSignerTest {
 
 	private static Instant signedAt(PresignedUrl url) {
 		String amzDate = URI.create(url.url()).getRawQuery().replaceAll(".*X-Amz-Date=(\\d{8}T\\d{6}Z).*", "$1");
-		return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).parse(amzDate, Instant::from);
+		return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+			.withZone(ZoneOffset.UTC)
+			.parse(amzDate, Instant::from);
 	}
 
 	private static DownloadGrant download(Profile profile, long seconds) {

@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The lean signer against AWS's published example and, over thousands of generated requests, byte for byte
- * against the AWS SDK's presigner: keys with Unicode and reserved characters, signed headers, response
- * overrides, versions, parts, expiries, session tokens, both addressing styles and custom endpoints.
+ * The lean signer against AWS's published example and, over thousands of generated
+ * requests, byte for byte against the AWS SDK's presigner: keys with Unicode and reserved
+ * characters, signed headers, response overrides, versions, parts, expiries, session
+ * tokens, both addressing styles and custom endpoints.
  */
 class SigV4QuerySignerTest {
 
@@ -46,8 +47,8 @@ class SigV4QuerySignerTest {
 	private final SigV4QuerySigner signer = new SigV4QuerySigner();
 
 	/**
-	 * AWS's example of a presigned GET (Amazon S3 API Reference, "Authenticating Requests: Using Query
-	 * Parameters").
+	 * AWS's example of a presigned GET (Amazon S3 API Reference, "Authenticating
+	 * Requests: Using Query Parameters").
 	 */
 	@Test
 	void matchesAwsPublishedExample() {
@@ -58,32 +59,32 @@ class SigV4QuerySignerTest {
 	}
 
 	/**
-	 * The signer writes into buffers kept per thread: a signing that fails half-way leaves nothing behind.
+	 * The signer writes into buffers kept per thread: a signing that fails half-way
+	 * leaves nothing behind.
 	 */
 	@Test
 	void signsAfterASigningThatFailedHalfWay() {
 		// Refused in the query, after the headers and part of the URL were written.
 		TreeMap<String, String> among = new TreeMap<>(Map.of("X-Amz-Credential2", "x", "partNumber", "1"));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.signer.presign(new SigV4QuerySigner.Request("PUT",
-				"https", "examplebucket.s3.amazonaws.com", "/test.txt", among,
-				new TreeMap<>(Map.of("content-type", "text/plain")),
-				Instant.parse("2013-05-24T00:00:00Z"), 86400, "us-east-1", "AKIAIOSFODNN7EXAMPLE",
-				"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", null)));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.signer
+			.presign(new SigV4QuerySigner.Request("PUT", "https", "examplebucket.s3.amazonaws.com", "/test.txt", among,
+					new TreeMap<>(Map.of("content-type", "text/plain")), Instant.parse("2013-05-24T00:00:00Z"), 86400,
+					"us-east-1", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", null)));
 		matchesAwsPublishedExample();
 	}
 
 	/**
-	 * The signed names go into the URL as given: a name in upper case would not match its canonical form, and
-	 * one with other characters would need encoding.
+	 * The signed names go into the URL as given: a name in upper case would not match its
+	 * canonical form, and one with other characters would need encoding.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "Content-Type", "x-amz-meta-a_b", "x-amz-meta-a;b", "x amz" })
 	void refusesHeaderNamesOutsideLowerCaseLettersDigitsAndDashes(String name) {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.signer.presign(new SigV4QuerySigner.Request("PUT", "https",
-					"examplebucket.s3.amazonaws.com", "/test.txt", new TreeMap<>(), new TreeMap<>(Map.of(name, "v")),
-					Instant.parse("2013-05-24T00:00:00Z"), 86400, "us-east-1", "AKIAIOSFODNN7EXAMPLE",
-					"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", null)))
+			.isThrownBy(() -> this.signer
+				.presign(new SigV4QuerySigner.Request("PUT", "https", "examplebucket.s3.amazonaws.com", "/test.txt",
+						new TreeMap<>(), new TreeMap<>(Map.of(name, "v")), Instant.parse("2013-05-24T00:00:00Z"), 86400,
+						"us-east-1", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", null)))
 			.withMessageContaining(name);
 	}
 
@@ -130,12 +131,13 @@ class SigV4QuerySignerTest {
 			}
 		}
 		return this.signer.presign(new SigV4QuerySigner.Request(c.operation().equals("GET") ? "GET" : "PUT",
-				endpoint.getScheme(), endpoint.getRawAuthority().replace(":443", ""), path, parameters, headers, signedAt,
-				c.expires(), c.region(), "AKIDEXAMPLE", c.secret(), c.token()));
+				endpoint.getScheme(), endpoint.getRawAuthority().replace(":443", ""), path, parameters, headers,
+				signedAt, c.expires(), c.region(), "AKIDEXAMPLE", c.secret(), c.token()));
 	}
 
 	private static String sdk(Case c) {
-		AwsCredentials credentials = (c.token() != null) ? AwsSessionCredentials.create("AKIDEXAMPLE", c.secret(), c.token())
+		AwsCredentials credentials = (c.token() != null)
+				? AwsSessionCredentials.create("AKIDEXAMPLE", c.secret(), c.token())
 				: AwsBasicCredentials.create("AKIDEXAMPLE", c.secret());
 		S3Presigner.Builder builder = S3Presigner.builder()
 			.region(Region.of(c.region()))
@@ -148,18 +150,26 @@ class SigV4QuerySignerTest {
 		try (S3Presigner presigner = builder.build()) {
 			return switch (c.operation()) {
 				case "GET" -> presigner.presignGetObject((r) -> r.signatureDuration(lifetime)
-					.getObjectRequest((g) -> g.bucket(c.bucket()).key(c.key()).versionId(c.versionId())
+					.getObjectRequest((g) -> g.bucket(c.bucket())
+						.key(c.key())
+						.versionId(c.versionId())
 						.responseContentDisposition(c.disposition())))
 					.url()
 					.toString();
 				case "PUT" -> presigner.presignPutObject((r) -> r.signatureDuration(lifetime)
-					.putObjectRequest((p) -> p.bucket(c.bucket()).key(c.key()).contentType(c.contentType())
-						.contentLength(c.length()).serverSideEncryption(c.sse() ? "AES256" : null)))
+					.putObjectRequest((p) -> p.bucket(c.bucket())
+						.key(c.key())
+						.contentType(c.contentType())
+						.contentLength(c.length())
+						.serverSideEncryption(c.sse() ? "AES256" : null)))
 					.url()
 					.toString();
 				default -> presigner.presignUploadPart((r) -> r.signatureDuration(lifetime)
-					.uploadPartRequest((p) -> p.bucket(c.bucket()).key(c.key()).uploadId(c.uploadId())
-						.partNumber(c.partNumber()).contentLength(c.length())))
+					.uploadPartRequest((p) -> p.bucket(c.bucket())
+						.key(c.key())
+						.uploadId(c.uploadId())
+						.partNumber(c.partNumber())
+						.contentLength(c.length())))
 					.url()
 					.toString();
 			};
@@ -171,12 +181,13 @@ class SigV4QuerySignerTest {
 			"text/plain; title=\"Ünïcødé ✓ 文字\"" };
 
 	/**
-	 * Few tokens, so that consecutive cases often sign with the token of the case before (which the signer keeps
-	 * encoded) and often with another.
+	 * Few tokens, so that consecutive cases often sign with the token of the case before
+	 * (which the signer keeps encoded) and often with another.
 	 */
 	private static Case generate(SplittableRandom random) {
 		String[] operations = { "GET", "PUT", "PART" };
-		URI[] endpoints = { null, null, URI.create("http://127.0.0.1:9000"), URI.create("https://s3.example.test:8443") };
+		URI[] endpoints = { null, null, URI.create("http://127.0.0.1:9000"),
+				URI.create("https://s3.example.test:8443") };
 		return new Case(operations[random.nextInt(3)], REGIONS.get(random.nextInt(REGIONS.size())),
 				endpoints[random.nextInt(endpoints.length)], "bucket-" + random.nextInt(100), key(random),
 				random.nextBoolean() ? "secret/" + random.nextInt(1000) + "+Key" : "wJalrXUtnFEMI/K7MDENG",

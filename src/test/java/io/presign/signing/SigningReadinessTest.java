@@ -2,8 +2,8 @@ package io.presign.signing;
 
 import java.util.Map;
 
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -12,8 +12,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Readiness over HTTP on the management port: probes see the status, an admin also sees the signing details,
- * which flag a long-term access key signing for a profile on AWS (the tests' static key is an AKIA key).
+ * Readiness over HTTP on the management port: probes see the status, an admin also sees
+ * the signing details, which flag a long-term access key signing for a profile on AWS
+ * (the tests' static key is an AKIA key).
  */
 @TestPropertySource(properties = { "presign.profiles.aws-direct.bucket=direct-bucket",
 		"presign.profiles.aws-direct.region=eu-west-1", "presign.profiles.aws-direct.operations=download",
@@ -35,6 +36,14 @@ class SigningReadinessTest extends IntegrationTest {
 		JsonNode signing = readiness.at("/components/signing/details");
 		assertThat(signing.get("warning").asString()).contains("long-term access key").contains("presign.signing.role");
 		assertThat(signing.at("/profiles/aws-direct").isObject()).isTrue();
+	}
+
+	@Test
+	void adminsSeeWhereTicketUrlsTakeTheirHostFrom() {
+		JsonNode readiness = this.management.get("/actuator/health/readiness", ApiClient.apiKey("ops-key")).json();
+		JsonNode tickets = readiness.at("/components/uploadTickets/details");
+		assertThat(tickets.get("baseUrl").asString()).startsWith("unset").contains("presign.upload-tickets.base-url");
+		assertThat(tickets.get("secret").asString()).startsWith("random");
 	}
 
 	@Test

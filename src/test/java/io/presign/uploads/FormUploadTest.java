@@ -7,11 +7,11 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
-import io.presign.ApiClient;
-import io.presign.EmbeddedS3Server;
-import io.presign.FormPost;
-import io.presign.IntegrationTest;
-import io.presign.ProblemAssertions;
+import io.presign.support.ApiClient;
+import io.presign.support.EmbeddedS3Server;
+import io.presign.support.FormPost;
+import io.presign.support.IntegrationTest;
+import io.presign.support.ProblemAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Browser form uploads: a multipart/form-data POST of the returned fields stores the file; S3 enforces the
- * signed policy; and the policy document says exactly what it should.
+ * Browser form uploads: a multipart/form-data POST of the returned fields stores the
+ * file; S3 enforces the signed policy; and the policy document says exactly what it
+ * should.
  */
 class FormUploadTest extends IntegrationTest {
 
@@ -58,7 +59,8 @@ class FormUploadTest extends IntegrationTest {
 	@Test
 	void policyDocumentCarriesExactlyTheConditions() {
 		String name = "form/" + UUID.randomUUID() + ".txt";
-		JsonNode form = issue(Map.of("profile", "files", "key", name, "contentType", "text/plain", "expiresInSeconds", 120));
+		JsonNode form = issue(
+				Map.of("profile", "files", "key", name, "contentType", "text/plain", "expiresInSeconds", 120));
 		JsonNode policy = JsonMapper.builder()
 			.build()
 			.readTree(Base64.getDecoder().decode(form.at("/fields/Policy").asString()));
@@ -95,17 +97,20 @@ class FormUploadTest extends IntegrationTest {
 	}
 
 	/**
-	 * A POST policy can only say {@code starts-with}. AWS S3 stores keys literally, but a store that resolves
-	 * {@code ..} (the embedded one does) lets a key under the prefix land above it: why profiles on an
-	 * S3-compatible endpoint take no keyPrefix unless they opt in, as {@code files} does here.
+	 * A POST policy can only say {@code starts-with}. AWS S3 stores keys literally, but a
+	 * store that resolves {@code ..} (the embedded one does) lets a key under the prefix
+	 * land above it: why profiles on an S3-compatible endpoint take no keyPrefix unless
+	 * they opt in, as {@code files} does here.
 	 */
 	@Test
 	void keyPrefixFormsAreOffByDefaultOnStoresThatMayResolveDotSegments() throws Exception {
 		ProblemAssertions.assertProblem(this.api.postJson("/v1/form-uploads",
 				Map.of("profile", "large", "keyPrefix", "gallery/", "contentType", "text/plain"),
 				ApiClient.apiKey(ALICE_KEY)), 400, "request-invalid", "keyPrefix");
-		assertThat(this.api.postJson("/v1/form-uploads",
-				Map.of("profile", "large", "key", "gallery/a.txt", "contentType", "text/plain"), ApiClient.apiKey(ALICE_KEY))
+		assertThat(this.api
+			.postJson("/v1/form-uploads",
+					Map.of("profile", "large", "key", "gallery/a.txt", "contentType", "text/plain"),
+					ApiClient.apiKey(ALICE_KEY))
 			.status()).isEqualTo(200);
 
 		JsonNode form = issue(Map.of("profile", "files", "keyPrefix", "gallery/", "contentType", "text/plain"));
@@ -113,7 +118,8 @@ class FormUploadTest extends IntegrationTest {
 		fields.put("key", "users/alice/gallery/../escape-" + UUID.randomUUID() + ".txt");
 		assertThat(post(form, fields, "x".getBytes()).statusCode()).isIn(200, 204);
 		assertThat(EmbeddedS3Server.shared().exists(BUCKET, fields.get("key").replace("gallery/../", "")))
-			.as("the embedded store resolved the dot segment").isTrue();
+			.as("the embedded store resolved the dot segment")
+			.isTrue();
 		fields.put("key", "users/bob/gallery/x.txt");
 		assertThat(post(form, fields, "x".getBytes()).statusCode()).isEqualTo(403);
 	}
@@ -121,18 +127,22 @@ class FormUploadTest extends IntegrationTest {
 	@Test
 	void formRequestsFollowTheProfileRules() {
 		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
-		ProblemAssertions.assertProblem(this.api.postJson("/v1/form-uploads",
-				Map.of("profile", "files", "key", "a.pdf", "contentType", "application/pdf"), alice), 400,
-				"content-type-not-allowed", "contentType");
-		ProblemAssertions.assertProblem(this.api.postJson("/v1/form-uploads",
-				Map.of("profile", "files", "key", "a.txt", "contentType", "text/*"), alice), 400,
-				"content-type-not-allowed", "contentType");
-		ProblemAssertions.assertProblem(this.api.postJson("/v1/form-uploads",
-				Map.of("profile", "files", "keyPrefix", "../", "contentType", "text/plain"), alice), 400, "key-invalid",
-				"keyPrefix");
-		ProblemAssertions.assertProblem(this.api.postJson("/v1/form-uploads", Map.of("profile", "files", "key", "a.txt",
-				"contentType", "text/plain", "maxContentLength", 2 * 1024 * 1024), alice), 400, "content-length-too-large",
-				"contentLength");
+		ProblemAssertions.assertProblem(
+				this.api.postJson("/v1/form-uploads",
+						Map.of("profile", "files", "key", "a.pdf", "contentType", "application/pdf"), alice),
+				400, "content-type-not-allowed", "contentType");
+		ProblemAssertions.assertProblem(
+				this.api.postJson("/v1/form-uploads",
+						Map.of("profile", "files", "key", "a.txt", "contentType", "text/*"), alice),
+				400, "content-type-not-allowed", "contentType");
+		ProblemAssertions.assertProblem(
+				this.api.postJson("/v1/form-uploads",
+						Map.of("profile", "files", "keyPrefix", "../", "contentType", "text/plain"), alice),
+				400, "key-invalid", "keyPrefix");
+		ProblemAssertions.assertProblem(
+				this.api.postJson("/v1/form-uploads", Map.of("profile", "files", "key", "a.txt", "contentType",
+						"text/plain", "maxContentLength", 2 * 1024 * 1024), alice),
+				400, "content-length-too-large", "contentLength");
 	}
 
 	private JsonNode issue(Map<String, Object> body) {

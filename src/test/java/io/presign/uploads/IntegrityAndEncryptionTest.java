@@ -9,17 +9,18 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
-import io.presign.ApiClient;
-import io.presign.IntegrationTest;
-import io.presign.ProblemAssertions;
+import io.presign.support.ApiClient;
+import io.presign.support.IntegrationTest;
+import io.presign.support.ProblemAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Digests the client supplies are signed in, so S3 refuses another body; encryption a profile requires is
- * signed in, so a client cannot drop it; and no checksum is added that the client did not ask for.
+ * Digests the client supplies are signed in, so S3 refuses another body; encryption a
+ * profile requires is signed in, so a client cannot drop it; and no checksum is added
+ * that the client did not ask for.
  */
 class IntegrityAndEncryptionTest extends IntegrationTest {
 
@@ -60,8 +61,8 @@ class IntegrityAndEncryptionTest extends IntegrationTest {
 	@Test
 	void malformedDigestsAreRefused() {
 		for (Map.Entry<String, String> bad : Map.of("contentMd5", "not base64!", "checksumSha256", "AAAA").entrySet()) {
-			Map<String, Object> body = new java.util.HashMap<>(Map.of("profile", "files", "key", "d.txt", "contentType",
-					"text/plain", "contentLength", 3));
+			Map<String, Object> body = new java.util.HashMap<>(
+					Map.of("profile", "files", "key", "d.txt", "contentType", "text/plain", "contentLength", 3));
 			body.put(bad.getKey(), bad.getValue());
 			ProblemAssertions.assertProblem(this.api.postJson("/v1/uploads", body, ApiClient.apiKey(ALICE_KEY)), 400,
 					"checksum-invalid", bad.getKey());
@@ -71,8 +72,10 @@ class IntegrityAndEncryptionTest extends IntegrationTest {
 	@Test
 	void requiredEncryptionIsSignedIntoUrlsAndForms() throws Exception {
 		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
-		JsonNode upload = this.api.postJson("/v1/uploads", Map.of("profile", "encrypted", "key", UUID.randomUUID() + ".txt",
-				"contentType", "text/plain", "contentLength", 3), alice).json();
+		JsonNode upload = this.api
+			.postJson("/v1/uploads", Map.of("profile", "encrypted", "key", UUID.randomUUID() + ".txt", "contentType",
+					"text/plain", "contentLength", 3), alice)
+			.json();
 		assertThat(upload.get("headers").get("X-Amz-Server-Side-Encryption").asString()).isEqualTo("AES256");
 		assertThat(upload.get("url").asString()).contains("x-amz-server-side-encryption");
 		HttpRequest.Builder without = HttpRequest.newBuilder(URI.create(upload.get("url").asString()))
@@ -81,8 +84,10 @@ class IntegrityAndEncryptionTest extends IntegrationTest {
 		assertThat(this.http.send(without.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
 			.as("dropping the signed encryption header breaks the signature")
 			.isEqualTo(403);
-		JsonNode form = this.api.postJson("/v1/form-uploads",
-				Map.of("profile", "encrypted", "key", "f.txt", "contentType", "text/plain"), alice).json();
+		JsonNode form = this.api
+			.postJson("/v1/form-uploads", Map.of("profile", "encrypted", "key", "f.txt", "contentType", "text/plain"),
+					alice)
+			.json();
 		assertThat(form.at("/fields/x-amz-server-side-encryption").asString()).isEqualTo("AES256");
 		assertThat(new String(Base64.getDecoder().decode(form.at("/fields/Policy").asString())))
 			.contains("{\"x-amz-server-side-encryption\":\"AES256\"}");

@@ -13,20 +13,21 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.presign.ApiClient;
-import io.presign.EmbeddedS3Server;
-import io.presign.FormPost;
-import io.presign.IntegrationTest;
+import io.presign.support.ApiClient;
+import io.presign.support.EmbeddedS3Server;
+import io.presign.support.FormPost;
+import io.presign.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static io.presign.ProblemAssertions.assertProblem;
+import static io.presign.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Uppy 6's signRequest protocol, driven here over HTTP exactly as {@code @uppy/aws-s3} 6.3.1 drives it (which
- * the browser tests then confirm with the real Uppy): each answer of {@code /v1/uppy/sign} is used as Uppy
- * uses it, against the embedded S3 server, which checks every signature.
+ * Uppy 6's signRequest protocol, driven here over HTTP exactly as {@code @uppy/aws-s3}
+ * 6.3.1 drives it (which the browser tests then confirm with the real Uppy): each answer
+ * of {@code /v1/uppy/sign} is used as Uppy uses it, against the embedded S3 server, which
+ * checks every signature.
  */
 class UppySigningTest extends IntegrationTest {
 
@@ -51,15 +52,16 @@ class UppySigningTest extends IntegrationTest {
 		assertThat(download(key)).isEqualTo(file);
 
 		// The files profile allows 1 MB: S3 refuses more, from the policy alone.
-		JsonNode again = sign(ALICE, Map.of("profile", "files", "method", "PUT", "key", "big.png", "contentType",
-				"image/png"));
+		JsonNode again = sign(ALICE,
+				Map.of("profile", "files", "method", "PUT", "key", "big.png", "contentType", "image/png"));
 		HttpResponse<String> refused = FormPost.post(again, FormPost.fields(again), bytes(1024 * 1024 + 1));
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("EntityTooLarge");
 		assertThat(EmbeddedS3Server.shared().exists(BUCKET, again.get("key").asString())).isFalse();
 
-		assertProblem(this.api.postJson("/v1/uppy/sign", Map.of("profile", "files", "method", "PUT", "key", "a.pdf",
-				"contentType", "application/pdf"), ALICE), 400, "content-type-not-allowed", "contentType");
+		assertProblem(this.api.postJson("/v1/uppy/sign",
+				Map.of("profile", "files", "method", "PUT", "key", "a.pdf", "contentType", "application/pdf"), ALICE),
+				400, "content-type-not-allowed", "contentType");
 	}
 
 	@Test
@@ -72,8 +74,8 @@ class UppySigningTest extends IntegrationTest {
 
 		int partSize = 5 * 1024 * 1024;
 		for (int part = 1; part <= 3; part++) {
-			JsonNode signed = sign(ALICE, Map.of("profile", "large", "method", "PUT", "key", key, "uploadId", uploadId,
-					"partNumber", part));
+			JsonNode signed = sign(ALICE,
+					Map.of("profile", "large", "method", "PUT", "key", key, "uploadId", uploadId, "partNumber", part));
 			assertThat(signed.get("url").asString()).contains("partNumber=" + part).doesNotContain("checksum");
 			byte[] body = Arrays.copyOfRange(file, (part - 1) * partSize, Math.min(file.length, part * partSize));
 			HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(signed.get("url").asString()))
@@ -98,14 +100,36 @@ class UppySigningTest extends IntegrationTest {
 		assertThat(xml(completed.body(), "Location")).isNotBlank();
 		assertThat(download(key)).isEqualTo(file);
 		// Tickets are bound to their step: the completion ticket cannot start an upload.
-		assertProblem(this.api.send(HttpRequest.newBuilder(serviceUri(complete.get("url").asString()
-			.replace("/complete", ""))).header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.noBody()).build()),
-				403, "ticket-invalid", "ticket");
-		// Redeemed again, it completes nothing: S3 answers NoSuchUpload (404), the embedded server no parts (400).
+		assertProblem(this.api
+			.send(HttpRequest.newBuilder(serviceUri(complete.get("url").asString().replace("/complete", "")))
+				.header("Content-Type", "text/plain")
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build()), 403, "ticket-invalid", "ticket");
+		// Redeemed again (Uppy retries with the same URL), it answers the first
+		// completion, and asks S3 nothing.
 		ApiClient.Response again = this.api.send(HttpRequest.newBuilder(serviceUri(complete.get("url").asString()))
-			.POST(HttpRequest.BodyPublishers.noBody()).build());
-		assertThat(again.status()).as(again.text()).isIn(400, 404);
-		assertThat(again.json().get("code").asString()).isIn("upload-not-found", "part-numbers-invalid");
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+		assertThat(again.status()).as(again.text()).isEqualTo(200);
+		assertThat(again.text()).isEqualTo(completed.body());
+	}
+
+	@Test
+	void aStartTicketRedeemedAgainAnswersTheSameUploadAndStartsNoOther() throws Exception {
+		JsonNode create = sign(ALICE, Map.of("profile", "large", "method", "POST", "key", "clip.bin"));
+		String key = create.get("key").asString();
+		List<String> answers = new java.util.ArrayList<>();
+		for (int redemption = 0; redemption < 3; redemption++) {
+			ApiClient.Response started = this.api.send(HttpRequest.newBuilder(serviceUri(create.get("url").asString()))
+				.header("Content-Type", "application/octet-stream")
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build());
+			assertThat(started.status()).as(started.text()).isEqualTo(200);
+			answers.add(started.text());
+		}
+		assertThat(answers).as("the same UploadId each time").containsOnly(answers.get(0));
+		assertThat(EmbeddedS3Server.shared().uploadsInProgress(BUCKET, key)).as("S3 holds one upload of the key")
+			.containsExactly(key);
 	}
 
 	@Test
@@ -122,8 +146,8 @@ class UppySigningTest extends IntegrationTest {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(put.statusCode()).isEqualTo(200);
 		}
-		JsonNode complete = sign(ALICE, Map.of("profile", "small-multipart", "method", "POST", "key", key, "uploadId",
-				uploadId));
+		JsonNode complete = sign(ALICE,
+				Map.of("profile", "small-multipart", "method", "POST", "key", key, "uploadId", uploadId));
 		ApiClient.Response refused = this.api.send(HttpRequest.newBuilder(serviceUri(complete.get("url").asString()))
 			.header("Content-Type", "application/xml")
 			.POST(HttpRequest.BodyPublishers.ofString("<CompleteMultipartUpload/>"))
@@ -133,7 +157,8 @@ class UppySigningTest extends IntegrationTest {
 		assertThat(refused.json().get("maxContentLength").asLong()).isEqualTo(6L * 1024 * 1024);
 		assertThat(EmbeddedS3Server.shared().exists(BUCKET, key)).isFalse();
 		assertThat(EmbeddedS3Server.shared().uploadsInProgress(BUCKET, key)).as("aborted").isEmpty();
-		// A file within 6 MB needs at most two parts of 5 MB: no third part piles up in S3 before completion.
+		// A file within 6 MB needs at most two parts of 5 MB: no third part piles up in
+		// S3 before completion.
 		assertProblem(this.api.postJson("/v1/uppy/sign", Map.of("profile", "small-multipart", "method", "PUT", "key",
 				key, "uploadId", uploadId, "partNumber", 3), ALICE), 400, "part-numbers-invalid", "partNumber");
 	}
@@ -144,14 +169,14 @@ class UppySigningTest extends IntegrationTest {
 		String key = started[0];
 		String uploadId = started[1];
 		for (String method : List.of("PUT", "GET", "POST", "DELETE")) {
-			Map<String, Object> request = new HashMap<>(Map.of("profile", "large", "method", method, "key", key,
-					"uploadId", uploadId, "partNumber", 1));
+			Map<String, Object> request = new HashMap<>(
+					Map.of("profile", "large", "method", method, "key", key, "uploadId", uploadId, "partNumber", 1));
 			assertProblem(this.api.postJson("/v1/uppy/sign", request, BOB), 403, "key-outside-prefix", "key");
 		}
 		JsonNode abort = sign(ALICE, Map.of("profile", "large", "method", "DELETE", "key", key, "uploadId", uploadId));
-		HttpResponse<String> aborted = HTTP.send(HttpRequest.newBuilder(URI.create(abort.get("url").asString()))
-			.DELETE()
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> aborted = HTTP.send(
+				HttpRequest.newBuilder(URI.create(abort.get("url").asString())).DELETE().build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(aborted.statusCode()).isEqualTo(204);
 	}
 
@@ -200,8 +225,10 @@ class UppySigningTest extends IntegrationTest {
 		ApiClient.Response issued = this.api.postJson("/v1/downloads", Map.of("profile", "large", "fullKey", key),
 				ALICE);
 		assertThat(issued.status()).as(issued.text()).isEqualTo(200);
-		return HTTP.send(HttpRequest.newBuilder(URI.create(issued.json().get("url").asString())).build(),
-				HttpResponse.BodyHandlers.ofByteArray()).body();
+		return HTTP
+			.send(HttpRequest.newBuilder(URI.create(issued.json().get("url").asString())).build(),
+					HttpResponse.BodyHandlers.ofByteArray())
+			.body();
 	}
 
 	private static HttpResponse<String> postXml(String url, String body) throws Exception {
