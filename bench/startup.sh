@@ -137,6 +137,10 @@ measure() {
   local label="${1:0:40}" start rss_kb variant_args=()
   local log="$work/run-$2-${label//[^A-Za-z0-9.=-]/_}-$(cksum <<< "$1" | cut -d' ' -f1).log"
   IFS='+' read -r -a variant_args <<< "$1"
+  # Another process on the port (another benchmark on the machine, say) would answer for this one.
+  if curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$management/actuator/health/readiness"; then
+    echo "something else answers on port $management before $1 starts; set PORT and MANAGEMENT_PORT" >&2; exit 1
+  fi
   start=$(date +%s%N)
   launch "${variant_args[0]}" "$log" "${variant_args[@]:1}"
   until curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$management/actuator/health/readiness"; do
