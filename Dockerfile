@@ -58,10 +58,10 @@ EXPOSE 8080 8081
 # cache. The heap is sized from the container's memory limit; an out-of-memory error ends the JVM so that
 # Kubernetes restarts a clean one. The collector is G1 in every container size (AlwaysActAsServerClassMachine:
 # the JVM would pick Serial below 2 CPUs or 1792 MB, the chart's 768Mi limit): with the AOT cache, Serial let
-# the heap grow to its maximum under load, to 750 MiB of the 768Mi limit, G1 kept it near 400 MiB (see
+# the heap grow to its maximum under load, to 750 MiB of the 768Mi limit, G1 kept it near 435 MiB (see
 # helm/presign-service/README.md). An explicit choice (-XX:+UseSerialGC in JAVA_TOOL_OPTIONS) still wins. Native
 # access is granted to the class path, as Java up to 23 grants it unasked: from 24 on, the first native call
-# (Netty's, for Lettuce) would print a four-line warning, not JSON, on standard error.
+# (Netty's) would print a four-line warning, not JSON, on standard error.
 ENTRYPOINT ["java", "@/app/jvm.args", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", \
     "-XX:+AlwaysActAsServerClassMachine", "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=/tmp", \
     "-jar", "application.jar"]
