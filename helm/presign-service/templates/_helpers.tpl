@@ -74,3 +74,34 @@ spring:
 {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/*
+The service's public URL that Uppy's upload-ticket URLs start with (presign.upload-tickets.base-url), so that they
+never take their host from a request's Host header: uploadTickets.baseUrl where set; else, when the Ingress is
+enabled and config sets no presign.upload-tickets.base-url of its own, the Ingress's first host (if it names one)
+and first path, https when that host is in ingress.tls, http otherwise. Empty: the chart sets nothing.
+*/}}
+{{- define "presign.uploadTicketsBaseUrl" -}}
+{{- $explicit := .Values.uploadTickets.baseUrl -}}
+{{- if $explicit -}}
+{{- if not (regexMatch "^https?://[^/?#]+(/[^?#]*)?$" $explicit) -}}
+{{- fail (printf "uploadTickets.baseUrl (%s) must be the service's public URL: http(s)://HOST[/PATH], no query" $explicit) -}}
+{{- end -}}
+{{- trimSuffix "/" $explicit -}}
+{{- else if and .Values.ingress.enabled .Values.ingress.hosts (not (dig "presign" "upload-tickets" "base-url" "" .Values.config)) -}}
+{{- $first := first .Values.ingress.hosts -}}
+{{- $scheme := "http" -}}
+{{- range .Values.ingress.tls -}}
+{{- if has $first.host (default list .hosts) -}}
+{{- $scheme = "https" -}}
+{{- end -}}
+{{- end -}}
+{{- $path := "" -}}
+{{- with $first.paths -}}
+{{- $path = trimSuffix "/" (first .).path -}}
+{{- end -}}
+{{- if $first.host -}}
+{{- printf "%s://%s%s" $scheme $first.host $path -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}

@@ -2,14 +2,18 @@ package io.presign.deploy;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.presign.PresignServiceApplication;
 import io.presign.config.PresignProperties;
@@ -17,9 +21,12 @@ import io.presign.issuing.RateLimitStoreProperties;
 import io.presign.issuing.multipart.UploadTicketProperties;
 import io.presign.security.PresignSecurityProperties;
 import io.presign.signing.SigningProperties;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
@@ -130,6 +137,9 @@ class HelmChartTest {
 		assumeTrue(helm != null, "helm is not installed (.ci/run installs it)");
 		List<Map<String, Object>> manifests = render(List.of("-f", CHART.resolve(values).toString()));
 		assertThat(kinds(manifests)).contains("Ingress", "ServiceMonitor", "PrometheusRule");
+		// The HorizontalPodAutoscaler's behaviour, where set, reaches it as given.
+		assertThat(at(only(manifests, "HorizontalPodAutoscaler"), "spec", "behavior", "scaleUp"))
+			.containsEntry("stabilizationWindowSeconds", 0);
 		Map<String, Object> account = only(manifests, "ServiceAccount");
 		assertThat(at(account, "metadata", "annotations")).containsEntry("eks.amazonaws.com/role-arn",
 				"arn:aws:iam::123456789012:role/presign-service");
@@ -143,17 +153,60 @@ class HelmChartTest {
 			.anyMatch((data) -> data.containsKey("presign-service.json"))).isTrue();
 	}
 
+	/**
+	 * Issue 32, finding 9: Uppy's ticket URLs must not take their host from a request's
+	 * {@code Host} header. With the Ingress enabled the chart sets
+	 * {@code presign.upload-tickets.base-url} from its first host (https when TLS covers
+	 * it); an explicit {@code uploadTickets.baseUrl} wins, and so does a base URL the
+	 * configuration sets itself. The value is read as the service binds it, from the
+	 * files the Deployment names, in its order.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("ticketBaseUrls")
+	void ticketUrlsStartWithTheIngressHostOrTheGivenUrl(String description, List<String> valuesArgs,
+			@Nullable String expected) throws Exception {
+		assumeTrue(helm != null, "helm is not installed (.ci/run installs it)");
+		List<Map<String, Object>> manifests = render(valuesArgs);
+		new ApplicationContextRunner().withUserConfiguration(ChartProperties.class)
+			.withInitializer((context) -> chartConfiguration(manifests)
+				.forEach(context.getEnvironment().getPropertySources()::addFirst))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				URI baseUrl = context.getBean(UploadTicketProperties.class).baseUrl();
+				assertThat(baseUrl).isEqualTo((expected != null) ? URI.create(expected) : null);
+			});
+	}
+
+	static Stream<Arguments> ticketBaseUrls() {
+		List<String> full = List.of("-f", CHART.resolve("ci/full-values.yaml").toString());
+		return Stream.of(Arguments.of("no Ingress: unset, the readiness detail says so", List.of(), null),
+				Arguments.of("the full example's Ingress, its host under TLS", full, "https://presign.example.com"),
+				Arguments.of("an Ingress without TLS", List.of("--set", "ingress.enabled=true"),
+						"http://presign.example.com"),
+				Arguments.of("an Ingress path",
+						List.of("--set", "ingress.enabled=true", "--set", "ingress.hosts[0].host=files.example.com",
+								"--set", "ingress.hosts[0].paths[0].path=/presign/"),
+						"http://files.example.com/presign"),
+				Arguments.of("uploadTickets.baseUrl over the Ingress",
+						concat(full, List.of("--set", "uploadTickets.baseUrl=https://uploads.example.org/")),
+						"https://uploads.example.org"),
+				Arguments.of("uploadTickets.baseUrl without an Ingress",
+						List.of("--set", "uploadTickets.baseUrl=https://uploads.example.org"),
+						"https://uploads.example.org"),
+				Arguments.of("the configuration's own base-url over the Ingress",
+						concat(full,
+								List.of("--set", "config.presign.upload-tickets.base-url=https://mine.example.org")),
+						"https://mine.example.org"));
+	}
+
+	@Test
+	void aTicketBaseUrlThatIsNoUrlRefusesToRender() throws Exception {
+		assertThat(refusedRendering("uploadTickets.baseUrl=presign.example.com"))
+			.contains("uploadTickets.baseUrl (presign.example.com) must be the service's public URL");
+	}
+
 	private void bindsWithTheServicesOwnProperties(List<Map<String, Object>> manifests) throws IOException {
-		String application = (String) manifests.stream()
-			.filter((m) -> "ConfigMap".equals(m.get("kind")) && at(m, "data").containsKey("application.yaml"))
-			.findFirst()
-			.map((m) -> at(m, "data").get("application.yaml"))
-			.orElseThrow();
-		String secrets = (String) at(only(manifests, "Secret"), "stringData").get("application-secrets.yaml");
-		List<PropertySource<?>> sources = new ArrayList<>();
-		YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
-		sources.addAll(loader.load("configmap", new ByteArrayResource(application.getBytes(StandardCharsets.UTF_8))));
-		sources.addAll(loader.load("secret", new ByteArrayResource(secrets.getBytes(StandardCharsets.UTF_8))));
+		List<PropertySource<?>> sources = chartConfiguration(manifests);
 		new ApplicationContextRunner().withUserConfiguration(ChartProperties.class)
 			.withInitializer((context) -> sources.forEach(context.getEnvironment().getPropertySources()::addFirst))
 			.run((context) -> {
@@ -168,6 +221,48 @@ class HelmChartTest {
 				// holds one).
 				assertThat(context.getBean(UploadTicketProperties.class).secret()).hasSizeGreaterThanOrEqualTo(32);
 			});
+	}
+
+	/**
+	 * The files of the ConfigMap and the Secret that the Deployment's
+	 * SPRING_CONFIG_ADDITIONAL_LOCATION names, in its order (a later one takes
+	 * precedence, as in Spring Boot); a file the chart did not render is skipped, as
+	 * "optional:" lets the service do.
+	 */
+	private static List<PropertySource<?>> chartConfiguration(List<Map<String, Object>> manifests) {
+		Map<String, Object> container = list(at(only(manifests, "Deployment"), "spec", "template", "spec"),
+				"containers")
+			.get(0);
+		String locations = list(container, "env").stream()
+			.filter((variable) -> "SPRING_CONFIG_ADDITIONAL_LOCATION".equals(variable.get("name")))
+			.map((variable) -> (String) variable.get("value"))
+			.findFirst()
+			.orElseThrow();
+		Map<String, Object> configMap = manifests.stream()
+			.filter((m) -> "ConfigMap".equals(m.get("kind")) && at(m, "data").containsKey("application.yaml"))
+			.findFirst()
+			.orElseThrow();
+		Map<String, Object> files = new HashMap<>();
+		at(configMap, "data").forEach((name, content) -> files.put("/config/" + name, content));
+		at(only(manifests, "Secret"), "stringData")
+			.forEach((name, content) -> files.put("/config-secret/" + name, content));
+		List<PropertySource<?>> sources = new ArrayList<>();
+		YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
+		for (String location : locations.split(",")) {
+			String path = location.replaceFirst("^optional:", "").replaceFirst("^file:", "");
+			assertThat(location).as("every location is optional").startsWith("optional:");
+			Object content = files.get(path);
+			if (content != null) {
+				try {
+					sources.addAll(loader.load(path,
+							new ByteArrayResource(((String) content).getBytes(StandardCharsets.UTF_8))));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+		return sources;
 	}
 
 	private static List<Map<String, Object>> render(List<String> valuesArgs) throws Exception {
