@@ -31,7 +31,8 @@ body="$(body_of "$endpoint")"
 # load SECONDS -> the number of requests answered, all of them 2xx
 load() {
   BENCH_METHOD=POST BENCH_PATH="/v1/$endpoint" BENCH_BODY="$body" BENCH_AUTH="$auth" \
-    wrk -t2 -c32 -d"$1s" -s bench/endpoint.lua "http://127.0.0.1:$port" | awk '/^RESULT/ {
+    wrk -t2 -c32 -d"$1s" --timeout 10s -s bench/endpoint.lua "http://127.0.0.1:$port" | awk -v run="$1" '/^RESULT/ {
+      if ($6 == 0) { print "no request completed in a " run " s run (a cold service: a longer RUN or WARMUP)" > "/dev/stderr"; exit 1 }
       if ($5 != 0) { print "errors: " $5 " of " $6 " requests" > "/dev/stderr"; exit 1 }
       print $6 }'
 }

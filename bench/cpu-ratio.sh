@@ -19,7 +19,7 @@ start_service "$jar" "${LOG:-$work/service.log}" "$@"
 
 endpoint="${ENDPOINT:-downloads}"
 body="$(body_of "$endpoint")"
-# measure SECONDS trivial|api -> "req/s cpu-µs-per-request"
+# measure SECONDS trivial|api -> "req/s cpu-µs-per-request" (an answer slower than 10 s is an error, as in bench/http.sh)
 measure() {
   local method=GET base="http://127.0.0.1:$management" path=/actuator/health/liveness sent="" header=""
   if [ "$2" = api ]; then
@@ -28,7 +28,7 @@ measure() {
   local before after result
   before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
   result=$(BENCH_METHOD="$method" BENCH_PATH="$path" BENCH_BODY="$sent" BENCH_AUTH="$header" \
-    wrk -t2 -c32 -d"$1s" -s bench/endpoint.lua "$base" | awk '/^RESULT/ { print $2, $5, $6 }')
+    wrk -t2 -c32 -d"$1s" --timeout 10s -s bench/endpoint.lua "$base" | awk '/^RESULT/ { print $2, $5, $6 }')
   after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
   [ -n "$result" ] || { echo "wrk printed no result for $path" >&2; return 1; }
   # RESULT: req/s, errors, requests

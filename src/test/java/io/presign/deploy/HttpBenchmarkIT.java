@@ -59,7 +59,7 @@ class HttpBenchmarkIT {
 
 	@Test
 	void measuresEveryEndpointWithBothAuthentications() throws Exception {
-		String printed = run("bench/http.sh", "http-benchmark-it.log", Map.of("WARMUP", "2"), "2");
+		String printed = run("bench/http.sh", "http-benchmark-it.log", Map.of("WARMUP", "5"), "2");
 		List<Matcher> rows = printed.lines().map(ROW::matcher).filter(Matcher::matches).toList();
 		assertThat(rows).as(printed).hasSize(6 + 2);
 		for (Matcher row : rows) {
@@ -86,7 +86,7 @@ class HttpBenchmarkIT {
 	@CsvSource({ "downloads, api-key", "uploads, jwt" })
 	void measuresTheCpuOfEachPairOfRuns(String endpoint, String authentication) throws Exception {
 		String printed = run("bench/cpu-ratio.sh", "cpu-ratio-" + endpoint + "-it.log",
-				Map.of("WARMUP", "4", "PAIRS", "2", "RUN", "2", "ENDPOINT", endpoint, "AUTH", authentication));
+				Map.of("WARMUP", "10", "PAIRS", "2", "RUN", "2", "ENDPOINT", endpoint, "AUTH", authentication));
 		assertThat(printed).as("the script measures a run only if it answered requests").doesNotContain("completed in");
 		assertThat(printed).contains("| " + endpoint + " req/s |");
 		List<Matcher> rows = printed.lines().map(PAIR::matcher).filter(Matcher::matches).toList();
@@ -119,7 +119,7 @@ class HttpBenchmarkIT {
 	void attributesTheCpuOfADownloadToItsParts() throws Exception {
 		Assumptions.assumeTrue(perfSamples(), "perf is missing or may not sample processes here (Debian package "
 				+ "linux-perf; kernel.perf_event_paranoid, or a container that forbids perf_event_open)");
-		String printed = run("bench/cpu-profile.sh", "cpu-profile-it.log", Map.of("WARMUP", "2", "RUN", "2"));
+		String printed = run("bench/cpu-profile.sh", "cpu-profile-it.log", Map.of("WARMUP", "15", "RUN", "2"));
 		List<Matcher> parts = printed.lines().map(PART::matcher).filter(Matcher::matches).toList();
 		assertThat(parts).as(printed).hasSize(12);
 		assertThat(parts.get(0).group(1)).isEqualTo("all");
