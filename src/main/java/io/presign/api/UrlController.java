@@ -47,8 +47,8 @@ final class UrlController {
 									{"method":"GET","url":"https://my-avatars.s3.eu-west-1.amazonaws.com/users/alice/photos/cat.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&...",
 									 "headers":{},"bucket":"my-avatars","key":"users/alice/photos/cat.png",
 									 "expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}""")))
-	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.SIGNING },
-			value = { Rule.FILENAME_INVALID, Rule.EXPIRY_OUT_OF_RANGE, Rule.OBJECT_NOT_FOUND })
+	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.SIGNING }, value = { Rule.FILENAME_INVALID,
+			Rule.EXPIRY_OUT_OF_RANGE, Rule.OBJECT_NOT_FOUND, Rule.CONTENT_TYPE_NOT_ALLOWED })
 	PresignedUrlResponse download(@Valid @RequestBody DownloadRequest request,
 			@Parameter(hidden = true) Caller caller) {
 		return PresignedUrlResponse.of(this.issuer.issueDownload(caller, request.toIntent()));

@@ -44,9 +44,16 @@ final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 	private static final Set<String> EVERY_ENDPOINT = Set.of(WebRefusal.UNAUTHENTICATED.code(),
 			WebRefusal.IDENTITY_PROVIDER_UNAVAILABLE.code());
 
-	/** Every endpoint taking a JSON body can answer these too. */
-	private static final Set<String> EVERY_BODY = Set.of(Rule.REQUEST_INVALID.code(),
-			WebRefusal.REQUEST_TOO_LARGE.code(), WebRefusal.UNSUPPORTED_MEDIA_TYPE.code());
+	/**
+	 * Every endpoint can answer these: {@link RequestBodyLimit} refuses a body over the
+	 * limit or in a type no endpoint takes before any endpoint is chosen, also where the
+	 * endpoint reads no body.
+	 */
+	private static final Set<String> EVERY_REQUEST = Set.of(WebRefusal.REQUEST_TOO_LARGE.code(),
+			WebRefusal.UNSUPPORTED_MEDIA_TYPE.code());
+
+	/** Every endpoint taking a JSON body can answer this too. */
+	private static final Set<String> EVERY_BODY = Set.of(Rule.REQUEST_INVALID.code());
 
 	private final JsonMapper json;
 
@@ -82,6 +89,7 @@ final class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 	 */
 	static Set<String> declared(Refuses refuses, boolean takesBody) {
 		Set<String> codes = new HashSet<>(EVERY_ENDPOINT);
+		codes.addAll(EVERY_REQUEST);
 		Arrays.stream(refuses.groups()).flatMap((group) -> group.rules().stream()).map(Rule::code).forEach(codes::add);
 		Arrays.stream(refuses.value()).map(Rule::code).forEach(codes::add);
 		if (codes.contains(Rule.RATE_LIMITED.code())) {
