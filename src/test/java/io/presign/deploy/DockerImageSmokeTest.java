@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,6 +22,8 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -143,13 +144,19 @@ class DockerImageSmokeTest {
 				"SPRING_APPLICATION_JSON=" + configuration, TAG))
 			.as("docker run")
 			.isZero();
-		Instant deadline = Instant.now().plusSeconds(120);
-		int readiness = -1;
-		while (readiness != 200 && Instant.now().isBefore(deadline) && running()) {
-			Thread.sleep(100);
-			readiness = status("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
+		int[] readiness = { -1 };
+		try {
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(120))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> (readiness[0] = status(
+						"http://127.0.0.1:" + managementPort + "/actuator/health/readiness")) == 200 || !running());
 		}
-		assertThat(readiness).as("readiness on the management port; the container's log:%n%s", logs()).isEqualTo(200);
+		catch (ConditionTimeoutException ex) {
+			// Asserted below, with the container's log.
+		}
+		assertThat(readiness[0]).as("readiness on the management port; the container's log:%n%s", logs())
+			.isEqualTo(200);
 		System.out.printf("DockerImageSmokeTest: ready %d ms after docker run; %s of resident memory then%n",
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - starting),
 				output("docker", "exec", container, "sh", "-c", "grep VmRSS /proc/1/status | tr -s ' '"));
@@ -254,11 +261,10 @@ class DockerImageSmokeTest {
 				}
 			});
 			// The rest of the body only once the service has begun its graceful shutdown.
-			Instant deadline = Instant.now().plusSeconds(30);
-			while (!logs().contains("Commencing graceful shutdown") && Instant.now().isBefore(deadline)) {
-				Thread.sleep(100);
-			}
-			assertThat(logs()).contains("Commencing graceful shutdown");
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(100))
+				.untilAsserted(() -> assertThat(logs()).contains("Commencing graceful shutdown"));
 			out.write(body, body.length / 2, body.length - body.length / 2);
 			out.flush();
 			InputStream in = socket.getInputStream();
@@ -322,11 +328,10 @@ class DockerImageSmokeTest {
 			.endpoint(URI.create("http://127.0.0.1:0"))
 			.build();
 		s3.start();
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (!"STARTED".equals(s3.getState()) && Instant.now().isBefore(deadline)) {
-			Thread.sleep(10);
-		}
-		assertThat(s3.getState()).isEqualTo("STARTED");
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(10))
+			.untilAsserted(() -> assertThat(s3.getState()).isEqualTo("STARTED"));
 	}
 
 	/** Why the image cannot be built and run here, or null when it can. */
