@@ -19,10 +19,13 @@ import java.util.concurrent.TimeUnit;
 import io.presign.PresignServiceApplication;
 import io.presign.support.EmbeddedDemo;
 import io.presign.support.EmbeddedS3Server;
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +71,15 @@ class GracefulShutdownTest {
 				// only once the service refuses new connections, so that all of them are
 				// in flight during the stop.
 				assertThat(inFlight.await(30, TimeUnit.SECONDS)).isTrue();
+				// A half-sent body is not yet a request to the service: Tomcat counts a
+				// request as in progress (and waits for it) only once a worker thread has
+				// dispatched it to the servlet, where it now waits for the rest of its
+				// body. On a busy machine the stop could otherwise begin while
+				// some
+				// of the twenty still wait for a worker thread, and those are closed.
+				ThreadPoolExecutor workers = (ThreadPoolExecutor) ((TomcatWebServer) ((WebServerApplicationContext) app)
+					.getWebServer()).getTomcat().getConnector().getProtocolHandler().getExecutor();
+				Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> workers.getActiveCount() >= REQUESTS);
 				CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
 				Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !accepts(port));
 				refusing.countDown();
