@@ -9,24 +9,38 @@ import java.util.Locale;
 public enum ChecksumAlgorithm {
 
 	/** CRC-32, 4 bytes. */
-	CRC32(4),
+	CRC32(4, true),
 
 	/** CRC-32C (Castagnoli), 4 bytes. */
-	CRC32C(4),
+	CRC32C(4, true),
 
 	/** CRC-64/NVME, 8 bytes. */
-	CRC64NVME(8),
+	CRC64NVME(8, true),
 
 	/** SHA-1, 20 bytes. */
-	SHA1(20),
+	SHA1(20, false),
 
 	/** SHA-256, 32 bytes. */
-	SHA256(32);
+	SHA256(32, false);
 
 	private final int bytes;
 
-	ChecksumAlgorithm(int bytes) {
+	private final boolean wholeObjectInParts;
+
+	ChecksumAlgorithm(int bytes, boolean wholeObjectInParts) {
 		this.bytes = bytes;
+		this.wholeObjectInParts = wholeObjectInParts;
+	}
+
+	/**
+	 * Whether S3 keeps this checksum of a whole object uploaded in parts (its
+	 * {@code FULL_OBJECT} checksum type): a CRC of the whole can be combined from the
+	 * parts' CRCs, a SHA cannot, and S3 keeps only a checksum of the parts' checksums for
+	 * those, which no client can compare with its file's.
+	 * @return whether uploads in parts can carry it
+	 */
+	public boolean wholeObjectInParts() {
+		return this.wholeObjectInParts;
 	}
 
 	/**

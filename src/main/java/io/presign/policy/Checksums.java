@@ -34,21 +34,42 @@ final class Checksums {
 		if (algorithm == null && value == null) {
 			return null;
 		}
-		ChecksumAlgorithm known = null;
+		ChecksumAlgorithm known = algorithm(algorithm, "checksum.algorithm");
+		if (known == null) {
+			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksum.algorithm", "The checksum needs its algorithm");
+		}
+		return new Checksum(known, value(known, value, "checksum.value"));
+	}
+
+	/**
+	 * @param name the algorithm's name as the caller gives it, such as {@code CRC32C}
+	 * @param field the request's field, for the refusal
+	 * @return the algorithm; none when the caller names none
+	 * @throws PolicyViolation 400 {@code checksum-invalid} for an unknown algorithm
+	 */
+	static @Nullable ChecksumAlgorithm algorithm(@Nullable String name, String field) {
+		if (name == null) {
+			return null;
+		}
 		for (ChecksumAlgorithm candidate : ChecksumAlgorithm.values()) {
-			if (candidate.name().equals(algorithm)) {
-				known = candidate;
+			if (candidate.name().equals(name)) {
+				return candidate;
 			}
 		}
-		if (known == null) {
-			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksum.algorithm",
-					"The checksum's algorithm must be one of CRC32, CRC32C, CRC64NVME, SHA1, SHA256");
-		}
-		String checked = check(value, known.bytes(), "checksum.value", known.name());
+		throw new PolicyViolation(Rule.CHECKSUM_INVALID, field,
+				"The checksum's algorithm must be one of CRC32, CRC32C, CRC64NVME, SHA1, SHA256");
+	}
+
+	/**
+	 * @return the digest, checked to be the canonical base64 of the algorithm's length
+	 * @throws PolicyViolation 400 {@code checksum-invalid} for none, or another text
+	 */
+	static String value(ChecksumAlgorithm algorithm, @Nullable String value, String field) {
+		String checked = check(value, algorithm.bytes(), field, algorithm.name());
 		if (checked == null) {
-			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksum.value", "The checksum needs its value");
+			throw new PolicyViolation(Rule.CHECKSUM_INVALID, field, "The checksum needs its value");
 		}
-		return new Checksum(known, checked);
+		return checked;
 	}
 
 	/**

@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param partSize the size of every part but the last
  * @param partCount how many parts that makes
  * @param stamp what the object must carry
+ * @param checksumAlgorithm the CRC the parts and the whole object carry; none for no
+ * checksum
  */
 public record MultipartPlan(Profile profile, String key, @Nullable String contentType, long contentLength,
-		long partSize, int partCount, ObjectStamp stamp) {
+		long partSize, int partCount, ObjectStamp stamp, @Nullable ChecksumAlgorithm checksumAlgorithm) {
 
 	/**
 	 * The planned size of one part: the part size, or what is left for the last part.

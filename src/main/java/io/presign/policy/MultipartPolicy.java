@@ -19,6 +19,9 @@ public final class MultipartPolicy {
 
 	private static final int MAX_UPLOAD_ID_LENGTH = 1024;
 
+	private static final String WHOLE_OBJECT_CRCS_ONLY = "S3 keeps a checksum of a whole object uploaded in parts "
+			+ "for CRC32, CRC32C and CRC64NVME only";
+
 	private final PresignPolicy policy;
 
 	private final ProfileCatalog catalog;
@@ -46,22 +49,51 @@ public final class MultipartPolicy {
 		Profile profile = multipartProfile(caller, intent.profile());
 		String objectKey = PresignPolicy.uploadKey(caller, profile, intent.key(), intent.fullKey());
 		String type = profile.contentTypes().check(intent.contentType());
+		ChecksumAlgorithm checksum = checksumInParts(profile, intent.checksumAlgorithm());
 		MultipartPlan plan = plan(profile, objectKey, type, intent.contentLength());
 		return new MultipartPlan(profile, objectKey, type, plan.contentLength(), plan.partSize(), plan.partCount(),
-				stamp(caller, profile));
+				profile.objects().stampInParts(caller), checksum);
 	}
 
 	/**
-	 * What an object uploaded in parts must carry: the profile's metadata, tags and
-	 * storage class, set when the upload starts, and create-only, checked when it is
-	 * completed. No checksum: parts uploaded through presigned URLs carry none.
+	 * The checksum an upload in parts carries: a CRC, which S3 checks on each part's body
+	 * and combines into the whole object's ({@code FULL_OBJECT}), so that a client can
+	 * compare it with its file's. S3 keeps no such checksum for a SHA (only one of the
+	 * parts' checksums), so a profile that requires a SHA has no uploads in parts.
+	 * @param name the algorithm the caller gives, at the start and again with each batch
+	 * of parts
+	 * @return the algorithm; none for an upload without a checksum
 	 */
-	private static ObjectStamp stamp(Caller caller, Profile profile) {
-		if (profile.objects().requiredChecksum() != null) {
-			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile", "The profile '" + profile.name()
-					+ "' requires a checksum of the whole body, which its multipart uploads do not carry");
+	private static @Nullable ChecksumAlgorithm checksumInParts(Profile profile, @Nullable String name) {
+		ChecksumAlgorithm required = profile.objects().requiredChecksum();
+		if (required != null && !required.wholeObjectInParts()) {
+			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile",
+					"The profile '" + profile.name() + "' requires a " + required
+							+ " checksum, which S3 keeps for no object uploaded in parts (it does for CRC32, CRC32C "
+							+ "and CRC64NVME)");
 		}
-		return profile.objects().stamp(caller, null, null);
+		ChecksumAlgorithm algorithm = Checksums.algorithm(name, "checksumAlgorithm");
+		if (algorithm != null && !algorithm.wholeObjectInParts()) {
+			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksumAlgorithm", WHOLE_OBJECT_CRCS_ONLY);
+		}
+		if (required != null && algorithm != required) {
+			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksumAlgorithm",
+					"The profile requires a " + required + " checksum: give checksumAlgorithm " + required);
+		}
+		return algorithm;
+	}
+
+	/**
+	 * What an object an upload widget uploads in parts must carry: its parts are signed
+	 * one by one, without their checksums, so a profile that requires one has none.
+	 */
+	private static ObjectStamp widgetStamp(Caller caller, Profile profile) {
+		if (profile.objects().requiredChecksum() != null) {
+			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile",
+					"The profile '" + profile.name() + "' requires a checksum of each part, which an upload "
+							+ "widget's parts do not carry: upload in parts through POST /v1/multipart-uploads");
+		}
+		return profile.objects().stampInParts(caller);
 	}
 
 	private static MultipartPlan plan(Profile profile, String key, @Nullable String contentType,
@@ -69,7 +101,7 @@ public final class MultipartPolicy {
 		long length = profile.checkContentLength(contentLength);
 		long partSize = profile.multipart().partSizeFor(length);
 		int partCount = (int) ((length + partSize - 1) / partSize);
-		return new MultipartPlan(profile, key, contentType, length, partSize, partCount, ObjectStamp.NONE);
+		return new MultipartPlan(profile, key, contentType, length, partSize, partCount, ObjectStamp.NONE, null);
 	}
 
 	/**
@@ -148,10 +180,25 @@ public final class MultipartPolicy {
 							+ " (the parts a " + plan.contentLength() + "-byte upload is cut into)",
 					Map.of("partCount", last, "partSize", plan.partSize()));
 		}
+		ChecksumAlgorithm algorithm = checksumInParts(profile, intent.checksumAlgorithm());
+		List<@Nullable String> checksums = intent.checksums();
+		if (algorithm == null && checksums != null) {
+			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksumAlgorithm",
+					"Name the parts' checksum algorithm, as at the start");
+		}
+		if (algorithm != null && (checksums == null || checksums.size() != partNumbers.size())) {
+			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksums",
+					"Give each part's " + algorithm + " checksum, in the order of partNumbers");
+		}
 		Expiry expiry = profile.expiry().resolve(intent.expiresInSeconds());
 		List<UploadPartGrant> grants = new ArrayList<>(partNumbers.size());
-		for (Integer n : partNumbers) {
-			grants.add(new UploadPartGrant(profile, plan.key(), intent.uploadId(), n, plan.partLength(n), expiry));
+		for (int i = 0; i < partNumbers.size(); i++) {
+			Integer n = partNumbers.get(i);
+			Checksum checksum = (algorithm != null && checksums != null)
+					? new Checksum(algorithm, Checksums.value(algorithm, checksums.get(i), "checksums[" + i + "]"))
+					: null;
+			grants.add(new UploadPartGrant(profile, plan.key(), intent.uploadId(), n, plan.partLength(n), expiry,
+					checksum));
 		}
 		return grants;
 	}
@@ -165,7 +212,7 @@ public final class MultipartPolicy {
 	public UnsizedUploadGrant authorizeUnsizedStart(Caller caller, String profileName, @Nullable String fileName) {
 		Profile profile = multipartProfile(caller, profileName);
 		return new UnsizedUploadGrant(profile, profile.generatedKeyFor(caller, fileName), null,
-				profile.expiry().resolve(null), stamp(caller, profile));
+				profile.expiry().resolve(null), widgetStamp(caller, profile));
 	}
 
 	/**
@@ -266,20 +313,92 @@ public final class MultipartPolicy {
 	}
 
 	/**
-	 * The parts that make up the completed object, from what S3 holds: the client's own
-	 * account of its parts cannot be trusted. Assembled with the ETags S3 listed, never
-	 * the client's, so that a part replaced after the listing no longer matches and S3
-	 * refuses the completion instead of assembling unchecked bytes; and together within
-	 * the profile's maximum size, since parts may have been signed without a length.
+	 * Check the whole object's checksum a client gives to complete an upload with, before
+	 * S3 is asked for the parts.
+	 * @param algorithm the checksum's algorithm
+	 * @param value the checksum, base64
+	 * @return the checksum; none when the client gives none
+	 * @throws PolicyViolation 400 {@code checksum-invalid} for an unknown algorithm, one
+	 * S3 cannot keep for an object uploaded in parts, or a malformed value
+	 */
+	public static @Nullable Checksum wholeObjectChecksum(@Nullable String algorithm, @Nullable String value) {
+		Checksum checksum = Checksums.additional(algorithm, value);
+		if (checksum != null && !checksum.algorithm().wholeObjectInParts()) {
+			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksum.algorithm", WHOLE_OBJECT_CRCS_ONLY);
+		}
+		return checksum;
+	}
+
+	/**
+	 * How an upload is completed, from what S3 holds: the client's own account of its
+	 * parts cannot be trusted. Assembled with the ETags S3 listed, never the client's, so
+	 * that a part replaced after the listing no longer matches and S3 refuses the
+	 * completion instead of assembling unchecked bytes; together within the profile's
+	 * maximum size, since parts may have been signed without a length; and, with a
+	 * checksum of the whole object, from parts S3 checked against theirs, which it then
+	 * combines and compares with the client's before it creates the object.
 	 * @param held every part S3 holds for the upload
 	 * @param named the parts the client names (in the order to assemble); none for every
 	 * part S3 holds, in order
-	 * @return the parts to complete with
+	 * @param wholeObject the whole object's checksum, as the client gives it (see
+	 * {@link #wholeObjectChecksum}); none for none
+	 * @return the completion
 	 * @throws PolicyViolation 400 {@code part-numbers-invalid} when there is no part,
 	 * {@code part-not-uploaded} for a named part S3 does not hold as named,
-	 * {@code content-length-too-large} for a total over the profile's maximum
+	 * {@code content-length-too-large} for a total over the profile's maximum,
+	 * {@code checksum-invalid} without the checksum the profile requires or with parts
+	 * uploaded without theirs
 	 */
-	public static List<PartRef> partsToComplete(Profile profile, List<UploadedPart> held,
+	public static MultipartCompletion completion(Profile profile, List<UploadedPart> held,
+			@Nullable List<PartRef> named, @Nullable Checksum wholeObject) {
+		List<UploadedPart> parts = partsToComplete(profile, held, named);
+		ChecksumAlgorithm required = profile.objects().requiredChecksum();
+		if (required != null && (wholeObject == null || wholeObject.algorithm() != required)) {
+			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksum",
+					"The profile requires the whole object's " + required + " checksum");
+		}
+		if (wholeObject == null) {
+			return new MultipartCompletion(parts, null);
+		}
+		Map<Integer, String> namedChecksums = new HashMap<>();
+		if (named != null) {
+			for (PartRef part : named) {
+				String checksum = part.checksum();
+				if (checksum != null) {
+					namedChecksums.put(part.partNumber(), checksum);
+				}
+			}
+		}
+		List<UploadedPart> checked = new ArrayList<>(parts.size());
+		for (UploadedPart part : parts) {
+			checked.add(withChecksum(part, wholeObject.algorithm(), namedChecksums.get(part.partNumber())));
+		}
+		return new MultipartCompletion(checked, wholeObject);
+	}
+
+	/**
+	 * A part with the checksum S3 checked it against: as S3 lists it (AWS does), or as
+	 * the client names it where the store's listing leaves it out. Either way S3 compares
+	 * it with the one it computed from the part's bytes before it completes the upload.
+	 * @param named the checksum the client names for the part, if any
+	 * @throws PolicyViolation 400 {@code checksum-invalid} for a part without a checksum
+	 * of the whole object's algorithm, or a malformed one named
+	 */
+	private static UploadedPart withChecksum(UploadedPart part, ChecksumAlgorithm algorithm, @Nullable String named) {
+		Checksum listed = part.checksum();
+		if (listed != null && listed.algorithm() == algorithm) {
+			return part;
+		}
+		if (listed == null && named != null) {
+			return new UploadedPart(part.partNumber(), part.etag(), part.size(), part.lastModified(),
+					new Checksum(algorithm, Checksums.value(algorithm, named, "parts.checksum")));
+		}
+		throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksum", "Part " + part.partNumber() + " has no "
+				+ algorithm + " checksum, which S3 needs to check the whole object's: start the upload with "
+				+ "checksumAlgorithm " + algorithm + ", sign each part with its checksum, and name it with the part");
+	}
+
+	private static List<UploadedPart> partsToComplete(Profile profile, List<UploadedPart> held,
 			@Nullable List<PartRef> named) {
 		checkNamedParts(named);
 		List<UploadedPart> chosen;
@@ -308,7 +427,7 @@ public final class MultipartPolicy {
 					"The parts add up to " + total + " bytes, over the profile's " + profile.maxContentLength(),
 					Map.of("maxContentLength", profile.maxContentLength()));
 		}
-		return chosen.stream().map((part) -> new PartRef(part.partNumber(), part.etag())).toList();
+		return chosen;
 	}
 
 	/**

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param tags object tags stamped on every object
  * @param clientMetadata the metadata names a caller may set itself, never one stamped
  * @param storageClass the storage class of every object, or none for the bucket's default
- * @param requiredChecksum the checksum every single-request upload must carry, or none
+ * @param requiredChecksum the checksum every upload must carry, or none: of the body of a
+ * single request, or of each part and of the whole object of an upload in parts
  */
 public record ObjectRules(boolean createOnly, Map<String, KeyTemplate> metadata, Map<String, KeyTemplate> tags,
 		Set<String> clientMetadata, @Nullable String storageClass, @Nullable ChecksumAlgorithm requiredChecksum) {
@@ -93,6 +94,26 @@ public record ObjectRules(boolean createOnly, Map<String, KeyTemplate> metadata,
 	 * allow or over S3's size; 400 {@code checksum-invalid} without the required checksum
 	 */
 	public ObjectStamp stamp(Caller caller, @Nullable Map<String, String> client, @Nullable Checksum checksum) {
+		if (this.requiredChecksum != null && (checksum == null || checksum.algorithm() != this.requiredChecksum)) {
+			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksum",
+					"The profile requires a " + this.requiredChecksum + " checksum of the body");
+		}
+		return stamp(caller, client).withChecksum(checksum);
+	}
+
+	/**
+	 * What an object uploaded in parts must carry, resolved for its caller, set when the
+	 * upload starts. Its checksum, if any, is not part of it: each part's is signed into
+	 * the part's URL, and the whole object's is sent when the service completes it.
+	 * @return the stamp to start the upload with
+	 * @throws PolicyViolation as {@link #stamp(Caller, Map, Checksum)} does, but for the
+	 * checksum
+	 */
+	public ObjectStamp stampInParts(Caller caller) {
+		return stamp(caller, null);
+	}
+
+	private ObjectStamp stamp(Caller caller, @Nullable Map<String, String> client) {
 		SortedMap<String, String> stamped = new TreeMap<>();
 		this.metadata.forEach((name, template) -> stamped.put(name,
 				template.expandValue(caller, ObjectRules::isMetadataValue, "metadata '" + name + "'")));
@@ -120,11 +141,7 @@ public record ObjectRules(boolean createOnly, Map<String, KeyTemplate> metadata,
 		SortedMap<String, String> tagged = new TreeMap<>();
 		this.tags.forEach((key, template) -> tagged.put(key,
 				template.expandValue(caller, (value) -> TAG_VALUE.matcher(value).matches(), "tag '" + key + "'")));
-		if (this.requiredChecksum != null && (checksum == null || checksum.algorithm() != this.requiredChecksum)) {
-			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksum",
-					"The profile requires a " + this.requiredChecksum + " checksum of the body");
-		}
-		return new ObjectStamp(this.createOnly, stamped, tagged, this.storageClass, checksum);
+		return new ObjectStamp(this.createOnly, stamped, tagged, this.storageClass, null);
 	}
 
 	private static boolean isMetadataValue(String value) {

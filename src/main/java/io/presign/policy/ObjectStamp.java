@@ -30,11 +30,21 @@ public record ObjectStamp(boolean createOnly, SortedMap<String, String> metadata
 	}
 
 	/**
-	 * @return the same without a checksum, for the uploads that carry none (forms,
-	 * multipart)
+	 * @param checksum the whole object's checksum an upload in parts is completed with,
+	 * or none
+	 * @return a stamp of that checksum alone, for the completion's audit event and
+	 * metrics (the rest of the stamp was the start's)
 	 */
-	public ObjectStamp withoutChecksum() {
-		return new ObjectStamp(this.createOnly, this.metadata, this.tags, this.storageClass, null);
+	public static ObjectStamp ofChecksum(@Nullable Checksum checksum) {
+		return NONE.withChecksum(checksum);
+	}
+
+	/**
+	 * @param checksum the body's checksum, or none
+	 * @return the same with that checksum
+	 */
+	ObjectStamp withChecksum(@Nullable Checksum checksum) {
+		return new ObjectStamp(this.createOnly, this.metadata, this.tags, this.storageClass, checksum);
 	}
 
 	/**

@@ -277,7 +277,8 @@ public final class PresignPolicy {
 		}
 		if (profile.objects().requiredChecksum() != null) {
 			throw new PolicyViolation(Rule.OPERATION_NOT_ALLOWED, "profile", "The profile '" + profile.name()
-					+ "' requires a checksum, which a form upload cannot carry: upload with PUT (POST /v1/uploads)");
+					+ "' requires a checksum, which a form upload cannot carry: upload with PUT (POST /v1/uploads), or in "
+					+ "parts (POST /v1/multipart-uploads) where the checksum is a CRC");
 		}
 	}
 

@@ -13,7 +13,18 @@ import org.jspecify.annotations.Nullable;
  * for a part of an upload whose size the service learns only at completion (which then
  * checks the total)
  * @param expiry how long the URL may live
+ * @param checksum the part's checksum, which S3 then requires of the body; none for an
+ * upload without a checksum
  */
 public record UploadPartGrant(Profile profile, String key, String uploadId, int partNumber,
-		@Nullable Long contentLength, Expiry expiry) {
+		@Nullable Long contentLength, Expiry expiry, @Nullable Checksum checksum) {
+
+	/**
+	 * A part of an upload without a checksum.
+	 */
+	public UploadPartGrant(Profile profile, String key, String uploadId, int partNumber, @Nullable Long contentLength,
+			Expiry expiry) {
+		this(profile, key, uploadId, partNumber, contentLength, expiry, null);
+	}
+
 }

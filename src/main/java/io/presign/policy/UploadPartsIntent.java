@@ -17,7 +17,11 @@ import org.jspecify.annotations.Nullable;
  * length
  * @param partNumbers the parts
  * @param expiresInSeconds the wished expiry; none for the profile's default
+ * @param checksumAlgorithm the upload's checksum algorithm, as given at the start; none
+ * for an upload without one
+ * @param checksums each part's checksum, base64, in the order of {@code partNumbers}
  */
 public record UploadPartsIntent(String profile, @Nullable String key, @Nullable String fullKey, String uploadId,
-		@Nullable Long contentLength, List<@Nullable Integer> partNumbers, @Nullable Long expiresInSeconds) {
+		@Nullable Long contentLength, List<@Nullable Integer> partNumbers, @Nullable Long expiresInSeconds,
+		@Nullable String checksumAlgorithm, @Nullable List<@Nullable String> checksums) {
 }

@@ -2,6 +2,8 @@ package io.presign.policy;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A part S3 holds for a multipart upload, as S3 lists it.
  *
@@ -9,6 +11,16 @@ import java.time.Instant;
  * @param etag its ETag
  * @param size its size in bytes
  * @param lastModified when it was uploaded
+ * @param checksum the checksum S3 checked the part's body against; none for a part
+ * uploaded without one
  */
-public record UploadedPart(int partNumber, String etag, long size, Instant lastModified) {
+public record UploadedPart(int partNumber, String etag, long size, Instant lastModified, @Nullable Checksum checksum) {
+
+	/**
+	 * A part uploaded without a checksum.
+	 */
+	public UploadedPart(int partNumber, String etag, long size, Instant lastModified) {
+		this(partNumber, etag, size, lastModified, null);
+	}
+
 }

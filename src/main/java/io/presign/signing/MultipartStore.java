@@ -2,8 +2,9 @@ package io.presign.signing;
 
 import java.util.List;
 
+import io.presign.policy.ChecksumAlgorithm;
+import io.presign.policy.MultipartCompletion;
 import io.presign.policy.ObjectStamp;
-import io.presign.policy.PartRef;
 import io.presign.policy.Profile;
 import io.presign.policy.UploadedPart;
 import org.jspecify.annotations.Nullable;
@@ -17,10 +18,14 @@ public interface MultipartStore {
 
 	/**
 	 * Start a multipart upload with a Content-Type policy allowed, the profile's
-	 * encryption and what the object must carry (metadata, tags, storage class).
+	 * encryption and what the object must carry (metadata, tags, storage class, a
+	 * checksum of the whole object).
+	 * @param checksumAlgorithm the CRC of each part and of the whole object; none for no
+	 * checksum
 	 * @return the upload id
 	 */
-	String start(Profile profile, String key, @Nullable String contentType, ObjectStamp stamp);
+	String start(Profile profile, String key, @Nullable String contentType, ObjectStamp stamp,
+			@Nullable ChecksumAlgorithm checksumAlgorithm);
 
 	/**
 	 * One page of the parts uploaded so far.
@@ -32,12 +37,14 @@ public interface MultipartStore {
 
 	/**
 	 * Complete an upload; on a create-only profile only if no object exists under the key
-	 * ({@code If-None-Match: *}).
+	 * ({@code If-None-Match: *}); with a checksum of the whole object only if it is the
+	 * one S3 combines from the parts'.
 	 * @param uploadId the upload
-	 * @param parts the parts, with the ETags their uploads returned
+	 * @param completion the parts, with the ETags and checksums S3 listed, and the whole
+	 * object's checksum
 	 * @return the stored object
 	 */
-	CompletedUpload complete(Profile profile, String key, String uploadId, List<PartRef> parts);
+	CompletedUpload complete(Profile profile, String key, String uploadId, MultipartCompletion completion);
 
 	/**
 	 * Abort an upload, discarding its parts.

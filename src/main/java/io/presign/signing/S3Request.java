@@ -68,16 +68,20 @@ record S3Request(S3Operation operation, Profile profile, String key, SortedMap<S
 	}
 
 	/**
-	 * @return an UploadPart that signs the part's planned length, where the plan knows it
+	 * @return an UploadPart that signs the part's planned length, where the plan knows
+	 * it, and its checksum, where the upload has one
 	 */
 	static S3Request uploadPart(UploadPartGrant grant) {
 		SortedMap<String, String> parameters = new TreeMap<>();
 		parameters.put("partNumber", Integer.toString(grant.partNumber()));
 		parameters.put("uploadId", grant.uploadId());
 		SortedMap<String, String> headers = NONE;
-		if (grant.contentLength() != null) {
+		if (grant.contentLength() != null || grant.checksum() != null) {
 			headers = new TreeMap<>();
-			headers.put("content-length", Long.toString(grant.contentLength()));
+			if (grant.contentLength() != null) {
+				headers.put("content-length", Long.toString(grant.contentLength()));
+			}
+			putChecksum(headers, grant.checksum());
 		}
 		return new S3Request(S3Operation.UPLOAD_PART, grant.profile(), grant.key(), parameters, headers);
 	}
@@ -119,7 +123,10 @@ record S3Request(S3Operation operation, Profile profile, String key, SortedMap<S
 			headers.put("x-amz-tagging", tagging(stamp));
 		}
 		putIfPresent(headers, "x-amz-storage-class", stamp.storageClass());
-		Checksum checksum = stamp.checksum();
+		putChecksum(headers, stamp.checksum());
+	}
+
+	private static void putChecksum(SortedMap<String, String> headers, @Nullable Checksum checksum) {
 		if (checksum != null) {
 			headers.put("x-amz-checksum-" + checksum.algorithm().wireName(), checksum.value());
 		}

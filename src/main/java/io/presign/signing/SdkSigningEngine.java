@@ -128,10 +128,14 @@ final class SdkSigningEngine implements SigningEngine {
 			.uploadId(request.parameters().get("uploadId"))
 			.partNumber(Integer.valueOf(request.parameters().get("partNumber")));
 		for (Map.Entry<String, String> header : request.headers().entrySet()) {
-			if (!header.getKey().equals("content-length")) {
-				throw unmapped("header", header.getKey());
+			String value = header.getValue();
+			switch (header.getKey()) {
+				case "content-length" -> part.contentLength(Long.parseLong(value));
+				case "x-amz-checksum-crc32" -> part.checksumCRC32(value);
+				case "x-amz-checksum-crc32c" -> part.checksumCRC32C(value);
+				case "x-amz-checksum-crc64nvme" -> part.checksumCRC64NVME(value);
+				default -> throw unmapped("header", header.getKey());
 			}
-			part.contentLength(Long.parseLong(header.getValue()));
 		}
 		return part;
 	}

@@ -198,16 +198,16 @@ class AuthenticationTest extends IntegrationTest {
 	void profilesListsOnlyWhatTheCallerMayUse() {
 		JsonNode alice = this.api.get("/v1/profiles", ApiClient.apiKey(ALICE_KEY)).json();
 		assertThat(alice.findValuesAsString("name")).containsExactly("files", "archive", "reports", "generated",
-				"stamped", "tagged", "checked", "limited", "large", "small-multipart", "limited-multipart",
-				"encrypted");
+				"stamped", "tagged", "checked", "checked-parts", "limited", "large", "small-multipart",
+				"limited-multipart", "encrypted");
 		JsonNode files = alice.get(0);
 		assertThat(files.get("operations").toString()).isEqualTo("[\"download\",\"upload\"]");
 		assertThat(files.get("maxContentLength").asLong()).isEqualTo(1024 * 1024);
 		assertThat(files.get("defaultExpirySeconds").asLong()).isEqualTo(300);
 		assertThat(files.get("maxExpirySeconds").asLong()).isEqualTo(3600);
 		assertThat(this.api.get("/v1/profiles", ApiClient.apiKey(BOB_KEY)).json().findValuesAsString("name"))
-			.containsExactly("files", "archive", "generated", "stamped", "tagged", "checked", "limited", "large",
-					"small-multipart", "limited-multipart", "encrypted");
+			.containsExactly("files", "archive", "generated", "stamped", "tagged", "checked", "checked-parts",
+					"limited", "large", "small-multipart", "limited-multipart", "encrypted");
 		assertThat(this.api.get("/v1/profiles", ApiClient.apiKey(CAROL_KEY)).json().size()).isZero();
 	}
 

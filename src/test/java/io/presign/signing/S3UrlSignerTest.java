@@ -265,6 +265,12 @@ class S3UrlSignerTest {
 				assertSame(() -> lean.presignUploadPart(part), () -> sdk.presignUploadPart(part));
 				UploadPartGrant unsized = new UploadPartGrant(p, key, "up/id=+", 9, null, expiry);
 				assertSame(() -> lean.presignUploadPart(unsized), () -> sdk.presignUploadPart(unsized));
+				for (ChecksumAlgorithm crc : List.of(ChecksumAlgorithm.CRC32, ChecksumAlgorithm.CRC32C,
+						ChecksumAlgorithm.CRC64NVME)) {
+					UploadPartGrant checked = new UploadPartGrant(p, key, "up/id=+", 3, 5_242_880L, expiry,
+							new Checksum(crc, (crc == ChecksumAlgorithm.CRC64NVME) ? "AAAAAAAAAAA=" : "AQIDBA=="));
+					assertSame(() -> lean.presignUploadPart(checked), () -> sdk.presignUploadPart(checked));
+				}
 				MultipartCallGrant abort = new MultipartCallGrant(p, key, "up/id=+", MultipartCallGrant.Call.ABORT,
 						expiry);
 				assertSame(() -> lean.presignMultipartCall(abort), () -> sdk.presignMultipartCall(abort));

@@ -9,8 +9,8 @@ import io.presign.api.problem.Refuses;
 import io.presign.issuing.IssuedUrl;
 import io.presign.issuing.multipart.MultipartUploads;
 import io.presign.policy.Caller;
+import io.presign.policy.ChecksumAlgorithm;
 import io.presign.policy.MultipartPlan;
-import io.presign.policy.PartRef;
 import io.presign.policy.Rule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -64,20 +64,24 @@ final class MultipartController {
 									{"uploadId":"VXBsb2FkIElEIGZvciBlbHZpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA","key":"users/alice/talks/keynote.mp4",
 									 "bucket":"my-videos","partSize":8388608,"partCount":2}""")))
 	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.CONTENT },
-			value = { Rule.MULTIPART_NOT_ALLOWED, Rule.RATE_LIMITED, Rule.UPLOAD_REJECTED, Rule.SIGNING_UNAVAILABLE })
+			value = { Rule.MULTIPART_NOT_ALLOWED, Rule.CHECKSUM_INVALID, Rule.RATE_LIMITED, Rule.UPLOAD_REJECTED,
+					Rule.SIGNING_UNAVAILABLE })
 	MultipartRequests.Started start(@Valid @RequestBody MultipartRequests.Start request,
 			@Parameter(hidden = true) Caller caller) {
 		MultipartUploads.StartedUpload started = this.uploads.start(caller, request.toIntent());
 		MultipartPlan plan = started.plan();
+		ChecksumAlgorithm checksum = (plan != null) ? plan.checksumAlgorithm() : null;
 		return new MultipartRequests.Started(started.uploadId(), started.key(), started.bucket(),
-				(plan != null) ? plan.partSize() : 0, (plan != null) ? plan.partCount() : 0);
+				(plan != null) ? plan.partSize() : 0, (plan != null) ? plan.partCount() : 0,
+				(checksum != null) ? checksum.name() : null, (checksum != null) ? "FULL_OBJECT" : null);
 	}
 
 	@PostMapping(path = "/{uploadId}/parts", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Presign parts",
 			description = "One UploadPart URL per part number (1 to the start's partCount; at most the batch maximum "
 					+ "per call). Each URL signs its part's planned length: PUT exactly the part's bytes with the "
-					+ "headers given, and keep the ETag response header for completion.")
+					+ "headers given, and keep the ETag response header for completion. An upload started with a "
+					+ "checksum algorithm signs each part's checksum too: give them, in the order of partNumbers.")
 	@ApiResponse(responseCode = "200", description = "The part URLs",
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(
 					value = """
@@ -85,7 +89,7 @@ final class MultipartController {
 							 "headers":{"Content-Length":"8388608"},"bucket":"my-videos","key":"users/alice/talks/keynote.mp4","expiresAt":"2026-01-01T12:05:00Z","expiresInSeconds":300}}]}""")))
 	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.SIGNING },
 			value = { Rule.MULTIPART_NOT_ALLOWED, Rule.CONTENT_LENGTH_INVALID, Rule.CONTENT_LENGTH_TOO_LARGE,
-					Rule.PART_NUMBERS_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
+					Rule.PART_NUMBERS_INVALID, Rule.CHECKSUM_INVALID, Rule.EXPIRY_OUT_OF_RANGE })
 	MultipartRequests.PartUrls parts(@PathVariable String uploadId, @Valid @RequestBody MultipartRequests.Parts request,
 			@Parameter(hidden = true) Caller caller) {
 		List<Integer> numbers = (request.partNumbers() != null) ? request.partNumbers() : List.of();
@@ -111,17 +115,14 @@ final class MultipartController {
 	@PostMapping(path = "/{uploadId}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "completeMultipartUpload", summary = "Complete the upload",
 			description = "Assembles the named parts with the ETags S3 lists for them, after checking that together "
-					+ "they stay within the profile's maximum size.")
+					+ "they stay within the profile's maximum size; with the whole file's checksum, only if S3 "
+					+ "combines the same one from the parts' checksums.")
 	@Refuses(groups = { RefusalGroup.PROFILE, RefusalGroup.KEY, RefusalGroup.MULTIPART_CALL },
 			value = { Rule.PART_NUMBERS_INVALID, Rule.PART_NOT_UPLOADED, Rule.CONTENT_LENGTH_TOO_LARGE,
-					Rule.UPLOAD_REJECTED, Rule.OBJECT_EXISTS })
+					Rule.CHECKSUM_INVALID, Rule.UPLOAD_REJECTED, Rule.OBJECT_EXISTS })
 	MultipartRequests.Completed complete(@PathVariable String uploadId,
 			@Valid @RequestBody MultipartRequests.Complete request, @Parameter(hidden = true) Caller caller) {
-		List<PartRef> parts = (request.parts() != null)
-				? request.parts().stream().map((part) -> new PartRef(part.partNumber(), part.etag())).toList()
-				: List.of();
-		return MultipartRequests.Completed
-			.of(this.uploads.complete(caller, request.profile(), request.key(), request.fullKey(), uploadId, parts));
+		return MultipartRequests.Completed.of(this.uploads.complete(caller, request.toIntent(uploadId)));
 	}
 
 	@DeleteMapping("/{uploadId}")

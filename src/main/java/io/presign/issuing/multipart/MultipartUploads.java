@@ -15,7 +15,10 @@ import io.presign.issuing.ObservedSigning;
 import io.presign.issuing.StorageCall;
 import io.presign.issuing.UrlKind;
 import io.presign.policy.Caller;
+import io.presign.policy.Checksum;
 import io.presign.policy.MultipartCallGrant;
+import io.presign.policy.MultipartCompleteIntent;
+import io.presign.policy.MultipartCompletion;
 import io.presign.policy.MultipartPlan;
 import io.presign.policy.MultipartPolicy;
 import io.presign.policy.MultipartStartIntent;
@@ -114,7 +117,8 @@ public final class MultipartUploads {
 		MultipartPlan plan = this.policy.authorizeStart(caller, intent);
 		this.quota.consume(caller, plan.profile(), 1);
 		String uploadId = audited(caller, StorageCall.Action.MULTIPART_START, plan.profile(), plan.key(), null, false,
-				plan.stamp(), () -> this.store.start(plan.profile(), plan.key(), plan.contentType(), plan.stamp()),
+				plan.stamp(), () -> this.store.start(plan.profile(), plan.key(), plan.contentType(), plan.stamp(),
+						plan.checksumAlgorithm()),
 				(id) -> id);
 		return new StartedUpload(plan.profile().bucket(), plan.key(), uploadId, plan);
 	}
@@ -154,21 +158,21 @@ public final class MultipartUploads {
 	}
 
 	/**
-	 * Complete an upload from the parts the caller names, as S3 holds them.
-	 * @param profile the profile name
-	 * @param key the upload's key below the caller's prefix; none when {@code fullKey} is
-	 * given
-	 * @param fullKey the upload's full key; none when {@code key} is given
-	 * @param uploadId the upload
-	 * @param parts the parts to assemble
+	 * Complete an upload from the parts the caller names, as S3 holds them, and with the
+	 * whole object's checksum, where the caller gives it, only if it is the one S3
+	 * combines from the parts'.
+	 * @param intent what the caller asks for
 	 * @return the stored object
 	 */
-	public CompletedUpload complete(Caller caller, String profile, @Nullable String key, @Nullable String fullKey,
-			String uploadId, List<PartRef> parts) {
-		MultipartPolicy.UploadAccess allowed = access(caller, profile, key, fullKey);
-		MultipartPolicy.checkNamedParts(parts);
+	public CompletedUpload complete(Caller caller, MultipartCompleteIntent intent) {
+		MultipartPolicy.UploadAccess allowed = access(caller, intent.profile(), intent.key(), intent.fullKey());
+		MultipartPolicy.checkNamedParts(intent.parts());
+		Checksum wholeObject = MultipartPolicy.wholeObjectChecksum(intent.checksumAlgorithm(), intent.checksum());
+		String uploadId = intent.uploadId();
 		return audited(caller, StorageCall.Action.MULTIPART_COMPLETE, allowed.profile(), allowed.key(), uploadId, false,
-				() -> complete(caller, allowed.profile(), allowed.key(), uploadId, parts, false), (done) -> uploadId);
+				ObjectStamp.ofChecksum(wholeObject),
+				() -> complete(caller, allowed.profile(), allowed.key(), uploadId, intent.parts(), wholeObject, false),
+				(done) -> uploadId);
 	}
 
 	/**
@@ -276,7 +280,7 @@ public final class MultipartUploads {
 		ObjectStamp stamp = StampText.read(allowed.stamp(), profile);
 		String uploadId = redeemOnce(redeemed,
 				() -> audited(caller, StorageCall.Action.MULTIPART_START, profile, allowed.key(), null, true, stamp,
-						() -> this.store.start(profile, allowed.key(), type, stamp), (id) -> id),
+						() -> this.store.start(profile, allowed.key(), type, stamp, null), (id) -> id),
 				(started) -> STARTED + "\n" + started);
 		return new StartedUpload(profile.bucket(), allowed.key(), uploadId, null);
 	}
@@ -309,7 +313,7 @@ public final class MultipartUploads {
 		}
 		return redeemOnce(redeemed,
 				() -> audited(caller, StorageCall.Action.MULTIPART_COMPLETE, profile, allowed.key(), uploadId, true,
-						() -> complete(caller, profile, allowed.key(), uploadId, null, true), (done) -> uploadId),
+						() -> complete(caller, profile, allowed.key(), uploadId, null, null, true), (done) -> uploadId),
 				(done) -> COMPLETED + "\n" + done.etag() + "\n" + done.location());
 	}
 
@@ -354,7 +358,8 @@ public final class MultipartUploads {
 	}
 
 	/**
-	 * As above, for a start, whose object must carry a stamp.
+	 * As above, for a start, whose object must carry a stamp, and a completion that S3
+	 * checks against the whole object's checksum.
 	 */
 	private <T> T audited(Caller caller, StorageCall.Action action, Profile profile, String key,
 			@Nullable String uploadId, boolean ticketed, ObjectStamp stamp, Supplier<T> call,
@@ -382,17 +387,18 @@ public final class MultipartUploads {
 
 	/**
 	 * The one completion path: lists what S3 holds, lets policy choose the parts
-	 * (numbers, ETags, the total size), and completes; or, where asked, aborts an upload
-	 * too large for the profile, so that a widget that cannot correct its request leaves
-	 * nothing of it behind.
+	 * (numbers, ETags, the total size, their checksums), and completes; or, where asked,
+	 * aborts an upload too large for the profile, so that a widget that cannot correct
+	 * its request leaves nothing of it behind.
 	 * @param named the parts the client names; none for every part S3 holds
+	 * @param wholeObject the whole object's checksum the client gives; none for none
 	 */
 	private CompletedUpload complete(Caller caller, Profile profile, String key, String uploadId,
-			@Nullable List<PartRef> named, boolean abortWhenTooLarge) {
+			@Nullable List<PartRef> named, @Nullable Checksum wholeObject, boolean abortWhenTooLarge) {
 		List<UploadedPart> held = allParts(profile, key, uploadId);
-		List<PartRef> parts;
+		MultipartCompletion completion;
 		try {
-			parts = MultipartPolicy.partsToComplete(profile, held, named);
+			completion = MultipartPolicy.completion(profile, held, named, wholeObject);
 		}
 		catch (PolicyViolation refused) {
 			if (!abortWhenTooLarge || refused.rule() != Rule.CONTENT_LENGTH_TOO_LARGE) {
@@ -402,7 +408,7 @@ public final class MultipartUploads {
 			throw new PolicyViolation(refused.rule(), refused.field(), refused.detail() + "; the upload was aborted",
 					refused.limits());
 		}
-		MultipartStore.CompletedUpload completed = this.store.complete(profile, key, uploadId, parts);
+		MultipartStore.CompletedUpload completed = this.store.complete(profile, key, uploadId, completion);
 		return new CompletedUpload(completed.bucket(), completed.key(), completed.etag(), completed.location());
 	}
 

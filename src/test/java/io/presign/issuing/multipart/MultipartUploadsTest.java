@@ -11,6 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.presign.issuing.IssuingFakes;
 import io.presign.issuing.StorageCall;
 import io.presign.issuing.UrlKind;
+import io.presign.policy.Checksum;
+import io.presign.policy.ChecksumAlgorithm;
+import io.presign.policy.MultipartCompleteIntent;
+import io.presign.policy.MultipartCompletion;
 import io.presign.policy.MultipartPolicy;
 import io.presign.policy.MultipartStartIntent;
 import io.presign.policy.ObjectStamp;
@@ -71,8 +75,9 @@ class MultipartUploadsTest {
 		this.store.hold(key, "up-1", 1, "\"e1\"", 5 * MIB);
 		this.store.hold(key, "up-1", 2, "\"e2\"", 5 * MIB);
 		this.store.hold(key, "up-1", 3, "\"e3\"", MIB);
-		MultipartUploads.CompletedUpload completed = this.uploads.complete(IssuingFakes.ALICE, "videos", null, key,
-				"up-1", List.of(new PartRef(1, "e1"), new PartRef(2, "\"e2\""), new PartRef(3, "e3")));
+		MultipartUploads.CompletedUpload completed = this.uploads.complete(IssuingFakes.ALICE,
+				new MultipartCompleteIntent("videos", null, key, "up-1",
+						List.of(new PartRef(1, "e1"), new PartRef(2, "\"e2\""), new PartRef(3, "e3")), null, null));
 		assertThat(completed.key()).isEqualTo(key);
 		assertThat(this.store.listings).as("one page per part").isEqualTo(3);
 		assertThat(this.store.completed)
@@ -83,12 +88,17 @@ class MultipartUploadsTest {
 	void aPartS3DoesNotHoldAsNamedRefusesTheCompletionBeforeS3IsAskedToComplete() {
 		String key = "users/alice/talk.txt";
 		this.store.hold(key, "up-1", 1, "\"e1\"", 5 * MIB);
-		refused(() -> this.uploads.complete(IssuingFakes.ALICE, "videos", null, key, "up-1",
-				List.of(new PartRef(1, "other"))), Rule.PART_NOT_UPLOADED);
-		refused(() -> this.uploads.complete(IssuingFakes.ALICE, "videos", null, key, "up-1", List.of()),
+		refused(() -> this.uploads.complete(IssuingFakes.ALICE,
+				new MultipartCompleteIntent("videos", null, key, "up-1", List.of(new PartRef(1, "other")), null, null)),
+				Rule.PART_NOT_UPLOADED);
+		refused(() -> this.uploads.complete(IssuingFakes.ALICE,
+				new MultipartCompleteIntent("videos", null, key, "up-1", List.of(), null, null)),
 				Rule.PART_NUMBERS_INVALID);
-		refused(() -> this.uploads.complete(IssuingFakes.ALICE, "videos", null, key, "up-1",
-				List.of(new PartRef(1, "e1"), new PartRef(1, "e1"))), Rule.PART_NUMBERS_INVALID);
+		refused(() -> this.uploads
+			.complete(IssuingFakes.ALICE,
+					new MultipartCompleteIntent("videos", null, key, "up-1",
+							List.of(new PartRef(1, "e1"), new PartRef(1, "e1")), null, null)),
+				Rule.PART_NUMBERS_INVALID);
 		assertThat(this.store.completed).isEmpty();
 		assertThat(this.store.aborted).isEmpty();
 	}
@@ -98,8 +108,10 @@ class MultipartUploadsTest {
 		String key = "users/alice/big.txt";
 		this.store.hold(key, "up-2", 1, "\"e1\"", 7 * MIB);
 		this.store.hold(key, "up-2", 2, "\"e2\"", 7 * MIB);
-		refused(() -> this.uploads.complete(IssuingFakes.ALICE, "videos", null, key, "up-2",
-				List.of(new PartRef(1, "e1"), new PartRef(2, "e2"))), Rule.CONTENT_LENGTH_TOO_LARGE);
+		refused(() -> this.uploads.complete(IssuingFakes.ALICE,
+				new MultipartCompleteIntent("videos", null, key, "up-2",
+						List.of(new PartRef(1, "e1"), new PartRef(2, "e2")), null, null)),
+				Rule.CONTENT_LENGTH_TOO_LARGE);
 		assertThat(this.store.aborted).as("the client may name fewer parts").isEmpty();
 
 		String ticket = this.uploads.completeTicket(IssuingFakes.ALICE, "videos", key, "up-2").ticket();
@@ -174,8 +186,9 @@ class MultipartUploadsTest {
 	void aListingWhoseMarkerDoesNotAdvanceEndsAs502AndIsAudited() {
 		this.store.stuck = true;
 		assertThatExceptionOfType(StorageMisbehavingException.class)
-			.isThrownBy(() -> this.uploads.complete(IssuingFakes.ALICE, "videos", "clip.txt", null, "up-6",
-					List.of(new PartRef(1, "e1"))))
+			.isThrownBy(() -> this.uploads.complete(IssuingFakes.ALICE,
+					new MultipartCompleteIntent("videos", "clip.txt", null, "up-6", List.of(new PartRef(1, "e1")), null,
+							null)))
 			.satisfies((refusal) -> assertThat(refusal.rule()).isEqualTo(Rule.STORAGE_MISBEHAVING));
 		assertThat(this.store.listings).as("the second page repeats the first's marker").isEqualTo(2);
 		assertThat(this.observer.storageCalls).singleElement().satisfies((call) -> {
@@ -187,9 +200,23 @@ class MultipartUploadsTest {
 	@Test
 	void aListingOfMoreThanTenThousandPartsEndsAs502() {
 		this.store.endless = true;
-		assertThatExceptionOfType(StorageMisbehavingException.class).isThrownBy(() -> this.uploads
-			.complete(IssuingFakes.ALICE, "videos", "clip.txt", null, "up-7", List.of(new PartRef(1, "e"))));
+		assertThatExceptionOfType(StorageMisbehavingException.class)
+			.isThrownBy(() -> this.uploads.complete(IssuingFakes.ALICE, new MultipartCompleteIntent("videos",
+					"clip.txt", null, "up-7", List.of(new PartRef(1, "e")), null, null)));
 		assertThat(this.store.listings).isEqualTo(MultipartUploads.MAX_PARTS + 1);
+	}
+
+	@Test
+	void aCompletionWithTheWholeObjectsChecksumSendsItAndAuditsTheRule() {
+		String key = "users/alice/talk.txt";
+		this.store.hold(key, "up-8", 1, "\"e1\"", 5 * MIB);
+		this.store.hold(key, "up-8", 2, "\"e2\"", MIB);
+		Checksum whole = new Checksum(ChecksumAlgorithm.CRC32, "AQIDBA==");
+		this.uploads.complete(IssuingFakes.ALICE, new MultipartCompleteIntent("videos", null, key, "up-8",
+				List.of(new PartRef(1, "e1", "AAAAAA=="), new PartRef(2, "e2", "AAAAAQ==")), "CRC32", "AQIDBA=="));
+		assertThat(this.store.wholeObjects).containsExactly(whole);
+		assertThat(this.observer.storageCalls).singleElement()
+			.satisfies((call) -> assertThat(call.getValue().stamp().summary()).containsEntry("checksum", "crc32"));
 	}
 
 	@Test
@@ -227,6 +254,8 @@ class MultipartUploadsTest {
 
 		final List<String> aborted = new ArrayList<>();
 
+		final List<Checksum> wholeObjects = new ArrayList<>();
+
 		final Map<String, List<UploadedPart>> parts = new ConcurrentHashMap<>();
 
 		int listings;
@@ -246,7 +275,8 @@ class MultipartUploadsTest {
 		}
 
 		@Override
-		public String start(Profile profile, String key, @Nullable String contentType, ObjectStamp stamp) {
+		public String start(Profile profile, String key, @Nullable String contentType, ObjectStamp stamp,
+				@Nullable ChecksumAlgorithm checksumAlgorithm) {
 			this.started.add(key + " " + contentType);
 			return "upload-" + this.started.size();
 		}
@@ -271,11 +301,16 @@ class MultipartUploadsTest {
 		}
 
 		@Override
-		public CompletedUpload complete(Profile profile, String key, String uploadId, List<PartRef> parts) {
+		public CompletedUpload complete(Profile profile, String key, String uploadId, MultipartCompletion completion) {
 			if (this.refusal != null) {
 				throw this.refusal;
 			}
-			this.completed.add(parts);
+			this.completed
+				.add(completion.parts().stream().map((part) -> new PartRef(part.partNumber(), part.etag())).toList());
+			Checksum whole = completion.wholeObject();
+			if (whole != null) {
+				this.wholeObjects.add(whole);
+			}
 			return new CompletedUpload(profile.bucket(), key, "\"etag-2\"", "https://s3.test/" + key);
 		}
 
