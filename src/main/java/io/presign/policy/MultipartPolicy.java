@@ -65,13 +65,7 @@ public final class MultipartPolicy {
 	 * @return the algorithm; none for an upload without a checksum
 	 */
 	private static @Nullable ChecksumAlgorithm checksumInParts(Profile profile, @Nullable String name) {
-		ChecksumAlgorithm required = profile.objects().requiredChecksum();
-		if (required != null && !required.wholeObjectInParts()) {
-			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile",
-					"The profile '" + profile.name() + "' requires a " + required
-							+ " checksum, which S3 keeps for no object uploaded in parts (it does for CRC32, CRC32C "
-							+ "and CRC64NVME)");
-		}
+		ChecksumAlgorithm required = requiredInParts(profile);
 		ChecksumAlgorithm algorithm = Checksums.algorithm(name, "checksumAlgorithm");
 		if (algorithm != null && !algorithm.wholeObjectInParts()) {
 			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksumAlgorithm", WHOLE_OBJECT_CRCS_ONLY);
@@ -84,15 +78,25 @@ public final class MultipartPolicy {
 	}
 
 	/**
-	 * What an object an upload widget uploads in parts must carry: its parts are signed
-	 * one by one, without their checksums, so a profile that requires one has none.
+	 * @return the checksum the profile requires of uploads in parts; none for none
+	 * @throws PolicyViolation 403 {@code multipart-not-allowed} where it requires a SHA
+	 */
+	private static @Nullable ChecksumAlgorithm requiredInParts(Profile profile) {
+		ChecksumAlgorithm required = profile.objects().requiredChecksum();
+		if (required != null && !required.wholeObjectInParts()) {
+			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile",
+					"The profile '" + profile.name() + "' requires a " + required
+							+ " checksum, which S3 keeps for no object uploaded in parts (it does for CRC32, CRC32C "
+							+ "and CRC64NVME)");
+		}
+		return required;
+	}
+
+	/**
+	 * What an object an upload widget uploads in parts must carry.
 	 */
 	private static ObjectStamp widgetStamp(Caller caller, Profile profile) {
-		if (profile.objects().requiredChecksum() != null) {
-			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile",
-					"The profile '" + profile.name() + "' requires a checksum of each part, which an upload "
-							+ "widget's parts do not carry: upload in parts through POST /v1/multipart-uploads");
-		}
+		refuseWidgetsWhereChecksumsAreRequired(profile);
 		return profile.objects().stampInParts(caller);
 	}
 
@@ -144,8 +148,22 @@ public final class MultipartPolicy {
 	 */
 	private Profile widgetAccess(Caller caller, String profileName, String fullKey) {
 		Profile profile = multipartProfile(caller, profileName);
+		refuseWidgetsWhereChecksumsAreRequired(profile);
 		profile.checkFullKey(caller, fullKey, "key");
 		return profile;
+	}
+
+	/**
+	 * An upload widget signs its parts one by one, without their checksums, so a profile
+	 * that requires one has no widget uploads in parts: not their start, nor a part, a
+	 * listing, an abort or a completion of an upload the JSON API started.
+	 */
+	private static void refuseWidgetsWhereChecksumsAreRequired(Profile profile) {
+		if (profile.objects().requiredChecksum() != null) {
+			throw new PolicyViolation(Rule.MULTIPART_NOT_ALLOWED, "profile",
+					"The profile '" + profile.name() + "' requires a checksum of each part, which an upload "
+							+ "widget's parts do not carry: upload in parts through POST /v1/multipart-uploads");
+		}
 	}
 
 	/**
@@ -351,14 +369,18 @@ public final class MultipartPolicy {
 	 */
 	public static MultipartCompletion completion(Profile profile, List<UploadedPart> held,
 			@Nullable List<PartRef> named, @Nullable Checksum wholeObject) {
+		ChecksumAlgorithm required = requiredInParts(profile);
 		List<UploadedPart> parts = partsToComplete(profile, held, named);
-		ChecksumAlgorithm required = profile.objects().requiredChecksum();
 		if (required != null && (wholeObject == null || wholeObject.algorithm() != required)) {
 			throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksum",
 					"The profile requires the whole object's " + required + " checksum");
 		}
 		if (wholeObject == null) {
-			return new MultipartCompletion(parts, null);
+			// Completed as before checksums: whatever S3 lists for a part (S3 may list a
+			// default CRC64NVME of a part that carried none) is not sent back.
+			return new MultipartCompletion(parts.stream()
+				.map((part) -> new UploadedPart(part.partNumber(), part.etag(), part.size(), part.lastModified()))
+				.toList(), null);
 		}
 		Map<Integer, String> namedChecksums = new HashMap<>();
 		if (named != null) {

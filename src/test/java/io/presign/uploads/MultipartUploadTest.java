@@ -169,7 +169,9 @@ class MultipartUploadTest extends IntegrationTest {
 		// header is sent.
 		byte[] altered = slice(file, 2).clone();
 		altered[0] ^= 1;
-		assertThat(putWithHeaders(urls, 2, altered, true).statusCode()).isEqualTo(400);
+		HttpResponse<String> corrupted = putWithHeaders(urls, 2, altered, true);
+		assertThat(corrupted.statusCode()).isEqualTo(400);
+		assertThat(corrupted.body()).contains("BadDigest");
 		assertThat(putWithHeaders(urls, 2, slice(file, 2), false).statusCode()).isEqualTo(403);
 		List<Map<String, Object>> etags = new ArrayList<>();
 		for (int part = 1; part <= 2; part++) {
@@ -205,6 +207,43 @@ class MultipartUploadTest extends IntegrationTest {
 		}
 	}
 
+	/**
+	 * On a profile that requires none, a checksum is the caller's choice: each part is
+	 * checked against its own, and the whole file's may be left out at completion.
+	 */
+	@Test
+	void onAProfileThatRequiresNoneTheWholeFilesChecksumMayBeLeftOut() throws Exception {
+		byte[] file = new byte[1024];
+		ThreadLocalRandom.current().nextBytes(file);
+		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
+		ApiClient.Response started = this.api.postJson("/v1/multipart-uploads",
+				Map.of("profile", "large", "key", "crc/" + UUID.randomUUID() + ".bin", "contentType",
+						"application/octet-stream", "contentLength", (long) file.length, "checksumAlgorithm", "CRC32"),
+				alice);
+		assertThat(started.status()).as(started.text()).isEqualTo(200);
+		String key = started.json().get("key").asString();
+		String uploadId = started.json().get("uploadId").asString();
+		ApiClient.Response signed = this.api.postJson("/v1/multipart-uploads/" + uploadId + "/parts",
+				Map.of("profile", "large", "fullKey", key, "contentLength", (long) file.length, "partNumbers",
+						List.of(1), "checksumAlgorithm", "CRC32", "checksums", List.of(crc32(file))),
+				alice);
+		HttpResponse<String> put = putWithHeaders(signed.json(), 1, file, true);
+		assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+		List<Object> parts = List.of(Map.of("partNumber", 1, "etag", put.headers().firstValue("ETag").orElseThrow(),
+				"checksum", crc32(file)));
+		String completion = "/v1/multipart-uploads/" + uploadId + "/complete";
+		ProblemAssertions.assertProblem(
+				this.api.postJson(completion,
+						Map.of("profile", "large", "fullKey", key, "parts", Arrays.asList((Object) null)), alice),
+				400, "part-numbers-invalid", "parts");
+		// Without the whole file's checksum the service sends no part checksums and asks
+		// S3 to check nothing of the whole; each part was checked at its upload.
+		ApiClient.Response completed = this.api.postJson(completion,
+				Map.of("profile", "large", "fullKey", key, "parts", parts), alice);
+		assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+		assertThat(EmbeddedS3Server.shared().read(BUCKET, key)).isEqualTo(file);
+	}
+
 	@Test
 	void aProfileThatRequiresAChecksumRefusesPartsWithoutOne() {
 		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
@@ -216,11 +255,17 @@ class MultipartUploadTest extends IntegrationTest {
 				Map.of("profile", "checked-parts", "key", "a.bin", "contentLength", 6L * MIB, "partNumbers",
 						List.of(1, 2), "checksumAlgorithm", "CRC32C", "checksums", List.of("AAAAAA==", "AAAAAA")),
 				alice), 400, "checksum-invalid", "checksums[1]");
-		// An upload widget signs its parts one by one, without their checksums.
-		ProblemAssertions.assertProblem(
-				this.api.postJson("/v1/uppy/sign",
-						Map.of("profile", "checked-parts", "method", "POST", "key", "clip.bin"), alice),
-				403, "multipart-not-allowed", "profile");
+		// An upload widget signs its parts one by one, without their checksums: none of
+		// its steps, on an upload it started or one the JSON API did.
+		for (Map<String, Object> step : List.<Map<String, Object>>of(
+				Map.of("profile", "checked-parts", "method", "POST", "key", "clip.bin"),
+				Map.of("profile", "checked-parts", "method", "PUT", "key", "checked/alice/a.bin", "uploadId", "u-1",
+						"partNumber", 1),
+				Map.of("profile", "checked-parts", "method", "POST", "key", "checked/alice/a.bin", "uploadId", "u-1"),
+				Map.of("profile", "checked-parts", "method", "GET", "key", "checked/alice/a.bin", "uploadId", "u-1"))) {
+			ProblemAssertions.assertProblem(this.api.postJson("/v1/uppy/sign", step, alice), 403,
+					"multipart-not-allowed", "profile");
+		}
 	}
 
 	private HttpResponse<String> putWithHeaders(JsonNode urls, int part, byte[] bytes, boolean withHeaders)
@@ -246,6 +291,12 @@ class MultipartUploadTest extends IntegrationTest {
 			}
 		}
 		return this.http.send(put.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String crc32(byte[] bytes) {
+		SdkChecksum checksum = SdkChecksum.forAlgorithm(DefaultChecksumAlgorithm.CRC32);
+		checksum.update(bytes);
+		return Base64.getEncoder().encodeToString(checksum.getChecksumBytes());
 	}
 
 	private static String crc32c(byte[] bytes) {

@@ -10,6 +10,8 @@ import io.presign.issuing.multipart.MultipartUploads;
 import io.presign.policy.MultipartCompleteIntent;
 import io.presign.policy.MultipartStartIntent;
 import io.presign.policy.PartRef;
+import io.presign.policy.PolicyViolation;
+import io.presign.policy.Rule;
 import io.presign.policy.UploadPartsIntent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -181,12 +183,18 @@ final class MultipartRequests {
 				ObjectRequest {
 
 		MultipartCompleteIntent toIntent(String uploadId) {
-			List<PartRef> named = (this.parts != null) ? this.parts.stream()
-				.map((part) -> new PartRef(part.partNumber(), part.etag(), part.checksum()))
-				.toList() : List.of();
+			List<PartRef> named = (this.parts != null) ? this.parts.stream().map(Complete::named).toList() : List.of();
 			return new MultipartCompleteIntent(this.profile, this.key, this.fullKey, uploadId, named,
 					(this.checksum != null) ? this.checksum.algorithm() : null,
 					(this.checksum != null) ? this.checksum.value() : null);
+		}
+
+		private static PartRef named(@Nullable Part part) {
+			if (part == null) {
+				throw new PolicyViolation(Rule.PART_NUMBERS_INVALID, "parts",
+						"Name each part with its partNumber and etag; one is null");
+			}
+			return new PartRef(part.partNumber(), part.etag(), part.checksum());
 		}
 
 		@Override

@@ -215,6 +215,8 @@ class MultipartUploadsTest {
 		this.uploads.complete(IssuingFakes.ALICE, new MultipartCompleteIntent("videos", null, key, "up-8",
 				List.of(new PartRef(1, "e1", "AAAAAA=="), new PartRef(2, "e2", "AAAAAQ==")), "CRC32", "AQIDBA=="));
 		assertThat(this.store.wholeObjects).containsExactly(whole);
+		assertThat(this.store.completed)
+			.containsExactly(List.of(new PartRef(1, "\"e1\"", "AAAAAA=="), new PartRef(2, "\"e2\"", "AAAAAQ==")));
 		assertThat(this.observer.storageCalls).singleElement()
 			.satisfies((call) -> assertThat(call.getValue().stamp().summary()).containsEntry("checksum", "crc32"));
 	}
@@ -305,8 +307,11 @@ class MultipartUploadsTest {
 			if (this.refusal != null) {
 				throw this.refusal;
 			}
-			this.completed
-				.add(completion.parts().stream().map((part) -> new PartRef(part.partNumber(), part.etag())).toList());
+			this.completed.add(completion.parts()
+				.stream()
+				.map((part) -> new PartRef(part.partNumber(), part.etag(),
+						(part.checksum() != null) ? part.checksum().value() : null))
+				.toList());
 			Checksum whole = completion.wholeObject();
 			if (whole != null) {
 				this.wholeObjects.add(whole);
