@@ -117,12 +117,32 @@ public final class MultipartPolicy {
 	 * given
 	 * @param fullKey the upload's full key, as the start answered it; none when
 	 * {@code key} is given
+	 * @param uploadId the upload, as S3 named it
 	 * @return the profile and the upload's full key
+	 * @throws PolicyViolation as for a start; 403 {@code multipart-not-allowed} on a
+	 * profile that requires a SHA checksum, which has no uploads in parts; 400
+	 * {@code request-invalid} for an upload id no S3 upload has
 	 */
 	public UploadAccess authorizeAccess(Caller caller, String profileName, @Nullable String key,
-			@Nullable String fullKey) {
+			@Nullable String fullKey, @Nullable String uploadId) {
 		Profile profile = multipartProfile(caller, profileName);
-		return new UploadAccess(profile, uploadKey(caller, profile, key, fullKey));
+		requiredInParts(profile);
+		String fullKeyOf = uploadKey(caller, profile, key, fullKey);
+		checkUploadId(uploadId);
+		return new UploadAccess(profile, fullKeyOf);
+	}
+
+	/**
+	 * @param marker where a page of S3's parts listing starts: after this part number
+	 * @return the marker
+	 * @throws PolicyViolation 400 {@code request-invalid} for one outside 0 to 10,000
+	 */
+	public static @Nullable Integer checkPartNumberMarker(@Nullable Integer marker) {
+		if (marker != null && (marker < 0 || marker > MultipartSettings.S3_MAX_PARTS)) {
+			throw new PolicyViolation(Rule.REQUEST_INVALID, "partNumberMarker",
+					"The part number marker must be from 0 to " + MultipartSettings.S3_MAX_PARTS);
+		}
+		return marker;
 	}
 
 	/**
@@ -185,7 +205,8 @@ public final class MultipartPolicy {
 	 */
 	public List<UploadPartGrant> authorizeParts(Caller caller, UploadPartsIntent intent) {
 		List<@Nullable Integer> partNumbers = intent.partNumbers();
-		UploadAccess access = authorizeAccess(caller, intent.profile(), intent.key(), intent.fullKey());
+		UploadAccess access = authorizeAccess(caller, intent.profile(), intent.key(), intent.fullKey(),
+				intent.uploadId());
 		Profile profile = access.profile();
 		String fullKey = access.key();
 		MultipartPlan plan = plan(profile, fullKey, null, intent.contentLength());

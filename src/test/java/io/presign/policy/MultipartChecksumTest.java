@@ -97,6 +97,11 @@ class MultipartChecksumTest {
 	void shaChecksumsHaveNoUploadsInParts() {
 		refused(() -> policy(profile(ChecksumAlgorithm.SHA256)).authorizeStart(PolicyFixtures.ALICE,
 				start(profile(ChecksumAlgorithm.SHA256), "SHA256")), Rule.MULTIPART_NOT_ALLOWED, "profile");
+		Profile sha = profile(ChecksumAlgorithm.SHA256);
+		refused(() -> policy(sha).authorizeAccess(PolicyFixtures.ALICE, "parts", "big.bin", null, "up-1"),
+				Rule.MULTIPART_NOT_ALLOWED, "profile");
+		refused(() -> MultipartPolicy.completion(sha, List.of(part(1, null)), null, null), Rule.MULTIPART_NOT_ALLOWED,
+				"profile");
 		Profile open = profile(null);
 		refused(() -> policy(open).authorizeStart(PolicyFixtures.ALICE, start(open, "SHA1")), Rule.CHECKSUM_INVALID,
 				"checksumAlgorithm");

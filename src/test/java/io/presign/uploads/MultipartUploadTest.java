@@ -244,6 +244,35 @@ class MultipartUploadTest extends IntegrationTest {
 		assertThat(EmbeddedS3Server.shared().read(BUCKET, key)).isEqualTo(file);
 	}
 
+	/**
+	 * Found by a hostile test: an upload id with a control character reached S3 from the
+	 * JSON endpoints, and the embedded server's failure to write it back became a 503; a
+	 * negative part number marker reached it too.
+	 */
+	@Test
+	void uploadIdsAndMarkersNoS3UploadHasAreRefusedBeforeS3IsCalled() {
+		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
+		String bad = "%01";
+		ProblemAssertions.assertProblem(
+				this.api.get("/v1/multipart-uploads/" + bad + "/parts?profile=large&key=a.bin", alice), 400,
+				"request-invalid", "uploadId");
+		ProblemAssertions.assertProblem(
+				this.api.postJson("/v1/multipart-uploads/" + bad + "/complete",
+						Map.of("profile", "large", "key", "a.bin", "parts",
+								List.of(Map.of("partNumber", 1, "etag", "e"))),
+						alice),
+				400, "request-invalid", "uploadId");
+		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/" + bad + "/parts",
+				Map.of("profile", "large", "key", "a.bin", "contentLength", 1024L, "partNumbers", List.of(1)), alice),
+				400, "request-invalid", "uploadId");
+		ProblemAssertions.assertProblem(
+				this.api.delete("/v1/multipart-uploads/" + bad + "?profile=large&key=a.bin", alice), 400,
+				"request-invalid", "uploadId");
+		ProblemAssertions.assertProblem(
+				this.api.get("/v1/multipart-uploads/u-1/parts?profile=large&key=a.bin&partNumberMarker=-1", alice), 400,
+				"request-invalid", "partNumberMarker");
+	}
+
 	@Test
 	void aProfileThatRequiresAChecksumRefusesPartsWithoutOne() {
 		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);

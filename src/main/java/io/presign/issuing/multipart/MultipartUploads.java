@@ -149,11 +149,11 @@ public final class MultipartUploads {
 	 */
 	public PartsPage listParts(Caller caller, String profile, @Nullable String key, @Nullable String fullKey,
 			String uploadId, @Nullable Integer partNumberMarker) {
-		MultipartPolicy.UploadAccess allowed = access(caller, profile, key, fullKey);
+		MultipartPolicy.UploadAccess allowed = access(caller, profile, key, fullKey, uploadId);
+		Integer marker = MultipartPolicy.checkPartNumberMarker(partNumberMarker);
 		MultipartStore.PartsPage page = audited(caller, StorageCall.Action.MULTIPART_LIST_PARTS, allowed.profile(),
 				allowed.key(), uploadId, false,
-				() -> this.store.listParts(allowed.profile(), allowed.key(), uploadId, partNumberMarker),
-				(listed) -> uploadId);
+				() -> this.store.listParts(allowed.profile(), allowed.key(), uploadId, marker), (listed) -> uploadId);
 		return new PartsPage(page.parts(), page.nextPartNumberMarker(), page.truncated());
 	}
 
@@ -165,7 +165,8 @@ public final class MultipartUploads {
 	 * @return the stored object
 	 */
 	public CompletedUpload complete(Caller caller, MultipartCompleteIntent intent) {
-		MultipartPolicy.UploadAccess allowed = access(caller, intent.profile(), intent.key(), intent.fullKey());
+		MultipartPolicy.UploadAccess allowed = access(caller, intent.profile(), intent.key(), intent.fullKey(),
+				intent.uploadId());
 		MultipartPolicy.checkNamedParts(intent.parts());
 		Checksum wholeObject = MultipartPolicy.wholeObjectChecksum(intent.checksumAlgorithm(), intent.checksum());
 		String uploadId = intent.uploadId();
@@ -184,7 +185,7 @@ public final class MultipartUploads {
 	 * @param uploadId the upload
 	 */
 	public void abort(Caller caller, String profile, @Nullable String key, @Nullable String fullKey, String uploadId) {
-		MultipartPolicy.UploadAccess allowed = access(caller, profile, key, fullKey);
+		MultipartPolicy.UploadAccess allowed = access(caller, profile, key, fullKey, uploadId);
 		audited(caller, StorageCall.Action.MULTIPART_ABORT, allowed.profile(), allowed.key(), uploadId, false, () -> {
 			this.store.abort(allowed.profile(), allowed.key(), uploadId);
 			return uploadId;
@@ -453,8 +454,8 @@ public final class MultipartUploads {
 	}
 
 	private MultipartPolicy.UploadAccess access(Caller caller, String profile, @Nullable String key,
-			@Nullable String fullKey) {
-		MultipartPolicy.UploadAccess allowed = this.policy.authorizeAccess(caller, profile, key, fullKey);
+			@Nullable String fullKey, String uploadId) {
+		MultipartPolicy.UploadAccess allowed = this.policy.authorizeAccess(caller, profile, key, fullKey, uploadId);
 		this.quota.consume(caller, allowed.profile(), 1);
 		return allowed;
 	}
