@@ -399,9 +399,7 @@ public final class MultipartPolicy {
 		if (wholeObject == null) {
 			// Completed as before checksums: whatever S3 lists for a part (S3 may list a
 			// default CRC64NVME of a part that carried none) is not sent back.
-			return new MultipartCompletion(parts.stream()
-				.map((part) -> new UploadedPart(part.partNumber(), part.etag(), part.size(), part.lastModified()))
-				.toList(), null);
+			return new MultipartCompletion(parts.stream().map((part) -> part.withChecksum(null)).toList(), null);
 		}
 		Map<Integer, String> namedChecksums = new HashMap<>();
 		if (named != null) {
@@ -433,8 +431,7 @@ public final class MultipartPolicy {
 			return part;
 		}
 		if (listed == null && named != null) {
-			return new UploadedPart(part.partNumber(), part.etag(), part.size(), part.lastModified(),
-					new Checksum(algorithm, Checksums.value(algorithm, named, "parts.checksum")));
+			return part.withChecksum(new Checksum(algorithm, Checksums.value(algorithm, named, "parts.checksum")));
 		}
 		throw new PolicyViolation(Rule.CHECKSUM_INVALID, "checksum", "Part " + part.partNumber() + " has no "
 				+ algorithm + " checksum, which S3 needs to check the whole object's: start the upload with "

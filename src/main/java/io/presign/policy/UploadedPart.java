@@ -23,4 +23,12 @@ public record UploadedPart(int partNumber, String etag, long size, Instant lastM
 		this(partNumber, etag, size, lastModified, null);
 	}
 
+	/**
+	 * @param checksum the checksum to complete the part with, or none
+	 * @return the same part with that checksum
+	 */
+	UploadedPart withChecksum(@Nullable Checksum checksum) {
+		return new UploadedPart(this.partNumber, this.etag, this.size, this.lastModified, checksum);
+	}
+
 }
