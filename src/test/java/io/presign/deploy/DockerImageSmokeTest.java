@@ -69,6 +69,8 @@ class DockerImageSmokeTest {
 
 	private static final String TAG = "presign-service:smoke-test";
 
+	private static final Path COMMAND_LOG = Path.of("target", "docker-image-smoke.log");
+
 	private static final String ACCESS_KEY = "AKIASMOKETESTIMAGE00";
 
 	private static final String SECRET_KEY = "smoke-test-secret-not-for-production";
@@ -109,7 +111,7 @@ class DockerImageSmokeTest {
 		long building = System.nanoTime();
 		assertThat(run(15, "docker", "build", "--network", "host", "--build-arg", "BUILD_IMAGE=" + BUILD_IMAGE,
 				"--build-arg", "RUNTIME_IMAGE=" + RUNTIME_IMAGE, "-t", TAG, "."))
-			.as("docker build")
+			.as("docker build, whose output is in %s", COMMAND_LOG)
 			.isZero();
 		long size = Long.parseLong(output("docker", "image", "inspect", "--format", "{{.Size}}", TAG));
 		System.out.printf("DockerImageSmokeTest: image %s built in %d s on %s and %s: %d bytes (%d MB)%n", TAG,
@@ -142,7 +144,7 @@ class DockerImageSmokeTest {
 				"/tmp", "-e", "SERVER_PORT=" + apiPort, "-e", "MANAGEMENT_SERVER_PORT=" + managementPort, "-e",
 				"SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE=" + chart.get("shutdownTimeoutSeconds") + "s", "-e",
 				"SPRING_APPLICATION_JSON=" + configuration, TAG))
-			.as("docker run")
+			.as("docker run, whose output is in %s", COMMAND_LOG)
 			.isZero();
 		int[] readiness = { -1 };
 		try {
@@ -404,8 +406,14 @@ class DockerImageSmokeTest {
 		}
 	}
 
+	/**
+	 * The exit status. What the command prints is appended to {@link #COMMAND_LOG}: a
+	 * child writing to the test JVM's own streams would corrupt Surefire's channel to it.
+	 */
 	private static int run(long minutes, String... command) throws Exception {
-		return exitStatus(new ProcessBuilder(command).inheritIO(), minutes);
+		Files.createDirectories(COMMAND_LOG.getParent());
+		return exitStatus(new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(COMMAND_LOG.toFile())), minutes);
 	}
 
 	/**
