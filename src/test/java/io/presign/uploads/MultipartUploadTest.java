@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -139,8 +140,8 @@ class MultipartUploadTest extends IntegrationTest {
 		ThreadLocalRandom.current().nextBytes(file);
 		Map<String, String> alice = ApiClient.apiKey(ALICE_KEY);
 		String relative = "whole/" + UUID.randomUUID() + ".bin";
-		Map<String, Object> start = new java.util.HashMap<>(Map.of("profile", "checked-parts", "key", relative,
-				"contentType", "application/octet-stream", "contentLength", (long) file.length));
+		Map<String, Object> start = new HashMap<>(Map.of("profile", "checked-parts", "key", relative, "contentType",
+				"application/octet-stream", "contentLength", (long) file.length));
 		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads", start, alice), 400,
 				"checksum-invalid", "checksumAlgorithm");
 		start.put("checksumAlgorithm", "SHA256");
@@ -154,8 +155,8 @@ class MultipartUploadTest extends IntegrationTest {
 		String key = started.json().get("key").asString();
 		String uploadId = started.json().get("uploadId").asString();
 
-		Map<String, Object> parts = new java.util.HashMap<>(Map.of("profile", "checked-parts", "fullKey", key,
-				"contentLength", (long) file.length, "partNumbers", List.of(1, 2), "checksumAlgorithm", "CRC32C"));
+		Map<String, Object> parts = new HashMap<>(Map.of("profile", "checked-parts", "fullKey", key, "contentLength",
+				(long) file.length, "partNumbers", List.of(1, 2), "checksumAlgorithm", "CRC32C"));
 		ProblemAssertions.assertProblem(this.api.postJson("/v1/multipart-uploads/" + uploadId + "/parts", parts, alice),
 				400, "checksum-invalid", "checksums");
 		parts.put("checksums", List.of(crc32c(slice(file, 1)), crc32c(slice(file, 2))));
@@ -558,7 +559,7 @@ class MultipartUploadTest extends IntegrationTest {
 	}
 
 	private JsonNode start(Map<String, String> caller, String profile, String key, long contentLength) {
-		Map<String, Object> body = new java.util.HashMap<>(
+		Map<String, Object> body = new HashMap<>(
 				Map.of("profile", profile, "key", key, "contentType", "application/octet-stream"));
 		body.put("contentLength", contentLength);
 		ApiClient.Response response = this.api.postJson("/v1/multipart-uploads", body, caller);
